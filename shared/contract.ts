@@ -1,102 +1,19 @@
 /**
- * The one contract between the renderer and the main side. Every channel is listed here once:
- * its request schema (checked at run time by the router, because the renderer is untrusted)
- * and its response schema (the type the client gets back). Events are pushed from main.
+ * The one contract between the renderer and the main side. Every channel is listed here once
+ * (grouped by domain in shared/channels/): its request schema, checked at run time by the router
+ * because the renderer is untrusted, and its response schema, the type the client gets back.
+ * Events are pushed from main to every renderer.
  */
-import { z } from 'zod';
-import {
-  MAX_DOCUMENT_JSON_CHARS,
-  MAX_TITLE_CHARS,
-  documentId,
-  documentRecord,
-  documentSummary,
-  revisionId,
-  revisionRecord,
-  revisionSummary,
-  saveResult,
-  searchHit,
-} from './schemas/documents.js';
-
-const title = z.string().max(MAX_TITLE_CHARS);
-const content = z.string().max(MAX_DOCUMENT_JSON_CHARS);
-const empty = z.object({}).strict();
+import type { z } from 'zod';
+import { appChannels, documentChannels, documentEvents } from './channels/documents.js';
 
 export const contract = {
-  'app.info': {
-    request: empty,
-    response: z.object({
-      name: z.string(),
-      version: z.string(),
-      dataDir: z.string(),
-      transport: z.enum(['electron', 'websocket']),
-    }),
-  },
-  'documents.list': {
-    request: z.object({ includeDeleted: z.boolean().optional() }).strict(),
-    response: z.array(documentSummary),
-  },
-  'documents.search': {
-    request: z
-      .object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() })
-      .strict(),
-    response: z.array(searchHit),
-  },
-  'documents.get': {
-    request: z.object({ id: documentId }).strict(),
-    response: documentRecord,
-  },
-  'documents.create': {
-    request: z
-      .object({ title: title.optional(), content: content.optional(), text: content.optional() })
-      .strict(),
-    response: documentRecord,
-  },
-  'documents.save': {
-    request: z
-      .object({
-        id: documentId,
-        content,
-        text: content,
-        /** The version the client last saw; a mismatch is a conflict, never a silent overwrite. */
-        baseVersion: z.number().int().nonnegative().optional(),
-      })
-      .strict(),
-    response: saveResult,
-  },
-  'documents.rename': {
-    request: z.object({ id: documentId, title }).strict(),
-    response: documentSummary,
-  },
-  'documents.delete': {
-    request: z.object({ id: documentId }).strict(),
-    response: documentSummary,
-  },
-  'documents.restore': {
-    request: z.object({ id: documentId }).strict(),
-    response: documentSummary,
-  },
-  'revisions.list': {
-    request: z.object({ documentId }).strict(),
-    response: z.array(revisionSummary),
-  },
-  'revisions.get': {
-    request: z.object({ id: revisionId }).strict(),
-    response: revisionRecord,
-  },
-  'revisions.restore': {
-    request: z
-      .object({ documentId, revisionId, baseVersion: z.number().int().nonnegative().optional() })
-      .strict(),
-    response: documentRecord,
-  },
+  ...appChannels,
+  ...documentChannels,
 } as const;
 
 export const events = {
-  'documents.changed': z.object({
-    id: z.string(),
-    kind: z.enum(['created', 'saved', 'renamed', 'deleted', 'restored']),
-    version: z.number().int(),
-  }),
+  ...documentEvents,
 } as const;
 
 export type Contract = typeof contract;
@@ -105,8 +22,9 @@ export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
-export type EventName = keyof typeof events;
-export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export const channelNames = Object.keys(contract) as Channel[];
 export const eventNames = Object.keys(events) as EventName[];

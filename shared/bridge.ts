@@ -1,0 +1,15 @@
+/**
+ * The shape of `window.inkwell`, exposed by the Electron preload: one method per contract
+ * channel (answering with a Reply, because Error objects lose their fields across
+ * contextBridge) plus `on`, whose listeners get the payload only, never the Electron event.
+ */
+import type { Channel, EventName, EventPayload, RequestOf, ResponseOf } from './contract.js';
+import type { Reply } from './errors.js';
+
+export type BridgeMethods = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<Reply<ResponseOf<C>>>;
+};
+
+export interface InkwellBridge extends BridgeMethods {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
