@@ -1,0 +1,167 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import type { ApiErrorShape } from '../../shared/errors.js';
+import { MAX_FRAME_BYTES, WS_PATH, type EventFrame, type ReplyFrame } from '../../shared/wire.js';
+import type { EventBus } from './eventBus.js';
+import type { Router } from './router.js';
+
+export interface WebSocketAdapterOptions {
+  server: Server;
+  router: Router;
+  events: EventBus;
+  /** The per-run secret; a client must present it as `?token=` on the upgrade. */
+  token: string;
+}
+
+export interface WebSocketAdapter {
+  readonly clientCount: number;
+  close(): void;
+}
+
+/** Longer ids are refused so a client cannot make every reply carry a huge echo. */
+const MAX_REQUEST_ID_CHARS = 200;
+
+/**
+ * Serves the router over WebSocket on WS_PATH. Only a client that knows the token and comes from
+ * this server's own page (or sends no Origin, as non-browser clients do) may connect; that keeps
+ * other web sites open in the same browser from driving the API (cross-site WebSocket hijacking).
+ * Bad frames get a typed error reply and the connection carries on.
+ */
+export function attachWebSocketAdapter(options: WebSocketAdapterOptions): WebSocketAdapter {
+  const { server, router, events, token } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    const refusal = refuseUpgrade(request, server, token);
+    if (refusal) return rejectUpgrade(socket, refusal.status, refusal.reason);
+    wss.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, router));
+  };
+  server.on('upgrade', onUpgrade);
+
+  const unsubscribe = events.subscribe((event, payload) => {
+    const frame: EventFrame = { event, payload };
+    const text = JSON.stringify(frame);
+    for (const client of wss.clients) {
+      if (client.readyState === WebSocket.OPEN) client.send(text, ignoreSendError);
+    }
+  });
+
+  return {
+    get clientCount() {
+      return wss.clients.size;
+    },
+    close() {
+      unsubscribe();
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+function serveConnection(ws: WebSocket, router: Router): void {
+  const clientId = randomUUID();
+  // An oversized frame makes ws close the connection with 1009 and report it here; that is the
+  // client's problem, not the server's, so it is not logged as a failure.
+  ws.on('error', () => undefined);
+  ws.on('message', (data, isBinary) => {
+    void answer(ws, router, clientId, data, isBinary);
+  });
+}
+
+async function answer(
+  ws: WebSocket,
+  router: Router,
+  clientId: string,
+  data: RawData,
+  isBinary: boolean,
+): Promise<void> {
+  if (isBinary) {
+    return send(
+      ws,
+      invalid(null, 'Binary frames are not supported; send each request as JSON text.'),
+    );
+  }
+  let frame: unknown;
+  try {
+    frame = JSON.parse(rawDataToString(data));
+  } catch {
+    return send(ws, invalid(null, 'The request is not valid JSON.'));
+  }
+  if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
+    return send(ws, invalid(null, 'A request must be a JSON object {id, channel, payload}.'));
+  }
+  const { id, channel, payload } = frame as Record<string, unknown>;
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_REQUEST_ID_CHARS) {
+    return send(
+      ws,
+      invalid(null, `A request needs an "id" string of 1 to ${MAX_REQUEST_ID_CHARS} characters.`),
+    );
+  }
+  const reply = await router.dispatch(channel, payload, { transport: 'websocket', clientId });
+  send(ws, { id, ...reply });
+}
+
+function invalid(id: string | null, message: string): ReplyFrame {
+  const error: ApiErrorShape = { code: 'invalid_request', message };
+  return { id, ok: false, error };
+}
+
+function send(ws: WebSocket, frame: ReplyFrame): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame), ignoreSendError);
+}
+
+/** A send fails only when the socket is going away; its close handler cleans up. */
+function ignoreSendError(): void {}
+
+function rawDataToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
+interface Refusal {
+  status: 401 | 403 | 404;
+  reason: string;
+}
+
+function refuseUpgrade(request: IncomingMessage, server: Server, token: string): Refusal | null {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== WS_PATH) return { status: 404, reason: 'Not found.' };
+  if (!tokensMatch(url.searchParams.get('token'), token)) {
+    return { status: 401, reason: 'A valid token is required.' };
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && !ownOrigins(server).includes(origin)) {
+    return { status: 403, reason: 'Connections are accepted only from this server’s own page.' };
+  }
+  return null;
+}
+
+export function ownOrigins(server: Server): string[] {
+  const address = server.address();
+  if (address === null || typeof address === 'string') return [];
+  return [`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`];
+}
+
+/** Compares hashes so the comparison takes the same time whatever the length or content. */
+function tokensMatch(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function rejectUpgrade(socket: Duplex, status: Refusal['status'], reason: string): void {
+  const statusText = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body,
+  );
+}
