@@ -1,0 +1,45 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import { channelNames } from '../../shared/contract.js';
+import type { Reply } from '../../shared/errors.js';
+import type { EventBus } from './eventBus.js';
+import type { Router } from './router.js';
+
+/** The one IPC channel main uses to push contract events to the renderer. */
+export const EVENT_CHANNEL = 'inkwell:event';
+
+export interface ElectronAdapterOptions {
+  ipcMain: IpcMain;
+  router: Router;
+  events: EventBus;
+  /** Only our own window's main frame, at our own origin, may call the contract. */
+  isTrustedSender: (frame: WebFrameMain | null) => boolean;
+  windows: () => WebContents[];
+}
+
+/** ipcMain.handle for every contract channel: sender first, then payload (validated by the router). */
+export function attachElectronIpc(options: ElectronAdapterOptions): () => void {
+  const { ipcMain, router, events, isTrustedSender, windows } = options;
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown): Promise<Reply<unknown>> => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unauthorized', message: 'This window may not talk to Inkwell.' },
+        });
+      }
+      return router.dispatch(channel, payload, {
+        transport: 'electron',
+        clientId: `webcontents-${event.sender.id}`,
+      });
+    });
+  }
+  const unsubscribe = events.subscribe((name, payload) => {
+    for (const contents of windows()) {
+      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
+    }
+  });
+  return () => {
+    unsubscribe();
+    for (const channel of channelNames) ipcMain.removeHandler(channel);
+  };
+}
