@@ -1,0 +1,50 @@
+import type { Channel, ResponseOf } from '../../shared/contract.js';
+import type { appChannels, documentChannels } from '../../shared/channels/documents.js';
+import type { DocumentsService } from '../services/documentsService.js';
+import type { Handler, Handlers } from './router.js';
+
+/** Handlers for one domain's channels; createHandlers spreads the domains into the full map. */
+export type HandlersFor<C extends Channel> = { [K in C]: Handler<K> };
+
+export type AppInfo = ResponseOf<'app.info'>;
+
+export interface HandlerServices {
+  documents: DocumentsService;
+  appInfo: () => AppInfo;
+}
+
+/**
+ * Maps every channel of the contract onto a service method. The Handlers type requires all of
+ * them, so a channel added to the contract without a handler is a compile error here.
+ * A new domain adds its own `xxxHandlers(service)` and one spread line below.
+ */
+export function createHandlers(services: HandlerServices): Handlers {
+  return {
+    ...appHandlers(services.appInfo),
+    ...documentHandlers(services.documents),
+  };
+}
+
+export function appHandlers(appInfo: () => AppInfo): HandlersFor<keyof typeof appChannels> {
+  return {
+    'app.info': () => appInfo(),
+  };
+}
+
+export function documentHandlers(
+  documents: DocumentsService,
+): HandlersFor<keyof typeof documentChannels> {
+  return {
+    'documents.list': (request) => documents.list(request),
+    'documents.search': (request) => documents.search(request.query, request.limit),
+    'documents.get': (request) => documents.get(request.id),
+    'documents.create': (request) => documents.create(request),
+    'documents.save': (request) => documents.save(request),
+    'documents.rename': (request) => documents.rename(request.id, request.title),
+    'documents.delete': (request) => documents.delete(request.id),
+    'documents.restore': (request) => documents.restore(request.id),
+    'revisions.list': (request) => documents.listRevisions(request.documentId),
+    'revisions.get': (request) => documents.getRevision(request.id),
+    'revisions.restore': (request) => documents.restoreRevision(request),
+  };
+}
