@@ -1,0 +1,76 @@
+import type { FileHandle } from 'node:fs/promises';
+import { GgufValidationError } from './ggufErrors.js';
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Sequential little-endian reads through a file handle, a chunk at a time, so that a header can be
+ * parsed without loading the file. Every read first checks that the bytes exist in the file and fit
+ * under `maxBytes`, so a hostile length field fails with a message instead of a giant allocation.
+ */
+export class FileCursor {
+  private buffer = Buffer.alloc(0);
+  /** File offset of buffer[0]. */
+  private bufferStart = 0;
+  position = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    readonly fileSize: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get remaining(): number {
+    return this.fileSize - this.position;
+  }
+
+  async bytes(length: number, what: string): Promise<Buffer> {
+    if (length > this.remaining) {
+      throw new GgufValidationError(
+        `the file ends in the middle of ${what} (it has ${this.fileSize} bytes; truncated download?)`,
+      );
+    }
+    if (this.position + length > this.maxBytes) {
+      throw new GgufValidationError(
+        `the header is larger than ${this.maxBytes} bytes while reading ${what}; refusing to read further`,
+      );
+    }
+    await this.ensureBuffered(length);
+    const start = this.position - this.bufferStart;
+    this.position += length;
+    return this.buffer.subarray(start, start + length);
+  }
+
+  async u8(what: string): Promise<number> {
+    return (await this.bytes(1, what)).readUInt8(0);
+  }
+  async u32(what: string): Promise<number> {
+    return (await this.bytes(4, what)).readUInt32LE(0);
+  }
+  async u64(what: string): Promise<bigint> {
+    return (await this.bytes(8, what)).readBigUInt64LE(0);
+  }
+
+  private async ensureBuffered(length: number): Promise<void> {
+    const bufferEnd = this.bufferStart + this.buffer.length;
+    if (this.position >= this.bufferStart && this.position + length <= bufferEnd) return;
+    const want = Math.min(Math.max(length, CHUNK_BYTES), this.fileSize - this.position);
+    const chunk = Buffer.alloc(want);
+    let filled = 0;
+    while (filled < want) {
+      const { bytesRead } = await this.handle.read(
+        chunk,
+        filled,
+        want - filled,
+        this.position + filled,
+      );
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled < length) {
+      throw new GgufValidationError('the file became shorter while it was being read');
+    }
+    this.buffer = chunk.subarray(0, filled);
+    this.bufferStart = this.position;
+  }
+}

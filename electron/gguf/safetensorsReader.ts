@@ -1,0 +1,160 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { float16BitsToFloat32 } from './float16.js';
+import { CheckpointConversionError } from './conversionErrors.js';
+
+export type SafetensorsDtype = 'F32' | 'F16' | 'BF16';
+
+export interface SafetensorsTensor {
+  readonly name: string;
+  readonly dtype: SafetensorsDtype;
+  /** Row-major (PyTorch) shape. */
+  readonly shape: readonly number[];
+  /** Absolute byte range in the file. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const DTYPE_BYTES: Record<SafetensorsDtype, number> = { F32: 4, F16: 2, BF16: 2 };
+/** The format caps the JSON header at 100 MB; anything larger is not a safetensors file. */
+const MAX_HEADER_BYTES = 100 * 1024 * 1024;
+
+/**
+ * A safetensors file opened for reading tensor by tensor: the JSON header is parsed once and each
+ * tensor's bytes are read on demand through its offsets, so the file is never loaded whole.
+ */
+export class SafetensorsFile {
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly filePath: string,
+    readonly tensors: ReadonlyMap<string, SafetensorsTensor>,
+  ) {}
+
+  static async open(filePath: string): Promise<SafetensorsFile> {
+    const handle = await open(filePath, 'r');
+    try {
+      const { size } = await handle.stat();
+      const tensors = await readHeader(handle, size, filePath);
+      return new SafetensorsFile(handle, filePath, tensors);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /** Reads one tensor and widens it to float32. */
+  async readFloat32(name: string): Promise<Float32Array> {
+    const tensor = this.tensors.get(name);
+    if (tensor === undefined)
+      throw new CheckpointConversionError(`model.safetensors has no tensor ${name}`);
+    const bytes = Buffer.alloc(tensor.end - tensor.start);
+    const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, tensor.start);
+    if (bytesRead !== bytes.length) {
+      throw new CheckpointConversionError(
+        `model.safetensors ended while reading tensor ${name} (truncated file?)`,
+      );
+    }
+    return widenToFloat32(bytes, tensor.dtype);
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+async function readHeader(
+  handle: FileHandle,
+  fileSize: number,
+  filePath: string,
+): Promise<Map<string, SafetensorsTensor>> {
+  const truncated = (detail: string) =>
+    new CheckpointConversionError(
+      `${filePath} is truncated or not a safetensors file: ${detail}. Download model.safetensors again.`,
+    );
+  if (fileSize < 8) throw truncated(`it is only ${fileSize} bytes`);
+  const lengthBytes = Buffer.alloc(8);
+  await handle.read(lengthBytes, 0, 8, 0);
+  const headerLength = lengthBytes.readBigUInt64LE(0);
+  if (headerLength > BigInt(MAX_HEADER_BYTES) || headerLength > BigInt(fileSize - 8)) {
+    throw truncated(`its header claims ${headerLength} bytes but the file has ${fileSize}`);
+  }
+  const headerBytes = Buffer.alloc(Number(headerLength));
+  await handle.read(headerBytes, 0, headerBytes.length, 8);
+  let header: unknown;
+  try {
+    header = JSON.parse(headerBytes.toString('utf8'));
+  } catch {
+    throw truncated('its JSON header does not parse');
+  }
+  if (typeof header !== 'object' || header === null)
+    throw truncated('its header is not a JSON object');
+
+  const dataStart = 8 + headerBytes.length;
+  const tensors = new Map<string, SafetensorsTensor>();
+  for (const [name, entry] of Object.entries(header)) {
+    if (name === '__metadata__') continue;
+    const tensor = parseEntry(name, entry, dataStart, filePath);
+    if (tensor.end > fileSize) {
+      throw new CheckpointConversionError(
+        `${filePath} is truncated: tensor ${name} ends at byte ${tensor.end} but the file has only ${fileSize} bytes. Download model.safetensors again.`,
+      );
+    }
+    tensors.set(name, tensor);
+  }
+  return tensors;
+}
+
+function parseEntry(
+  name: string,
+  entry: unknown,
+  dataStart: number,
+  filePath: string,
+): SafetensorsTensor {
+  const bad = (detail: string) =>
+    new CheckpointConversionError(`${filePath}: tensor ${name} ${detail}`);
+  if (typeof entry !== 'object' || entry === null) throw bad('has no description in the header');
+  const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
+  if (dtype !== 'F32' && dtype !== 'F16' && dtype !== 'BF16') {
+    throw bad(`has dtype ${String(dtype)}; only F32, F16 and BF16 weights can be converted`);
+  }
+  if (!Array.isArray(shape) || !shape.every((dim) => Number.isSafeInteger(dim) && dim >= 0)) {
+    throw bad('has an invalid shape');
+  }
+  if (
+    !Array.isArray(offsets) ||
+    offsets.length !== 2 ||
+    !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)
+  ) {
+    throw bad('has invalid data_offsets');
+  }
+  const [begin, end] = offsets as [number, number];
+  const elements = (shape as number[]).reduce((product, dim) => product * dim, 1);
+  if (end - begin !== elements * DTYPE_BYTES[dtype]) {
+    throw bad(
+      `has ${end - begin} bytes of data but its shape [${shape.join(', ')}] needs ${elements * DTYPE_BYTES[dtype]}`,
+    );
+  }
+  return { name, dtype, shape: shape as number[], start: dataStart + begin, end: dataStart + end };
+}
+
+function widenToFloat32(bytes: Buffer, dtype: SafetensorsDtype): Float32Array {
+  if (dtype === 'F32') {
+    // Copy into a fresh, aligned buffer: a Float32Array view needs a 4-byte aligned offset.
+    const out = new Float32Array(bytes.length / 4);
+    new Uint8Array(out.buffer).set(bytes);
+    return out;
+  }
+  const count = bytes.length / 2;
+  const out = new Float32Array(count);
+  for (let index = 0; index < count; index++) {
+    const half = bytes.readUInt16LE(index * 2);
+    // bfloat16 is the top half of a float32.
+    out[index] = dtype === 'F16' ? float16BitsToFloat32(half) : bfloat16ToFloat32(half);
+  }
+  return out;
+}
+
+const bfloatScratch = new DataView(new ArrayBuffer(4));
+function bfloat16ToFloat32(bits: number): number {
+  bfloatScratch.setUint32(0, bits << 16, true);
+  return bfloatScratch.getFloat32(0, true);
+}
