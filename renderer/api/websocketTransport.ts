@@ -1,0 +1,176 @@
+import type { ApiErrorShape, Reply } from '../../shared/errors.js';
+import { isApiErrorShape } from '../../shared/errors.js';
+import { MAX_FRAME_BYTES, WS_PATH, type RequestFrame } from '../../shared/wire.js';
+import { backoffDelay } from './backoff.js';
+import { createObservable, type ConnectionState } from './connectionState.js';
+import type { Transport } from './transport.js';
+
+export interface WebSocketTransportOptions {
+  /** `ws://host:port`, without a path. */
+  baseUrl: string;
+  token: string | null;
+  /** How long a request may wait for the connection to come back before it fails. */
+  connectTimeoutMs?: number;
+  /** How long a sent request may wait for its answer. */
+  replyTimeoutMs?: number;
+  createSocket?: (url: string) => WebSocket;
+}
+
+interface PendingRequest {
+  id: string;
+  frame: string;
+  sent: boolean;
+  settle: (reply: Reply<unknown>) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const RECONNECT_BACKOFF = { initialMs: 250, maxMs: 5000, jitter: 0.3 };
+
+function failure(code: ApiErrorShape['code'], message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * Headless mode: one WebSocket to the server, reopened with backoff whenever it drops (the server
+ * may be restarted). Requests made while it is down wait for it, up to `connectTimeoutMs`.
+ */
+export function createWebSocketTransport(options: WebSocketTransportOptions): Transport {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+  const replyTimeoutMs = options.replyTimeoutMs ?? 120_000;
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const url = `${options.baseUrl}${WS_PATH}?token=${encodeURIComponent(options.token ?? '')}`;
+
+  const connection = createObservable<ConnectionState>('connected');
+  const pending = new Map<string, PendingRequest>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let socket: WebSocket | null = null;
+  let isOpen = false;
+  let failedAttempts = 0;
+  let nextRequestId = 1;
+
+  function connect(): void {
+    const current = createSocket(url);
+    socket = current;
+    current.addEventListener('open', () => {
+      isOpen = true;
+      failedAttempts = 0;
+      connection.set('connected');
+      for (const request of pending.values()) sendIfPossible(request);
+    });
+    current.addEventListener('message', (message) => {
+      if (typeof message.data === 'string') handleFrame(message.data);
+    });
+    current.addEventListener('close', () => {
+      if (socket !== current) return;
+      isOpen = false;
+      socket = null;
+      connection.set('reconnecting');
+      // A request already sent may or may not have been handled; say so instead of resending it
+      // blindly (the callers that retry, like autosave, know how to check).
+      for (const [id, request] of pending) {
+        if (!request.sent) continue;
+        finish(
+          id,
+          failure(
+            'unavailable',
+            'The connection to Inkwell dropped before it answered. Trying again.',
+          ),
+        );
+      }
+      setTimeout(connect, backoffDelay(failedAttempts++, RECONNECT_BACKOFF));
+    });
+  }
+
+  function sendIfPossible(request: PendingRequest): void {
+    if (request.sent || !isOpen || !socket) return;
+    socket.send(request.frame);
+    request.sent = true;
+    clearTimeout(request.timer);
+    request.timer = setTimeout(
+      () =>
+        finish(
+          request.id,
+          failure('unavailable', 'Inkwell did not answer in time. Please try again.'),
+        ),
+      replyTimeoutMs,
+    );
+  }
+
+  function finish(id: string, reply: Reply<unknown>): void {
+    const request = pending.get(id);
+    if (!request) return;
+    pending.delete(id);
+    clearTimeout(request.timer);
+    request.settle(reply);
+  }
+
+  function handleFrame(text: string): void {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      console.warn('[inkwell] ignored a frame that is not JSON');
+      return;
+    }
+    if (typeof frame !== 'object' || frame === null) return;
+    const record = frame as Record<string, unknown>;
+    if (typeof record.event === 'string') {
+      for (const listener of listeners.get(record.event) ?? []) {
+        try {
+          listener(record.payload);
+        } catch (error) {
+          console.error(`[inkwell] listener for ${record.event} failed:`, error);
+        }
+      }
+      return;
+    }
+    if (typeof record.id !== 'string') {
+      if (record.ok === false)
+        console.warn('[inkwell] server error without a request:', record.error);
+      return;
+    }
+    if (record.ok === true) finish(record.id, { ok: true, data: record.data });
+    else if (isApiErrorShape(record.error)) finish(record.id, { ok: false, error: record.error });
+    else finish(record.id, failure('internal', 'Inkwell answered with something unexpected.'));
+  }
+
+  connect();
+
+  return {
+    connection,
+    request(channel, payload) {
+      const id = String(nextRequestId++);
+      const frame: RequestFrame = { id, channel, payload };
+      const text = JSON.stringify(frame);
+      // Bytes, not characters: the server counts bytes.
+      if (new Blob([text]).size > MAX_FRAME_BYTES) {
+        return Promise.resolve(
+          failure('too_large', 'This is too large to send in one piece (the limit is 8 MB).'),
+        );
+      }
+      return new Promise((settle) => {
+        const waitMessage = options.token
+          ? `Inkwell could not reach its server for ${Math.round(connectTimeoutMs / 1000)} seconds. Your text is still here; it will be saved when the connection returns.`
+          : 'This page has no access token. Open the address the Inkwell server printed (it ends in ?token=…).';
+        const request: PendingRequest = {
+          id,
+          frame: text,
+          sent: false,
+          settle,
+          timer: setTimeout(
+            () => finish(id, failure('unavailable', waitMessage)),
+            connectTimeoutMs,
+          ),
+        };
+        pending.set(id, request);
+        sendIfPossible(request);
+      });
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}

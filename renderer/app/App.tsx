@@ -1,0 +1,233 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { DocumentSummary } from '../../shared/schemas/documents.js';
+import { useClient } from '../api/clientContext.js';
+import { ConflictActions } from '../editor/ConflictActions.js';
+import { InkwellEditor } from '../editor/InkwellEditor.js';
+import { shortcutLabel } from '../keyboard/appShortcuts.js';
+import { DocumentTitle } from '../panels/DocumentTitle.js';
+import { DocumentsSidebar, displayTitle } from '../panels/DocumentsSidebar.js';
+import { focusFirstItem } from '../panels/listNavigation.js';
+import { RevisionsPanel } from '../panels/RevisionsPanel.js';
+import { ShortcutsHelp } from '../panels/ShortcutsHelp.js';
+import { UndoToast, type UndoToastState } from '../panels/UndoToast.js';
+import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { parseDocumentHash } from './documentHash.js';
+import { ErrorBanner, useReportError } from './errorReporting.js';
+import { useDocumentList } from './useDocumentList.js';
+import { useDocumentSession } from './useDocumentSession.js';
+import { useGlobalShortcuts } from './useGlobalShortcuts.js';
+import { useStartup } from './useStartup.js';
+
+/** The document after `id` in the list (or the one before it): where to go after deleting. */
+function neighbourOf(documents: DocumentSummary[], id: string): DocumentSummary | null {
+  const index = documents.findIndex((entry) => entry.id === id);
+  if (index < 0) return documents[0] ?? null;
+  return documents[index + 1] ?? documents[index - 1] ?? null;
+}
+
+export function App(): ReactNode {
+  const client = useClient();
+  const reportError = useReportError();
+  const { documents, refresh } = useDocumentList(reportError);
+  const session = useDocumentSession(reportError);
+  const { current, open, close, setTitle } = session;
+  const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [toast, setToast] = useState<UndoToastState | null>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  const focusEditor = useCallback(() => editorRef.current?.focus(), []);
+
+  const createDocument = useCallback(async () => {
+    try {
+      const record = await client.call('documents.create', {});
+      if (await open(record)) titleRef.current?.focus();
+      void refresh().catch(() => undefined);
+    } catch (error) {
+      reportError(error, 'Could not create a document');
+    }
+  }, [client, open, refresh, reportError]);
+
+  useStartup({ refresh, open, createDocument, reportError });
+
+  // Back/forward or an edited address bar: follow the hash.
+  useEffect(() => {
+    const onHashChange = (): void => {
+      const id = parseDocumentHash(location.hash);
+      if (id && id !== current?.id) void open(id);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [current?.id, open]);
+
+  const renameCurrent = useCallback(
+    async (title: string) => {
+      if (!current) return;
+      try {
+        const summary = await client.call('documents.rename', { id: current.id, title });
+        setTitle(summary.id, summary.title);
+        void refresh().catch(() => undefined);
+      } catch (error) {
+        reportError(error, 'Could not rename the document');
+        throw error;
+      }
+    },
+    [client, current, refresh, reportError, setTitle],
+  );
+
+  const restoreDeleted = useCallback(
+    async (id: string) => {
+      try {
+        await client.call('documents.restore', { id });
+        await open(id);
+        void refresh().catch(() => undefined);
+      } catch (error) {
+        reportError(error, 'Could not bring the document back');
+      }
+    },
+    [client, open, refresh, reportError],
+  );
+
+  const deleteCurrent = useCallback(async () => {
+    if (!current) return;
+    const { id, title } = current;
+    try {
+      await current.saver.flush();
+      await client.call('documents.delete', { id });
+      setToast({
+        key: Date.now(),
+        message: `Deleted “${displayTitle(title)}”.`,
+        onUndo: () => void restoreDeleted(id),
+      });
+      setRevisionsOpen(false);
+      const next = neighbourOf(documents, id);
+      if (next) await open(next.id);
+      else await close();
+      void refresh().catch(() => undefined);
+    } catch (error) {
+      reportError(error, 'Could not delete the document');
+    }
+  }, [client, close, current, documents, open, refresh, reportError, restoreDeleted]);
+
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  useGlobalShortcuts({
+    newDocument: () => void createDocument(),
+    focusSearch: () => searchRef.current?.focus(),
+    focusList: () => focusFirstItem(listRef.current),
+    focusEditor,
+    renameDocument: () => titleRef.current?.select(),
+    deleteDocument: () => void deleteCurrent(),
+    undoDelete: () => {
+      if (!toast) return;
+      setToast(null);
+      toast.onUndo();
+    },
+    toggleRevisions: () => setRevisionsOpen((open) => !open),
+    saveNow: () => void current?.saver.flush(),
+    showShortcuts: () => setHelpOpen((open) => !open),
+  });
+
+  return (
+    <div className={`app ${revisionsOpen && current ? 'with-revisions' : ''}`}>
+      <div className="banners">
+        <ErrorBanner />
+        <ConnectionIndicator />
+      </div>
+      <DocumentsSidebar
+        documents={documents}
+        currentId={current?.id ?? null}
+        onOpen={(id) => void open(id)}
+        onCreate={() => void createDocument()}
+        reportError={reportError}
+        searchRef={searchRef}
+        listRef={listRef}
+      />
+      <main className="editor-pane">
+        <div className="doc-actions">
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="revisions-toggle"
+            aria-pressed={revisionsOpen}
+            disabled={!current}
+            title={`Revisions (${shortcutLabel('toggleRevisions')})`}
+            onClick={() => setRevisionsOpen((open) => !open)}
+          >
+            Revisions
+          </button>
+          <button
+            type="button"
+            className="quiet-button danger"
+            data-testid="delete-document"
+            disabled={!current}
+            title={`Delete (${shortcutLabel('deleteDocument')})`}
+            onClick={() => void deleteCurrent()}
+          >
+            Delete
+          </button>
+          <button
+            type="button"
+            className="quiet-button"
+            aria-label="Keyboard shortcuts"
+            title={`Keyboard shortcuts (${shortcutLabel('showShortcuts')})`}
+            onClick={() => setHelpOpen(true)}
+          >
+            ?
+          </button>
+        </div>
+        {current ? (
+          <InkwellEditor
+            key={`${current.id}:${current.loadKey}`}
+            initialContent={current.initialContent}
+            initialText={current.initialText}
+            saver={current.saver}
+            editorRef={editorRef}
+            onError={(error) => reportError(error, 'The editor ran into a problem')}
+            header={
+              <DocumentTitle
+                title={current.title}
+                onRename={renameCurrent}
+                onDone={focusEditor}
+                inputRef={titleRef}
+              />
+            }
+            statusExtra={
+              <ConflictActions
+                saver={current.saver}
+                editorRef={editorRef}
+                reportError={reportError}
+              />
+            }
+          />
+        ) : (
+          <div className="empty-state">
+            <p>No document is open.</p>
+            <p>
+              Press <kbd>{shortcutLabel('newDocument')}</kbd> or choose “New” to start one.
+            </p>
+          </div>
+        )}
+      </main>
+      {revisionsOpen && current && (
+        <RevisionsPanel
+          key={current.id}
+          documentId={current.id}
+          saver={current.saver}
+          editorRef={editorRef}
+          reportError={reportError}
+          onClose={() => {
+            setRevisionsOpen(false);
+            focusEditor();
+          }}
+        />
+      )}
+      <UndoToast toast={toast} onDismiss={dismissToast} />
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { $addUpdateTag, type LexicalEditor } from 'lexical';
+import type { DocumentSaver } from './autosave/documentSaver.js';
+import { $replaceDocumentContent, LOAD_CONTENT_TAG } from './content.js';
+import { editorTheme } from './theme.js';
+import { Toolbar } from './Toolbar.js';
+import { AutosavePlugin } from './plugins/AutosavePlugin.js';
+import { BlockFormatPlugin } from './plugins/BlockFormatPlugin.js';
+import { ReplaceContentPlugin } from './plugins/replaceContent.js';
+import { WordCountPlugin } from './plugins/WordCountPlugin.js';
+import { StatusBar } from './StatusBar.js';
+import type { TextCounts } from './wordCount.js';
+
+export interface InkwellEditorProps {
+  /** The stored content the editor starts from; later changes to it are ignored (remount instead). */
+  initialContent: string;
+  initialText: string;
+  saver: DocumentSaver;
+  /** Lets panels outside the editor (revisions) dispatch commands into it. */
+  editorRef: RefObject<LexicalEditor | null>;
+  onError: (error: Error) => void;
+  /** Shown between the toolbar and the text (the document title). */
+  header?: ReactNode;
+  /** Shown in the status bar next to the save state (conflict choices). */
+  statusExtra?: ReactNode;
+}
+
+/** One document's editor. Mount it with `key={documentId}`: each document gets a fresh history. */
+export function InkwellEditor(props: InkwellEditorProps): ReactNode {
+  const { initialContent, initialText, onError } = props;
+  const [counts, setCounts] = useState<TextCounts>({ words: 0, characters: 0 });
+  const onCounts = useCallback((next: TextCounts) => setCounts(next), []);
+
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'inkwell',
+      theme: editorTheme,
+      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode],
+      onError,
+      editorState: () => {
+        $addUpdateTag(LOAD_CONTENT_TAG);
+        if (!$replaceDocumentContent(initialContent, initialText)) {
+          onError(
+            new Error('Part of this document could not be read, so its plain text is shown.'),
+          );
+        }
+      },
+    }),
+    // Read once on mount, like LexicalComposer itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor-shell">
+        <Toolbar />
+        <div className="editor-scroll">
+          <div className="editor-page">
+            {props.header}
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="editor-content"
+                  data-testid="editor"
+                  aria-label="Document text"
+                  aria-placeholder="Start writing…"
+                  placeholder={<div className="editor-placeholder">Start writing…</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+        </div>
+        <StatusBar saver={props.saver} counts={counts} extra={props.statusExtra} />
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <BlockFormatPlugin />
+      <ReplaceContentPlugin />
+      <AutosavePlugin saver={props.saver} />
+      <WordCountPlugin onCounts={onCounts} />
+      <EditorRefPlugin editorRef={props.editorRef} />
+    </LexicalComposer>
+  );
+}

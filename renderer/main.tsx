@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createInkwellClient } from './api/client.js';
+import { ClientProvider } from './api/clientContext.js';
+import { App } from './app/App.js';
+import { ErrorProvider } from './app/errorReporting.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/editor.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+const client = createInkwellClient();
+createRoot(container).render(
+  <StrictMode>
+    <ClientProvider client={client}>
+      <ErrorProvider>
+        <App />
+      </ErrorProvider>
+    </ClientProvider>
+  </StrictMode>,
+);

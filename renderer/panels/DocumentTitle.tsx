@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+
+export interface DocumentTitleProps {
+  title: string;
+  onRename: (title: string) => Promise<void>;
+  /** Where Enter and Escape send the writer afterwards: the text. */
+  onDone: () => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+/** The title above the text: edited in place, committed on Enter or when it loses focus. */
+export function DocumentTitle({
+  title,
+  onRename,
+  onDone,
+  inputRef,
+}: DocumentTitleProps): ReactNode {
+  const [draft, setDraft] = useState(title);
+  const editing = useRef(false);
+  // Escape leaves the field too; its blur must not commit the draft it just threw away.
+  const discardOnBlur = useRef(false);
+
+  // A rename from elsewhere (another window) shows up unless the writer is typing here.
+  useEffect(() => {
+    if (!editing.current) setDraft(title);
+  }, [title]);
+
+  const commit = async (): Promise<void> => {
+    editing.current = false;
+    if (discardOnBlur.current) {
+      discardOnBlur.current = false;
+      return;
+    }
+    const next = draft.trim();
+    if (next === title) {
+      setDraft(title);
+      return;
+    }
+    try {
+      await onRename(next);
+    } catch {
+      setDraft(title);
+    }
+  };
+
+  return (
+    <input
+      ref={inputRef}
+      className="doc-title-input"
+      data-testid="doc-title"
+      aria-label="Document title"
+      placeholder="Untitled"
+      value={draft}
+      onFocus={() => {
+        editing.current = true;
+      }}
+      onChange={(event) => {
+        editing.current = true;
+        setDraft(event.target.value);
+      }}
+      onBlur={() => void commit()}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          // Blurring commits; moving on to the text is what a writer wants next.
+          event.currentTarget.blur();
+          onDone();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          discardOnBlur.current = true;
+          setDraft(title);
+          event.currentTarget.blur();
+          onDone();
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, type ReactNode } from 'react';
+import { shortcutLabel } from '../keyboard/appShortcuts.js';
+
+export interface UndoToastState {
+  /** Distinguishes toasts with the same text, so each restarts the timer. */
+  key: number;
+  message: string;
+  onUndo: () => void;
+}
+
+const VISIBLE_MS = 12_000;
+
+/** "Deleted “X”. Undo" — with the mouse, Ctrl+Z while it has focus, or Ctrl+Alt+Z anywhere. */
+export function UndoToast(props: {
+  toast: UndoToastState | null;
+  onDismiss: () => void;
+}): ReactNode {
+  const { toast, onDismiss } = props;
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(onDismiss, VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [toast, onDismiss]);
+
+  if (!toast) return null;
+  const undo = (): void => {
+    onDismiss();
+    toast.onUndo();
+  };
+  return (
+    <div
+      className="toast"
+      role="status"
+      data-testid="toast"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        const isUndo =
+          (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z';
+        if (isUndo) {
+          event.preventDefault();
+          event.stopPropagation();
+          undo();
+        } else if (event.key === 'Escape') {
+          onDismiss();
+        }
+      }}
+    >
+      <span>{toast.message}</span>
+      <button
+        type="button"
+        className="toast-button"
+        data-testid="toast-undo"
+        title={`Undo (${shortcutLabel('undoDelete')})`}
+        onClick={undo}
+      >
+        Undo
+      </button>
+      <button type="button" className="quiet-button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
