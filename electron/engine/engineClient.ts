@@ -1,0 +1,231 @@
+/**
+ * The model engine as main sees it: a supervisor around the model host process. The host starts
+ * lazily on the first request; when it dies (llama.cpp abort, kill -9, out of memory) every
+ * request in flight ends with a clear 'unavailable' error, main carries on, and the next request
+ * starts a fresh host and loads the last model again. Status changes are pushed to listeners.
+ */
+import { ApiError } from '../../shared/errors.js';
+import type {
+  BackendChoice,
+  EngineStatus,
+  GpuLayersChoice,
+  LoadedModelInfo,
+  ResolvedGenerationParams,
+} from '../../shared/schemas/engine.js';
+import type { SpawnModelHost } from './hostTransport.js';
+import {
+  HostConnection,
+  emptyTimings,
+  type ChunkListener,
+  type CompletionOutcome,
+  type ProgressListener,
+} from './hostConnection.js';
+
+export interface EngineClientOptions {
+  spawnHost: SpawnModelHost;
+  /** JSON file where measured thread counts are remembered (in the data folder). */
+  threadTuningFile?: string;
+  /** How long a graceful exit may take before the host is killed. */
+  exitTimeoutMs?: number;
+  /** How long a fresh host may take to say `ready` (loading node-llama-cpp's bindings). */
+  readyTimeoutMs?: number;
+}
+
+export interface LoadOptions {
+  path: string;
+  backend?: BackendChoice;
+  contextSize?: number;
+  threads?: number;
+  gpuLayers?: GpuLayersChoice;
+}
+
+export interface CompletionHandle {
+  done: Promise<CompletionOutcome>;
+  /** Ends the generation soon with finishReason 'cancelled'; harmless once it has ended. */
+  cancel(): void;
+}
+
+export type StatusListener = (status: EngineStatus) => void;
+
+export class EngineClient {
+  private host: HostConnection | null = null;
+  private starting: Promise<HostConnection> | null = null;
+  /** The model a fresh host loads again after a crash; null once unloaded or if it crashed us. */
+  private lastLoad: LoadOptions | null = null;
+  private reloading: Promise<unknown> | null = null;
+  private disposed = false;
+  private current: EngineStatus = { state: 'idle', model: null, loadingPath: null, message: null };
+  private readonly statusListeners = new Set<StatusListener>();
+
+  constructor(private readonly options: EngineClientOptions) {}
+
+  get status(): EngineStatus {
+    return this.current;
+  }
+
+  /** The running host's process id, if one is running (tests and diagnostics). */
+  get hostPid(): number | undefined {
+    return this.host?.alive ? this.host.pid : undefined;
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  async load(options: LoadOptions, onProgress?: ProgressListener): Promise<LoadedModelInfo> {
+    const host = await this.ensureHost(onProgress);
+    return this.loadOn(host, options, onProgress);
+  }
+
+  async unload(): Promise<void> {
+    this.lastLoad = null;
+    const host = this.host?.alive ? this.host : null;
+    if (host) await host.request({ type: 'unload' });
+    this.setStatus({ state: 'idle', model: null, loadingPath: null, message: null });
+  }
+
+  async countTokens(text: string): Promise<{ tokens: number; contextSize: number }> {
+    const host = await this.hostWithModel();
+    return host.request({ type: 'countTokens', text });
+  }
+
+  async tokenize(text: string): Promise<number[]> {
+    const host = await this.hostWithModel();
+    return (await host.request({ type: 'tokenize', text })).tokens;
+  }
+
+  complete(
+    prompt: string,
+    params: ResolvedGenerationParams,
+    onChunk: ChunkListener,
+  ): CompletionHandle {
+    let cancelled = false;
+    let cancelOnHost: (() => void) | null = null;
+    const done = (async (): Promise<CompletionOutcome> => {
+      let host: HostConnection;
+      try {
+        host = await this.hostWithModel();
+      } catch (error) {
+        const shape = (error instanceof ApiError ? error : internalError(error)).toJSON();
+        return { finishReason: 'error', text: '', error: shape, timings: emptyTimings };
+      }
+      if (cancelled) return { finishReason: 'cancelled', text: '', timings: emptyTimings };
+      const started = host.complete(prompt, params, onChunk);
+      cancelOnHost = () => host.cancel(started.id);
+      return started.outcome;
+    })();
+    return {
+      done,
+      cancel: () => {
+        cancelled = true;
+        cancelOnHost?.();
+      },
+    };
+  }
+
+  /** Asks the host to exit, waits a little, then kills it. The client cannot be used after. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const host = this.host ?? (await this.starting?.catch(() => null)) ?? null;
+    this.host = null;
+    await host?.shutdown(this.options.exitTimeoutMs ?? 3000);
+  }
+
+  private async ensureHost(onProgress?: ProgressListener): Promise<HostConnection> {
+    if (this.disposed) throw new ApiError('unavailable', 'The model engine has been shut down.');
+    if (this.host?.alive) return this.host;
+    if (!this.starting) {
+      onProgress?.('starting engine', null);
+      const readyTimeoutMs = this.options.readyTimeoutMs ?? 60_000;
+      this.starting = HostConnection.start(this.options.spawnHost, readyTimeoutMs)
+        .then((host) => {
+          // Set before `starting` clears, so no second caller can start a second host.
+          this.host = host;
+          host.onExit((detail, expected) => this.hostEnded(host, detail, expected));
+          return host;
+        })
+        .finally(() => {
+          this.starting = null;
+        });
+    }
+    return this.starting;
+  }
+
+  /** A host with the last model loaded again if the previous host crashed. */
+  private async hostWithModel(): Promise<HostConnection> {
+    const host = await this.ensureHost();
+    if (this.current.state === 'ready' || !this.lastLoad) return host;
+    if (!this.reloading) {
+      const options = this.lastLoad;
+      this.reloading = this.loadOn(host, options).finally(() => {
+        this.reloading = null;
+      });
+    }
+    await this.reloading;
+    return host;
+  }
+
+  private async loadOn(
+    host: HostConnection,
+    options: LoadOptions,
+    onProgress?: ProgressListener,
+  ): Promise<LoadedModelInfo> {
+    this.lastLoad = null;
+    this.setStatus({ state: 'loading', model: null, loadingPath: options.path, message: null });
+    try {
+      const model = await host.request(
+        {
+          type: 'load',
+          path: options.path,
+          backend: options.backend ?? 'auto',
+          ...(options.contextSize !== undefined ? { contextSize: options.contextSize } : {}),
+          ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          ...(options.gpuLayers !== undefined ? { gpuLayers: options.gpuLayers } : {}),
+          ...(this.options.threadTuningFile
+            ? { threadTuningFile: this.options.threadTuningFile }
+            : {}),
+        },
+        onProgress,
+      );
+      this.lastLoad = options;
+      this.setStatus({ state: 'ready', model, loadingPath: null, message: null });
+      return model;
+    } catch (error) {
+      // A crash while loading has set 'crashed' already; keep that, it says more.
+      if (host.alive) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.setStatus({ state: 'idle', model: null, loadingPath: null, message });
+      }
+      throw error;
+    }
+  }
+
+  private hostEnded(host: HostConnection, detail: string, expected: boolean): void {
+    if (this.host === host) this.host = null;
+    if (expected || this.disposed) return;
+    const loadingPath = this.current.state === 'loading' ? this.current.loadingPath : null;
+    // lastLoad is null while loading, so a model that crashes the host is not loaded again.
+    const message = loadingPath
+      ? `The model engine stopped while loading ${loadingPath} (${detail}); the file may be damaged or not supported.`
+      : `The model engine stopped unexpectedly (${detail}). It starts again on the next request.`;
+    console.error(`[inkwell] model host ended: ${detail}`);
+    this.setStatus({ state: 'crashed', model: null, loadingPath: null, message });
+  }
+
+  private setStatus(status: EngineStatus): void {
+    this.current = status;
+    for (const listener of this.statusListeners) {
+      try {
+        listener(status);
+      } catch (error) {
+        console.error('[inkwell] engine status listener failed:', error);
+      }
+    }
+  }
+}
+
+function internalError(error: unknown): ApiError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError('internal', message);
+}

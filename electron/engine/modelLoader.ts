@@ -1,0 +1,161 @@
+/**
+ * Loading a model in the host: pick the backend (falling back to the CPU with a reason), load the
+ * weights, create a one-sequence context, and settle the thread counts (the user's, remembered,
+ * or measured now).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {
+  LlamaCompletion,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import type { LoadStep, LoadedModelInfo, ThreadSettings } from '../../shared/schemas/engine.js';
+import {
+  cpuAfterGpuFailure,
+  gpuDeviceNames,
+  selectBackend,
+  type BackendSelection,
+} from './llamaBackend.js';
+import type { LoadRequest } from './protocol.js';
+import { measureBestThreads } from './threadTuning.js';
+import { recallThreads, rememberThreads, tuningKey } from './threadTuningCache.js';
+
+export interface LoadedModel {
+  llama: Llama;
+  model: LlamaModel;
+  context: LlamaContext;
+  sequence: LlamaContextSequence;
+  completion: LlamaCompletion;
+  info: LoadedModelInfo;
+}
+
+export type ProgressReporter = (step: LoadStep, progress: number | null) => void;
+
+async function loadWeights(
+  request: LoadRequest,
+  selection: BackendSelection,
+  report: ProgressReporter,
+): Promise<{ selection: BackendSelection; model: LlamaModel }> {
+  const load = (chosen: BackendSelection): Promise<LlamaModel> =>
+    chosen.llama.loadModel({
+      modelPath: request.path,
+      gpuLayers: chosen.backend === 'cpu' ? 0 : (request.gpuLayers ?? 'auto'),
+      onLoadProgress: (progress) => report('loading model', Math.min(1, Math.max(0, progress))),
+    });
+  try {
+    return { selection, model: await load(selection) };
+  } catch (error) {
+    if (selection.backend === 'cpu') throw error;
+    // The GPU started but could not hold this model (memory, unsupported type): use the CPU.
+    const cpu = await cpuAfterGpuFailure(selection.backend, error);
+    return { selection: cpu, model: await load(cpu) };
+  }
+}
+
+async function settleThreads(
+  request: LoadRequest,
+  loaded: Omit<LoadedModel, 'info' | 'completion'>,
+  backend: string,
+  report: ProgressReporter,
+): Promise<ThreadSettings> {
+  if (request.threads !== undefined) {
+    return { generation: request.threads, prompt: request.threads, source: 'user' };
+  }
+  if (loaded.model.gpuLayers > 0) {
+    // On a GPU the CPU threads only feed it; measuring them would tell us little.
+    const threads = Math.max(1, loaded.llama.cpuMathCores);
+    return { generation: threads, prompt: threads, source: 'default' };
+  }
+  const key = tuningKey({
+    backend,
+    architecture: String(loaded.model.fileInfo.metadata.general.architecture),
+    layers: blockCount(loaded.model),
+    embeddingSize: loaded.model.embeddingVectorSize,
+    sizeBytes: loaded.model.size,
+    description: loaded.model.typeDescription,
+  });
+  if (request.threadTuningFile) {
+    const remembered = await recallThreads(request.threadTuningFile, key);
+    if (remembered) return { ...remembered, source: 'remembered' };
+  }
+  report('tuning threads', null);
+  const record = await measureBestThreads(loaded.llama, loaded.model, loaded.sequence);
+  if (request.threadTuningFile) {
+    // Failing to remember only costs a measurement next time; the load itself succeeded.
+    await rememberThreads(request.threadTuningFile, key, record).catch(() => undefined);
+  }
+  return { generation: record.generation, prompt: record.prompt, source: 'tuned' };
+}
+
+function blockCount(model: LlamaModel): number {
+  const count = (model.fileInfo.architectureMetadata as { block_count?: unknown }).block_count;
+  return typeof count === 'number' ? count : 0;
+}
+
+function vocabularySize(model: LlamaModel): number {
+  const tokenizer = model.fileInfo.metadata.tokenizer as
+    { ggml?: { tokens?: readonly unknown[] } } | undefined;
+  return tokenizer?.ggml?.tokens?.length ?? 0;
+}
+
+export async function loadModel(
+  request: LoadRequest,
+  report: ProgressReporter,
+): Promise<LoadedModel> {
+  const startedAt = performance.now();
+  const { selection, model } = await loadWeights(
+    request,
+    await selectBackend(request.backend),
+    report,
+  );
+  const { llama } = selection;
+  try {
+    report('creating context', null);
+    const trainContextSize = model.trainContextSize;
+    const wanted = request.contextSize ?? (trainContextSize || 1024);
+    // GPT-2 has learned absolute positions: a context longer than it was trained on is useless.
+    const contextSize = trainContextSize > 0 ? Math.min(wanted, trainContextSize) : wanted;
+    // The context may use up to this many threads; llama.maxThreads picks the count per phase.
+    const ceiling = Math.max(os.cpus().length, request.threads ?? 1);
+    llama.maxThreads = ceiling;
+    const context = await model.createContext({
+      contextSize,
+      sequences: 1,
+      threads: { ideal: ceiling, min: 1 },
+    });
+    const sequence = context.getSequence();
+    const parts = { llama, model, context, sequence };
+    const threads = await settleThreads(request, parts, selection.backend, report);
+    const info: LoadedModelInfo = {
+      path: request.path,
+      fileName: path.basename(request.path),
+      architecture: String(model.fileInfo.metadata.general.architecture),
+      description: model.typeDescription,
+      sizeBytes: model.size,
+      contextSize: context.contextSize,
+      trainContextSize,
+      layers: blockCount(model),
+      embeddingSize: model.embeddingVectorSize,
+      vocabularySize: vocabularySize(model),
+      backend: selection.backend,
+      devices: await gpuDeviceNames(llama),
+      gpuLayers: model.gpuLayers,
+      fallbackReason: selection.fallbackReason,
+      threads,
+      loadMs: Math.round(performance.now() - startedAt),
+    };
+    return { ...parts, completion: new LlamaCompletion({ contextSequence: sequence }), info };
+  } catch (error) {
+    await model.dispose();
+    throw error;
+  }
+}
+
+export async function disposeLoadedModel(loaded: LoadedModel): Promise<void> {
+  loaded.completion.dispose();
+  await loaded.context.dispose();
+  await loaded.model.dispose();
+}

@@ -1,0 +1,129 @@
+/**
+ * The message protocol between main (engineClient) and the model host process (modelHost).
+ * Requests carry an id; the host answers each with one `reply`, except `complete`, which streams
+ * `chunk`s and ends with one `done`. The host speaks first with `ready`.
+ *
+ * Main validates everything the host sends: the host runs native code that can be corrupted, and
+ * a message that does not parse is treated as a crash of the host, never trusted.
+ */
+import { z } from 'zod';
+import {
+  apiErrorShape,
+  finishReason,
+  generationTimings,
+  loadStep,
+  loadedModelInfo,
+  type BackendChoice,
+  type GpuLayersChoice,
+  type ResolvedGenerationParams,
+} from '../../shared/schemas/engine.js';
+import type { ApiErrorShape } from '../../shared/errors.js';
+
+export interface LoadRequest {
+  type: 'load';
+  id: string;
+  path: string;
+  backend: BackendChoice;
+  contextSize?: number;
+  threads?: number;
+  gpuLayers?: GpuLayersChoice;
+  /** Where measured thread counts are remembered (JSON); absent: measure, remember nothing. */
+  threadTuningFile?: string;
+}
+
+export type HostRequest =
+  | LoadRequest
+  | { type: 'unload'; id: string }
+  | { type: 'info'; id: string }
+  | { type: 'tokenize'; id: string; text: string }
+  | { type: 'countTokens'; id: string; text: string }
+  | { type: 'complete'; id: string; prompt: string; params: ResolvedGenerationParams }
+  | { type: 'cancel'; id: string; targetId: string }
+  /** Graceful exit: the host frees the model and leaves; main kills it if it does not. */
+  | { type: 'exit' };
+
+export type HostRequestType = HostRequest['type'];
+
+export const readyMessage = z.object({
+  type: z.literal('ready'),
+  pid: z.number().int(),
+});
+
+export const replyMessage = z.discriminatedUnion('ok', [
+  z.object({ type: z.literal('reply'), id: z.string(), ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    type: z.literal('reply'),
+    id: z.string(),
+    ok: z.literal(false),
+    error: apiErrorShape,
+  }),
+]);
+
+export const chunkMessage = z.object({
+  type: z.literal('chunk'),
+  id: z.string(),
+  text: z.string(),
+  /** How many generated tokens this chunk holds. */
+  tokens: z.number().int().nonnegative(),
+});
+
+export const doneMessage = z.object({
+  type: z.literal('done'),
+  id: z.string(),
+  finishReason,
+  text: z.string(),
+  error: apiErrorShape.optional(),
+  timings: generationTimings,
+});
+
+export const progressMessage = z.object({
+  type: z.literal('progress'),
+  id: z.string(),
+  step: loadStep,
+  progress: z.number().min(0).max(1).nullable(),
+});
+
+export const hostMessage = z.union([
+  readyMessage,
+  replyMessage,
+  chunkMessage,
+  doneMessage,
+  progressMessage,
+]);
+
+export type HostMessage = z.infer<typeof hostMessage>;
+export type ReadyMessage = z.infer<typeof readyMessage>;
+export type ReplyMessage = z.infer<typeof replyMessage>;
+export type ChunkMessage = z.infer<typeof chunkMessage>;
+export type DoneMessage = z.infer<typeof doneMessage>;
+export type ProgressMessage = z.infer<typeof progressMessage>;
+
+/** What each request's successful reply carries, checked when the reply arrives. */
+export const replyDataSchemas = {
+  load: loadedModelInfo,
+  unload: z.object({}),
+  info: loadedModelInfo.nullable(),
+  tokenize: z.object({ tokens: z.array(z.number().int().nonnegative()) }),
+  countTokens: z.object({ tokens: z.number().int().nonnegative(), contextSize: z.number().int() }),
+} as const;
+export type RepliedRequestType = keyof typeof replyDataSchemas;
+export type ReplyData<T extends RepliedRequestType> = z.output<(typeof replyDataSchemas)[T]>;
+
+export type ParsedHostMessage = { ok: true; message: HostMessage } | { ok: false; problem: string };
+
+/** Parses one message from the host; says what is wrong instead of throwing. */
+export function parseHostMessage(raw: unknown): ParsedHostMessage {
+  const parsed = hostMessage.safeParse(raw);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const kind =
+    typeof raw === 'object' && raw !== null && 'type' in raw
+      ? JSON.stringify(String((raw as { type: unknown }).type)).slice(0, 40)
+      : typeof raw;
+  const first = parsed.error.issues[0];
+  const where = first ? `${first.path.map(String).join('.') || '(message)'}: ${first.message}` : '';
+  return { ok: false, problem: `malformed ${kind} message from the model host (${where})` };
+}
+
+export function errorShape(code: ApiErrorShape['code'], message: string): ApiErrorShape {
+  return { code, message };
+}

@@ -1,0 +1,103 @@
+/**
+ * Measuring the best thread counts for this machine and model. Prompt processing (batches of
+ * tokens) usually gains from more threads; generating one token at a time on a small model often
+ * does not (on a 2-core VM a 124M GPT-2 is fastest with 1 thread), so the two are measured apart.
+ */
+import os from 'node:os';
+import type { Llama, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
+import type { TuningRecord } from './threadTuningCache.js';
+
+/** Counts worth trying: 1, 2, 4, … up to the number of cores, and the number of cores itself. */
+export function threadCandidates(cores: number = os.cpus().length): number[] {
+  const candidates = new Set<number>();
+  for (let threads = 1; threads <= cores && threads <= 64; threads *= 2) candidates.add(threads);
+  candidates.add(Math.max(1, Math.min(cores, 64)));
+  return [...candidates].sort((a, b) => a - b);
+}
+
+/** Text to measure with: ordinary prose, so the tokens are like a writer's. */
+const SAMPLE_TEXT =
+  'The evening train came in late, and the station master walked the length of the platform ' +
+  'with his lamp, counting the doors as they opened. Nobody got off. He wrote the time in his ' +
+  'book, as he had every night for thirty years, and went back inside to the stove. ';
+
+function sampleTokens(model: LlamaModel, count: number): Token[] {
+  const unit = model.tokenize(SAMPLE_TEXT, false);
+  const tokens: Token[] = [];
+  while (tokens.length < count && unit.length > 0) tokens.push(...unit);
+  return tokens.slice(0, count);
+}
+
+interface Measurement {
+  threads: number;
+  promptTokensPerSecond: number;
+  tokensPerSecond: number;
+}
+
+async function measureOnce(
+  sequence: LlamaContextSequence,
+  prompt: Token[],
+  newTokens: number,
+): Promise<Omit<Measurement, 'threads'>> {
+  await sequence.clearHistory();
+  const start = performance.now();
+  let firstTokenAt = 0;
+  let generated = 0;
+  // Greedy, so every candidate does the same work.
+  for await (const _token of sequence.evaluate(prompt, { temperature: 0 })) {
+    generated += 1;
+    if (generated === 1) firstTokenAt = performance.now();
+    if (generated > newTokens) break;
+  }
+  const end = performance.now();
+  const promptSeconds = (firstTokenAt - start) / 1000;
+  const generationSeconds = (end - firstTokenAt) / 1000;
+  return {
+    promptTokensPerSecond: promptSeconds > 0 ? prompt.length / promptSeconds : 0,
+    tokensPerSecond:
+      generated > 1 && generationSeconds > 0 ? (generated - 1) / generationSeconds : 0,
+  };
+}
+
+/** Picks the fastest, preferring fewer threads when within 3% (they leave the CPU to others). */
+function fastest(measurements: Measurement[], speed: (m: Measurement) => number): number {
+  const best = Math.max(...measurements.map(speed));
+  const good = measurements.filter((m) => speed(m) >= best * 0.97);
+  return Math.min(...good.map((m) => m.threads));
+}
+
+export async function measureBestThreads(
+  llama: Llama,
+  model: LlamaModel,
+  sequence: LlamaContextSequence,
+  candidates: number[] = threadCandidates(),
+): Promise<TuningRecord> {
+  const contextSize = sequence.context.contextSize;
+  const promptLength = Math.max(8, Math.min(128, Math.floor(contextSize / 2)));
+  const newTokens = Math.max(2, Math.min(24, contextSize - promptLength - 2));
+  const prompt = sampleTokens(model, promptLength);
+  const ceiling = llama.maxThreads;
+  const measurements: Measurement[] = [];
+  try {
+    // The first evaluation allocates buffers; it would make whichever count goes first look slow.
+    llama.maxThreads = candidates[0] ?? 1;
+    await measureOnce(sequence, prompt.slice(0, 8), 2);
+    for (const threads of candidates) {
+      llama.maxThreads = threads;
+      measurements.push({ threads, ...(await measureOnce(sequence, prompt, newTokens)) });
+    }
+  } finally {
+    llama.maxThreads = ceiling;
+    await sequence.clearHistory();
+  }
+  return {
+    generation: fastest(measurements, (m) => m.tokensPerSecond),
+    prompt: fastest(measurements, (m) => m.promptTokensPerSecond),
+    measuredAt: new Date().toISOString(),
+    measurements: measurements.map((m) => ({
+      threads: m.threads,
+      promptTokensPerSecond: Math.round(m.promptTokensPerSecond * 10) / 10,
+      tokensPerSecond: Math.round(m.tokensPerSecond * 10) / 10,
+    })),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The model engine behind the contract: model checks, loading, status, token counts, and
+ * generations streamed as events. Generation ids are minted here; a missing seed is chosen here
+ * and reported, so every generation can be stored and replayed exactly.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { engineChannels, engineEvents } from '../../shared/channels/engine.js';
+import { ApiError } from '../../shared/errors.js';
+import {
+  MAX_SEED,
+  type EngineStatus,
+  type GenerationParams,
+  type LoadedModelInfo,
+  type ModelFileSummary,
+  type TokenCount,
+} from '../../shared/schemas/engine.js';
+import type { EngineClient, LoadOptions } from '../engine/engineClient.js';
+import type { RequestContext } from '../ipc/router.js';
+
+export type EngineEventName = keyof typeof engineEvents;
+export type EngineEventPayload<E extends EngineEventName> = z.output<(typeof engineEvents)[E]>;
+/** Where events go: the app's EventBus (`(event, payload) => events.emit(event, payload)`). */
+export type EngineEventSink = <E extends EngineEventName>(
+  event: E,
+  payload: EngineEventPayload<E>,
+) => void;
+
+export type GenerationEnd = EngineEventPayload<'generation.end'>;
+
+export interface EngineServiceOptions {
+  client: EngineClient;
+  emit: EngineEventSink;
+  /** Checks a file and describes it (models.validate); summarizeModelFile in production. */
+  summarizeModelFile: (path: string) => Promise<ModelFileSummary>;
+  /** Loaded before the first generation when no model is loaded: the bundled demo model. */
+  defaultModelPath?: string;
+}
+
+export interface StartedGeneration {
+  generationId: string;
+  seed: number;
+  /** Resolves with the same payload as the generation.end event (never rejects). */
+  ended: Promise<GenerationEnd>;
+}
+
+interface RunningGeneration {
+  clientId: string | null;
+  cancel(): void;
+}
+
+export class EngineService {
+  private readonly running = new Map<string, RunningGeneration>();
+
+  constructor(private readonly options: EngineServiceOptions) {
+    options.client.onStatus((status) => options.emit('engine.status', status));
+  }
+
+  validateModel(path: string): Promise<ModelFileSummary> {
+    return this.options.summarizeModelFile(path);
+  }
+
+  load(options: LoadOptions): Promise<LoadedModelInfo> {
+    return this.options.client.load(options, (step, progress) =>
+      this.options.emit('engine.loadProgress', { path: options.path, step, progress }),
+    );
+  }
+
+  async unload(): Promise<EngineStatus> {
+    for (const generation of this.running.values()) generation.cancel();
+    await this.options.client.unload();
+    return this.status();
+  }
+
+  status(): EngineStatus {
+    return this.options.client.status;
+  }
+
+  async countTokens(text: string): Promise<TokenCount> {
+    await this.ensureModel();
+    return this.options.client.countTokens(text);
+  }
+
+  startGeneration(
+    prompt: string,
+    params: GenerationParams,
+    context?: Pick<RequestContext, 'clientId'>,
+  ): StartedGeneration {
+    const generationId = randomUUID();
+    const seed = params.seed ?? randomInt(0, MAX_SEED);
+    let cancelled = false;
+    let cancelStarted: (() => void) | null = null;
+    this.running.set(generationId, {
+      clientId: context?.clientId ?? null,
+      cancel: () => {
+        cancelled = true;
+        cancelStarted?.();
+      },
+    });
+    const ended = (async (): Promise<GenerationEnd> => {
+      try {
+        await this.ensureModel();
+        if (cancelled) return endOf(generationId, seed, { finishReason: 'cancelled', text: '' });
+        const handle = this.options.client.complete(prompt, { ...params, seed }, (text) =>
+          this.options.emit('generation.chunk', { generationId, text }),
+        );
+        cancelStarted = handle.cancel;
+        return { generationId, seed, ...(await handle.done) };
+      } catch (error) {
+        const shape = (error instanceof ApiError ? error : internal(error)).toJSON();
+        return endOf(generationId, seed, { finishReason: 'error', text: '', error: shape });
+      }
+    })().then((end) => {
+      this.running.delete(generationId);
+      this.options.emit('generation.end', end);
+      return end;
+    });
+    return { generationId, seed, ended };
+  }
+
+  cancelGeneration(generationId: string): { cancelled: boolean } {
+    const generation = this.running.get(generationId);
+    generation?.cancel();
+    return { cancelled: generation !== undefined };
+  }
+
+  /** Cancels what one renderer started, e.g. when its window or WebSocket goes away. */
+  cancelGenerationsOf(clientId: string): void {
+    for (const generation of this.running.values()) {
+      if (generation.clientId === clientId) generation.cancel();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    for (const generation of this.running.values()) generation.cancel();
+    await this.options.client.dispose();
+  }
+
+  /** With nothing loaded (first run), the demo model is loaded so that Continue just works. */
+  private async ensureModel(): Promise<void> {
+    const { client, defaultModelPath } = this.options;
+    if (client.status.state === 'idle' && client.status.model === null && defaultModelPath) {
+      await this.load({ path: defaultModelPath });
+    }
+  }
+}
+
+function endOf(
+  generationId: string,
+  seed: number,
+  outcome: Pick<GenerationEnd, 'finishReason' | 'text' | 'error'>,
+): GenerationEnd {
+  return {
+    generationId,
+    seed,
+    ...outcome,
+    timings: {
+      timeToFirstTokenMs: null,
+      promptTokens: 0,
+      droppedPromptTokens: 0,
+      outputTokens: 0,
+      tokensPerSecond: 0,
+      promptTokensPerSecond: 0,
+      totalMs: 0,
+    },
+  };
+}
+
+function internal(error: unknown): ApiError {
+  console.error('[inkwell] generation failed:', error);
+  return new ApiError('internal', 'The generation failed on our side; nothing was lost.');
+}
+
+type ChannelName = keyof typeof engineChannels;
+type EngineHandler<C extends ChannelName> = (
+  request: z.output<(typeof engineChannels)[C]['request']>,
+  context: RequestContext,
+) =>
+  | z.output<(typeof engineChannels)[C]['response']>
+  | Promise<z.output<(typeof engineChannels)[C]['response']>>;
+export type EngineHandlers = { [C in ChannelName]: EngineHandler<C> };
+
+/** The handlers for exactly the engine channels; createHandlers spreads them in. */
+export function createEngineHandlers(engine: EngineService): EngineHandlers {
+  return {
+    'models.validate': (request) => engine.validateModel(request.path),
+    'engine.load': (request) => engine.load(request),
+    'engine.unload': () => engine.unload(),
+    'engine.status': () => engine.status(),
+    'engine.countTokens': (request) => engine.countTokens(request.text),
+    'generation.start': (request, context) => {
+      const { generationId, seed } = engine.startGeneration(
+        request.prompt,
+        request.params,
+        context,
+      );
+      return { generationId, seed };
+    },
+    'generation.cancel': (request) => engine.cancelGeneration(request.generationId),
+  };
+}
