@@ -39,11 +39,18 @@ async function loadWeights(
   selection: BackendSelection,
   report: ProgressReporter,
 ): Promise<{ selection: BackendSelection; model: LlamaModel }> {
+  let reported = -1;
   const load = (chosen: BackendSelection): Promise<LlamaModel> =>
     chosen.llama.loadModel({
       modelPath: request.path,
       gpuLayers: chosen.backend === 'cpu' ? 0 : (request.gpuLayers ?? 'auto'),
-      onLoadProgress: (progress) => report('loading model', Math.min(1, Math.max(0, progress))),
+      onLoadProgress: (progress) => {
+        // llama.cpp reports every few tensors; whole percents are plenty for a progress bar.
+        const percent = Math.floor(Math.min(1, Math.max(0, progress)) * 100);
+        if (percent === reported) return;
+        reported = percent;
+        report('loading model', percent / 100);
+      },
     });
   try {
     return { selection, model: await load(selection) };

@@ -111,17 +111,26 @@ export type ReplyData<T extends RepliedRequestType> = z.output<(typeof replyData
 
 export type ParsedHostMessage = { ok: true; message: HostMessage } | { ok: false; problem: string };
 
+const messageSchemas = {
+  ready: readyMessage,
+  reply: replyMessage,
+  chunk: chunkMessage,
+  done: doneMessage,
+  progress: progressMessage,
+} as const;
+
 /** Parses one message from the host; says what is wrong instead of throwing. */
 export function parseHostMessage(raw: unknown): ParsedHostMessage {
-  const parsed = hostMessage.safeParse(raw);
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : raw;
+  if (typeof type !== 'string' || !Object.hasOwn(messageSchemas, type)) {
+    const shown = JSON.stringify(type ?? null)?.slice(0, 40) ?? typeof type;
+    return { ok: false, problem: `malformed message from the model host (unknown type ${shown})` };
+  }
+  const parsed = messageSchemas[type as keyof typeof messageSchemas].safeParse(raw);
   if (parsed.success) return { ok: true, message: parsed.data };
-  const kind =
-    typeof raw === 'object' && raw !== null && 'type' in raw
-      ? JSON.stringify(String((raw as { type: unknown }).type)).slice(0, 40)
-      : typeof raw;
   const first = parsed.error.issues[0];
   const where = first ? `${first.path.map(String).join('.') || '(message)'}: ${first.message}` : '';
-  return { ok: false, problem: `malformed ${kind} message from the model host (${where})` };
+  return { ok: false, problem: `malformed "${type}" message from the model host (${where})` };
 }
 
 export function errorShape(code: ApiErrorShape['code'], message: string): ApiErrorShape {

@@ -62,7 +62,7 @@ describe('messages from the model host', () => {
     for (const message of malformed) {
       const parsed = parseHostMessage(message);
       assert.equal(parsed.ok, false, JSON.stringify(message));
-      if (!parsed.ok) assert.match(parsed.problem, /malformed .* message from the model host/);
+      if (!parsed.ok) assert.match(parsed.problem, /malformed .*message from the model host/);
     }
   });
 

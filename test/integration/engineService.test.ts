@@ -1,0 +1,174 @@
+/**
+ * The engine service behind the contract channels: the handlers, the events it pushes (status,
+ * load progress, chunks, end), the demo model loaded on first use, and thread counts measured
+ * once and remembered per machine and model.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { EngineClient } from '../../electron/engine/engineClient.js';
+import { forkModelHost } from '../../electron/engine/forkModelHost.js';
+import { summarizeModelFile } from '../../electron/engine/modelFileCheck.js';
+import type { RequestContext } from '../../electron/ipc/router.js';
+import {
+  EngineService,
+  createEngineHandlers,
+  type EngineEventName,
+  type EngineHandlers,
+} from '../../electron/services/engineService.js';
+import { engineChannels } from '../../shared/channels/engine.js';
+
+const demoModel = fileURLToPath(
+  new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
+);
+const context: RequestContext = { transport: 'test', clientId: 'engine-service-test' };
+
+interface RecordedEvent {
+  event: EngineEventName;
+  payload: unknown;
+}
+
+describe('engine service', () => {
+  let dir: string;
+  let tuningFile: string;
+  let service: EngineService;
+  let handlers: EngineHandlers;
+  const events: RecordedEvent[] = [];
+
+  const eventsNamed = <T>(event: EngineEventName): T[] =>
+    events.filter((recorded) => recorded.event === event).map((recorded) => recorded.payload as T);
+
+  /** Parses like the router does, so defaults are filled in. */
+  const startGeneration = (request: unknown) =>
+    handlers['generation.start'](
+      engineChannels['generation.start'].request.parse(request),
+      context,
+    );
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'inkwell-engine-service-'));
+    tuningFile = path.join(dir, 'thread-tuning.json');
+    service = new EngineService({
+      client: new EngineClient({
+        spawnHost: () => forkModelHost({ quiet: true }),
+        threadTuningFile: tuningFile,
+      }),
+      emit: (event, payload) => events.push({ event, payload }),
+      summarizeModelFile,
+      defaultModelPath: demoModel,
+    });
+    handlers = createEngineHandlers(service);
+  });
+
+  after(async () => {
+    await service.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('has a handler for exactly the engine channels', () => {
+    assert.deepEqual(Object.keys(handlers).sort(), Object.keys(engineChannels).sort());
+  });
+
+  it('describes a model file, and refuses a broken one with a clear message', async () => {
+    const summary = await handlers['models.validate']({ path: demoModel }, context);
+    assert.equal(summary.architecture, 'gpt2');
+    assert.equal(summary.contextLength, 512);
+    assert.equal(summary.vocabularySize, 50257);
+    const broken = path.join(dir, 'broken.gguf');
+    await writeFile(broken, 'not a gguf file at all');
+    await assert.rejects(handlers['models.validate']({ path: broken }, context), (error) => {
+      assert.equal((error as { code?: string }).code, 'invalid_request');
+      assert.match((error as Error).message, /^This model file cannot be used: /);
+      return true;
+    });
+  });
+
+  it('loads the demo model on first use, measuring threads and pushing status and progress', async () => {
+    const count = await handlers['engine.countTokens']({ text: 'The quick brown fox' }, context);
+    assert.equal(count.contextSize, 512);
+    assert.ok(count.tokens >= 4);
+    const statuses = eventsNamed<{ state: string }>('engine.status').map((status) => status.state);
+    assert.deepEqual(statuses.slice(-2), ['loading', 'ready']);
+    const steps = new Set(eventsNamed<{ step: string }>('engine.loadProgress').map((p) => p.step));
+    for (const step of ['starting engine', 'validating', 'loading model', 'tuning threads']) {
+      assert.ok(steps.has(step), `no '${step}' progress`);
+    }
+    const status = await handlers['engine.status']({}, context);
+    assert.equal(status.state, 'ready');
+    assert.equal(status.model?.backend, 'cpu');
+    assert.equal(status.model?.threads.source, 'tuned');
+    assert.deepEqual(status.model?.devices, []);
+    const remembered = JSON.parse(await readFile(tuningFile, 'utf8')) as { entries: object };
+    assert.equal(Object.keys(remembered.entries).length, 1);
+  });
+
+  it('streams a generation as chunk events and ends with an end event', async () => {
+    const { generationId, seed } = await startGeneration({
+      prompt: 'The ship sailed',
+      params: { maxTokens: 12, seed: 99 },
+    });
+    assert.equal(seed, 99);
+    const end = await waitForEnd(generationId);
+    assert.equal(end.finishReason, 'length');
+    const chunks = eventsNamed<{ generationId: string; text: string }>('generation.chunk')
+      .filter((chunk) => chunk.generationId === generationId)
+      .map((chunk) => chunk.text);
+    assert.ok(chunks.length > 1);
+    assert.equal(end.text, chunks.join(''));
+    assert.equal(end.timings.outputTokens, 12);
+  });
+
+  it('chooses and reports a seed when none is given, so the generation can be replayed', async () => {
+    const first = await startGeneration({ prompt: 'At dawn', params: { maxTokens: 8 } });
+    const replay = await startGeneration({
+      prompt: 'At dawn',
+      params: { maxTokens: 8, seed: first.seed },
+    });
+    assert.equal(
+      (await waitForEnd(replay.generationId)).text,
+      (await waitForEnd(first.generationId)).text,
+    );
+  });
+
+  it('cancels a generation by id', async () => {
+    const { generationId } = await startGeneration({
+      prompt: 'Long ago',
+      params: { maxTokens: 400 },
+    });
+    assert.deepEqual(await handlers['generation.cancel']({ generationId }, context), {
+      cancelled: true,
+    });
+    const end = await waitForEnd(generationId);
+    assert.equal(end.finishReason, 'cancelled');
+    assert.ok(end.timings.outputTokens < 400);
+    assert.deepEqual(await handlers['generation.cancel']({ generationId }, context), {
+      cancelled: false,
+    });
+  });
+
+  it('remembers measured threads for the next load of the same model', async () => {
+    const idle = await handlers['engine.unload']({}, context);
+    assert.equal(idle.state, 'idle');
+    const info = await handlers['engine.load']({ path: demoModel, backend: 'cpu' }, context);
+    assert.equal(info.threads.source, 'remembered');
+    const pinned = await handlers['engine.load']({ path: demoModel, threads: 1 }, context);
+    assert.deepEqual(pinned.threads, { generation: 1, prompt: 1, source: 'user' });
+  });
+
+  async function waitForEnd(generationId: string) {
+    type End = {
+      generationId: string;
+      finishReason: string;
+      text: string;
+      timings: { outputTokens: number };
+    };
+    for (;;) {
+      const end = eventsNamed<End>('generation.end').find((e) => e.generationId === generationId);
+      if (end) return end;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+});
