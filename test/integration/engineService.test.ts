@@ -79,11 +79,14 @@ describe('engine service', () => {
     assert.equal(summary.vocabularySize, 50257);
     const broken = path.join(dir, 'broken.gguf');
     await writeFile(broken, 'not a gguf file at all');
-    await assert.rejects(handlers['models.validate']({ path: broken }, context), (error) => {
-      assert.equal((error as { code?: string }).code, 'invalid_request');
-      assert.match((error as Error).message, /^This model file cannot be used: /);
-      return true;
-    });
+    await assert.rejects(
+      async () => handlers['models.validate']({ path: broken }, context),
+      (error) => {
+        assert.equal((error as { code?: string }).code, 'invalid_request');
+        assert.match((error as Error).message, /^This model file cannot be used: /);
+        return true;
+      },
+    );
   });
 
   it('loads the demo model on first use, measuring threads and pushing status and progress', async () => {
