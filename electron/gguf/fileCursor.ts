@@ -24,6 +24,21 @@ export class FileCursor {
     return this.fileSize - this.position;
   }
 
+  /** True when the next `length` bytes are already buffered, so `take` can run without awaiting. */
+  has(length: number): boolean {
+    return (
+      this.position >= this.bufferStart &&
+      this.position + length <= this.bufferStart + this.buffer.length
+    );
+  }
+
+  /** Takes bytes that `has` confirmed are buffered. */
+  take(length: number): Buffer {
+    const start = this.position - this.bufferStart;
+    this.position += length;
+    return this.buffer.subarray(start, start + length);
+  }
+
   async bytes(length: number, what: string): Promise<Buffer> {
     if (length > this.remaining) {
       throw new GgufValidationError(
@@ -35,10 +50,8 @@ export class FileCursor {
         `the header is larger than ${this.maxBytes} bytes while reading ${what}; refusing to read further`,
       );
     }
-    await this.ensureBuffered(length);
-    const start = this.position - this.bufferStart;
-    this.position += length;
-    return this.buffer.subarray(start, start + length);
+    if (!this.has(length)) await this.fill(length);
+    return this.take(length);
   }
 
   async u8(what: string): Promise<number> {
@@ -51,9 +64,7 @@ export class FileCursor {
     return (await this.bytes(8, what)).readBigUInt64LE(0);
   }
 
-  private async ensureBuffered(length: number): Promise<void> {
-    const bufferEnd = this.bufferStart + this.buffer.length;
-    if (this.position >= this.bufferStart && this.position + length <= bufferEnd) return;
+  private async fill(length: number): Promise<void> {
     const want = Math.min(Math.max(length, CHUNK_BYTES), this.fileSize - this.position);
     const chunk = Buffer.alloc(want);
     let filled = 0;

@@ -141,7 +141,7 @@ async function readCount(
   const fitsInFile = BigInt(Math.floor(cursor.remaining / minBytesEach));
   if (count > BigInt(max) || count > fitsInFile) {
     throw new GgufValidationError(
-      `${what} is ${count}, which is impossible here (the limit is ${max} and the rest of the file holds at most ${fitsInFile})`,
+      `${what} is ${count}, which is impossible here (the limit is ${max} and the rest of the file holds at most ${fitsInFile}); the header is corrupt or the file is truncated`,
     );
   }
   return Number(count);
@@ -198,12 +198,40 @@ async function readArray(
     );
   }
   const items: (GgufScalar | GgufArrayValue)[] = [];
+  if (itemType === GgufValueType.String) {
+    await readStringItems(cursor, key, Number(length), limits, items);
+    return { type: GgufValueType.Array, itemType, items };
+  }
   for (let index = 0; index < Number(length); index++) {
     if (itemType === GgufValueType.Array)
       items.push(await readArray(cursor, key, limits, depth + 1));
     else items.push(await readScalar(cursor, itemType, key, limits));
   }
   return { type: GgufValueType.Array, itemType, items };
+}
+
+/**
+ * Token and merge arrays hold ~50,000 strings; reading them from the buffer without an await per
+ * string keeps validating a file fast. Falls back to the awaiting path at buffer boundaries.
+ */
+async function readStringItems(
+  cursor: FileCursor,
+  key: string,
+  count: number,
+  limits: GgufReadLimits,
+  items: (GgufScalar | GgufArrayValue)[],
+): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    if (cursor.has(8)) {
+      const length = cursor.take(8).readBigUInt64LE(0);
+      if (length <= BigInt(limits.maxStringBytes) && cursor.has(Number(length))) {
+        items.push(cursor.take(Number(length)).toString('utf8'));
+        continue;
+      }
+      cursor.position -= 8;
+    }
+    items.push(await readString(cursor, `item ${index} of array "${key}"`, limits));
+  }
 }
 
 async function readScalar(

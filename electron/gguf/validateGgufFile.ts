@@ -1,0 +1,124 @@
+import { GGML_TYPES, describeFileType, tensorByteSize } from './ggufConstants.js';
+import { GgufValidationError } from './ggufErrors.js';
+import { readGgufHeader } from './ggufReader.js';
+import type { GgufHeader } from './ggufTypes.js';
+import { numberValue, stringValue } from './ggufValues.js';
+import { checkGpt2Requirements, type Gpt2GgufHyperparameters } from './gpt2GgufRequirements.js';
+
+export { GgufValidationError } from './ggufErrors.js';
+
+/** Architectures Inkwell can run; each has its own requirement check. */
+export const SUPPORTED_ARCHITECTURES = ['gpt2'] as const;
+
+export interface GgufFileSummary {
+  readonly filePath: string;
+  readonly fileSize: number;
+  readonly ggufVersion: number;
+  readonly architecture: string;
+  readonly name: string | undefined;
+  readonly hyperparameters: Gpt2GgufHyperparameters;
+  readonly contextLength: number;
+  readonly vocabSize: number;
+  readonly tensorCount: number;
+  readonly parameterCount: number;
+  /** `general.file_type`, e.g. 7 for mostly q8_0. */
+  readonly fileType: number | undefined;
+  /** Readable form of the file type, e.g. "Q8_0 (mostly)". */
+  readonly quantization: string;
+  /** How many tensors of each ggml type, e.g. { F32: 26, Q8_0: 17 }. */
+  readonly tensorTypes: Readonly<Record<string, number>>;
+}
+
+/**
+ * Checks a GGUF file before llama.cpp sees it (llama.cpp aborts the process on some malformed
+ * files): header structure, every tensor's type, alignment and byte range, the architecture, and
+ * everything that architecture needs. Reads only the header. Throws GgufValidationError naming the
+ * problem.
+ */
+export async function validateGgufFile(filePath: string): Promise<GgufFileSummary> {
+  const header = await readGgufHeader(filePath);
+  try {
+    const { parameterCount, tensorTypes } = checkTensorLayout(header);
+    const architecture = stringValue(header.metadata.get('general.architecture'));
+    if (architecture === undefined) {
+      throw new GgufValidationError(
+        'general.architecture is missing, so the model type is unknown',
+      );
+    }
+    if (!(SUPPORTED_ARCHITECTURES as readonly string[]).includes(architecture)) {
+      throw new GgufValidationError(
+        `architecture "${architecture}" is not supported; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
+      );
+    }
+    const hyperparameters = checkGpt2Requirements(header);
+    const fileType = numberValue(header.metadata.get('general.file_type'));
+    return {
+      filePath,
+      fileSize: header.fileSize,
+      ggufVersion: header.version,
+      architecture,
+      name: stringValue(header.metadata.get('general.name')),
+      hyperparameters,
+      contextLength: hyperparameters.contextLength,
+      vocabSize: hyperparameters.vocabSize,
+      tensorCount: header.tensors.length,
+      parameterCount,
+      fileType,
+      quantization: describeFileType(fileType),
+      tensorTypes,
+    };
+  } catch (error) {
+    if (error instanceof GgufValidationError && error.filePath === undefined) {
+      throw new GgufValidationError(error.message, filePath);
+    }
+    throw error;
+  }
+}
+
+function checkTensorLayout(header: GgufHeader): {
+  parameterCount: number;
+  tensorTypes: Record<string, number>;
+} {
+  const ranges: { name: string; start: number; end: number }[] = [];
+  const tensorTypes: Record<string, number> = {};
+  let parameterCount = 0;
+  for (const tensor of header.tensors) {
+    const traits = GGML_TYPES.get(tensor.type);
+    if (traits === undefined) {
+      throw new GgufValidationError(
+        `tensor ${tensor.name} has unknown type ${tensor.type} (not a ggml tensor type this llama.cpp knows)`,
+      );
+    }
+    const size = tensorByteSize(traits, tensor.dims);
+    if (size === undefined) {
+      throw new GgufValidationError(
+        `tensor ${tensor.name} has rows of ${tensor.dims[0]} values, not a multiple of ${traits.name}'s block of ${traits.blockSize}`,
+      );
+    }
+    if (tensor.offset % header.alignment !== 0) {
+      throw new GgufValidationError(
+        `tensor ${tensor.name} is misaligned: its data offset ${tensor.offset} is not a multiple of the alignment ${header.alignment}`,
+      );
+    }
+    const start = header.dataOffset + tensor.offset;
+    if (start + size > header.fileSize) {
+      throw new GgufValidationError(
+        `tensor ${tensor.name} ends past the end of the file (it needs bytes ${start}..${start + size}, the file has ${header.fileSize}; truncated download?)`,
+      );
+    }
+    ranges.push({ name: tensor.name, start, end: start + size });
+    tensorTypes[traits.name] = (tensorTypes[traits.name] ?? 0) + 1;
+    parameterCount += tensor.dims.reduce((product, dim) => product * dim, 1);
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  for (let index = 1; index < ranges.length; index++) {
+    const previous = ranges[index - 1];
+    const current = ranges[index];
+    if (previous !== undefined && current !== undefined && current.start < previous.end) {
+      throw new GgufValidationError(
+        `tensors ${previous.name} and ${current.name} overlap in the file`,
+      );
+    }
+  }
+  return { parameterCount, tensorTypes };
+}

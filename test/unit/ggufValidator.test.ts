@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { GgufValidationError, validateGgufFile } from '../../electron/gguf/validateGgufFile.js';
+import { brokenGgufCorpus, type BrokenGgufCase } from '../fixtures/brokenGgufCorpus.js';
+import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
+
+const TINY = { nLayer: 2, nEmbd: 32, nHead: 2, nPositions: 32, seed: 7 } as const;
+
+describe('validateGgufFile', () => {
+  let dir = '';
+  let validFile = '';
+  let corpus: BrokenGgufCase[] = [];
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'inkwell-gguf-validator-'));
+    validFile = await makeTinyGpt2Gguf(dir, { ...TINY, type: 'q8_0' });
+    corpus = await brokenGgufCorpus(validFile);
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('summarises a valid converted gpt2 file', async () => {
+    const summary = await validateGgufFile(validFile);
+    assert.equal(summary.architecture, 'gpt2');
+    assert.equal(summary.name, 'tiny-gpt2');
+    assert.equal(summary.ggufVersion, 3);
+    assert.equal(summary.vocabSize, 50257);
+    assert.equal(summary.contextLength, 32);
+    assert.equal(summary.tensorCount, 2 + 12 * 2 + 2);
+    assert.deepEqual(
+      {
+        ...summary.hyperparameters,
+        layerNormEpsilon: Math.round(summary.hyperparameters.layerNormEpsilon * 1e9),
+      },
+      {
+        contextLength: 32,
+        embeddingLength: 32,
+        feedForwardLength: 128,
+        blockCount: 2,
+        headCount: 2,
+        layerNormEpsilon: 1e4,
+        vocabSize: 50257,
+      },
+    );
+    const perBlock =
+      2 * 32 + (32 * 96 + 96) + (32 * 32 + 32) + 2 * 32 + (32 * 128 + 128) + (128 * 32 + 32);
+    assert.equal(summary.parameterCount, 50257 * 32 + 32 * 32 + 2 * perBlock + 2 * 32);
+    assert.equal(summary.fileType, 7);
+    assert.match(summary.quantization, /Q8_0/);
+    assert.deepEqual(summary.tensorTypes, { Q8_0: 1 + 4 * 2, F32: 1 + 8 * 2 + 2 });
+  });
+
+  it(
+    'rejects every file of the broken corpus with a GgufValidationError that names the problem',
+    { timeout: 120_000 },
+    async () => {
+      assert.ok(corpus.length >= 70, `the corpus has ${corpus.length} cases`);
+      const brokenFile = join(dir, 'broken.gguf');
+      const failures: string[] = [];
+      for (const brokenCase of corpus) {
+        await brokenCase.write(brokenFile);
+        try {
+          await validateGgufFile(brokenFile);
+          failures.push(`${brokenCase.name}: accepted`);
+        } catch (error) {
+          if (!(error instanceof GgufValidationError)) {
+            failures.push(
+              `${brokenCase.name}: threw ${String(error)} instead of a GgufValidationError`,
+            );
+          } else if (!brokenCase.expect.test(error.message)) {
+            failures.push(
+              `${brokenCase.name}: message "${error.message}" does not match ${brokenCase.expect}`,
+            );
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+    },
+  );
+
+  it('says which file could not be opened when the path does not exist', async () => {
+    await assert.rejects(validateGgufFile(join(dir, 'nope.gguf')), (error: unknown) => {
+      return (
+        error instanceof GgufValidationError &&
+        /cannot open/.test(error.message) &&
+        error.filePath !== undefined
+      );
+    });
+  });
+});
