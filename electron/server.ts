@@ -137,14 +137,28 @@ function readAppVersion(): string {
   return '0.0.0';
 }
 
-function parseCommandLine(argv: string[]): { port: number; dataDir: string } {
-  const { values } = parseArgs({
-    args: argv,
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
-    strict: true,
-  });
+const USAGE = `Usage: node dist/electron/server.js [--port <n>] [--data-dir <folder>]
+  --port      port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks any free port)
+  --data-dir  where the documents are kept (default ${defaultDataDir()})`;
+
+function parseCommandLine(argv: string[]): { port: number; dataDir: string } | 'help' {
+  let values: { port?: string; 'data-dir'?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  if (values.help) return 'help';
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (values.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535 (got "${values.port}").`);
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
@@ -152,7 +166,12 @@ function parseCommandLine(argv: string[]): { port: number; dataDir: string } {
 }
 
 async function main(): Promise<void> {
-  const { port, dataDir } = parseCommandLine(process.argv.slice(2));
+  const options = parseCommandLine(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const { port, dataDir } = options;
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const running = await startServer({ port, dataDir, rendererDir });
   console.log(`Inkwell is running at ${running.url}`);
