@@ -144,10 +144,9 @@ function encodeValue(out: ByteBuilder, value: GgufValue): void {
     out.u32(value.itemType);
     out.u64(value.items.length);
     for (const item of value.items) {
-      if (typeof item === 'object') {
-        out.u32(item.itemType);
-        encodeValue(out, item);
-      } else encodeScalar(out, value.itemType, item);
+      // A nested array is its item type, length and items, with no extra value-type tag.
+      if (typeof item === 'object') encodeValue(out, item);
+      else encodeScalar(out, value.itemType, item);
     }
     return;
   }
