@@ -2,10 +2,16 @@ import path from 'node:path';
 import { openApp, openDocumentId, waitUntilSaved } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
-test('a new document keeps its heading, paragraphs and bold text across a reload', async ({
+test('a new document keeps its heading, paragraphs and bold text across a reload, with no page errors', async ({
   page,
   inkwell,
 }) => {
+  // Script errors and Content-Security-Policy violations both reach the console as errors.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
   await openApp(page, inkwell.url);
   const firstId = openDocumentId(page);
 
@@ -34,6 +40,7 @@ test('a new document keeps its heading, paragraphs and bold text across a reload
     'The lamp burned all night, but nobody came to the island.',
     'In the morning the gulls returned to the rocks.',
   ]);
+  expect(pageErrors).toEqual([]);
 });
 
 test('a document can be renamed, found by a word in its text, deleted and brought back', async ({
