@@ -68,7 +68,16 @@ function serveConnection(ws: WebSocket, router: Router): void {
   // client's problem, not the server's, so it is not logged as a failure.
   ws.on('error', () => undefined);
   ws.on('message', (data, isBinary) => {
-    void answer(ws, router, clientId, data, isBinary);
+    // The router never throws, but a reply that cannot be serialised would; an unhandled
+    // rejection would end the whole server, so it becomes an error reply instead.
+    answer(ws, router, clientId, data, isBinary).catch((error: unknown) => {
+      console.error('[inkwell] could not answer a WebSocket request:', error);
+      send(ws, {
+        id: null,
+        ok: false,
+        error: { code: 'internal', message: 'Something went wrong on our side; nothing was lost.' },
+      });
+    });
   });
 }
 
