@@ -23,14 +23,14 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** The page may talk only to this server; nothing inline runs, nothing frames it. */
-export function contentSecurityPolicy(port: number): string {
+/** The page may talk only to its own origin (plus the given sockets); nothing inline runs, nothing frames it. */
+export function contentSecurityPolicy(extraConnectSources: string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    ["connect-src 'self'", ...extraConnectSources].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -69,7 +69,7 @@ export async function serveStaticFile(
   const isIndex = path.basename(file) === 'index.html';
   response.writeHead(200, {
     ...headers,
-    'Content-Type': contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(file),
     'Content-Length': body.length,
     // The page carries no secrets but must always match the running server; assets are hashed.
     'Cache-Control': isIndex ? 'no-store' : 'no-cache',
@@ -79,7 +79,10 @@ export async function serveStaticFile(
 
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(port),
+    'Content-Security-Policy': contentSecurityPolicy([
+      `ws://127.0.0.1:${port}`,
+      `ws://localhost:${port}`,
+    ]),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -106,7 +109,12 @@ export function safeRelativePath(rawUrl: string): string | null {
   return segments.join('/');
 }
 
-async function resolveInside(root: string, relativePath: string): Promise<string | null> {
+export function contentTypeFor(file: string): string {
+  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The real path of a regular file inside root (links followed), or null. */
+export async function resolveInside(root: string, relativePath: string): Promise<string | null> {
   const candidate = path.resolve(root, relativePath);
   if (!isInside(root, candidate)) return null;
   try {
