@@ -46,14 +46,29 @@ export class SafetensorsFile {
     const tensor = this.tensors.get(name);
     if (tensor === undefined)
       throw new CheckpointConversionError(`model.safetensors has no tensor ${name}`);
-    const bytes = Buffer.alloc(tensor.end - tensor.start);
-    const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, tensor.start);
-    if (bytesRead !== bytes.length) {
-      throw new CheckpointConversionError(
-        `model.safetensors ended while reading tensor ${name} (truncated file?)`,
+    const byteLength = tensor.end - tensor.start;
+    // F32 is read straight into the result's memory: one copy of the largest tensor, not two.
+    const target = tensor.dtype === 'F32' ? new Float32Array(byteLength / 4) : undefined;
+    const bytes = target === undefined ? Buffer.alloc(byteLength) : new Uint8Array(target.buffer);
+    let filled = 0;
+    while (filled < byteLength) {
+      const { bytesRead } = await this.handle.read(
+        bytes,
+        filled,
+        byteLength - filled,
+        tensor.start + filled,
       );
+      if (bytesRead === 0) {
+        throw new CheckpointConversionError(
+          `model.safetensors ended while reading tensor ${name} (truncated file?)`,
+        );
+      }
+      filled += bytesRead;
     }
-    return widenToFloat32(bytes, tensor.dtype);
+    return (
+      target ??
+      widenToFloat32(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), tensor.dtype)
+    );
   }
 
   async close(): Promise<void> {
@@ -136,13 +151,8 @@ function parseEntry(
   return { name, dtype, shape: shape as number[], start: dataStart + begin, end: dataStart + end };
 }
 
+/** F16 and BF16 to float32 (F32 is read without widening). */
 function widenToFloat32(bytes: Buffer, dtype: SafetensorsDtype): Float32Array {
-  if (dtype === 'F32') {
-    // Copy into a fresh, aligned buffer: a Float32Array view needs a 4-byte aligned offset.
-    const out = new Float32Array(bytes.length / 4);
-    new Uint8Array(out.buffer).set(bytes);
-    return out;
-  }
   const count = bytes.length / 2;
   const out = new Float32Array(count);
   for (let index = 0; index < count; index++) {
