@@ -1,9 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EngineClient } from './engine/engineClient.js';
+import { forkModelHost } from './engine/forkModelHost.js';
+import type { SpawnModelHost } from './engine/hostTransport.js';
+import { summarizeModelFile } from './engine/modelFileCheck.js';
 import { EventBus } from './ipc/eventBus.js';
 import { createHandlers } from './ipc/handlers.js';
 import { createRouter, type ErrorLogger, type Router } from './ipc/router.js';
 import { DocumentsService } from './services/documentsService.js';
+import { EngineService } from './services/engineService.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { migrate } from './store/migrations.js';
 
@@ -18,6 +23,10 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Where unexpected handler failures are reported; the router logs to the console by default. */
   logError?: ErrorLogger;
+  /** How the model host process is started: utilityProcess in the app, fork elsewhere. */
+  spawnModelHost?: SpawnModelHost;
+  /** The model loaded on the first request when none is (the bundled demo model). */
+  defaultModelPath?: string;
 }
 
 /** Everything behind the transports: one database, the services on it, and the router. */
@@ -25,9 +34,13 @@ export interface Backend {
   router: Router;
   events: EventBus;
   documents: DocumentsService;
+  engine: EngineService;
   dataDir: string;
   /** The open database, for services added beside documents (and for tests). */
   database: SqliteDatabase;
+  /** A window or socket went away: its generations are cancelled. */
+  clientGone(clientId: string): void;
+  /** Stops the model host (gracefully, then by force) and closes the database. */
   close(): void;
 }
 
@@ -45,8 +58,18 @@ export function createBackend(options: BackendOptions): Backend {
 
   const events = new EventBus();
   const documents = new DocumentsService(database, events);
+  const engine = new EngineService({
+    client: new EngineClient({
+      spawnHost: options.spawnModelHost ?? (() => forkModelHost()),
+      threadTuningFile: join(options.dataDir, 'thread-tuning.json'),
+    }),
+    emit: (event, payload) => events.emit(event, payload),
+    summarizeModelFile,
+    ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
+  });
   const handlers = createHandlers({
     documents,
+    engine,
     appInfo: () => ({
       name: 'Inkwell',
       version: options.appVersion,
@@ -60,9 +83,14 @@ export function createBackend(options: BackendOptions): Backend {
     router,
     events,
     documents,
+    engine,
     dataDir: options.dataDir,
     database,
+    clientGone(clientId) {
+      engine.cancelGenerationsOf(clientId);
+    },
     close() {
+      void engine.dispose();
       // Closing the last connection checkpoints the WAL into the main file.
       if (database.open) database.close();
     },

@@ -7,6 +7,8 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'ele
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from './backend.js';
+import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
+import { forkUtilityModelHost } from './engine/utilityProcessTransport.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
 import { registerAppProtocol, registerAppScheme } from './security/appProtocol.js';
 import { APP_ORIGIN, installWebContentsGuards, isAppUrl } from './security/webContentsGuards.js';
@@ -46,6 +48,8 @@ function createWindow(appRoot: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  const clientId = `webcontents-${window.webContents.id}`;
+  window.webContents.once('destroyed', () => backend?.clientGone(clientId));
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -71,6 +75,11 @@ async function start(): Promise<void> {
     transport: 'electron',
     appVersion: app.getVersion(),
     nativeBinding: electronSqliteBinding(appRoot),
+    spawnModelHost: () =>
+      forkUtilityModelHost(path.join(appRoot, 'dist', 'electron', 'engine', 'modelHost.js')),
+    defaultModelPath: app.isPackaged
+      ? path.join(process.resourcesPath, 'models', BUNDLED_MODEL_FILE)
+      : path.join(appRoot, 'resources', 'models', BUNDLED_MODEL_FILE),
   });
   attachElectronIpc({
     ipcMain,

@@ -5,15 +5,26 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { InkwellBridge } from '../shared/bridge.js';
-import { channelNames, isEventName, type EventName, type EventPayload } from '../shared/contract.js';
+import {
+  channelNames,
+  isEventName,
+  type EventName,
+  type EventPayload,
+} from '../shared/contract.js';
 
 const EVENT_CHANNEL = 'inkwell:event';
 
 const methods = Object.fromEntries(
-  channelNames.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+  channelNames.map((channel) => [
+    channel,
+    (request: unknown) => ipcRenderer.invoke(channel, request),
+  ]),
 );
 
-function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+function on<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);
   const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
     if (name === event) listener(payload as EventPayload<E>);

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from './backend.js';
 import { defaultDataDir } from './dataDir.js';
+import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
 import { attachWebSocketAdapter } from './ipc/webSocketAdapter.js';
 import { serveStaticFile } from './staticFiles.js';
 
@@ -25,6 +26,8 @@ export interface ServerOptions {
   rendererDir: string;
   /** Only the loopback address is accepted: the API must never be reachable from the network. */
   host?: typeof LOOPBACK;
+  /** Loaded on the first generation when no model is (the bundled demo model). */
+  defaultModelPath?: string;
 }
 
 export interface RunningServer {
@@ -44,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dataDir: options.dataDir,
     transport: 'websocket',
     appVersion: readAppVersion(),
+    ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
   const token = randomBytes(32).toString('base64url');
   let port = options.port;
@@ -63,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     router: backend.router,
     events: backend.events,
     token,
+    onClientGone: (clientId) => backend.clientGone(clientId),
   });
 
   try {
@@ -173,7 +178,10 @@ async function main(): Promise<void> {
   }
   const { port, dataDir } = options;
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  const running = await startServer({ port, dataDir, rendererDir });
+  const defaultModelPath = fileURLToPath(
+    new URL(`../../resources/models/${BUNDLED_MODEL_FILE}`, import.meta.url),
+  );
+  const running = await startServer({ port, dataDir, rendererDir, defaultModelPath });
   console.log(`Inkwell is running at ${running.url}`);
   console.log(`Your documents are kept in ${dataDir}`);
   console.log('Press Ctrl+C to stop.');

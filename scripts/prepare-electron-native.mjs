@@ -20,7 +20,9 @@ const electronVersion = JSON.parse(
 ).version;
 const target = path.join(root, 'native', `electron-${electronVersion}`, 'better_sqlite3.node');
 if (existsSync(target)) {
-  console.log(`better-sqlite3 for Electron ${electronVersion} is ready (${path.relative(root, target)}).`);
+  console.log(
+    `better-sqlite3 for Electron ${electronVersion} is ready (${path.relative(root, target)}).`,
+  );
   process.exit(0);
 }
 
@@ -38,7 +40,8 @@ const env = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
 );
 const nodeGyp =
-  process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js', { paths: [path.dirname(process.execPath), root] });
+  process.env.npm_config_node_gyp ??
+  require.resolve('node-gyp/bin/node-gyp.js', { paths: [path.dirname(process.execPath), root] });
 
 console.log(`Building better-sqlite3 for Electron ${electronVersion} (once; about a minute)...`);
 try {

@@ -6,14 +6,17 @@
  */
 import type { z } from 'zod';
 import { appChannels, documentChannels, documentEvents } from './channels/documents.js';
+import { engineChannels, engineEvents } from './channels/engine.js';
 
 export const contract = {
   ...appChannels,
   ...documentChannels,
+  ...engineChannels,
 } as const;
 
 export const events = {
   ...documentEvents,
+  ...engineEvents,
 } as const;
 
 export type Contract = typeof contract;

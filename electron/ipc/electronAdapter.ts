@@ -20,18 +20,21 @@ export interface ElectronAdapterOptions {
 export function attachElectronIpc(options: ElectronAdapterOptions): () => void {
   const { ipcMain, router, events, isTrustedSender, windows } = options;
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown): Promise<Reply<unknown>> => {
-      if (!isTrustedSender(event.senderFrame)) {
-        return Promise.resolve({
-          ok: false,
-          error: { code: 'unauthorized', message: 'This window may not talk to Inkwell.' },
+    ipcMain.handle(
+      channel,
+      (event: IpcMainInvokeEvent, payload: unknown): Promise<Reply<unknown>> => {
+        if (!isTrustedSender(event.senderFrame)) {
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'unauthorized', message: 'This window may not talk to Inkwell.' },
+          });
+        }
+        return router.dispatch(channel, payload, {
+          transport: 'electron',
+          clientId: `webcontents-${event.sender.id}`,
         });
-      }
-      return router.dispatch(channel, payload, {
-        transport: 'electron',
-        clientId: `webcontents-${event.sender.id}`,
-      });
-    });
+      },
+    );
   }
   const unsubscribe = events.subscribe((name, payload) => {
     for (const contents of windows()) {

@@ -1,6 +1,8 @@
 import type { EventName, EventPayload } from '../../shared/contract.js';
 
-export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** One event and its payload, as a pair that narrows together (`if (event === ...) payload...`). */
+export type EventArgs = { [E in EventName]: [event: E, payload: EventPayload<E>] }[EventName];
+export type EventListener = (...args: EventArgs) => void;
 
 /** Main pushes state to every connected renderer; transports subscribe once and forward. */
 export class EventBus {
@@ -9,7 +11,7 @@ export class EventBus {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of this.listeners) {
       try {
-        listener(event, payload);
+        listener(...([event, payload] as EventArgs));
       } catch (error) {
         console.error(`[inkwell] event listener for ${event} failed:`, error);
       }

@@ -1,6 +1,7 @@
 import type { Channel, ResponseOf } from '../../shared/contract.js';
 import type { appChannels, documentChannels } from '../../shared/channels/documents.js';
 import type { DocumentsService } from '../services/documentsService.js';
+import { createEngineHandlers, type EngineService } from '../services/engineService.js';
 import type { Handler, Handlers } from './router.js';
 
 /** Handlers for one domain's channels; createHandlers spreads the domains into the full map. */
@@ -10,6 +11,7 @@ export type AppInfo = ResponseOf<'app.info'>;
 
 export interface HandlerServices {
   documents: DocumentsService;
+  engine: EngineService;
   appInfo: () => AppInfo;
 }
 
@@ -22,6 +24,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...appHandlers(services.appInfo),
     ...documentHandlers(services.documents),
+    ...createEngineHandlers(services.engine),
   };
 }
 

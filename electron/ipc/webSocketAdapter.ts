@@ -13,6 +13,8 @@ export interface WebSocketAdapterOptions {
   events: EventBus;
   /** The per-run secret; a client must present it as `?token=` on the upgrade. */
   token: string;
+  /** Called when a connection ends, so work it started (a generation) can stop. */
+  onClientGone?: (clientId: string) => void;
 }
 
 export interface WebSocketAdapter {
@@ -37,7 +39,9 @@ export function attachWebSocketAdapter(options: WebSocketAdapterOptions): WebSoc
     socket.on('error', () => socket.destroy());
     const refusal = refuseUpgrade(request, server, token);
     if (refusal) return rejectUpgrade(socket, refusal.status, refusal.reason);
-    wss.handleUpgrade(request, socket, head, (ws) => serveConnection(ws, router));
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      serveConnection(ws, router, options.onClientGone),
+    );
   };
   server.on('upgrade', onUpgrade);
 
@@ -62,8 +66,13 @@ export function attachWebSocketAdapter(options: WebSocketAdapterOptions): WebSoc
   };
 }
 
-function serveConnection(ws: WebSocket, router: Router): void {
+function serveConnection(
+  ws: WebSocket,
+  router: Router,
+  onClientGone: ((clientId: string) => void) | undefined,
+): void {
   const clientId = randomUUID();
+  ws.on('close', () => onClientGone?.(clientId));
   // An oversized frame makes ws close the connection with 1009 and report it here; that is the
   // client's problem, not the server's, so it is not logged as a failure.
   ws.on('error', () => undefined);
