@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  MAX_PROMPT_CHARS,
+  apiErrorShape,
+  finishReason,
+  generationParams,
+  generationTimings,
+} from './engine.js';
+
+export const MAX_MEMORY_CHARS = 20_000;
+export const MAX_AUTHORS_NOTE_CHARS = 4_000;
+export const MAX_PRESET_NAME_CHARS = 80;
+/** The renderer sends only the tail of the text before the cursor: enough for any context. */
+export const MAX_TEXT_BEFORE_CURSOR_CHARS = 64_000;
+
+/** History ids are the engine's generation ids (UUIDs). */
+export const generationIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a generation id');
+export const presetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a preset id');
+
+/**
+ * What a continuation may be asked for on top of the sampler: where to stop. 'sentence' ends
+ * after the first complete sentence, 'paragraph' at the first blank line.
+ */
+export const stopAt = z.enum(['none', 'sentence', 'paragraph']);
+export type StopAt = z.infer<typeof stopAt>;
+
+/** Sampler parameters plus stop-at; what a preset and a document's settings hold. */
+export const continueParams = generationParams.extend({ stopAt: stopAt.default('none') });
+export type ContinueParams = z.output<typeof continueParams>;
+export type ContinueParamsInput = z.input<typeof continueParams>;
+
+export const preset = z.object({
+  id: z.string(),
+  name: z.string(),
+  builtIn: z.boolean(),
+  params: continueParams,
+});
+export type Preset = z.infer<typeof preset>;
+
+export const documentGenerationSettings = z.object({
+  documentId: z.string(),
+  /** Placed first in every prompt: facts the model should keep in mind. */
+  memory: z.string().max(MAX_MEMORY_CHARS),
+  /** Placed a few lines before the end of the prompt, where it steers the most. */
+  authorsNote: z.string().max(MAX_AUTHORS_NOTE_CHARS),
+  /** The preset the writer last picked (params may have been adjusted since). */
+  presetId: z.string().nullable(),
+  params: continueParams,
+});
+export type DocumentGenerationSettings = z.infer<typeof documentGenerationSettings>;
+
+export const generationKind = z.enum(['continue', 'replay', 'template']);
+export type GenerationKind = z.infer<typeof generationKind>;
+
+export const generationSummary = z.object({
+  id: z.string(),
+  documentId: z.string().nullable(),
+  documentTitle: z.string().nullable(),
+  kind: generationKind,
+  /** The generation whose accepted text this one continues (a Loom-style tree); null at a root. */
+  parentId: z.string().nullable(),
+  /** Alternatives for the same spot share a spot id (the first generation's id). */
+  spotId: z.string(),
+  templateId: z.string().nullable(),
+  /** Output so far (final once finishReason is set). */
+  output: z.string(),
+  finishReason: finishReason.nullable(),
+  accepted: z.boolean(),
+  modelName: z.string(),
+  createdAt: z.number().int(),
+});
+export type GenerationSummary = z.infer<typeof generationSummary>;
+
+export const generationRecord = generationSummary.extend({
+  promptText: z.string(),
+  promptTokens: z.number().int().nonnegative(),
+  params: continueParams,
+  seed: z.number().int(),
+  modelPath: z.string(),
+  modelSha256: z.string(),
+  error: apiErrorShape.nullable(),
+  timings: generationTimings.nullable(),
+  /** The accepted part of the output (all of it, or the words the writer kept). */
+  acceptedText: z.string().nullable(),
+  /** Field values when the generation came from a template. */
+  templateFields: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+});
+export type GenerationRecord = z.infer<typeof generationRecord>;
+
+/** How the prompt for the next continue would be built: the status bar's "context used". */
+export const promptPlan = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  maxNewTokens: z.number().int().positive(),
+  contextSize: z.number().int().positive(),
+  /** Tokens of the document's text left out because they did not fit (oldest first). */
+  droppedTokens: z.number().int().nonnegative(),
+});
+export type PromptPlan = z.infer<typeof promptPlan>;
+
+export const textBeforeCursor = z.string().max(MAX_TEXT_BEFORE_CURSOR_CHARS);
+export const promptText = z.string().max(MAX_PROMPT_CHARS);
