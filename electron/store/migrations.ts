@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './database.js';
-import { initialSchemaSql } from './schema.js';
+import { generationsSchemaSql, initialSchemaSql } from './schema.js';
 
 export interface Migration {
   /** The user_version the database has once this step has run; steps count up from 1. */
@@ -11,6 +11,11 @@ export interface Migration {
 /** Append only: a released step is never edited, a change is a new step. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'documents, revisions and full-text search', sql: initialSchemaSql },
+  {
+    version: 2,
+    description: 'generation history, document generation settings and presets',
+    sql: generationsSchemaSql,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -59,3 +59,85 @@ CREATE TRIGGER documents_fts_after_update AFTER UPDATE OF title, text ON documen
   INSERT INTO documents_fts (rowid, title, text) VALUES (new.key, new.title, new.text);
 END;
 `;
+
+/**
+ * Schema version 2: the history of generations, per-document generation settings and the
+ * writer's own presets. Generations follow the documents pattern: `id` (the engine's generation
+ * id) is the public identity, `key` the INTEGER PRIMARY KEY the full-text index refers to.
+ * A document that is purged keeps its generations (document_id becomes NULL): history is never
+ * lost with a document. JSON columns hold what the contract's schemas describe.
+ */
+export const generationsSchemaSql = `
+CREATE TABLE generations (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  document_id TEXT REFERENCES documents (id) ON DELETE SET NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('continue', 'replay', 'template')),
+  parent_id TEXT,
+  spot_id TEXT NOT NULL,
+  replay_of TEXT,
+  template_id TEXT,
+  template_fields TEXT,
+  prompt_text TEXT NOT NULL,
+  prompt_tokens INTEGER NOT NULL,
+  params TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  model_path TEXT NOT NULL,
+  model_name TEXT NOT NULL,
+  model_sha256 TEXT NOT NULL,
+  output TEXT NOT NULL DEFAULT '',
+  -- NULL while running; a NULL left behind by a crash is read as an interrupted 'error'.
+  finish_reason TEXT CHECK (finish_reason IN ('stop', 'length', 'cancelled', 'error')),
+  error TEXT,
+  timings TEXT,
+  accepted INTEGER NOT NULL DEFAULT 0 CHECK (accepted IN (0, 1)),
+  accepted_text TEXT,
+  created_at INTEGER NOT NULL,
+  finished_at INTEGER
+) STRICT;
+
+CREATE INDEX generations_by_document ON generations (document_id, created_at DESC);
+CREATE INDEX generations_by_created ON generations (created_at DESC);
+CREATE INDEX generations_by_spot ON generations (spot_id, created_at);
+
+CREATE VIRTUAL TABLE generations_fts USING fts5 (
+  output,
+  prompt_text,
+  content = 'generations',
+  content_rowid = 'key',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER generations_fts_after_insert AFTER INSERT ON generations BEGIN
+  INSERT INTO generations_fts (rowid, output, prompt_text)
+    VALUES (new.key, new.output, new.prompt_text);
+END;
+
+CREATE TRIGGER generations_fts_after_delete AFTER DELETE ON generations BEGIN
+  INSERT INTO generations_fts (generations_fts, rowid, output, prompt_text)
+    VALUES ('delete', old.key, old.output, old.prompt_text);
+END;
+
+CREATE TRIGGER generations_fts_after_update AFTER UPDATE OF output, prompt_text ON generations BEGIN
+  INSERT INTO generations_fts (generations_fts, rowid, output, prompt_text)
+    VALUES ('delete', old.key, old.output, old.prompt_text);
+  INSERT INTO generations_fts (rowid, output, prompt_text)
+    VALUES (new.key, new.output, new.prompt_text);
+END;
+
+CREATE TABLE document_settings (
+  document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  memory TEXT NOT NULL DEFAULT '',
+  authors_note TEXT NOT NULL DEFAULT '',
+  -- Not a foreign key: built-in presets live in code, and a deleted preset just reads as none.
+  preset_id TEXT,
+  params TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE presets (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  params TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+`;
