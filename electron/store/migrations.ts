@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './database.js';
-import { generationsSchemaSql, initialSchemaSql } from './schema.js';
+import { generationsSchemaSql, initialSchemaSql, modelsSchemaSql } from './schema.js';
 
 export interface Migration {
   /** The user_version the database has once this step has run; steps count up from 1. */
@@ -16,6 +16,7 @@ export const migrations: readonly Migration[] = [
     description: 'generation history, document generation settings and presets',
     sql: generationsSchemaSql,
   },
+  { version: 3, description: 'models library and run settings', sql: modelsSchemaSql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -141,3 +141,31 @@ CREATE TABLE presets (
   created_at INTEGER NOT NULL
 ) STRICT;
 `;
+
+/**
+ * Schema version 3: the models library. `path` is unique so the same file is never listed
+ * twice; sha256 is computed once when a file is added (streamed) and kept, so generations can
+ * name the exact weights they ran with. The run settings are one JSON row (backend, GPU layers,
+ * context size, threads), validated by the schema when read.
+ */
+export const modelsSchemaSql = `
+CREATE TABLE models (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('bundled', 'file', 'download', 'converted')),
+  path TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  architecture TEXT NOT NULL,
+  parameter_count INTEGER NOT NULL,
+  context_length INTEGER NOT NULL,
+  quantization TEXT NOT NULL,
+  file_size INTEGER NOT NULL,
+  added_at INTEGER NOT NULL,
+  last_used_at INTEGER
+) STRICT;
+
+CREATE TABLE model_run_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  settings TEXT NOT NULL
+) STRICT;
+`;
