@@ -9,6 +9,8 @@ import { createHandlers } from './ipc/handlers.js';
 import { createRouter, type ErrorLogger, type Router } from './ipc/router.js';
 import { DocumentsService } from './services/documentsService.js';
 import { EngineService } from './services/engineService.js';
+import type { FreeSpaceProbe } from './services/modelDownloads.js';
+import { ModelsService } from './services/modelsService.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { migrate } from './store/migrations.js';
 
@@ -27,6 +29,8 @@ export interface BackendOptions {
   spawnModelHost?: SpawnModelHost;
   /** The model loaded on the first request when none is (the bundled demo model). */
   defaultModelPath?: string;
+  /** Models library: free disk space (tests give a small figure), where hf: files come from. */
+  models?: { freeSpace?: FreeSpaceProbe; huggingFaceEndpoint?: string; stallTimeoutMs?: number };
 }
 
 /** Everything behind the transports: one database, the services on it, and the router. */
@@ -35,6 +39,7 @@ export interface Backend {
   events: EventBus;
   documents: DocumentsService;
   engine: EngineService;
+  models: ModelsService;
   dataDir: string;
   /** The open database, for services added beside documents (and for tests). */
   database: SqliteDatabase;
@@ -67,9 +72,19 @@ export function createBackend(options: BackendOptions): Backend {
     summarizeModelFile,
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
+  const models = new ModelsService({
+    database,
+    engine,
+    emit: (event, payload) => events.emit(event, payload),
+    dataDir: options.dataDir,
+    summarizeModelFile,
+    ...(options.defaultModelPath ? { bundledModelPath: options.defaultModelPath } : {}),
+    ...options.models,
+  });
   const handlers = createHandlers({
     documents,
     engine,
+    models,
     appInfo: () => ({
       name: 'Inkwell',
       version: options.appVersion,
@@ -84,12 +99,14 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     documents,
     engine,
+    models,
     dataDir: options.dataDir,
     database,
     clientGone(clientId) {
       engine.cancelGenerationsOf(clientId);
     },
     close() {
+      models.dispose();
       void engine.dispose();
       // Closing the last connection checkpoints the WAL into the main file.
       if (database.open) database.close();

@@ -7,16 +7,19 @@
 import type { z } from 'zod';
 import { appChannels, documentChannels, documentEvents } from './channels/documents.js';
 import { engineChannels, engineEvents } from './channels/engine.js';
+import { modelChannels, modelEvents } from './channels/models.js';
 
 export const contract = {
   ...appChannels,
   ...documentChannels,
   ...engineChannels,
+  ...modelChannels,
 } as const;
 
 export const events = {
   ...documentEvents,
   ...engineEvents,
+  ...modelEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { Channel, ResponseOf } from '../../shared/contract.js';
 import type { appChannels, documentChannels } from '../../shared/channels/documents.js';
 import type { DocumentsService } from '../services/documentsService.js';
 import { createEngineHandlers, type EngineService } from '../services/engineService.js';
+import { createModelsHandlers, type ModelsService } from '../services/modelsService.js';
 import type { Handler, Handlers } from './router.js';
 
 /** Handlers for one domain's channels; createHandlers spreads the domains into the full map. */
@@ -12,6 +13,7 @@ export type AppInfo = ResponseOf<'app.info'>;
 export interface HandlerServices {
   documents: DocumentsService;
   engine: EngineService;
+  models: ModelsService;
   appInfo: () => AppInfo;
 }
 
@@ -25,6 +27,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...appHandlers(services.appInfo),
     ...documentHandlers(services.documents),
     ...createEngineHandlers(services.engine),
+    ...createModelsHandlers(services.models),
   };
 }
 

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { MAX_PATH_CHARS } from '../schemas/engine.js';
+import {
+  curatedModel,
+  jobEnd,
+  jobId,
+  jobProgress,
+  jobSummary,
+  memoryEstimate,
+  modelDetails,
+  modelId,
+  modelRecord,
+  runSettings,
+} from '../schemas/models.js';
+
+const empty = z.object({}).strict();
+const filePath = z.string().min(1).max(MAX_PATH_CHARS);
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, 'not a sha256 (64 hex digits)')
+  .transform((value) => value.toLowerCase());
+/** Only the network: a local path here would make the downloader copy any file the renderer names. */
+const downloadUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/\S+$/i, 'only http:// and https:// addresses can be downloaded');
+const hfReference = z
+  .string()
+  .max(1024)
+  .regex(
+    /^hf:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[^\s#]+\.gguf(#[A-Za-z0-9_./-]+)?$/,
+    'write a Hugging Face file as hf:owner/repo/file.gguf',
+  );
+
+export const modelChannels = {
+  'models.list': { request: empty, response: z.array(modelRecord) },
+  'models.add': {
+    request: z.object({ path: filePath, name: z.string().min(1).max(200).optional() }).strict(),
+    response: modelRecord,
+  },
+  'models.remove': {
+    request: z
+      .object({
+        id: modelId,
+        /** Also delete the file; only for files Inkwell downloaded or converted into its folder. */
+        deleteFile: z.boolean().optional(),
+      })
+      .strict(),
+    response: z.object({ removed: z.boolean(), fileDeleted: z.boolean() }),
+  },
+  'models.details': { request: z.object({ id: modelId }).strict(), response: modelDetails },
+  'models.select': {
+    request: z.object({ id: modelId }).strict(),
+    response: modelRecord,
+  },
+  'models.importCheckpoint': {
+    request: z
+      .object({
+        folder: filePath,
+        type: z.enum(['f16', 'q8_0']),
+        name: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+    response: z.object({ jobId: z.string() }),
+  },
+  'models.download': {
+    request: z.union([
+      z.object({ curatedId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
+      z.object({ url: downloadUrl, sha256: sha256.optional() }).strict(),
+      z.object({ hf: hfReference, sha256: sha256.optional() }).strict(),
+    ]),
+    response: z.object({ jobId: z.string() }),
+  },
+  'models.cancelJob': {
+    request: z.object({ jobId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'models.jobs': { request: empty, response: z.array(jobSummary) },
+  'models.catalog': { request: empty, response: z.array(curatedModel) },
+  'models.runSettings.get': { request: empty, response: runSettings },
+  'models.runSettings.save': { request: runSettings, response: runSettings },
+  'models.estimate': {
+    request: z.object({ id: modelId, settings: runSettings.optional() }).strict(),
+    response: memoryEstimate,
+  },
+} as const;
+
+export const modelEvents = {
+  'models.jobProgress': jobProgress,
+  'models.jobEnd': jobEnd,
+  /** The library changed (added, removed, selected); the renderer lists it again. */
+  'models.changed': z.object({
+    kind: z.enum(['added', 'removed', 'selected', 'updated']),
+    id: z.string(),
+  }),
+} as const;
