@@ -72,6 +72,8 @@ export const generationSummary = z.object({
 export type GenerationSummary = z.infer<typeof generationSummary>;
 
 export const generationRecord = generationSummary.extend({
+  /** For kind 'replay': the generation that was run again. */
+  replayOf: z.string().nullable().optional(),
   promptText: z.string(),
   promptTokens: z.number().int().nonnegative(),
   params: continueParams,
@@ -94,6 +96,11 @@ export const promptPlan = z.object({
   contextSize: z.number().int().positive(),
   /** Tokens of the document's text left out because they did not fit (oldest first). */
   droppedTokens: z.number().int().nonnegative(),
+  /**
+   * True when part of droppedTokens is an estimate: only a window at the end of the text is ever
+   * tokenized (so long documents cost no more), and text before it is counted by its length.
+   */
+  droppedTokensEstimated: z.boolean().optional(),
 });
 export type PromptPlan = z.infer<typeof promptPlan>;
 

@@ -1,0 +1,305 @@
+/**
+ * Continue writing, and replay: builds the prompt from the document's settings and the text
+ * before the cursor, starts the engine, and records the generation in history from its start
+ * (finish reason null) to its end. The engine's chunks and end for these generations pass
+ * through a ContinueObserver (see generationRelay.ts), which keeps the output, applies the
+ * sentence stop, and finishes the row before any renderer sees the end.
+ */
+import type { EventPayload } from '../../shared/contract.js';
+import { ApiError } from '../../shared/errors.js';
+import {
+  MAX_SEED,
+  type GenerationParams,
+  type LoadedModelInfo,
+} from '../../shared/schemas/engine.js';
+import type {
+  ContinueParams,
+  GenerationKind,
+  PromptPlan,
+} from '../../shared/schemas/generations.js';
+import type { EventBus } from '../ipc/eventBus.js';
+import type { RequestContext } from '../ipc/router.js';
+import type { GenerationsRepository } from '../store/generationsRepository.js';
+import { ContinueObserver } from './continueObserver.js';
+import type { EngineService } from './engineService.js';
+import type { GenerationRelay } from './generationRelay.js';
+import type { GenerationSettingsService } from './generationSettingsService.js';
+import type { ModelFingerprints } from './modelFingerprint.js';
+import { assemblePrompt, type AssembledPrompt } from './promptAssembly.js';
+
+export interface ContinueServiceOptions {
+  engine: EngineService;
+  relay: GenerationRelay;
+  generations: GenerationsRepository;
+  settings: GenerationSettingsService;
+  fingerprints: ModelFingerprints;
+  events: EventBus;
+  /** Whether a document exists (deleted ones included: their history is still theirs). */
+  documentExists: (documentId: string) => boolean;
+  clock?: () => number;
+}
+
+export interface ContinueRequest {
+  documentId: string;
+  textBeforeCursor: string;
+  parentId?: string | null | undefined;
+  alternativeOf?: string | undefined;
+}
+
+export interface ContinueStarted {
+  generationId: string;
+  spotId: string;
+  seed: number;
+  plan: PromptPlan;
+}
+
+interface GenerationSpec {
+  kind: GenerationKind;
+  documentId: string | null;
+  parentId: string | null;
+  /** null: this generation starts a new spot (its own id). */
+  spotId: string | null;
+  replayOf: string | null;
+  promptText: string;
+  promptTokens: number;
+  params: ContinueParams;
+  /** undefined: the engine picks one and reports it. */
+  seed: number | undefined;
+  model: LoadedModelInfo;
+}
+
+type Caller = Pick<RequestContext, 'clientId'>;
+
+export class ContinueService {
+  private readonly clock: () => number;
+
+  constructor(private readonly options: ContinueServiceOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  async plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan> {
+    this.requireDocument(documentId);
+    const model = await this.readyModel();
+    return planOf(await this.assemble(documentId, textBeforeCursor, model));
+  }
+
+  async start(request: ContinueRequest, caller?: Caller): Promise<ContinueStarted> {
+    const { documentId } = request;
+    this.requireDocument(documentId);
+    const settings = this.options.settings.getDocument(documentId);
+    let parentId = request.parentId ?? null;
+    let spotId: string | null = null;
+    let seed = settings.params.seed;
+    if (request.alternativeOf !== undefined) {
+      const original = this.options.generations.find(request.alternativeOf);
+      if (!original) throw notFound(request.alternativeOf);
+      ({ spotId, parentId } = original);
+      // A fixed seed would give the same text again: each alternative steps it on by one.
+      const siblings = this.options.generations.bySpot(original.spotId).length;
+      if (seed !== undefined) seed = (seed + siblings) % (MAX_SEED + 1);
+    }
+    const model = await this.readyModel();
+    const prompt = await this.assemble(documentId, request.textBeforeCursor, model);
+    if (prompt.text.trim() === '') {
+      throw new ApiError(
+        'invalid_request',
+        'There is no text before the cursor to continue. Write a few words first (or add a memory in the settings).',
+      );
+    }
+    const started = await this.run(
+      {
+        kind: 'continue',
+        documentId,
+        parentId,
+        spotId,
+        replayOf: null,
+        promptText: prompt.text,
+        promptTokens: prompt.promptTokens,
+        params: settings.params,
+        seed,
+        model,
+      },
+      caller,
+    );
+    return { ...started, plan: planOf(prompt) };
+  }
+
+  /**
+   * Runs a stored generation again: the same prompt text, params and seed, on the same model
+   * (by sha256). When another model is loaded, the recorded file is loaded if it is still there
+   * and unchanged; otherwise the replay is refused, since it could not give the same text.
+   */
+  async replay(id: string, caller?: Caller): Promise<{ generationId: string; seed: number }> {
+    const original = this.options.generations.find(id);
+    if (!original) throw notFound(id);
+    const model = await this.modelWithSha(original.modelPath, original.modelSha256);
+    if (!model) {
+      throw new ApiError(
+        'conflict',
+        `This generation was made with ${original.modelName} (sha256 ${original.modelSha256.slice(0, 12)}…), which is not loaded and could not be loaded from ${original.modelPath}. Load that model to replay it exactly.`,
+      );
+    }
+    const { generationId, seed } = await this.run(
+      {
+        kind: 'replay',
+        documentId: original.documentId,
+        parentId: original.parentId,
+        spotId: null,
+        replayOf: original.id,
+        promptText: original.promptText,
+        promptTokens: original.promptTokens,
+        params: original.params,
+        seed: original.seed,
+        model,
+      },
+      caller,
+    );
+    return { generationId, seed };
+  }
+
+  private async run(spec: GenerationSpec, caller?: Caller): Promise<Omit<ContinueStarted, 'plan'>> {
+    const { engine, relay, generations } = this.options;
+    const modelSha256 = await this.options.fingerprints.sha256(spec.model.path);
+    const started = engine.startGeneration(
+      spec.promptText,
+      engineParams(spec.params, spec.seed),
+      caller,
+    );
+    const { generationId, seed } = started;
+    const spotId = spec.spotId ?? generationId;
+    const observer = new ContinueObserver({
+      generationId,
+      stopAtSentence: spec.params.stopAt === 'sentence',
+      generations,
+      cancel: () => engine.cancelGeneration(generationId),
+      finished: () => this.changed(generationId, spec.documentId, 'finished'),
+      clock: this.clock,
+    });
+    relay.observe(generationId, observer);
+    try {
+      generations.insertStarted({
+        id: generationId,
+        documentId: spec.documentId,
+        kind: spec.kind,
+        parentId: spec.parentId,
+        spotId,
+        replayOf: spec.replayOf,
+        templateId: null,
+        templateFields: null,
+        promptText: spec.promptText,
+        promptTokens: spec.promptTokens,
+        params: { ...spec.params, seed },
+        seed,
+        modelPath: spec.model.path,
+        modelName: spec.model.fileName,
+        modelSha256,
+        createdAt: this.clock(),
+      });
+    } catch (error) {
+      relay.forget(generationId);
+      engine.cancelGeneration(generationId);
+      throw error;
+    }
+    this.changed(generationId, spec.documentId, 'started');
+    return { generationId, spotId, seed };
+  }
+
+  private assemble(
+    documentId: string,
+    textBeforeCursor: string,
+    model: LoadedModelInfo,
+  ): Promise<AssembledPrompt> {
+    const settings = this.options.settings.getDocument(documentId);
+    return assemblePrompt(
+      {
+        memory: settings.memory,
+        authorsNote: settings.authorsNote,
+        textBeforeCursor,
+        contextSize: model.contextSize,
+        maxNewTokens: settings.params.maxTokens,
+      },
+      async (text) => (await this.options.engine.countTokens(text)).tokens,
+    );
+  }
+
+  /** The loaded model, loading the default one when none is (through countTokens). */
+  private async readyModel(): Promise<LoadedModelInfo> {
+    const { engine } = this.options;
+    const before = engine.status();
+    if (before.state === 'loading') {
+      throw new ApiError(
+        'unavailable',
+        `The model ${before.loadingPath ?? ''} is still loading. Press Continue again when it is ready.`,
+      );
+    }
+    try {
+      await engine.countTokens('');
+    } catch (error) {
+      if (error instanceof ApiError && error.code !== 'internal') {
+        throw new ApiError(
+          'unavailable',
+          `${error.message} Load a model in the Models panel, then press Continue again.`,
+        );
+      }
+      throw error;
+    }
+    const model = engine.status().model;
+    if (!model) {
+      throw new ApiError(
+        'unavailable',
+        'No model is loaded. Load a model in the Models panel, then press Continue again.',
+      );
+    }
+    return model;
+  }
+
+  /** The loaded model if its file has this sha256, else the recorded file loaded; or null. */
+  private async modelWithSha(path: string, sha256: string): Promise<LoadedModelInfo | null> {
+    const { engine, fingerprints } = this.options;
+    const loaded = engine.status().model;
+    if (loaded && (await fingerprints.sha256(loaded.path).catch(() => null)) === sha256) {
+      return loaded;
+    }
+    const recorded = await fingerprints.sha256(path).catch(() => null);
+    if (recorded !== sha256) return null;
+    return engine.load({ path }).catch(() => null);
+  }
+
+  private requireDocument(documentId: string): void {
+    if (!this.options.documentExists(documentId)) {
+      throw new ApiError('not_found', 'That document does not exist (it may have been purged).');
+    }
+  }
+
+  private changed(
+    id: string,
+    documentId: string | null,
+    kind: EventPayload<'history.changed'>['kind'],
+  ): void {
+    this.options.events.emit('history.changed', { id, documentId, kind });
+  }
+}
+
+/** Sampler params for the engine: stop-at becomes a stop string or the observer's job. */
+export function engineParams(params: ContinueParams, seed: number | undefined): GenerationParams {
+  const { stopAt, seed: _presetSeed, ...sampler } = params;
+  const stop =
+    stopAt === 'paragraph' && !sampler.stop.includes('\n\n')
+      ? [...sampler.stop, '\n\n']
+      : sampler.stop;
+  return { ...sampler, stop, ...(seed === undefined ? {} : { seed }) };
+}
+
+function planOf(prompt: AssembledPrompt): PromptPlan {
+  return {
+    promptTokens: prompt.promptTokens,
+    maxNewTokens: prompt.maxNewTokens,
+    contextSize: prompt.contextSize,
+    droppedTokens: prompt.droppedTokens,
+    droppedTokensEstimated: prompt.droppedTokensEstimated,
+  };
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError('not_found', `There is no generation ${id} in the history.`);
+}

@@ -1,0 +1,181 @@
+/**
+ * Builds the prompt for a continue: the document's memory first, then the text before the cursor
+ * with the author's note a few lines before its end, trimmed from the left so that prompt and
+ * new tokens fit the model's context. Pure apart from the token counter, which the caller injects
+ * (the engine's own tokenizer, so counts are what the model will see).
+ *
+ * Trimming: the engine answers token counts but not token texts, so the cut is found by binary
+ * search over cut points, counting the assembled prompt at each probe. Cut points sit just before
+ * the last whitespace character ahead of a word: GPT-2's pre-tokenizer always splits there (the
+ * single space joins the word, a newline stands alone), so the kept text tokenizes exactly as it
+ * did inside the whole text, and the count only grows as the cut moves left. Text with no
+ * whitespace at all (one enormous word) falls back to cutting between code points.
+ *
+ * Cost: only a window of `contextSize * charsPerToken` characters at the end is ever tokenized,
+ * so a 50,000-word document costs what a short one does.
+ */
+import { ApiError } from '../../shared/errors.js';
+
+/** Counts tokens as the engine will for a prompt (including any token the engine prepends). */
+export type TokenCounter = (text: string) => Promise<number>;
+
+export const DEFAULT_NOTE_DEPTH_LINES = 3;
+/** English averages ~4.5 characters per GPT-2 token; 8 leaves room for short-word text. */
+export const DEFAULT_CHARS_PER_TOKEN_BUDGET = 8;
+
+export interface PromptAssemblyInput {
+  memory: string;
+  authorsNote: string;
+  textBeforeCursor: string;
+  contextSize: number;
+  maxNewTokens: number;
+  /** How many newline-separated lines of text follow the author's note. */
+  noteDepthLines?: number;
+  /** Characters of text kept per context token before anything is tokenized. */
+  charsPerTokenBudget?: number;
+}
+
+export interface AssembledPrompt {
+  text: string;
+  promptTokens: number;
+  /** Tokens of the text left out (oldest first); estimated for text beyond the window. */
+  droppedTokens: number;
+  /** True when part of droppedTokens was estimated rather than counted. */
+  droppedTokensEstimated: boolean;
+  contextSize: number;
+  maxNewTokens: number;
+}
+
+export function formatAuthorsNote(note: string): string | null {
+  const trimmed = note.trim();
+  return trimmed === '' ? null : `[Author's note: ${trimmed}]`;
+}
+
+/** Puts the note on its own line before the last `depth` lines of the text. */
+export function insertAuthorsNote(text: string, noteLine: string | null, depth: number): string {
+  if (noteLine === null) return text;
+  const lines = text.split('\n');
+  if (lines.length <= depth) return `${noteLine}\n${text}`;
+  const head = lines.slice(0, lines.length - depth).join('\n');
+  const tail = lines.slice(lines.length - depth).join('\n');
+  return `${head}\n${noteLine}\n${tail}`;
+}
+
+export async function assemblePrompt(
+  input: PromptAssemblyInput,
+  countTokens: TokenCounter,
+): Promise<AssembledPrompt> {
+  const { contextSize, maxNewTokens } = input;
+  const depth = input.noteDepthLines ?? DEFAULT_NOTE_DEPTH_LINES;
+  const memory = input.memory.trim();
+  const memoryPart = memory === '' ? '' : `${memory}\n\n`;
+  const noteLine = formatAuthorsNote(input.authorsNote);
+  const room = contextSize - maxNewTokens;
+  const compose = (text: string): string => memoryPart + insertAuthorsNote(text, noteLine, depth);
+  const count = remembered(countTokens);
+
+  if (room < 1) {
+    throw new ApiError(
+      'invalid_request',
+      `Max new tokens (${maxNewTokens}) leaves no room for a prompt in the model's context of ${contextSize} tokens. Lower max new tokens.`,
+    );
+  }
+  const fixedTokens = await count(compose(''));
+  if (fixedTokens > room) {
+    throw new ApiError(
+      'invalid_request',
+      `The memory and author's note take ${fixedTokens} tokens, but with ${maxNewTokens} new tokens only ${room} of the model's ${contextSize} fit. They are never shortened automatically: shorten them or lower max new tokens.`,
+    );
+  }
+
+  const budgetChars = contextSize * (input.charsPerTokenBudget ?? DEFAULT_CHARS_PER_TOKEN_BUDGET);
+  const fullText = input.textBeforeCursor;
+  const windowStart =
+    fullText.length > budgetChars ? firstCutAtOrAfter(fullText, fullText.length - budgetChars) : 0;
+  const window = fullText.slice(windowStart);
+
+  let cut = 0;
+  let promptTokens = await count(compose(window));
+  if (promptTokens > room) {
+    // Binary search for the smallest cut whose prompt fits; keeping nothing fits (checked above).
+    const cuts = cutPoints(window);
+    cut = window.length;
+    promptTokens = fixedTokens;
+    let low = 0;
+    let high = cuts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const candidate = cuts[middle] as number;
+      const tokens = await count(compose(window.slice(candidate)));
+      if (tokens <= room) {
+        cut = candidate;
+        promptTokens = tokens;
+        high = middle - 1;
+      } else low = middle + 1;
+    }
+  }
+
+  const kept = window.slice(cut);
+  let droppedTokens = 0;
+  if (cut > 0 || windowStart > 0) {
+    const windowTokens = await count(window);
+    if (cut > 0) droppedTokens = Math.max(0, windowTokens - (await count(kept)));
+    // Text before the window is never tokenized: estimated at the window's tokens per character.
+    if (windowStart > 0) {
+      droppedTokens += Math.round((windowStart * windowTokens) / Math.max(1, window.length));
+    }
+  }
+
+  return {
+    text: compose(kept),
+    promptTokens,
+    droppedTokens,
+    droppedTokensEstimated: windowStart > 0,
+    contextSize,
+    maxNewTokens,
+  };
+}
+
+/** Asks the counter once per distinct text: probes repeat (the empty text, the window). */
+function remembered(countTokens: TokenCounter): TokenCounter {
+  const counts = new Map<string, number>();
+  return async (text) => {
+    const known = counts.get(text);
+    if (known !== undefined) return known;
+    const tokens = text === '' ? 0 : await countTokens(text);
+    counts.set(text, tokens);
+    return tokens;
+  };
+}
+
+/** Cut offsets in ascending order, from 0 (keep everything) to text.length (keep nothing). */
+export function cutPoints(text: string): number[] {
+  const cuts = [0];
+  for (let index = 1; index < text.length; index++) {
+    if (isWhitespace(text[index]) && !isWhitespace(text[index + 1])) cuts.push(index);
+  }
+  if (cuts.length === 1) {
+    // No word boundaries at all: any code point boundary will do.
+    for (let index = 1; index < text.length; index++) {
+      if (!isLowSurrogate(text.charCodeAt(index))) cuts.push(index);
+    }
+  }
+  if (text.length > 0) cuts.push(text.length);
+  return cuts;
+}
+
+function firstCutAtOrAfter(text: string, offset: number): number {
+  for (let index = offset; index < text.length; index++) {
+    if (isWhitespace(text[index]) && !isWhitespace(text[index + 1])) return index;
+  }
+  // No whitespace in the tail: cut at the offset, but never inside a surrogate pair.
+  return isLowSurrogate(text.charCodeAt(offset)) ? offset + 1 : offset;
+}
+
+function isWhitespace(character: string | undefined): boolean {
+  return character !== undefined && /\s/u.test(character);
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
