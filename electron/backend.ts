@@ -7,12 +7,20 @@ import { summarizeModelFile } from './engine/modelFileCheck.js';
 import { EventBus } from './ipc/eventBus.js';
 import { createHandlers } from './ipc/handlers.js';
 import { createRouter, type ErrorLogger, type Router } from './ipc/router.js';
+import { ContinueService } from './services/continueService.js';
 import { DocumentsService } from './services/documentsService.js';
 import { EngineService } from './services/engineService.js';
+import { GenerationRelay } from './services/generationRelay.js';
+import { GenerationSettingsService } from './services/generationSettingsService.js';
+import { HistoryService } from './services/historyService.js';
+import { ModelFingerprints } from './services/modelFingerprint.js';
 import type { FreeSpaceProbe } from './services/modelDownloads.js';
 import { ModelsService } from './services/modelsService.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
+import { DocumentsRepository } from './store/documentsRepository.js';
+import { GenerationsRepository } from './store/generationsRepository.js';
 import { migrate } from './store/migrations.js';
+import { SettingsRepository } from './store/settingsRepository.js';
 
 export const DATABASE_FILE_NAME = 'inkwell.sqlite3';
 
@@ -63,12 +71,15 @@ export function createBackend(options: BackendOptions): Backend {
 
   const events = new EventBus();
   const documents = new DocumentsService(database, events);
+  // Continue and replay generations pass through the relay, which records them and applies the
+  // sentence stop before any renderer sees their events.
+  const relay = new GenerationRelay(events);
   const engine = new EngineService({
     client: new EngineClient({
       spawnHost: options.spawnModelHost ?? (() => forkModelHost()),
       threadTuningFile: join(options.dataDir, 'thread-tuning.json'),
     }),
-    emit: (event, payload) => events.emit(event, payload),
+    emit: relay.relay,
     summarizeModelFile,
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
@@ -81,9 +92,29 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.defaultModelPath ? { bundledModelPath: options.defaultModelPath } : {}),
     ...options.models,
   });
+  const documentRows = new DocumentsRepository(database);
+  const documentExists = (id: string): boolean => documentRows.findSummary(id) !== undefined;
+  const generations = new GenerationsRepository(database);
+  const generationSettings = new GenerationSettingsService(
+    new SettingsRepository(database),
+    documentExists,
+  );
+  const history = new HistoryService(generations, events);
+  const continueWriting = new ContinueService({
+    engine,
+    relay,
+    generations,
+    settings: generationSettings,
+    fingerprints: new ModelFingerprints(),
+    events,
+    documentExists,
+  });
   const handlers = createHandlers({
     documents,
     engine,
+    continueWriting,
+    history,
+    generationSettings,
     models,
     appInfo: () => ({
       name: 'Inkwell',

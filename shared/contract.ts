@@ -8,18 +8,21 @@ import type { z } from 'zod';
 import { appChannels, documentChannels, documentEvents } from './channels/documents.js';
 import { engineChannels, engineEvents } from './channels/engine.js';
 import { modelChannels, modelEvents } from './channels/models.js';
+import { generationChannels, generationEvents } from './channels/generations.js';
 
 export const contract = {
   ...appChannels,
   ...documentChannels,
   ...engineChannels,
   ...modelChannels,
+  ...generationChannels,
 } as const;
 
 export const events = {
   ...documentEvents,
   ...engineEvents,
   ...modelEvents,
+  ...generationEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,10 @@
 import type { Channel, ResponseOf } from '../../shared/contract.js';
 import type { appChannels, documentChannels } from '../../shared/channels/documents.js';
+import type { generationChannels } from '../../shared/channels/generations.js';
+import type { ContinueService } from '../services/continueService.js';
 import type { DocumentsService } from '../services/documentsService.js';
+import type { GenerationSettingsService } from '../services/generationSettingsService.js';
+import type { HistoryService } from '../services/historyService.js';
 import { createEngineHandlers, type EngineService } from '../services/engineService.js';
 import { createModelsHandlers, type ModelsService } from '../services/modelsService.js';
 import type { Handler, Handlers } from './router.js';
@@ -14,6 +18,9 @@ export interface HandlerServices {
   documents: DocumentsService;
   engine: EngineService;
   models: ModelsService;
+  continueWriting: ContinueService;
+  history: HistoryService;
+  generationSettings: GenerationSettingsService;
   appInfo: () => AppInfo;
 }
 
@@ -28,6 +35,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...documentHandlers(services.documents),
     ...createEngineHandlers(services.engine),
     ...createModelsHandlers(services.models),
+    ...generationHandlers(services),
   };
 }
 
@@ -52,5 +60,28 @@ export function documentHandlers(
     'revisions.list': (request) => documents.listRevisions(request.documentId),
     'revisions.get': (request) => documents.getRevision(request.id),
     'revisions.restore': (request) => documents.restoreRevision(request),
+  };
+}
+
+export function generationHandlers(
+  services: Pick<HandlerServices, 'continueWriting' | 'history' | 'generationSettings'>,
+): HandlersFor<keyof typeof generationChannels> {
+  const { continueWriting, history, generationSettings } = services;
+  return {
+    'continue.start': (request, context) => continueWriting.start(request, context),
+    'continue.plan': (request) =>
+      continueWriting.plan(request.documentId, request.textBeforeCursor),
+    'generations.accept': (request) => history.accept(request.id, request.acceptedText),
+    'generations.alternatives': (request) => history.alternatives(request.spotId),
+    'history.list': (request) => history.list(request),
+    'history.get': (request) => history.get(request.id),
+    'history.delete': (request) => history.delete(request.id),
+    'history.export': (request) => history.export(request.documentId),
+    'history.replay': (request, context) => continueWriting.replay(request.id, context),
+    'settings.getDocument': (request) => generationSettings.getDocument(request.documentId),
+    'settings.saveDocument': (request) => generationSettings.saveDocument(request),
+    'presets.list': () => generationSettings.listPresets(),
+    'presets.save': (request) => generationSettings.savePreset(request),
+    'presets.delete': (request) => generationSettings.deletePreset(request.id),
   };
 }
