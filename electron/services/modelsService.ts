@@ -81,6 +81,7 @@ interface RunningJob {
   controller: AbortController;
   meter: RateMeter;
   lastEmit: number;
+  lastEmittedBytes: number;
 }
 
 interface JobContext {
@@ -395,6 +396,7 @@ export class ModelsService {
       controller,
       meter: new RateMeter(),
       lastEmit: 0,
+      lastEmittedBytes: 0,
       summary: {
         jobId,
         kind,
@@ -465,9 +467,13 @@ export class ModelsService {
       etaSeconds: bytesPerSecond > 0 && totalBytes > 0 ? Math.max(0, left) / bytesPerSecond : null,
     };
     const now = performance.now();
-    if (!phaseChanged && now - job.lastEmit < PROGRESS_INTERVAL_MS && receivedBytes < totalBytes)
-      return;
+    // At most every 200 ms, but every whole percent too, so a bar on a fast job still moves.
+    const movedPercent =
+      totalBytes > 0 && (receivedBytes - job.lastEmittedBytes) / totalBytes >= 0.01;
+    const due = now - job.lastEmit >= PROGRESS_INTERVAL_MS || movedPercent;
+    if (!phaseChanged && !due && receivedBytes < totalBytes) return;
     job.lastEmit = now;
+    job.lastEmittedBytes = receivedBytes;
     const { label: _label, startedAt: _startedAt, ...progress } = job.summary;
     this.options.emit('models.jobProgress', progress);
   }
