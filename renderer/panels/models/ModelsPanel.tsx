@@ -1,0 +1,111 @@
+import { useState, type ReactNode } from 'react';
+import type { ModelDetails } from '../../../shared/schemas/models.js';
+import { useClient } from '../../api/clientContext.js';
+import type { ReportError } from '../../app/errorReporting.js';
+import { formatBytes, formatDate, formatParameters } from './format.js';
+import { JobProgressBar } from './JobProgressBar.js';
+import { ModelSources } from './ModelSources.js';
+import { RunSettingsForm } from './RunSettingsForm.js';
+import { useModelsLibrary } from './useModelsLibrary.js';
+
+/** The Models panel: the library, one model's details, where models come from, run settings. */
+export function ModelsPanel(props: { reportError: ReportError; onClose?: () => void }): ReactNode {
+  const { reportError, onClose } = props;
+  const client = useClient();
+  const { models, jobs, lastEnd, engine } = useModelsLibrary(reportError);
+  const [details, setDetails] = useState<ModelDetails | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const active = models.find((model) => model.active) ?? null;
+
+  const select = async (id: string): Promise<void> => {
+    setBusyId(id);
+    try {
+      await client.call('models.select', { id });
+    } catch (error) {
+      reportError(error, 'Could not load the model');
+    } finally {
+      setBusyId(null);
+    }
+  };
+  const showDetails = async (id: string): Promise<void> => {
+    try {
+      setDetails(await client.call('models.details', { id }));
+    } catch (error) {
+      reportError(error, 'Could not read the model');
+    }
+  };
+
+  return (
+    <aside className="side-panel models-panel" data-testid="models-panel" aria-label="Models">
+      <header>
+        <h2>Models</h2>
+        {onClose && (
+          <button type="button" className="quiet-button" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </header>
+      <ul className="model-list">
+        {models.map((model) => (
+          <li
+            key={model.id}
+            data-testid="model-item"
+            data-model-id={model.id}
+            aria-current={model.active ? 'true' : undefined}
+          >
+            <strong>{model.name}</strong>
+            {model.active && <span className="badge"> active</span>}
+            {model.missing && <span className="badge warning"> file missing</span>}
+            <div className="model-facts">
+              {model.source} · {formatBytes(model.fileSize)} · {model.quantization} · context{' '}
+              {model.contextLength} · {formatParameters(model.parameterCount)} parameters · last
+              used {formatDate(model.lastUsedAt)}
+            </div>
+            <button
+              type="button"
+              data-testid="model-select"
+              disabled={model.active || model.missing || busyId !== null}
+              onClick={() => void select(model.id)}
+            >
+              {busyId === model.id ? 'Loading…' : model.active ? 'Loaded' : 'Load'}
+            </button>
+            <button type="button" onClick={() => void showDetails(model.id)}>
+              Details
+            </button>
+          </li>
+        ))}
+      </ul>
+      {details && (
+        <section data-testid="model-details" className="model-details">
+          <h3>{details.model.name}</h3>
+          <div>
+            sha256 <code>{details.model.sha256}</code>
+          </div>
+          <div>{details.model.path}</div>
+          <dl>
+            {details.metadata.map((entry) => (
+              <div key={entry.key}>
+                <dt>{entry.key}</dt>
+                <dd>{entry.value}</dd>
+              </div>
+            ))}
+          </dl>
+          {details.modelCard && <pre className="model-card">{details.modelCard}</pre>}
+          <button type="button" onClick={() => setDetails(null)}>
+            Hide details
+          </button>
+        </section>
+      )}
+      {jobs.map((job) => (
+        <JobProgressBar key={job.jobId} job={job} />
+      ))}
+      {lastEnd && !lastEnd.ok && (
+        <p role="alert" className="job-failed">
+          {lastEnd.error}
+        </p>
+      )}
+      <ModelSources reportError={reportError} />
+      <RunSettingsForm modelId={active?.id ?? null} engine={engine} reportError={reportError} />
+    </aside>
+  );
+}
