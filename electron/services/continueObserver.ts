@@ -4,7 +4,7 @@
  * and for stop-at 'sentence' cuts the stream after the first complete sentence, cancels the
  * engine, and turns the end into finish reason 'stop' with the text up to the sentence's end.
  */
-import type { GenerationsRepository } from '../store/generationsRepository.js';
+import type { GenerationOutcome, GenerationsRepository } from '../store/generationsRepository.js';
 import type { GenerationEnd } from './engineService.js';
 import type { GenerationObserver } from './generationRelay.js';
 import { SentenceWatcher } from './sentenceStop.js';
@@ -28,6 +28,9 @@ export class ContinueObserver implements GenerationObserver {
   private readonly sentence: SentenceWatcher | null;
   private lastFlushAt: number;
   private flushedOutput = '';
+  /** The row is inserted just after the engine has the request; an early end waits for it. */
+  private rowInserted = false;
+  private pendingOutcome: GenerationOutcome | null = null;
 
   constructor(private readonly options: ContinueObserverOptions) {
     this.sentence = options.stopAtSentence ? new SentenceWatcher() : null;
@@ -51,15 +54,24 @@ export class ContinueObserver implements GenerationObserver {
 
   end(end: GenerationEnd): GenerationEnd {
     const final: GenerationEnd = this.sentenceEnded ? this.stoppedAtSentence(end) : end;
-    this.options.generations.finish({
+    const outcome: GenerationOutcome = {
       id: this.options.generationId,
       output: final.text,
       finishReason: final.finishReason,
       error: final.error ?? null,
       timings: final.timings,
       finishedAt: this.options.clock(),
-    });
+    };
+    if (this.rowInserted) this.options.generations.finish(outcome);
+    else this.pendingOutcome = outcome;
     return final;
+  }
+
+  /** The history row exists now; an end that came first is written to it. */
+  inserted(): void {
+    this.rowInserted = true;
+    if (this.pendingOutcome) this.options.generations.finish(this.pendingOutcome);
+    this.pendingOutcome = null;
   }
 
   /** The cancel was ours: the generation ended where the sentence did, as a stop. */
@@ -73,6 +85,7 @@ export class ContinueObserver implements GenerationObserver {
   }
 
   private flushIfDue(): void {
+    if (!this.rowInserted) return;
     const now = this.options.clock();
     if (now - this.lastFlushAt < OUTPUT_FLUSH_INTERVAL_MS || this.output === this.flushedOutput) {
       return;

@@ -176,6 +176,9 @@ export class ContinueService {
       clock: this.clock,
     });
     relay.observe(generationId, observer);
+    // The row (a durable write: an fsync) goes in once the request is on its way to the engine,
+    // so it does not delay the first token.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       generations.insertStarted({
         id: generationId,
@@ -195,6 +198,7 @@ export class ContinueService {
         modelSha256,
         createdAt: this.clock(),
       });
+      observer.inserted();
     } catch (error) {
       relay.forget(generationId);
       engine.cancelGeneration(generationId);
@@ -222,10 +226,11 @@ export class ContinueService {
     );
   }
 
-  /** The loaded model, loading the default one when none is (through countTokens). */
+  /** The loaded model; with none, the default one is loaded (countTokens does that). */
   private async readyModel(): Promise<LoadedModelInfo> {
     const { engine } = this.options;
     const before = engine.status();
+    if (before.state === 'ready' && before.model) return before.model;
     if (before.state === 'loading') {
       throw new ApiError(
         'unavailable',
