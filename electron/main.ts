@@ -1,22 +1,45 @@
 /**
  * The desktop app: lifecycle, the window, and wiring the backend to Electron IPC. Everything
- * Electron-specific stays here, in preload.ts, ipc/electronAdapter.ts, security/ and
- * appProtocol.ts, so the rest runs (and is tested) in plain Node.
+ * Electron-specific stays here and in a few thin files (preload.ts, dialogs.ts, security/,
+ * ipc/electronAdapter.ts); the decisions they apply are plain functions tested under Node.
  */
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from './backend.js';
+import { Acknowledgements } from './desktop/acknowledgements.js';
+import { createDesktopHandlers } from './desktop/desktopHandlers.js';
+import { withDesktopChannels } from './desktop/desktopRouter.js';
+import { FlushGate } from './desktop/flushGate.js';
+import { createElectronDesktopShell } from './dialogs.js';
 import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
 import { forkUtilityModelHost } from './engine/utilityProcessTransport.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
+import { applicationMenuTemplate } from './menu.js';
 import { registerAppProtocol, registerAppScheme } from './security/appProtocol.js';
-import { APP_ORIGIN, installWebContentsGuards, isAppUrl } from './security/webContentsGuards.js';
+import { isTrustedSender } from './security/trustedSender.js';
+import { APP_ORIGIN, installWebContentsGuards } from './security/webContentsGuards.js';
+import { mainWindowOptions } from './security/windowOptions.js';
+import { clampToDisplays, loadWindowState, saveWindowState } from './windowState.js';
+
+/** How long quitting waits for the renderer to save; a hung renderer must not block quitting. */
+const FLUSH_TIMEOUT_MS = 3000;
 
 registerAppScheme(protocol);
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+const acknowledgements = new Acknowledgements();
 
 /** better-sqlite3 is not N-API: in development `npm start` builds an Electron copy into native/. */
 function electronSqliteBinding(appRoot: string): string | undefined {
@@ -30,26 +53,59 @@ function electronSqliteBinding(appRoot: string): string | undefined {
   return existsSync(candidate) ? candidate : undefined;
 }
 
+const clientIdOf = (window: BrowserWindow): string => `webcontents-${window.webContents.id}`;
+
+/** Asks every window to save its pending autosave and waits (bounded) for them to say so. */
+async function flushRenderers(): Promise<void> {
+  const windows = BrowserWindow.getAllWindows().filter((window) => !window.isDestroyed());
+  if (!backend || windows.length === 0) return;
+  const commandId = acknowledgements.newCommandId();
+  const waiting = acknowledgements.wait(commandId, windows.map(clientIdOf), FLUSH_TIMEOUT_MS);
+  backend.events.emit('app.command', { command: 'flush', commandId });
+  if ((await waiting) === 'timed-out') {
+    console.error('[inkwell] a window did not confirm saving before closing');
+  }
+}
+
 function createWindow(appRoot: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 820,
-    minWidth: 640,
-    minHeight: 420,
-    title: 'Inkwell',
-    show: false,
-    webPreferences: {
-      preload: path.join(appRoot, 'dist', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+  const userData = app.getPath('userData');
+  const remembered = loadWindowState(userData);
+  const bounds = clampToDisplays(
+    remembered?.bounds ?? null,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const options = mainWindowOptions({
+    preloadPath: path.join(appRoot, 'dist', 'preload', 'preload.cjs'),
+    bounds,
   });
+  // Electronegativity cannot follow the options into mainWindowOptions(), so it reports them as
+  // unset. Every one (context isolation, sandbox, no Auxclick, our preload only) is asserted on
+  // the real value in test/unit/securityWindowOptions.test.ts instead.
+  // prettier-ignore
+  const window = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK PRELOAD_JS_CHECK
+  if (remembered?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  const clientId = `webcontents-${window.webContents.id}`;
-  window.webContents.once('destroyed', () => backend?.clientGone(clientId));
+
+  const clientId = clientIdOf(window);
+  const closeGate = new FlushGate(flushRenderers);
+  window.on('close', (event) => {
+    saveWindowState(userData, {
+      bounds: window.getNormalBounds(),
+      maximized: window.isMaximized(),
+    });
+    closeGate.hold(event, () => window.close());
+  });
+  window.webContents.once('destroyed', () => {
+    acknowledgements.forget(clientId);
+    backend?.clientGone(clientId);
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    // A dead renderer cannot save; its text is what autosave last stored. Start it again.
+    acknowledgements.forget(clientId);
+    backend?.clientGone(clientId);
+    console.error(`[inkwell] the window's renderer stopped (${details.reason})`);
+    if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.reload();
+  });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -67,10 +123,13 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   const appRoot = app.getAppPath();
-  installWebContentsGuards(app, session.defaultSession, (url) => void shell.openExternal(url));
+  // Only http(s) URLs without credentials reach this (navigationPolicy.externalUrlFor, tested).
+  // prettier-ignore
+  const openInBrowser = (url: string): void => void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  installWebContentsGuards(app, session.defaultSession, openInBrowser);
   registerAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'));
 
-  backend = createBackend({
+  const activeBackend = createBackend({
     dataDir: app.getPath('userData'),
     transport: 'electron',
     appVersion: app.getVersion(),
@@ -81,19 +140,32 @@ async function start(): Promise<void> {
       ? path.join(process.resourcesPath, 'models', BUNDLED_MODEL_FILE)
       : path.join(appRoot, 'resources', 'models', BUNDLED_MODEL_FILE),
   });
+  backend = activeBackend;
+  const desktopHandlers = createDesktopHandlers(createElectronDesktopShell(acknowledgements));
   attachElectronIpc({
     ipcMain,
-    router: backend.router,
-    events: backend.events,
+    router: withDesktopChannels(activeBackend.router, desktopHandlers),
+    events: activeBackend.events,
     isTrustedSender: (frame) =>
-      frame !== null &&
-      frame === frame.top &&
-      isAppUrl(frame.url) &&
-      BrowserWindow.getAllWindows().some((window) => window.webContents.mainFrame === frame),
+      isTrustedSender(
+        frame,
+        BrowserWindow.getAllWindows().map((window) => window.webContents.mainFrame),
+      ),
     windows: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(defaultMenu()));
+  const template = applicationMenuTemplate(process.platform, {
+    send: (command) => activeBackend.events.emit('app.command', { command }),
+    openHelp: () =>
+      void dialog.showMessageBox({
+        type: 'info',
+        title: 'About Inkwell',
+        message: `Inkwell ${app.getVersion()}`,
+        detail: 'A local-first writing studio. Your text and models stay on this computer.',
+      }),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
   mainWindow = createWindow(appRoot);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
@@ -103,23 +175,21 @@ async function start(): Promise<void> {
   });
 }
 
-function defaultMenu(): Electron.MenuItemConstructorOptions[] {
-  const mac = process.platform === 'darwin';
-  return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
-}
-
+const quitGate = new FlushGate(flushRenderers);
+app.on('before-quit', (event) => quitGate.hold(event, () => app.quit()));
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
   backend?.close();
   backend = undefined;
+});
+
+// A fault in main: save what the windows hold, then leave (continuing in an unknown state could
+// write worse than it saves).
+process.on('uncaughtException', (error) => {
+  console.error('[inkwell] unexpected error in the main process:', error);
+  void flushRenderers().finally(() => app.exit(1));
 });
 
 start().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { appChannels, documentChannels, documentEvents } from './channels/docume
 import { engineChannels, engineEvents } from './channels/engine.js';
 import { modelChannels, modelEvents } from './channels/models.js';
 import { generationChannels, generationEvents } from './channels/generations.js';
+import { appCommandEvents } from './channels/appCommands.js';
 
 export const contract = {
   ...appChannels,
@@ -23,6 +24,7 @@ export const events = {
   ...engineEvents,
   ...modelEvents,
   ...generationEvents,
+  ...appCommandEvents,
 } as const;
 
 export type Contract = typeof contract;

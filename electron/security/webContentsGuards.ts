@@ -1,39 +1,37 @@
 import type { App, Session, WebContents } from 'electron';
+import { externalUrlFor, mayGrantPermission, mayNavigate } from './navigationPolicy.js';
 
-/** Where our renderer lives; nothing else may be shown in, or talk from, our windows. */
-export const APP_ORIGIN = 'app://inkwell';
-
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'app:' && parsed.host === 'inkwell';
-  } catch {
-    return false;
-  }
-}
+export { APP_ORIGIN, isAppUrl } from './navigationPolicy.js';
 
 /**
  * Every web-contents guard in one place: no new windows, no navigation away from the app,
  * no permission prompts, no <webview>. External http(s) links open in the system browser.
+ * The decisions themselves live in navigationPolicy.ts (tested); this only wires them.
  */
 export function installWebContentsGuards(
   app: App,
   session: Session,
   openExternal: (url: string) => void,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(mayGrantPermission(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission));
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//.test(url)) openExternal(url);
+      const external = externalUrlFor(url);
+      if (external !== null) openExternal(external);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!mayNavigate(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!mayNavigate(url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!mayNavigate(event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
