@@ -36,6 +36,8 @@ import { clampToDisplays, loadWindowState, saveWindowState } from './windowState
 const FLUSH_TIMEOUT_MS = 3000;
 
 registerAppScheme(protocol);
+// The Electron end-to-end test runs each launch on a fresh data folder.
+if (process.env.INKWELL_USER_DATA) app.setPath('userData', process.env.INKWELL_USER_DATA);
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
