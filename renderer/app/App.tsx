@@ -35,6 +35,8 @@ export function App(): ReactNode {
   const [revisionsOpen, setRevisionsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [toast, setToast] = useState<UndoToastState | null>(null);
+  // The document just made with "New": its title gets the focus once its editor is on screen.
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -45,7 +47,8 @@ export function App(): ReactNode {
   const createDocument = useCallback(async () => {
     try {
       const record = await client.call('documents.create', {});
-      if (await open(record)) titleRef.current?.focus();
+      setCreatedId(record.id);
+      await open(record);
       void refresh().catch(() => undefined);
     } catch (error) {
       reportError(error, 'Could not create a document');
@@ -194,6 +197,7 @@ export function App(): ReactNode {
                 onRename={renameCurrent}
                 onDone={focusEditor}
                 inputRef={titleRef}
+                focusOnMount={createdId === current.id}
               />
             }
             statusExtra={

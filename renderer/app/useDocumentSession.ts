@@ -29,6 +29,7 @@ function createSaver(client: InkwellClient, record: DocumentRecord): DocumentSav
   return new DocumentSaver({
     documentId: record.id,
     baseVersion: record.version,
+    baseContent: record.content,
     save: (request) => client.call('documents.save', request),
     fetchCurrent: () => client.call('documents.get', { id: record.id }),
   });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
+import { useConnectionState } from '../api/clientContext.js';
 import type { DocumentSaver, SaveStatus } from './autosave/documentSaver.js';
 import { formatWordCount, type TextCounts } from './wordCount.js';
 
@@ -20,16 +21,20 @@ export function StatusBar(props: {
   extra?: ReactNode;
 }): ReactNode {
   const { status, lastError } = useSaveState(props.saver);
+  const connection = useConnectionState();
+  // While the connection is down a save cannot be under way, whatever the queue says.
+  const offline = connection !== 'connected' && (status === 'saving' || status === 'pending');
+  const text = offline ? 'Unsaved changes – waiting for the connection' : STATUS_TEXT[status];
   return (
     <footer className="status-bar">
       <span
         className={`save-status save-status-${status}`}
         data-testid="save-status"
-        data-status={status}
+        data-status={offline ? 'offline' : status}
         role="status"
         title={lastError ?? undefined}
       >
-        {STATUS_TEXT[status]}
+        {text}
       </span>
       {props.extra}
       <span className="status-spacer" />

@@ -6,6 +6,8 @@ export interface DocumentTitleProps {
   /** Where Enter and Escape send the writer afterwards: the text. */
   onDone: () => void;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** A new document starts with its title selected, ready to be typed over. */
+  focusOnMount?: boolean;
 }
 
 /** The title above the text: edited in place, committed on Enter or when it loses focus. */
@@ -14,11 +16,18 @@ export function DocumentTitle({
   onRename,
   onDone,
   inputRef,
+  focusOnMount,
 }: DocumentTitleProps): ReactNode {
   const [draft, setDraft] = useState(title);
   const editing = useRef(false);
   // Escape leaves the field too; its blur must not commit the draft it just threw away.
   const discardOnBlur = useRef(false);
+
+  useEffect(() => {
+    if (focusOnMount) inputRef.current?.select();
+    // Only when this document's editor first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // A rename from elsewhere (another window) shows up unless the writer is typing here.
   useEffect(() => {

@@ -90,7 +90,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
         });
         editor.focus();
       }
-      saver.adoptVersion(record.version);
+      saver.adoptVersion(record.version, record.content);
     } catch (error) {
       reportError(error, 'Could not restore that revision');
     } finally {

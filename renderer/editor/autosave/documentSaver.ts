@@ -21,6 +21,8 @@ export interface DocumentSaverOptions {
   documentId: string;
   /** The version of the document as loaded; each successful save moves it on. */
   baseVersion: number;
+  /** The content as loaded (what the server holds at `baseVersion`). */
+  baseContent: string;
   save(request: {
     id: string;
     content: string;
@@ -48,6 +50,8 @@ export class DocumentSaver {
   private readonly retryBackoff: BackoffOptions;
   private readonly state = createObservable<SaveState>({ status: 'saved', lastError: null });
   private version: number;
+  /** The content the server holds at `version`, as far as this saver knows. */
+  private serverContent: string;
   private readPending: (() => SaveSnapshot) | null = null;
   private firstUnsavedAt: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -60,6 +64,7 @@ export class DocumentSaver {
     this.options = options;
     this.documentId = options.documentId;
     this.version = options.baseVersion;
+    this.serverContent = options.baseContent;
     this.debounceMs = options.debounceMs ?? 800;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.retryBackoff = options.retryBackoff ?? { initialMs: 1000, maxMs: 15_000, jitter: 0.2 };
@@ -122,9 +127,10 @@ export class DocumentSaver {
    * The editor now shows the server's content at `version` ("Load theirs", a restored revision):
    * edits made before it are superseded, so nothing is pending any more.
    */
-  adoptVersion(version: number): void {
+  adoptVersion(version: number, content: string): void {
     this.cancelTimer();
     this.version = version;
+    this.serverContent = content;
     this.readPending = null;
     this.firstUnsavedAt = null;
     this.inConflict = false;
@@ -161,6 +167,7 @@ export class DocumentSaver {
         baseVersion: this.version,
       });
       this.version = result.version;
+      this.serverContent = snapshot.content;
       this.failedAttempts = 0;
       this.lastError = null;
       return true;
@@ -187,10 +194,19 @@ export class DocumentSaver {
     if (current && current.content === snapshot.content) {
       // Our own earlier save went through but its answer was lost with the connection.
       this.version = current.version;
+      this.serverContent = current.content;
       if (this.readPending === restored) {
         this.readPending = null;
         this.firstUnsavedAt = null;
       }
+      this.failedAttempts = 0;
+      this.lastError = null;
+      return true;
+    }
+    if (current && current.content === this.serverContent) {
+      // Only the title or the trash state moved the version on (a rename here or elsewhere);
+      // the text nobody else touched is ours to save, so build on the new version and go on.
+      this.version = current.version;
       this.failedAttempts = 0;
       this.lastError = null;
       return true;

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import type { GenerationRecord } from '../../../shared/schemas/generations.js';
+import { paramRows, shortSha, timingRows, type LabelledValue } from './historyFormat.js';
+
+/** What a generation ran with and how it went: settings and seed, model, timings, error. */
+export function GenerationFacts(props: { record: GenerationRecord }): ReactNode {
+  const { record } = props;
+  return (
+    <>
+      {record.error && (
+        <p className="history-error" role="alert">
+          {record.error.message}
+        </p>
+      )}
+      <h4>Settings</h4>
+      <FactList rows={paramRows(record.params, record.seed)} testId="history-params" />
+      <h4>Model</h4>
+      <p className="history-model">
+        {record.modelName}{' '}
+        <code title={`sha256 ${record.modelSha256}`}>sha256 {shortSha(record.modelSha256)}</code>
+      </p>
+      {record.timings && (
+        <>
+          <h4>Timings</h4>
+          <FactList rows={timingRows(record.timings)} testId="history-timings" />
+        </>
+      )}
+    </>
+  );
+}
+
+function FactList(props: { rows: LabelledValue[]; testId: string }): ReactNode {
+  return (
+    <dl className="history-facts" data-testid={props.testId}>
+      {props.rows.map((row) => (
+        <div key={row.label}>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { GenerationRecord, GenerationSummary } from '../../../shared/schemas/generations.js';
+import { useClient } from '../../api/clientContext.js';
+import type { ReportError } from '../../app/errorReporting.js';
+import { formatFullTime } from '../formatTime.js';
+import { GenerationFacts } from './GenerationFacts.js';
+import { KIND_LABELS, finishLabel, firstLine } from './historyFormat.js';
+import { ReplayView } from './ReplayView.js';
+import { useReplay } from './useReplay.js';
+
+export interface HistoryDetailsProps {
+  record: GenerationRecord;
+  reportError: ReportError;
+  onInsert: (text: string) => void;
+  /** Opens another entry (the parent, the original of a replay, an alternative). */
+  onSelect: (id: string) => void;
+  onDeleted: (id: string) => void;
+}
+
+/** One generation in full: prompt, output, settings, model, timings, relations, and actions. */
+export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
+  const { record, reportError, onInsert, onSelect, onDeleted } = props;
+  const client = useClient();
+  const replay = useReplay(record.id, reportError);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [alternatives, setAlternatives] = useState<GenerationSummary[]>([]);
+
+  useEffect(() => {
+    setConfirmingDelete(false);
+    let current = true;
+    client.call('generations.alternatives', { spotId: record.spotId }).then(
+      (siblings) => current && setAlternatives(siblings.filter((entry) => entry.id !== record.id)),
+      // Alternatives are extra context; the details stand without them.
+      () => current && setAlternatives([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, record.id, record.spotId]);
+
+  const remove = async (): Promise<void> => {
+    try {
+      await client.call('history.delete', { id: record.id });
+      onDeleted(record.id);
+    } catch (error) {
+      reportError(error, 'Could not delete that generation');
+    }
+  };
+
+  return (
+    <section className="history-details" data-testid="history-details" aria-label="Generation">
+      <h3>
+        {KIND_LABELS[record.kind]} · {formatFullTime(record.createdAt)}
+      </h3>
+      <p className="history-meta">
+        {finishLabel(record.finishReason)}
+        {record.accepted ? ' · kept' : ' · not kept'}
+        {record.documentTitle !== null && ` · in “${record.documentTitle || 'Untitled'}”`}
+      </p>
+      <div className="history-actions">
+        <button
+          type="button"
+          className="primary-button"
+          data-testid="history-insert"
+          disabled={record.output === ''}
+          onClick={() => onInsert(record.output)}
+        >
+          Insert at cursor
+        </button>
+        <button
+          type="button"
+          className="quiet-button"
+          data-testid="history-replay"
+          disabled={replay.running}
+          title="Run it again with the same model, settings and seed"
+          onClick={replay.start}
+        >
+          {replay.running ? 'Replaying…' : 'Replay'}
+        </button>
+        {confirmingDelete ? (
+          <span className="history-confirm" role="group" aria-label="Confirm delete">
+            <button
+              type="button"
+              className="quiet-button danger"
+              data-testid="history-delete-confirm"
+              autoFocus
+              onClick={() => void remove()}
+            >
+              Delete for good
+            </button>
+            <button
+              type="button"
+              className="quiet-button"
+              onClick={() => setConfirmingDelete(false)}
+            >
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="quiet-button danger"
+            data-testid="history-delete"
+            onClick={() => setConfirmingDelete(true)}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      <h4>Output</h4>
+      <div className="history-text" data-testid="history-output" tabIndex={0}>
+        {record.output || <em>(no text)</em>}
+      </div>
+      {replay.progress && <ReplayView original={record} progress={replay.progress} />}
+      <details className="history-prompt">
+        <summary>Prompt ({record.promptTokens} tokens)</summary>
+        <div className="history-text" data-testid="history-prompt">
+          {record.promptText}
+        </div>
+      </details>
+      <GenerationFacts record={record} />
+      <Relations record={record} alternatives={alternatives} onSelect={onSelect} />
+    </section>
+  );
+}
+
+function Relations(props: {
+  record: GenerationRecord;
+  alternatives: GenerationSummary[];
+  onSelect: (id: string) => void;
+}): ReactNode {
+  const { record, alternatives, onSelect } = props;
+  const links: { id: string; label: string }[] = [];
+  if (record.replayOf) links.push({ id: record.replayOf, label: 'The original it replays' });
+  if (record.parentId) links.push({ id: record.parentId, label: 'The generation it continues' });
+  if (links.length === 0 && alternatives.length === 0) return null;
+  return (
+    <>
+      <h4>Related</h4>
+      <ul className="history-relations">
+        {links.map((link) => (
+          <li key={link.id}>
+            <button type="button" className="link-button" onClick={() => onSelect(link.id)}>
+              {link.label}
+            </button>
+          </li>
+        ))}
+        {alternatives.map((alternative) => (
+          <li key={alternative.id}>
+            <button type="button" className="link-button" onClick={() => onSelect(alternative.id)}>
+              Alternative: {firstLine(alternative.output, 60)}
+            </button>
+            {alternative.accepted && <span className="history-badge">kept</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

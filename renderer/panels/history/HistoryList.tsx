@@ -1,0 +1,48 @@
+import type { ReactNode, RefObject } from 'react';
+import type { GenerationSummary } from '../../../shared/schemas/generations.js';
+import { formatShortTime } from '../formatTime.js';
+import { moveFocusInList } from '../listNavigation.js';
+import { KIND_LABELS, finishLabel, firstLine } from './historyFormat.js';
+
+/** The entries, newest first, walkable with the arrow keys. */
+export function HistoryList(props: {
+  entries: GenerationSummary[];
+  selectedId: string | null;
+  showDocument: boolean;
+  listRef: RefObject<HTMLUListElement | null>;
+  onSelect: (id: string) => void;
+}): ReactNode {
+  const { entries, selectedId, showDocument, listRef, onSelect } = props;
+  const focusable = entries.some((entry) => entry.id === selectedId) ? selectedId : entries[0]?.id;
+  return (
+    <ul className="history-list" ref={listRef} onKeyDown={moveFocusInList}>
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <button
+            type="button"
+            className="history-item"
+            data-testid="history-item"
+            data-generation-id={entry.id}
+            data-nav-item
+            tabIndex={entry.id === focusable ? 0 : -1}
+            aria-current={entry.id === selectedId}
+            onClick={() => onSelect(entry.id)}
+          >
+            <span className="history-item-line">{firstLine(entry.output)}</span>
+            <span className="history-item-meta">
+              {formatShortTime(entry.createdAt)} · {KIND_LABELS[entry.kind]} ·{' '}
+              {finishLabel(entry.finishReason)}
+              {entry.accepted && <span className="history-badge">kept</span>}
+            </span>
+            <span className="history-item-meta">
+              {entry.modelName}
+              {showDocument &&
+                entry.documentTitle !== null &&
+                ` · ${entry.documentTitle || 'Untitled'}`}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

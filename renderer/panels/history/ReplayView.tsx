@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { GenerationRecord } from '../../../shared/schemas/generations.js';
+import type { ReplayProgress } from './replayStream.js';
+import { compareReplay } from './replayStream.js';
+
+/** The replay's text as it streams in, then whether it is the original text again. */
+export function ReplayView(props: {
+  original: GenerationRecord;
+  progress: ReplayProgress;
+}): ReactNode {
+  const { original, progress } = props;
+  const comparison = progress.end
+    ? compareReplay(original, { text: progress.text, finishReason: progress.end.finishReason })
+    : null;
+  return (
+    <section className="history-replay" aria-label="Replay">
+      <h4>Replay</h4>
+      <div className="history-text" data-testid="history-replay-output" aria-live="polite">
+        {progress.text || <em>{progress.end ? '(no text)' : 'Waiting for the model…'}</em>}
+      </div>
+      <p
+        className={`history-replay-match ${comparison?.verdict ?? 'running'}`}
+        data-testid="history-replay-match"
+        data-verdict={comparison?.verdict ?? 'running'}
+        role="status"
+      >
+        {comparison?.message ?? 'Replaying with the same model, settings and seed…'}
+        {progress.end?.error && ` ${progress.end.error.message}`}
+      </p>
+    </section>
+  );
+}
