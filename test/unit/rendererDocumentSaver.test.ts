@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ApiError } from '../../shared/errors.js';
+import {
+  DocumentSaver,
+  type DocumentSaverOptions,
+} from '../../renderer/editor/autosave/documentSaver.js';
+
+type SaveRequest = Parameters<DocumentSaverOptions['save']>[0];
+
+function fakeServer(initial: { version: number; content: string }) {
+  const server = { ...initial, requests: [] as SaveRequest[], failNext: 0 };
+  const options: DocumentSaverOptions = {
+    documentId: 'document-1',
+    baseVersion: initial.version,
+    baseContent: initial.content,
+    debounceMs: 20,
+    maxWaitMs: 40,
+    retryBackoff: { initialMs: 20, maxMs: 40 },
+    async save(request) {
+      server.requests.push(request);
+      if (server.failNext > 0) {
+        server.failNext -= 1;
+        throw new ApiError('unavailable', 'offline');
+      }
+      if (request.baseVersion !== server.version) throw new ApiError('conflict', 'stale');
+      server.version += 1;
+      server.content = request.content;
+      return { id: request.id, version: server.version, updatedAt: 0, revisionCreated: false };
+    },
+    async fetchCurrent() {
+      return { version: server.version, content: server.content };
+    },
+  };
+  return { server, options };
+}
+
+const snapshot = (content: string) => () => ({ content, text: content });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('DocumentSaver', () => {
+  it('saves once after typing stops, with the version it last saw', async () => {
+    const { server, options } = fakeServer({ version: 3, content: '' });
+    const saver = new DocumentSaver(options);
+    saver.markChanged(snapshot('a'));
+    saver.markChanged(snapshot('ab'));
+    assert.equal(saver.saveState.get().status, 'pending');
+    await wait(80);
+    assert.deepEqual(
+      server.requests.map((request) => [request.content, request.baseVersion]),
+      [['ab', 3]],
+    );
+    assert.equal(saver.saveState.get().status, 'saved');
+    assert.equal(saver.baseVersion, 4);
+  });
+
+  it('keeps the text and retries when a save fails', async () => {
+    const { server, options } = fakeServer({ version: 1, content: '' });
+    server.failNext = 2;
+    const saver = new DocumentSaver(options);
+    saver.markChanged(snapshot('kept'));
+    assert.equal(await saver.flush(), false);
+    assert.equal(saver.saveState.get().status, 'retrying');
+    await wait(150);
+    assert.equal(server.content, 'kept');
+    assert.equal(saver.saveState.get().status, 'saved');
+  });
+
+  it('builds on a rename-only version bump without asking the writer', async () => {
+    const { server, options } = fakeServer({ version: 1, content: 'same' });
+    const saver = new DocumentSaver(options);
+    server.version = 2; // a rename elsewhere: same content, newer version
+    saver.markChanged(snapshot('mine'));
+    assert.equal(await saver.flush(), true);
+    assert.equal(server.content, 'mine');
+  });
+
+  it('reports a real conflict and saves over it only on "Keep mine"', async () => {
+    const { server, options } = fakeServer({ version: 1, content: 'old' });
+    const saver = new DocumentSaver(options);
+    server.version = 2;
+    server.content = 'theirs';
+    saver.markChanged(snapshot('mine'));
+    assert.equal(await saver.flush(), false);
+    assert.equal(saver.saveState.get().status, 'conflict');
+    assert.equal(server.content, 'theirs');
+    assert.equal(await saver.keepMine(), true);
+    assert.equal(server.content, 'mine');
+  });
+
+  it('treats its own save whose answer was lost as saved', async () => {
+    const { server, options } = fakeServer({ version: 1, content: '' });
+    const saver = new DocumentSaver(options);
+    server.version = 2;
+    server.content = 'mine'; // applied, but the reply never came back
+    saver.markChanged(snapshot('mine'));
+    assert.equal(await saver.flush(), true);
+    assert.equal(saver.saveState.get().status, 'saved');
+    assert.equal(saver.baseVersion, 2);
+  });
+});
