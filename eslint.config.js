@@ -32,7 +32,7 @@ export default tseslint.config(
       'electron/**/*.ts',
       'test/**/*.ts',
       'bench/**/*.ts',
-      'scripts/**/*.{ts,mjs}',
+      'scripts/**/*.{ts,mjs,cjs}',
       '*.config.{ts,js}',
     ],
     languageOptions: { globals: globals.node },

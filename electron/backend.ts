@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DesktopShell } from './desktop/desktopHandlers.js';
 import { EngineClient } from './engine/engineClient.js';
 import { forkModelHost } from './engine/forkModelHost.js';
 import type { SpawnModelHost } from './engine/hostTransport.js';
@@ -38,6 +39,8 @@ export interface BackendOptions {
   /** The model loaded on the first request when none is (the bundled demo model). */
   defaultModelPath?: string;
   /** Models library: free disk space (tests give a small figure), where hf: files come from. */
+  /** The Electron shell's dialogs; headless mode has none and answers 'unavailable'. */
+  desktopShell?: DesktopShell;
   models?: { freeSpace?: FreeSpaceProbe; huggingFaceEndpoint?: string; stallTimeoutMs?: number };
 }
 
@@ -116,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
     history,
     generationSettings,
     models,
+    ...(options.desktopShell ? { desktopShell: options.desktopShell } : {}),
     appInfo: () => ({
       name: 'Inkwell',
       version: options.appVersion,

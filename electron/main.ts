@@ -18,8 +18,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from './backend.js';
 import { Acknowledgements } from './desktop/acknowledgements.js';
-import { createDesktopHandlers } from './desktop/desktopHandlers.js';
-import { withDesktopChannels } from './desktop/desktopRouter.js';
 import { FlushGate } from './desktop/flushGate.js';
 import { createElectronDesktopShell } from './dialogs.js';
 import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
@@ -141,12 +139,12 @@ async function start(): Promise<void> {
     defaultModelPath: app.isPackaged
       ? path.join(process.resourcesPath, 'models', BUNDLED_MODEL_FILE)
       : path.join(appRoot, 'resources', 'models', BUNDLED_MODEL_FILE),
+    desktopShell: createElectronDesktopShell(acknowledgements),
   });
   backend = activeBackend;
-  const desktopHandlers = createDesktopHandlers(createElectronDesktopShell(acknowledgements));
   attachElectronIpc({
     ipcMain,
-    router: withDesktopChannels(activeBackend.router, desktopHandlers),
+    router: activeBackend.router,
     events: activeBackend.events,
     isTrustedSender: (frame) =>
       isTrustedSender(

@@ -5,7 +5,6 @@
  * and loading the app only from that asar, so a changed app.asar (or a loose app/ folder) does
  * not run. CommonJS because electron-builder requires hooks.
  */
-/* global require, module, console -- CommonJS under Node; eslint.config.js gives Node globals to .mjs/.ts scripts only */
 /* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads hooks with require() */
 const path = require('node:path');
 const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');

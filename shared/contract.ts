@@ -9,7 +9,8 @@ import { appChannels, documentChannels, documentEvents } from './channels/docume
 import { engineChannels, engineEvents } from './channels/engine.js';
 import { modelChannels, modelEvents } from './channels/models.js';
 import { generationChannels, generationEvents } from './channels/generations.js';
-import { appCommandEvents } from './channels/appCommands.js';
+import { appCommandChannels, appCommandEvents } from './channels/appCommands.js';
+import { fileChannels } from './channels/files.js';
 
 export const contract = {
   ...appChannels,
@@ -17,6 +18,8 @@ export const contract = {
   ...engineChannels,
   ...modelChannels,
   ...generationChannels,
+  ...fileChannels,
+  ...appCommandChannels,
 } as const;
 
 export const events = {

@@ -7,6 +7,7 @@ import type { GenerationSettingsService } from '../services/generationSettingsSe
 import type { HistoryService } from '../services/historyService.js';
 import { createEngineHandlers, type EngineService } from '../services/engineService.js';
 import { createModelsHandlers, type ModelsService } from '../services/modelsService.js';
+import { createDesktopHandlers, type DesktopShell } from '../desktop/desktopHandlers.js';
 import type { Handler, Handlers } from './router.js';
 
 /** Handlers for one domain's channels; createHandlers spreads the domains into the full map. */
@@ -22,6 +23,8 @@ export interface HandlerServices {
   history: HistoryService;
   generationSettings: GenerationSettingsService;
   appInfo: () => AppInfo;
+  /** File dialogs and command acknowledgements: the Electron shell in the app, none headless. */
+  desktopShell?: DesktopShell;
 }
 
 /**
@@ -33,6 +36,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...appHandlers(services.appInfo),
     ...documentHandlers(services.documents),
+    ...createDesktopHandlers(services.desktopShell),
     ...createEngineHandlers(services.engine),
     ...createModelsHandlers(services.models),
     ...generationHandlers(services),

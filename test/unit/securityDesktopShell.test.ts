@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Acknowledgements } from '../../electron/desktop/acknowledgements.js';
 import { createDesktopHandlers } from '../../electron/desktop/desktopHandlers.js';
-import { withDesktopChannels } from '../../electron/desktop/desktopRouter.js';
+import { createRouter, type Handlers } from '../../electron/ipc/router.js';
 import { importFormatForPath, withExtension } from '../../electron/desktop/fileTypes.js';
 import { FlushGate } from '../../electron/desktop/flushGate.js';
 import { applicationMenuTemplate } from '../../electron/menu.js';
@@ -255,26 +255,17 @@ describe('application menu', () => {
   });
 });
 
-describe('desktop channels in front of the router', () => {
-  const backendCalls: unknown[] = [];
-  const backendRouter = {
-    dispatch(channel: unknown) {
-      backendCalls.push(channel);
-      return Promise.resolve({ ok: true as const, data: 'from backend' });
-    },
-  };
-  const router = withDesktopChannels(backendRouter, createDesktopHandlers());
+describe('desktop channels through the router', () => {
+  const router = createRouter(
+    { ...createDesktopHandlers() } as unknown as Handlers,
+    () => undefined,
+  );
 
-  it('answers desktop channels itself and passes the rest on', async () => {
+  it('answers unavailable where there is no desktop shell (headless mode)', async () => {
     assert.deepEqual(await router.dispatch('files.openDialog', { purpose: 'import' }, context), {
       ok: true,
       data: { status: 'unavailable' },
     });
-    assert.deepEqual(await router.dispatch('documents.list', {}, context), {
-      ok: true,
-      data: 'from backend',
-    });
-    assert.deepEqual(backendCalls, ['documents.list']);
   });
 
   it('validates a desktop request before any dialog opens', async () => {
