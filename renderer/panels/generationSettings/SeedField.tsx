@@ -20,7 +20,8 @@ export function SeedField(props: SeedFieldProps): ReactNode {
     if (seed !== undefined && parseSeedInput(text) !== seed) setText(String(seed));
   }
   const fixed = seed !== undefined;
-  const localError = fixed && parseSeedInput(text) === null ? `Enter a whole number from 0 to ${MAX_SEED}.` : null;
+  const localError =
+    fixed && parseSeedInput(text) === null ? `Enter a whole number from 0 to ${MAX_SEED}.` : null;
   const error = localError ?? serverError;
 
   return (

@@ -1,8 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import {
-  MAX_STOP_STRINGS,
-  MAX_STOP_STRING_CHARS,
-} from '../../../shared/schemas/engine.js';
+import { MAX_STOP_STRINGS, MAX_STOP_STRING_CHARS } from '../../../shared/schemas/engine.js';
 import type { StopAt } from '../../../shared/schemas/generations.js';
 import { displayStopString, parseStopStringInput } from './settingsForm.js';
 

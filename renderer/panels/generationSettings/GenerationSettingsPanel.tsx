@@ -1,0 +1,197 @@
+import { useId, type ReactNode } from 'react';
+import {
+  MAX_AUTHORS_NOTE_CHARS,
+  MAX_MEMORY_CHARS,
+  type DocumentGenerationSettings,
+  type Preset,
+} from '../../../shared/schemas/generations.js';
+import type { ReportError } from '../../app/errorReporting.js';
+import '../../styles/generationPanels.css';
+import { NumberField } from './NumberField.js';
+import { PresetBar } from './PresetBar.js';
+import { SeedField } from './SeedField.js';
+import { applyPreset, issueFor, NUMERIC_FIELDS } from './settingsForm.js';
+import { StopFields } from './StopFields.js';
+import { useGenerationSettings, type SaveStatus } from './useGenerationSettings.js';
+
+const STATUS_TEXT: Record<SaveStatus, string> = {
+  unchanged: '',
+  pending: 'Saving soon…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  invalid: 'Not saved: see the field marked below.',
+  failed: 'Not saved.',
+};
+
+export interface GenerationSettingsPanelProps {
+  documentId: string;
+  reportError: ReportError;
+  onClose: () => void;
+  /** Called with the settings as loaded and after each save (e.g. for the status bar's plan). */
+  onSettingsChange?: (settings: DocumentGenerationSettings) => void;
+}
+
+/** How Continue writes for this document: preset, sampler knobs, stops, seed, memory, note. */
+export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): ReactNode {
+  const { documentId, reportError, onClose, onSettingsChange } = props;
+  const id = useId();
+  const { settings, presets, status, issues, update, reloadPresets } = useGenerationSettings(
+    documentId,
+    reportError,
+    onSettingsChange,
+  );
+  const setParam = <K extends keyof DocumentGenerationSettings['params']>(
+    key: K,
+    value: DocumentGenerationSettings['params'][K],
+  ): void => update((current) => ({ ...current, params: { ...current.params, [key]: value } }));
+  const choosePreset = (preset: Preset): void =>
+    update((current) => ({
+      ...current,
+      presetId: preset.id,
+      params: applyPreset(current.params, preset),
+    }));
+
+  return (
+    <aside
+      className="side-panel generation-settings-panel"
+      aria-label="Generation settings"
+      data-testid="generation-settings-panel"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="panel-header">
+        <h2>Generation settings</h2>
+        <button type="button" className="quiet-button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p
+        className={`settings-save-status ${status}`}
+        data-testid="settings-save-status"
+        role="status"
+      >
+        {STATUS_TEXT[status]}
+      </p>
+      {settings === null ? (
+        <p className="sidebar-note">Loading…</p>
+      ) : (
+        <div className="settings-body">
+          <PresetBar
+            presets={presets}
+            presetId={settings.presetId}
+            params={settings.params}
+            reportError={reportError}
+            onChoose={choosePreset}
+            onSaved={async (preset) => {
+              await reloadPresets();
+              // Saved from the current params (or only renamed): nothing to apply, just point at it.
+              update((current) => ({ ...current, presetId: preset.id }));
+            }}
+            onDeleted={async (deletedId) => {
+              await reloadPresets();
+              update((current) =>
+                current.presetId === deletedId ? { ...current, presetId: null } : current,
+              );
+            }}
+          />
+          <fieldset className="settings-group">
+            <legend>Word choice</legend>
+            {NUMERIC_FIELDS.map((field) => (
+              <NumberField
+                key={field.param}
+                label={field.label}
+                help={field.help}
+                testId={field.testId}
+                value={settings.params[field.param]}
+                min={field.min}
+                max={field.max}
+                step={field.step}
+                integer={field.integer}
+                serverError={issueFor(issues, `params.${field.param}`)}
+                onChange={(value) => setParam(field.param, value)}
+              />
+            ))}
+          </fieldset>
+          <fieldset className="settings-group">
+            <legend>Where to stop</legend>
+            <StopFields
+              stopAt={settings.params.stopAt}
+              stop={settings.params.stop}
+              serverError={issueFor(issues, 'params.stop')}
+              onStopAtChange={(stopAt) => setParam('stopAt', stopAt)}
+              onStopChange={(stop) => setParam('stop', stop)}
+            />
+            <SeedField
+              seed={settings.params.seed}
+              serverError={issueFor(issues, 'params.seed')}
+              onChange={(seed) => setParam('seed', seed)}
+            />
+          </fieldset>
+          <fieldset className="settings-group">
+            <legend>What the model keeps in mind</legend>
+            <TextAreaField
+              id={`${id}-memory`}
+              label="Memory"
+              help="Facts the model should keep in mind: names, places, the style. Placed at the very start of every prompt."
+              testId="memory-input"
+              value={settings.memory}
+              maxLength={MAX_MEMORY_CHARS}
+              serverError={issueFor(issues, 'memory')}
+              onChange={(memory) => update((current) => ({ ...current, memory }))}
+            />
+            <TextAreaField
+              id={`${id}-note`}
+              label="Author’s note"
+              help="A short steer, such as “Tone: quiet and tense.” Placed a few lines before the cursor, where it counts most."
+              testId="authors-note-input"
+              value={settings.authorsNote}
+              maxLength={MAX_AUTHORS_NOTE_CHARS}
+              serverError={issueFor(issues, 'authorsNote')}
+              onChange={(authorsNote) => update((current) => ({ ...current, authorsNote }))}
+            />
+          </fieldset>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function TextAreaField(props: {
+  id: string;
+  label: string;
+  help: string;
+  testId: string;
+  value: string;
+  maxLength: number;
+  serverError: string | null;
+  onChange: (value: string) => void;
+}): ReactNode {
+  const { id, label, help, testId, value, maxLength, serverError, onChange } = props;
+  return (
+    <div className="settings-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        data-testid={testId}
+        rows={4}
+        value={value}
+        maxLength={maxLength}
+        aria-invalid={serverError !== null}
+        aria-describedby={`${id}-help`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {serverError && (
+        <p className="field-error" role="alert">
+          {serverError}
+        </p>
+      )}
+      <p id={`${id}-help`} className="field-help">
+        {help}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EventPayload } from '../../shared/contract.js';
+import {
+  GenerationFollower,
+  compareReplay,
+  type ReplayProgress,
+} from '../../renderer/panels/history/replayStream.js';
+import {
+  finishLabel,
+  firstLine,
+  paramRows,
+  shortSha,
+} from '../../renderer/panels/history/historyFormat.js';
+import { continueParams } from '../../shared/schemas/generations.js';
+
+const timings = {
+  timeToFirstTokenMs: 5,
+  promptTokens: 3,
+  droppedPromptTokens: 0,
+  outputTokens: 2,
+  tokensPerSecond: 10,
+  promptTokensPerSecond: 100,
+  totalMs: 20,
+};
+
+function endEvent(generationId: string, text: string): EventPayload<'generation.end'> {
+  return { generationId, finishReason: 'length', timings, text, seed: 7 };
+}
+
+describe('following a replay', () => {
+  it('keeps chunks that arrive before the reply names the generation, and ignores others', () => {
+    const seen: ReplayProgress[] = [];
+    const follower = new GenerationFollower((progress) => seen.push(progress));
+    follower.chunk({ generationId: 'replay-1', text: 'The sea' });
+    follower.chunk({ generationId: 'other-gen', text: 'noise' });
+    assert.equal(seen.length, 0, 'nothing is shown before the id is known');
+    follower.follow('replay-1');
+    follower.chunk({ generationId: 'replay-1', text: ' was calm' });
+    follower.chunk({ generationId: 'other-gen', text: 'more noise' });
+    assert.equal(seen.at(-1)?.text, 'The sea was calm');
+    follower.end(endEvent('replay-1', 'The sea was calm.'));
+    assert.equal(seen.at(-1)?.text, 'The sea was calm.', 'the end event has the whole text');
+    assert.equal(seen.at(-1)?.end?.finishReason, 'length');
+    follower.chunk({ generationId: 'replay-1', text: 'late' });
+    assert.equal(seen.at(-1)?.text, 'The sea was calm.', 'nothing changes after the end');
+  });
+
+  it('takes an end that came before the reply', () => {
+    const seen: ReplayProgress[] = [];
+    const follower = new GenerationFollower((progress) => seen.push(progress));
+    follower.chunk({ generationId: 'replay-2', text: 'Hi' });
+    follower.end(endEvent('replay-2', 'Hi'));
+    follower.follow('replay-2');
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]?.end?.text, 'Hi');
+  });
+});
+
+describe('comparing a replay with its original', () => {
+  it('says exact when the text is the same', () => {
+    const result = compareReplay(
+      { output: 'and then', finishReason: 'length' },
+      { text: 'and then', finishReason: 'length' },
+    );
+    assert.equal(result.verdict, 'exact');
+  });
+
+  it('points at the first differing character', () => {
+    const result = compareReplay(
+      { output: 'and then', finishReason: 'length' },
+      { text: 'and than', finishReason: 'length' },
+    );
+    assert.equal(result.verdict, 'different');
+    assert.match(result.message, /character 7/);
+  });
+
+  it('accepts a longer replay of an original that was stopped early', () => {
+    const result = compareReplay(
+      { output: 'and', finishReason: 'cancelled' },
+      { text: 'and then', finishReason: 'length' },
+    );
+    assert.equal(result.verdict, 'prefix');
+  });
+
+  it('does not compare a replay that failed', () => {
+    const result = compareReplay(
+      { output: 'and', finishReason: 'length' },
+      { text: '', finishReason: 'error' },
+    );
+    assert.equal(result.verdict, 'failed');
+  });
+});
+
+describe('history wording', () => {
+  it('shows the first non-empty line, shortened', () => {
+    assert.equal(firstLine('\n  \nThe gulls came back.\nMore'), 'The gulls came back.');
+    assert.equal(firstLine(''), '(no text)');
+    assert.equal(firstLine('x'.repeat(100), 10), `${'x'.repeat(9)}…`);
+  });
+
+  it('names how a generation ended, and a running one', () => {
+    assert.equal(finishLabel(null), 'Running…');
+    assert.equal(finishLabel('cancelled'), 'Stopped early');
+  });
+
+  it('lists params with the seed and visible stop strings', () => {
+    const params = continueParams.parse({ stop: ['\n'], topK: 0, stopAt: 'sentence' });
+    const rows = paramRows(params, 42);
+    const byLabel = new Map(rows.map((row) => [row.label, row.value]));
+    assert.equal(byLabel.get('Seed'), '42');
+    assert.equal(byLabel.get('Top-k'), 'off');
+    assert.equal(byLabel.get('Stop strings'), '"\\n"');
+    assert.equal(byLabel.get('Stop at'), 'end of sentence');
+  });
+
+  it('shortens a sha256', () => {
+    assert.equal(shortSha('a'.repeat(64)), 'a'.repeat(12));
+  });
+});
