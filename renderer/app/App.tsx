@@ -72,6 +72,7 @@ export function App(): ReactNode {
       if (!current) return;
       try {
         const summary = await client.call('documents.rename', { id: current.id, title });
+        current.saver.followMetadataChange(summary.version);
         setTitle(summary.id, summary.title);
         void refresh().catch(() => undefined);
       } catch (error) {

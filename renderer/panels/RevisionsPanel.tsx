@@ -31,6 +31,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
   const [selected, setSelected] = useState<RevisionRecord | null>(null);
   const [restoring, setRestoring] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const focusedOnce = useRef(false);
 
   const load = useCallback(async () => {
@@ -56,7 +57,8 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
     };
   }, [client, documentId, load]);
 
-  // Opened from the keyboard: start in the list.
+  // Focus moves into the panel, so Escape closes it and the arrow keys walk the list.
+  useEffect(() => panelRef.current?.focus(), []);
   useEffect(() => {
     if (revisions && revisions.length > 0 && !focusedOnce.current) {
       focusedOnce.current = true;
@@ -100,6 +102,8 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
 
   return (
     <aside
+      ref={panelRef}
+      tabIndex={-1}
       className="revisions-panel"
       aria-label="Revisions"
       data-testid="revisions-panel"

@@ -139,6 +139,16 @@ export class DocumentSaver {
     this.publish();
   }
 
+  /**
+   * Our own rename (or trash/restore) moved the server's version on without touching the text.
+   * Following it saves a conflict round trip, which matters when the page is about to unload.
+   * Followed only when that change is the one step since the version we know, with no save of
+   * ours in between; anything else is left to the conflict check.
+   */
+  followMetadataChange(newVersion: number): void {
+    if (this.inFlight === null && newVersion === this.version + 1) this.version = newVersion;
+  }
+
   dispose(): void {
     this.cancelTimer();
   }
