@@ -6,7 +6,8 @@ import type { DocumentsService } from '../services/documentsService.js';
 import type { GenerationSettingsService } from '../services/generationSettingsService.js';
 import type { HistoryService } from '../services/historyService.js';
 import { createEngineHandlers, type EngineService } from '../services/engineService.js';
-import { createModelsHandlers, type ModelsService } from '../services/modelsService.js';
+import { createModelsHandlers } from '../services/modelsHandlers.js';
+import type { ModelsService } from '../services/modelsService.js';
 import { createDesktopHandlers, type DesktopShell } from '../desktop/desktopHandlers.js';
 import type { Handler, Handlers } from './router.js';
 
