@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import {
   MAX_AUTHORS_NOTE_CHARS,
   MAX_MEMORY_CHARS,
@@ -35,6 +35,9 @@ export interface GenerationSettingsPanelProps {
 export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): ReactNode {
   const { documentId, reportError, onClose, onSettingsChange } = props;
   const id = useId();
+  const panelRef = useRef<HTMLElement>(null);
+  // Focus moves into the panel, so Escape closes it and Tab walks its fields.
+  useEffect(() => panelRef.current?.focus(), []);
   const { settings, presets, status, issues, update, reloadPresets } = useGenerationSettings(
     documentId,
     reportError,
@@ -53,6 +56,8 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
 
   return (
     <aside
+      ref={panelRef}
+      tabIndex={-1}
       className="side-panel generation-settings-panel"
       aria-label="Generation settings"
       data-testid="generation-settings-panel"

@@ -32,7 +32,10 @@ export function NumberField(props: NumberFieldProps): ReactNode {
   const parsed = parseNumberInput(text, integer);
   const localError =
     parsed === null ? (integer ? 'Enter a whole number.' : 'Enter a number.') : null;
-  const error = localError ?? serverError;
+  // What is typed is already a number of the right kind, so the server can only object to the
+  // range; say the range in plain words and keep its exact message as a tooltip.
+  const rangeError = serverError === null ? null : `Use a value from ${min} to ${max}.`;
+  const error = localError ?? rangeError;
 
   return (
     <div className="settings-field">
@@ -58,7 +61,12 @@ export function NumberField(props: NumberFieldProps): ReactNode {
         }}
       />
       {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p
+          id={`${id}-error`}
+          className="field-error"
+          role="alert"
+          title={localError === null ? (serverError ?? undefined) : undefined}
+        >
           {error}
         </p>
       )}

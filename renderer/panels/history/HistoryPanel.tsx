@@ -32,7 +32,11 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
   const [selected, setSelected] = useState<GenerationRecord | null>(null);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const scopedDocumentId = scope === 'document' && documentId ? documentId : undefined;
+
+  // Focus moves into the panel, so Escape closes it and typing searches at once.
+  useEffect(() => searchRef.current?.focus(), []);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(searchText), SEARCH_DELAY_MS);
@@ -120,6 +124,7 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
           </label>
         </fieldset>
         <input
+          ref={searchRef}
           type="search"
           className="history-search"
           data-testid="history-search"

@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { openApp, waitUntilSaved } from './fixtures/editorActions.js';
+import { expect, test } from './fixtures/inkwellServer.js';
+
+// The panels are built; the toggles (toggle-history, toggle-generation-settings) and the continue
+// plugin (ghost-text) are mounted in App.tsx by another change. Remove this line once they are.
+test.skip(!process.env.INKWELL_E2E_CONTINUE_READY, 'waiting for the continue UI to be mounted');
+
+/** Opens a side panel with its toggle unless it is already open (a reload may keep it open). */
+async function openPanel(page: Page, toggleId: string, panelId: string): Promise<void> {
+  const panel = page.getByTestId(panelId);
+  if (!(await panel.isVisible())) await page.getByTestId(toggleId).click();
+  await expect(panel).toBeVisible();
+}
+
+/** Precise, 20 new tokens at most (a quick test), and a fixed seed. */
+async function choosePreciseShortFixedSeed(page: Page): Promise<void> {
+  await openPanel(page, 'toggle-generation-settings', 'generation-settings-panel');
+  const panel = page.getByTestId('generation-settings-panel');
+  await panel.getByTestId('preset-select').selectOption({ label: 'Precise' });
+  await expect(panel.getByTestId('param-temperature')).toHaveValue('0.5');
+  await panel.getByTestId('param-max-tokens').fill('20');
+  await panel.getByTestId('param-seed-mode').selectOption('fixed');
+  await panel.getByTestId('param-seed').fill('1234');
+  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+}
+
+test('generation settings: a preset, max tokens and a fixed seed are kept for the document across a reload', async ({
+  page,
+  inkwell,
+}) => {
+  await openApp(page, inkwell.url);
+  await choosePreciseShortFixedSeed(page);
+  const panel = page.getByTestId('generation-settings-panel');
+  await panel.getByTestId('memory-input').fill('The keeper of the lighthouse is called Ada.');
+  await panel.getByTestId('stop-string-input').fill('THE END');
+  await panel.getByTestId('stop-string-add').click();
+  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+
+  await page.reload();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await openPanel(page, 'toggle-generation-settings', 'generation-settings-panel');
+  await expect(panel.getByTestId('preset-select')).toHaveValue('precise');
+  await expect(panel.getByTestId('param-temperature')).toHaveValue('0.5');
+  await expect(panel.getByTestId('param-max-tokens')).toHaveValue('20');
+  await expect(panel.getByTestId('param-seed-mode')).toHaveValue('fixed');
+  await expect(panel.getByTestId('param-seed')).toHaveValue('1234');
+  await expect(panel.getByTestId('memory-input')).toHaveValue(
+    'The keeper of the lighthouse is called Ada.',
+  );
+  await expect(panel.getByTestId('stop-string')).toContainText(['THE END']);
+
+  // A value the server refuses is named next to its field, and nothing is saved until fixed.
+  await panel.getByTestId('param-temperature').fill('5');
+  await expect(panel.getByTestId('settings-save-status')).toContainText('Not saved');
+  await expect(panel.locator('.field-error')).toBeVisible();
+  await panel.getByTestId('param-temperature').fill('0.5');
+  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+
+  await panel.getByTestId('param-max-tokens').press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('history: an accepted continuation is listed with its params, found by a word of it, exported and replayed exactly', async ({
+  page,
+  inkwell,
+}) => {
+  await openApp(page, inkwell.url);
+  await choosePreciseShortFixedSeed(page);
+  await page.getByTestId('generation-settings-panel').getByTestId('param-seed').press('Escape');
+
+  // History is opened first, so that nothing takes the focus from the editor while text is pending.
+  await openPanel(page, 'toggle-history', 'history-panel');
+  const history = page.getByTestId('history-panel');
+  const editor = page.getByTestId('editor');
+  await editor.click();
+  await page.keyboard.type('The lighthouse keeper climbed the stairs at dusk, and');
+  await waitUntilSaved(page);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('ghost-text')).toBeVisible();
+  const item = history.getByTestId('history-item');
+  await expect(item).toHaveCount(1);
+  // The entry says "Running…" until the generation's end has been recorded.
+  await expect(item).not.toContainText('Running', { timeout: 30_000 });
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('ghost-text')).toHaveCount(0);
+  await expect(item).toContainText('kept');
+
+  await item.click();
+  const details = history.getByTestId('history-details');
+  await expect(details).toBeVisible();
+  const output = (await history.getByTestId('history-output').textContent()) ?? '';
+  const word = /[A-Za-z]{4,}/.exec(output)?.[0] ?? /[A-Za-z]{2,}/.exec(output)?.[0];
+  expect(word, `the output has a word to look for: ${JSON.stringify(output)}`).toBeTruthy();
+  const params = history.getByTestId('history-params');
+  await expect(params).toContainText('Max new tokens');
+  await expect(params).toContainText('20');
+  await expect(params).toContainText('1234');
+  await expect(editor).toContainText(word as string);
+
+  await history.getByTestId('history-search').fill(word as string);
+  await expect(item).toHaveCount(1);
+  await history.getByTestId('history-search').fill('qqqzzzxxyy');
+  await expect(item).toHaveCount(0);
+  await history.getByTestId('history-search').fill('');
+  await expect(item).toHaveCount(1);
+
+  const downloading = page.waitForEvent('download');
+  await history.getByTestId('history-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.jsonl$/);
+  const lines = (await readFile((await download.path()) as string, 'utf8')).trim().split('\n');
+  const records = lines.map((line) => JSON.parse(line) as { output: string; seed: number });
+  expect(records).toHaveLength(1);
+  expect(records[0]?.output).toBe(output);
+  expect(records[0]?.seed).toBe(1234);
+
+  await history.getByTestId('history-replay').click();
+  await expect(history.getByTestId('history-replay-match')).toHaveAttribute(
+    'data-verdict',
+    'exact',
+    { timeout: 30_000 },
+  );
+  await expect(history.getByTestId('history-replay-output')).toHaveText(output);
+  // The replay is itself recorded.
+  await expect(item).toHaveCount(2);
+
+  await page.reload();
+  await expect(editor).toContainText(word as string);
+  await openPanel(page, 'toggle-history', 'history-panel');
+  await expect(item).toHaveCount(2);
+
+  // Deleting asks first.
+  await item.filter({ hasText: 'Replay' }).click();
+  await history.getByTestId('history-delete').click();
+  await history.getByTestId('history-delete-confirm').click();
+  await expect(item).toHaveCount(1);
+});
