@@ -13,9 +13,9 @@ import type {
   ResolvedGenerationParams,
 } from '../../shared/schemas/engine.js';
 import type { SpawnModelHost } from './hostTransport.js';
+import { emptyTimings } from './protocol.js';
 import {
   HostConnection,
-  emptyTimings,
   type ChunkListener,
   type CompletionOutcome,
   type ProgressListener,

@@ -5,9 +5,10 @@
  * as a crash: the host is killed, because a host that says nonsense cannot be trusted with more.
  */
 import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
-import type { GenerationTimings, ResolvedGenerationParams } from '../../shared/schemas/engine.js';
+import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 import type { HostExit, ModelHostProcess, SpawnModelHost } from './hostTransport.js';
 import {
+  emptyTimings,
   parseHostMessage,
   replyDataSchemas,
   type DoneMessage,
@@ -40,16 +41,6 @@ interface PendingCompletion {
   text: string;
   tokens: number;
 }
-
-export const emptyTimings: GenerationTimings = {
-  timeToFirstTokenMs: null,
-  promptTokens: 0,
-  droppedPromptTokens: 0,
-  outputTokens: 0,
-  tokensPerSecond: 0,
-  promptTokensPerSecond: 0,
-  totalMs: 0,
-};
 
 export function describeExit(exit: HostExit): string {
   if (exit.signal) return `it was ended by ${exit.signal}`;

@@ -7,7 +7,7 @@ import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
 import type { LoadedModelInfo } from '../../shared/schemas/engine.js';
 import { runCompletion } from './completionRunner.js';
 import { disposeLoadedModel, loadModel, type LoadedModel } from './modelLoader.js';
-import type { HostMessage, HostRequest, LoadRequest } from './protocol.js';
+import { emptyTimings, type HostMessage, type HostRequest, type LoadRequest } from './protocol.js';
 import { promptTokensFor } from './completionRunner.js';
 
 /** Checks a model file before llama.cpp sees it; throws with a message for the writer. */
@@ -123,15 +123,7 @@ export class HostEngine {
         finishReason: 'error' as const,
         text: '',
         error: toErrorShape(error),
-        timings: {
-          timeToFirstTokenMs: null,
-          promptTokens: 0,
-          droppedPromptTokens: 0,
-          outputTokens: 0,
-          tokensPerSecond: 0,
-          promptTokensPerSecond: 0,
-          totalMs: 0,
-        },
+        timings: { ...emptyTimings },
       }))
       .then((result) => {
         this.running.delete(request.id);

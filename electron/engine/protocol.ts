@@ -14,6 +14,7 @@ import {
   loadStep,
   loadedModelInfo,
   type BackendChoice,
+  type GenerationTimings,
   type GpuLayersChoice,
   type ResolvedGenerationParams,
 } from '../../shared/schemas/engine.js';
@@ -97,6 +98,17 @@ export type ReplyMessage = z.infer<typeof replyMessage>;
 export type ChunkMessage = z.infer<typeof chunkMessage>;
 export type DoneMessage = z.infer<typeof doneMessage>;
 export type ProgressMessage = z.infer<typeof progressMessage>;
+
+/** The timings of a generation that produced nothing (failed or cancelled before it ran). */
+export const emptyTimings: GenerationTimings = {
+  timeToFirstTokenMs: null,
+  promptTokens: 0,
+  droppedPromptTokens: 0,
+  outputTokens: 0,
+  tokensPerSecond: 0,
+  promptTokensPerSecond: 0,
+  totalMs: 0,
+};
 
 /** What each request's successful reply carries, checked when the reply arrives. */
 export const replyDataSchemas = {

@@ -16,6 +16,7 @@ import {
   type TokenCount,
 } from '../../shared/schemas/engine.js';
 import type { EngineClient, LoadOptions } from '../engine/engineClient.js';
+import { emptyTimings } from '../engine/protocol.js';
 import type { RequestContext } from '../ipc/router.js';
 
 export type EngineEventName = keyof typeof engineEvents;
@@ -154,15 +155,7 @@ function endOf(
     generationId,
     seed,
     ...outcome,
-    timings: {
-      timeToFirstTokenMs: null,
-      promptTokens: 0,
-      droppedPromptTokens: 0,
-      outputTokens: 0,
-      tokensPerSecond: 0,
-      promptTokensPerSecond: 0,
-      totalMs: 0,
-    },
+    timings: { ...emptyTimings },
   };
 }
 
