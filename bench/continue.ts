@@ -10,8 +10,7 @@
  *
  * Figures only; nothing passes or fails. The goal is the end-to-end path within 5% of in-process.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +24,8 @@ import type {
   GenerationRecord,
 } from '../shared/schemas/generations.js';
 import { WS_PATH } from '../shared/wire.js';
-import { makeTinyGpt2Gguf } from '../test/fixtures/tinyGpt2.js';
+import { benchModel } from './benchModel.js';
+import { describeMachine } from './machine.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +37,6 @@ const { values: args } = parseArgs({
 const runs = Math.max(1, Number(args.runs));
 const threads = Math.max(1, Number(args.threads));
 const newTokens = Math.max(2, Number(args.tokens));
-const workDir = path.join(os.tmpdir(), 'inkwell-bench-engine');
 const passage =
   'The harbour was quiet in the early morning, and the fishermen mended their nets on the ' +
   'stones while the gulls argued over what the night boats had left behind. ';
@@ -59,24 +58,6 @@ interface Measure {
   ttftMs: number;
   tokensPerSecond: number;
   outputTokens: number;
-}
-
-async function benchModel(): Promise<string> {
-  const file = path.join(workDir, 'gpt2-124m-shape.q8_0.gguf');
-  if (existsSync(file)) return file;
-  mkdirSync(workDir, { recursive: true });
-  console.log(`Making a GPT-2-124M-shaped q8_0 GGUF (once; cached in ${workDir}) ...`);
-  const made = await makeTinyGpt2Gguf(path.join(workDir, 'make'), {
-    nLayer: 12,
-    nEmbd: 768,
-    nHead: 12,
-    nPositions: 1024,
-    seed: 124,
-    type: 'q8_0',
-  });
-  await rename(made, file);
-  rmSync(path.join(workDir, 'make'), { recursive: true, force: true });
-  return file;
 }
 
 /** A minimal renderer-side client: requests with ids, replies, and events by name. */
@@ -228,7 +209,7 @@ const median = (values: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  const model = await benchModel();
+  const model = await benchModel('q8_0');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'inkwell-bench-continue-'));
   const rendererDir = path.join(dir, 'renderer');
   mkdirSync(rendererDir);
@@ -270,11 +251,8 @@ async function main(): Promise<void> {
     }
     await direct.dispose();
 
-    const cpus = os.cpus();
     console.log(`\nInkwell continue benchmark — ${new Date().toISOString()}`);
-    console.log(
-      `machine: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores, node ${process.version}, ${os.platform()} ${os.arch()}`,
-    );
+    console.log(`machine: ${describeMachine()}`);
     console.log(
       `model: GPT-2-124M shape (12 layers, 768 wide, 12 heads, 1024 positions), q8_0, ${(info.sizeBytes / 2 ** 20).toFixed(0)} MiB, context ${info.contextSize}, CPU, ${threads} threads`,
     );

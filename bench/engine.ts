@@ -8,7 +8,7 @@
  *
  * Figures only; nothing passes or fails. The model is cached in the OS temp folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,8 @@ import { EngineClient } from '../electron/engine/engineClient.js';
 import { forkModelHost } from '../electron/engine/forkModelHost.js';
 import { disposeLoadedModel, loadModel, type LoadedModel } from '../electron/engine/modelLoader.js';
 import type { ResolvedGenerationParams } from '../shared/schemas/engine.js';
-import { makeTinyGpt2Gguf } from '../test/fixtures/tinyGpt2.js';
+import { benchModel, benchWorkDir as workDir } from './benchModel.js';
+import { describeMachine } from './machine.js';
 
 const { values: args } = parseArgs({
   options: { type: { type: 'string', default: 'q8_0' }, runs: { type: 'string', default: '3' } },
@@ -28,7 +29,6 @@ const type = args.type as ConversionType;
 const runs = Math.max(1, Number(args.runs));
 const PROMPT_TOKENS = 256;
 const NEW_TOKENS = 128;
-const workDir = path.join(os.tmpdir(), 'inkwell-bench-engine');
 const tuningFile = path.join(workDir, `thread-tuning-${process.pid}.json`);
 
 const params: ResolvedGenerationParams = {
@@ -54,26 +54,6 @@ interface Row {
   promptTokens: number;
   outputTokens: number;
   rssMiB: number;
-}
-
-async function benchModel(): Promise<string> {
-  const file = path.join(workDir, `gpt2-124m-shape.${type}.gguf`);
-  if (existsSync(file)) return file;
-  console.log(`Making a GPT-2-124M-shaped ${type} GGUF (once; cached in ${workDir}) ...`);
-  const started = performance.now();
-  const made = await makeTinyGpt2Gguf(path.join(workDir, 'make'), {
-    nLayer: 12,
-    nEmbd: 768,
-    nHead: 12,
-    nPositions: 1024,
-    seed: 124,
-    type,
-  });
-  const { rename } = await import('node:fs/promises');
-  await rename(made, file);
-  await rm(path.join(workDir, 'make'), { recursive: true, force: true });
-  console.log(`  made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return file;
 }
 
 function rssMiBOf(pid: number | undefined): number {
@@ -253,12 +233,9 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   await mkdir(workDir, { recursive: true });
-  const model = await benchModel();
-  const cpus = os.cpus();
+  const model = await benchModel(type);
   console.log(`\nInkwell engine benchmark — ${new Date().toISOString()}`);
-  console.log(
-    `machine: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores, node ${process.version}, ${os.platform()} ${os.arch()}`,
-  );
+  console.log(`machine: ${describeMachine()}`);
   console.log(
     `load average at start: ${os
       .loadavg()
