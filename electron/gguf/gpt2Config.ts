@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { CheckpointConversionError } from './conversionErrors.js';
+import type { Gpt2GgufHyperparameters } from './gpt2GgufRequirements.js';
 
-/** The hyperparameters of a Hugging Face GPT-2 checkpoint that the GGUF file needs. */
-export interface Gpt2Hyperparameters {
-  readonly vocabSize: number;
-  readonly contextLength: number;
-  readonly embeddingLength: number;
-  readonly feedForwardLength: number;
-  readonly blockCount: number;
-  readonly headCount: number;
-  readonly layerNormEpsilon: number;
+/**
+ * The hyperparameters of a Hugging Face GPT-2 checkpoint that the GGUF file needs: the gpt2.*
+ * ones the validator checks (checkGpt2Requirements), plus the output tie and special tokens.
+ */
+export interface Gpt2Hyperparameters extends Gpt2GgufHyperparameters {
   /** false when the checkpoint has its own lm_head (tie_word_embeddings: false). */
   readonly tiedOutput: boolean;
   readonly bosTokenId: number | undefined;
