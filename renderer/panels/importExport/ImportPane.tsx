@@ -1,0 +1,122 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { useClient } from '../../api/clientContext.js';
+import type { ReportError } from '../../app/errorReporting.js';
+import { base64ToBytes } from './base64.js';
+import { isDesktopApp } from './desktopShell.js';
+import { IMPORT_ACCEPT, SUPPORTED_IMPORTS_LABEL } from './fileFormats.js';
+import { importAsNewDocument, type CreateDocument } from './importDocument.js';
+import { importFiles } from './importFiles.js';
+
+function importedSentence(titles: string[]): string {
+  if (titles.length === 0) return '';
+  if (titles.length === 1) return `Imported “${titles[0]}”.`;
+  return `Imported ${titles.length} documents.`;
+}
+
+export interface ImportPaneProps {
+  reportError: ReportError;
+  onImported: (documentId: string) => void;
+}
+
+/**
+ * Import: the desktop's native open dialog, or in the browser a file input (kept in the page
+ * even on the desktop, as the fallback when main answers 'unavailable').
+ */
+export function ImportPane({ reportError, onImported }: ImportPaneProps): ReactNode {
+  const client = useClient();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const createDocument: CreateDocument = (request) => client.call('documents.create', request);
+
+  const importChosenFiles = async (files: File[]): Promise<void> => {
+    if (files.length === 0) return;
+    setBusy(true);
+    setStatus(`Importing ${files.map((file) => file.name).join(', ')}…`);
+    try {
+      const result = await importFiles(files, createDocument);
+      const last = result.imported.at(-1);
+      setStatus(
+        [importedSentence(result.imported.map((record) => record.title)), ...result.problems]
+          .filter(Boolean)
+          .join(' '),
+      );
+      if (result.problems.length > 0) reportError(new Error(result.problems.join(' ')));
+      if (last) onImported(last.id);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importThroughDesktop = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const answer = await client.call('files.openDialog', { purpose: 'import' });
+      if (answer.status === 'unavailable') {
+        inputRef.current?.click();
+        return;
+      }
+      if (answer.status === 'cancelled') return;
+      setStatus(`Importing ${answer.name}…`);
+      const record = await importAsNewDocument(
+        { name: answer.name, format: answer.format, bytes: base64ToBytes(answer.base64).buffer },
+        createDocument,
+        new DOMParser(),
+      );
+      setStatus(`Imported ${answer.name}.`);
+      onImported(record.id);
+    } catch (error) {
+      setStatus('');
+      reportError(error, 'Could not import the file');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseFile = (): void => {
+    // In the browser the input is clicked at once, while the click still counts as the
+    // writer's own (browsers open a file chooser only then).
+    if (isDesktopApp()) void importThroughDesktop();
+    else inputRef.current?.click();
+  };
+
+  return (
+    <div className="import-export-pane" role="tabpanel" aria-labelledby="import-export-tab-import">
+      <p>
+        Bring in a Markdown, plain text, web page or Word file ({SUPPORTED_IMPORTS_LABEL}). It
+        becomes a new document; the one you have open is not changed. You can also drop files onto
+        the window.
+      </p>
+      <div className="import-export-actions">
+        <button
+          type="button"
+          className="primary-button"
+          data-testid="import-submit"
+          data-autofocus
+          disabled={busy}
+          onClick={chooseFile}
+        >
+          {busy ? 'Importing…' : 'Choose a file…'}
+        </button>
+      </div>
+      <input
+        ref={inputRef}
+        type="file"
+        hidden
+        tabIndex={-1}
+        multiple
+        accept={IMPORT_ACCEPT}
+        data-testid="import-file-input"
+        onChange={(event) => {
+          const files = [...(event.currentTarget.files ?? [])];
+          // Cleared so that choosing the same file again still counts as a change.
+          event.currentTarget.value = '';
+          void importChosenFiles(files);
+        }}
+      />
+      <p className="import-export-status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}

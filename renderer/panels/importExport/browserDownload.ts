@@ -1,0 +1,18 @@
+/** Browser mode's save: the file is handed to the browser as a download. */
+export function downloadFile(
+  bytes: Uint8Array<ArrayBuffer>,
+  mimeType: string,
+  fileName: string,
+): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked late rather than at once: a slow disk can still be reading the blob (FileSaver.js
+  // learned this the hard way), and holding one document's bytes a while longer costs little.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

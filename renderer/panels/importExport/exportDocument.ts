@@ -1,0 +1,120 @@
+/**
+ * Exports the open document and remembers how, so that "export again" (the dialog's button, the
+ * menu, a shortcut) can repeat it. On the desktop the file goes through main's save dialog (or
+ * its PDF printer); in the browser it becomes a download, and PDF is the browser's print dialog
+ * (styles/print.css leaves only the text on the page).
+ */
+import type { LexicalEditor } from 'lexical';
+import type { ExportFormat } from '../../../shared/channels/files.js';
+import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
+import type { InkwellClient } from '../../api/client.js';
+import { bytesToBase64 } from './base64.js';
+import { downloadFile } from './browserDownload.js';
+import { isDesktopApp } from './desktopShell.js';
+import { exportFileName, exportFormats } from './fileFormats.js';
+import { lastExportOf, rememberExport } from './lastExports.js';
+import { renderExport, type FileExportFormat } from './renderExport.js';
+
+export interface ExportTarget {
+  client: InkwellClient;
+  editor: LexicalEditor;
+  documentId: string;
+  documentTitle: string;
+}
+
+export type ExportOutcome =
+  | { status: 'saved'; format: ExportFormat; fileName: string }
+  | { status: 'downloaded'; format: ExportFormat; fileName: string }
+  | { status: 'printed'; format: 'pdf' }
+  | { status: 'cancelled'; format: ExportFormat }
+  /** "Export again" before anything was exported from this document. */
+  | { status: 'nothing-to-repeat' };
+
+async function exportPdf(target: ExportTarget, destination?: string): Promise<ExportOutcome> {
+  const suggestedName = exportFileName(target.documentTitle, 'pdf');
+  if (isDesktopApp()) {
+    const answer = await target.client.call('files.exportPdf', { suggestedName, destination });
+    if (answer.status === 'cancelled') return { status: 'cancelled', format: 'pdf' };
+    if (answer.status === 'saved') {
+      rememberExport(target.documentId, {
+        format: 'pdf',
+        destination: answer.destination,
+        fileName: answer.name,
+      });
+      return { status: 'saved', format: 'pdf', fileName: answer.name };
+    }
+  }
+  window.print();
+  rememberExport(target.documentId, { format: 'pdf' });
+  return { status: 'printed', format: 'pdf' };
+}
+
+async function exportFile(
+  target: ExportTarget,
+  format: FileExportFormat,
+  destination?: string,
+): Promise<ExportOutcome> {
+  const file = await renderExport(target.editor, format, target.documentTitle);
+  const suggestedName = exportFileName(target.documentTitle, format);
+  if (isDesktopApp()) {
+    const base64 = bytesToBase64(file.bytes);
+    if (base64.length > MAX_FILE_BASE64_CHARS) {
+      throw new Error('This document is too large to export as one file (20 MB at most).');
+    }
+    const answer = await target.client.call('files.saveDialog', {
+      format,
+      suggestedName,
+      base64,
+      destination,
+    });
+    if (answer.status === 'cancelled') return { status: 'cancelled', format };
+    if (answer.status === 'saved') {
+      rememberExport(target.documentId, {
+        format,
+        destination: answer.destination,
+        fileName: answer.name,
+      });
+      return { status: 'saved', format, fileName: answer.name };
+    }
+  }
+  downloadFile(file.bytes, file.mimeType, suggestedName);
+  rememberExport(target.documentId, { format, fileName: suggestedName });
+  return { status: 'downloaded', format, fileName: suggestedName };
+}
+
+/** Exports in `format`; `destination` is an earlier saved answer's, for "export again". */
+export function exportDocument(
+  target: ExportTarget,
+  format: ExportFormat,
+  destination?: string,
+): Promise<ExportOutcome> {
+  return format === 'pdf'
+    ? exportPdf(target, destination)
+    : exportFile(target, format, destination);
+}
+
+/**
+ * Repeats this document's last export: same format, and on the desktop the same file, written
+ * without a dialog. Answers 'nothing-to-repeat' when there is none (open the dialog instead).
+ */
+export function exportAgain(target: ExportTarget): Promise<ExportOutcome> {
+  const last = lastExportOf(target.documentId);
+  if (!last) return Promise.resolve({ status: 'nothing-to-repeat' });
+  return exportDocument(target, last.format, last.destination);
+}
+
+/** One sentence for the writer about what an export did. */
+export function describeExportOutcome(outcome: ExportOutcome): string {
+  switch (outcome.status) {
+    case 'saved':
+      return `Exported as ${exportFormats[outcome.format].label} to ${outcome.fileName}.`;
+    case 'downloaded':
+      return `Downloaded ${outcome.fileName}.`;
+    case 'printed':
+      return 'Sent to the print dialog: choose “Save as PDF” there.';
+    case 'cancelled':
+      return 'Export cancelled.';
+    case 'nothing-to-repeat':
+      return 'Nothing to repeat yet: export this document once first.';
+  }
+}
