@@ -3,11 +3,15 @@ import type { LexicalEditor } from 'lexical';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
 import { ConflictActions } from '../editor/ConflictActions.js';
+import { INSERT_TEXT_COMMAND, REFRESH_PLAN_COMMAND } from '../editor/continue/commands.js';
 import { InkwellEditor } from '../editor/InkwellEditor.js';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';
 import { DocumentTitle } from '../panels/DocumentTitle.js';
 import { DocumentsSidebar, displayTitle } from '../panels/DocumentsSidebar.js';
 import { focusFirstItem } from '../panels/listNavigation.js';
+import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
+import { HistoryPanel } from '../panels/history/HistoryPanel.js';
+import { ModelsPanel } from '../panels/models/ModelsPanel.js';
 import { RevisionsPanel } from '../panels/RevisionsPanel.js';
 import { ShortcutsHelp } from '../panels/ShortcutsHelp.js';
 import { UndoToast, type UndoToastState } from '../panels/UndoToast.js';
@@ -18,6 +22,10 @@ import { useDocumentList } from './useDocumentList.js';
 import { useDocumentSession } from './useDocumentSession.js';
 import { useGlobalShortcuts } from './useGlobalShortcuts.js';
 import { useStartup } from './useStartup.js';
+import '../styles/continue.css';
+
+/** The panels of the right-hand column; one is open at a time. */
+type SidePanel = 'revisions' | 'history' | 'generationSettings' | 'models';
 
 /** The document after `id` in the list (or the one before it): where to go after deleting. */
 function neighbourOf(documents: DocumentSummary[], id: string): DocumentSummary | null {
@@ -32,7 +40,7 @@ export function App(): ReactNode {
   const { documents, refresh } = useDocumentList(reportError);
   const session = useDocumentSession(reportError);
   const { current, open, close, setTitle } = session;
-  const [revisionsOpen, setRevisionsOpen] = useState(false);
+  const [sidePanel, setSidePanel] = useState<SidePanel | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [toast, setToast] = useState<UndoToastState | null>(null);
   // The document just made with "New": its title gets the focus once its editor is on screen.
@@ -43,6 +51,21 @@ export function App(): ReactNode {
   const titleRef = useRef<HTMLInputElement>(null);
 
   const focusEditor = useCallback(() => editorRef.current?.focus(), []);
+  const toggleSidePanel = useCallback(
+    (panel: SidePanel) => setSidePanel((open) => (open === panel ? null : panel)),
+    [],
+  );
+  const closeSidePanel = useCallback(() => {
+    setSidePanel(null);
+    focusEditor();
+  }, [focusEditor]);
+  const insertAtCursor = useCallback((text: string) => {
+    editorRef.current?.dispatchCommand(INSERT_TEXT_COMMAND, text);
+  }, []);
+  // New settings (max tokens, memory) change how much of the context the next continue uses.
+  const refreshPlan = useCallback(() => {
+    editorRef.current?.dispatchCommand(REFRESH_PLAN_COMMAND, undefined);
+  }, []);
 
   const createDocument = useCallback(async () => {
     try {
@@ -107,7 +130,7 @@ export function App(): ReactNode {
         message: `Deleted “${displayTitle(title)}”.`,
         onUndo: () => void restoreDeleted(id),
       });
-      setRevisionsOpen(false);
+      setSidePanel((open) => (open === 'revisions' ? null : open));
       const next = neighbourOf(documents, id);
       if (next) await open(next.id);
       else await close();
@@ -131,13 +154,22 @@ export function App(): ReactNode {
       setToast(null);
       toast.onUndo();
     },
-    toggleRevisions: () => setRevisionsOpen((open) => !open),
+    toggleRevisions: () => toggleSidePanel('revisions'),
+    toggleHistory: () => toggleSidePanel('history'),
+    toggleGenerationSettings: () => {
+      if (current) toggleSidePanel('generationSettings');
+    },
+    toggleModels: () => toggleSidePanel('models'),
     saveNow: () => void current?.saver.flush(),
     showShortcuts: () => setHelpOpen((open) => !open),
   });
 
+  // Revisions and generation settings belong to the open document; history and models do not.
+  const sideColumnShown =
+    sidePanel !== null && (current !== null || sidePanel === 'history' || sidePanel === 'models');
+
   return (
-    <div className={`app ${revisionsOpen && current ? 'with-revisions' : ''}`}>
+    <div className={`app ${sideColumnShown ? 'with-revisions' : ''}`}>
       <div className="banners">
         <ErrorBanner />
         <ConnectionIndicator />
@@ -157,12 +189,43 @@ export function App(): ReactNode {
             type="button"
             className="quiet-button"
             data-testid="revisions-toggle"
-            aria-pressed={revisionsOpen}
+            aria-pressed={sidePanel === 'revisions'}
             disabled={!current}
             title={`Revisions (${shortcutLabel('toggleRevisions')})`}
-            onClick={() => setRevisionsOpen((open) => !open)}
+            onClick={() => toggleSidePanel('revisions')}
           >
             Revisions
+          </button>
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="toggle-history"
+            aria-pressed={sidePanel === 'history'}
+            title={`History of generations (${shortcutLabel('toggleHistory')})`}
+            onClick={() => toggleSidePanel('history')}
+          >
+            History
+          </button>
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="toggle-generation-settings"
+            aria-pressed={sidePanel === 'generationSettings'}
+            disabled={!current}
+            title={`Generation settings (${shortcutLabel('toggleGenerationSettings')})`}
+            onClick={() => toggleSidePanel('generationSettings')}
+          >
+            Settings
+          </button>
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="toggle-models"
+            aria-pressed={sidePanel === 'models'}
+            title={`Models (${shortcutLabel('toggleModels')})`}
+            onClick={() => toggleSidePanel('models')}
+          >
+            Models
           </button>
           <button
             type="button"
@@ -218,19 +281,35 @@ export function App(): ReactNode {
           </div>
         )}
       </main>
-      {revisionsOpen && current && (
+      {sidePanel === 'revisions' && current && (
         <RevisionsPanel
           key={current.id}
           documentId={current.id}
           saver={current.saver}
           editorRef={editorRef}
           reportError={reportError}
-          onClose={() => {
-            setRevisionsOpen(false);
-            focusEditor();
-          }}
+          onClose={closeSidePanel}
         />
       )}
+      {sidePanel === 'history' && (
+        <HistoryPanel
+          key={current?.id ?? 'none'}
+          documentId={current?.id ?? null}
+          reportError={reportError}
+          onClose={closeSidePanel}
+          onInsert={insertAtCursor}
+        />
+      )}
+      {sidePanel === 'generationSettings' && current && (
+        <GenerationSettingsPanel
+          key={current.id}
+          documentId={current.id}
+          reportError={reportError}
+          onClose={closeSidePanel}
+          onSettingsChange={refreshPlan}
+        />
+      )}
+      {sidePanel === 'models' && <ModelsPanel reportError={reportError} onClose={closeSidePanel} />}
       <UndoToast toast={toast} onDismiss={dismissToast} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>

@@ -19,6 +19,11 @@ import { ReplaceContentPlugin } from './plugins/replaceContent.js';
 import { WordCountPlugin } from './plugins/WordCountPlugin.js';
 import { StatusBar } from './StatusBar.js';
 import type { TextCounts } from './wordCount.js';
+import { ContinueButtons } from './continue/ContinueButtons.js';
+import { ContinuePlugin } from './continue/ContinuePlugin.js';
+import { createContinueStores } from './continue/continueState.js';
+import { ContinueStatus } from './continue/ContinueStatus.js';
+import { PendingTextNode } from './continue/PendingTextNode.js';
 
 export interface InkwellEditorProps {
   /** The stored content the editor starts from; later changes to it are ignored (remount instead). */
@@ -39,12 +44,14 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
   const { initialContent, initialText, onError } = props;
   const [counts, setCounts] = useState<TextCounts>({ words: 0, characters: 0 });
   const onCounts = useCallback((next: TextCounts) => setCounts(next), []);
+  // What the continue plugin, the toolbar and the status bar share for this document.
+  const [continueStores] = useState(createContinueStores);
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'inkwell',
       theme: editorTheme,
-      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode],
+      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, PendingTextNode],
       onError,
       editorState: () => {
         $addUpdateTag(LOAD_CONTENT_TAG);
@@ -63,7 +70,7 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor-shell">
-        <Toolbar />
+        <Toolbar leading={<ContinueButtons stores={continueStores} />} />
         <div className="editor-scroll">
           <div className="editor-page">
             {props.header}
@@ -81,7 +88,12 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
             />
           </div>
         </div>
-        <StatusBar saver={props.saver} counts={counts} extra={props.statusExtra} />
+        <StatusBar
+          saver={props.saver}
+          counts={counts}
+          extra={props.statusExtra}
+          engine={<ContinueStatus stores={continueStores} />}
+        />
       </div>
       <HistoryPlugin />
       <ListPlugin />
@@ -89,6 +101,7 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
       <ReplaceContentPlugin />
       <AutosavePlugin saver={props.saver} />
       <WordCountPlugin onCounts={onCounts} />
+      <ContinuePlugin documentId={props.saver.documentId} stores={continueStores} />
       <EditorRefPlugin editorRef={props.editorRef} />
     </LexicalComposer>
   );

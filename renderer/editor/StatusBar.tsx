@@ -19,6 +19,8 @@ export function StatusBar(props: {
   saver: DocumentSaver;
   counts: TextCounts;
   extra?: ReactNode;
+  /** The model and continue figures, shown before the counts. */
+  engine?: ReactNode;
 }): ReactNode {
   const { status, lastError } = useSaveState(props.saver);
   const connection = useConnectionState();
@@ -38,6 +40,7 @@ export function StatusBar(props: {
       </span>
       {props.extra}
       <span className="status-spacer" />
+      {props.engine}
       <span data-testid="word-count">{formatWordCount(props.counts.words)}</span>
       <span className="char-count" data-testid="char-count">
         {props.counts.characters.toLocaleString('en-US')}{' '}

@@ -85,8 +85,11 @@ function ToolbarButton(props: {
   );
 }
 
-/** Formatting buttons; each one only dispatches a command, the plugins do the work. */
-export function Toolbar(): ReactNode {
+/**
+ * Formatting buttons; each one only dispatches a command, the plugins do the work. `leading`
+ * goes first (Continue / Stop).
+ */
+export function Toolbar(props: { leading?: ReactNode }): ReactNode {
   const [editor] = useLexicalComposerContext();
   const [format, setFormat] = useState<SelectionFormat>(NO_FORMAT);
   const [canUndo, setCanUndo] = useState(false);
@@ -137,6 +140,7 @@ export function Toolbar(): ReactNode {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {props.leading}
       <div className="toolbar-group">
         {TEXT_BUTTONS.map(({ format: name, label, icon, key }) => (
           <ToolbarButton

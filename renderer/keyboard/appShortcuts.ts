@@ -30,6 +30,18 @@ export const appShortcuts = {
     combos: [{ mod: true, alt: true, code: 'KeyH' }],
     description: 'Show or hide revisions',
   },
+  toggleHistory: {
+    combos: [{ mod: true, alt: true, code: 'KeyY' }],
+    description: 'Show or hide the history of generations',
+  },
+  toggleGenerationSettings: {
+    combos: [{ mod: true, alt: true, code: 'KeyG' }],
+    description: 'Show or hide the generation settings',
+  },
+  toggleModels: {
+    combos: [{ mod: true, alt: true, code: 'KeyM' }],
+    description: 'Show or hide the models',
+  },
   saveNow: { combos: [{ mod: true, code: 'KeyS' }], description: 'Save now' },
   showShortcuts: {
     combos: [{ mod: true, code: 'Slash' }, { code: 'F1' }],

@@ -1,9 +1,19 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, type LexicalEditor } from 'lexical';
+import {
+  $getRoot,
+  BLUR_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  type EditorState,
+  type LexicalEditor,
+} from 'lexical';
 import { mergeRegister } from '@lexical/utils';
 import type { DocumentSaver } from '../autosave/documentSaver.js';
+import type { SaveSnapshot } from '../autosave/documentSaver.js';
 import { LOAD_CONTENT_TAG, snapshotOf } from '../content.js';
+import { PENDING_TEXT_TAG } from '../continue/pendingText.js';
+import { PendingTextNode, PENDING_TEXT_TYPE } from '../continue/PendingTextNode.js';
+import { withoutNodesOfType } from '../continue/pendingTextRules.js';
 
 function listen(target: EventTarget, type: string, listener: () => void): () => void {
   target.addEventListener(type, listener);
@@ -16,12 +26,35 @@ function listen(target: EventTarget, type: string, listener: () => void): () => 
  */
 export function registerAutosave(editor: LexicalEditor, saver: DocumentSaver): () => void {
   const saveNow = (): void => void saver.flush();
+  // Pending (not yet accepted) continuation text is never saved: while a pending node exists,
+  // snapshots leave it out. Tracked by key so that the usual save pays nothing for it.
+  const pendingKeys = new Set<string>();
+  const snapshot = (editorState: EditorState): SaveSnapshot => {
+    if (pendingKeys.size === 0) return snapshotOf(editorState);
+    const serialized = editorState.toJSON();
+    return {
+      content: JSON.stringify({
+        ...serialized,
+        root: withoutNodesOfType(serialized.root, PENDING_TEXT_TYPE),
+      }),
+      // A pending node has no text content, so the plain text is already without it.
+      text: editorState.read(() => $getRoot().getTextContent()),
+    };
+  };
   return mergeRegister(
+    editor.registerMutationListener(PendingTextNode, (mutations) => {
+      for (const [key, mutation] of mutations) {
+        if (mutation === 'destroyed') pendingKeys.delete(key);
+        else pendingKeys.add(key);
+      }
+    }),
     editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
       // Selection-only updates change nothing worth saving.
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (tags.has(LOAD_CONTENT_TAG)) return;
-      saver.markChanged(() => snapshotOf(editorState));
+      // Showing or growing pending text changes nothing the document holds.
+      if (tags.has(PENDING_TEXT_TAG)) return;
+      saver.markChanged(() => snapshot(editorState));
     }),
     editor.registerCommand(
       BLUR_COMMAND,

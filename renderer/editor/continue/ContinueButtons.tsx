@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { comboLabel } from '../../keyboard/keyCombo.js';
+import { CONTINUE_COMMAND, STOP_CONTINUE_COMMAND } from './commands.js';
+import { continueShortcuts } from './continueKeys.js';
+import { isGenerating, type ContinueStores } from './continueState.js';
+import { useObservable } from './useStores.js';
+
+/** Continue, or Stop while a continuation is being written. Both only dispatch commands. */
+export function ContinueButtons({ stores }: { stores: ContinueStores }): ReactNode {
+  const [editor] = useLexicalComposerContext();
+  const { phase } = useObservable(stores.continueState);
+  const generating = isGenerating(phase);
+  const continueKeys = comboLabel(continueShortcuts.continue.combo);
+  const stopKeys = comboLabel(continueShortcuts.escape.combo);
+  return (
+    <div className="toolbar-group continue-buttons">
+      {generating ? (
+        <button
+          type="button"
+          className="toolbar-button continue-stop"
+          data-testid="stop"
+          aria-keyshortcuts="Escape"
+          title={`Stop writing (${stopKeys})`}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => editor.dispatchCommand(STOP_CONTINUE_COMMAND, undefined)}
+        >
+          ■ Stop
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="toolbar-button continue-start"
+          data-testid="continue"
+          aria-keyshortcuts={continueKeys}
+          title={`Continue writing at the cursor (${continueKeys})`}
+          // Keeps the caret (and focus) in the text, where the continuation goes.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => editor.dispatchCommand(CONTINUE_COMMAND, undefined)}
+        >
+          ✎ Continue
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { createCommand } from 'lexical';
+
+/**
+ * What the toolbar, the app's menu commands and panels ask of continue writing. Each only
+ * dispatches; ContinuePlugin does the work.
+ */
+export const CONTINUE_COMMAND = createCommand<void>('CONTINUE_COMMAND');
+/** Stops a running continuation; its text stays pending. */
+export const STOP_CONTINUE_COMMAND = createCommand<void>('STOP_CONTINUE_COMMAND');
+/** Another alternative for the pending spot (or a new continue when nothing is pending). */
+export const ANOTHER_ALTERNATIVE_COMMAND = createCommand<void>('ANOTHER_ALTERNATIVE_COMMAND');
+export const ACCEPT_PENDING_COMMAND = createCommand<void>('ACCEPT_PENDING_COMMAND');
+export const REJECT_PENDING_COMMAND = createCommand<void>('REJECT_PENDING_COMMAND');
+/** Inserts text at the caret as ordinary, undoable text (the history panel's "insert"). */
+export const INSERT_TEXT_COMMAND = createCommand<string>('INSERT_TEXT_COMMAND');
+/** Asks for the status bar's "context used" again (the generation settings changed). */
+export const REFRESH_PLAN_COMMAND = createCommand<void>('REFRESH_PLAN_COMMAND');

@@ -1,0 +1,362 @@
+import type { LexicalEditor, NodeKey } from 'lexical';
+import type { EventPayload } from '../../../shared/contract.js';
+import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
+import type { InkwellClient } from '../../api/client.js';
+import type { ReportError } from '../../app/errorReporting.js';
+import { isGenerating, patch, type ContinuePhase, type ContinueStores } from './continueState.js';
+import { updateDisplay, updateDocument, updateStreamedText } from './editorUpdates.js';
+import { GenerationStream } from './generationStream.js';
+import {
+  $collapseSelectionForContinue,
+  $getPendingNode,
+  $insertAcceptedText,
+  $insertPendingNode,
+} from './pendingText.js';
+import { alternativeLabel, cycleIndex, nextWordLength } from './pendingTextRules.js';
+import { $textBeforeCursor } from './textBeforeCursor.js';
+
+/** One continuation at one spot, from Continue until the writer keeps or drops it. */
+interface Session {
+  nodeKey: NodeKey | null;
+  textBeforeCursor: string;
+  parentId: string | null;
+  generationId: string | null;
+  spotId: string | null;
+  /** Shown, not yet kept. */
+  pending: string;
+  /** Kept so far from this generation (type-through, Ctrl+Right). */
+  accepted: string;
+  alternative: string;
+  /** Counts requests in this session, so a late reply to an earlier one is ignored. */
+  serial: number;
+  cancelRequested: boolean;
+}
+
+export interface ContinueControllerOptions {
+  editor: LexicalEditor;
+  client: InkwellClient;
+  documentId: string;
+  stores: ContinueStores;
+  reportError: ReportError;
+  /** Called whenever a session ends (the status bar's plan is due again). */
+  onIdle: () => void;
+}
+
+/**
+ * The continue behaviour, apart from keys and Lexical registration (ContinuePlugin): asks for a
+ * continuation, shows it as pending text while it streams, and keeps or drops it as told.
+ */
+export class ContinueController {
+  private session: Session | null = null;
+  private renderQueued = false;
+  private readonly stream: GenerationStream;
+  /** The generation whose kept text ends at the caret, for the next continue's tree parent. */
+  private lastAcceptedId: string | null = null;
+
+  constructor(private readonly options: ContinueControllerOptions) {
+    this.stream = new GenerationStream(options.client);
+  }
+
+  get active(): boolean {
+    return this.session !== null;
+  }
+  get pendingText(): string {
+    return this.session?.pending ?? '';
+  }
+  get pendingNodeKey(): NodeKey | null {
+    return this.session?.nodeKey ?? null;
+  }
+  get phase(): ContinuePhase {
+    return this.options.stores.continueState.get().phase;
+  }
+
+  /** The caret moved or the text changed: the kept text no longer ends at the caret. */
+  forgetAcceptedParent(): void {
+    this.lastAcceptedId = null;
+  }
+
+  continueAtCursor(): void {
+    if (this.session) {
+      if (isGenerating(this.phase)) return;
+      // Continue again with text pending: keep it and go on from its end.
+      this.acceptAll();
+    }
+    if (this.options.stores.engineStatus.get()?.state === 'loading') {
+      this.options.reportError(
+        new Error('The model is still loading… Press Continue again when it is ready.'),
+      );
+      return;
+    }
+    let textBeforeCursor = '';
+    let nodeKey: NodeKey | null = null;
+    updateDisplay(this.options.editor, () => {
+      $collapseSelectionForContinue();
+      textBeforeCursor = $textBeforeCursor(MAX_TEXT_BEFORE_CURSOR_CHARS);
+      nodeKey = $insertPendingNode();
+    });
+    if (nodeKey === null) return;
+    const session: Session = {
+      nodeKey,
+      textBeforeCursor,
+      parentId: this.lastAcceptedId,
+      generationId: null,
+      spotId: null,
+      pending: '',
+      accepted: '',
+      alternative: '',
+      serial: 0,
+      cancelRequested: false,
+    };
+    this.session = session;
+    void this.request(session, undefined);
+  }
+
+  /** Another continuation for the same spot (a sibling in the history's tree). */
+  anotherAlternative(): void {
+    const session = this.session;
+    if (!session) return this.continueAtCursor();
+    const previous = session.generationId;
+    if (previous === null) return;
+    if (session.accepted !== '') {
+      // Part of it is kept: the spot has moved on, so this is a new continue from there.
+      this.endSession();
+      return this.continueAtCursor();
+    }
+    this.stopListening(session);
+    Object.assign(session, { generationId: null, pending: '', cancelRequested: false });
+    this.render();
+    void this.request(session, previous);
+  }
+
+  /** Alt+[ / Alt+]: shows the previous or next alternative for this spot. */
+  async cycle(step: 1 | -1): Promise<void> {
+    const session = this.session;
+    if (!session?.spotId || session.generationId === null || session.accepted !== '') return;
+    const serial = session.serial;
+    try {
+      const list = await this.options.client.call('generations.alternatives', {
+        spotId: session.spotId,
+      });
+      if (this.session !== session || session.serial !== serial || list.length < 2) return;
+      const index = cycleIndex(
+        list.findIndex((entry) => entry.id === session.generationId),
+        list.length,
+        step,
+      );
+      const chosen = list[index];
+      if (!chosen) return;
+      this.stopListening(session);
+      session.serial += 1;
+      Object.assign(session, {
+        generationId: chosen.id,
+        pending: chosen.output,
+        alternative: alternativeLabel(index, list.length),
+      });
+      this.setPhase('pending');
+      this.render();
+    } catch (error) {
+      this.options.reportError(error, 'Could not show the other continuations');
+    }
+  }
+
+  /** Esc: stops a running generation (its text stays pending); Esc again drops the text. */
+  escape(): void {
+    if (!this.session) return;
+    if (isGenerating(this.phase)) this.stop();
+    else this.endSession();
+  }
+
+  stop(): void {
+    const session = this.session;
+    if (!session || !isGenerating(this.phase)) return;
+    if (session.generationId === null) session.cancelRequested = true;
+    else this.cancel(session.generationId);
+  }
+
+  /** Drops the pending text (and stops its generation); what was already kept stays. */
+  reject(): void {
+    this.endSession();
+  }
+
+  acceptAll(): void {
+    const session = this.session;
+    if (!session) return;
+    this.keep(session, session.pending.length, true);
+    this.endSession();
+  }
+
+  acceptNextWord(): void {
+    const session = this.session;
+    if (session) this.acceptPart(session, nextWordLength(session.pending), true);
+  }
+
+  /** Type-through and Enter: `count` pending characters become the writer's typing. */
+  acceptTyped(count: number): void {
+    if (this.session) this.acceptPart(this.session, count, false);
+  }
+
+  /** Puts text at the caret as ordinary text (the history panel's "insert"). */
+  insertText(text: string): void {
+    this.endSession();
+    updateDocument(
+      this.options.editor,
+      () => {
+        $collapseSelectionForContinue();
+        $insertAcceptedText(text);
+      },
+      true,
+    );
+  }
+
+  dispose(): void {
+    this.endSession();
+    this.stream.dispose();
+  }
+
+  private acceptPart(session: Session, count: number, ownStep: boolean): void {
+    this.keep(session, count, ownStep);
+    if (session.pending === '' && !isGenerating(this.phase)) this.endSession();
+    else this.render();
+  }
+
+  /** Moves `count` characters from the pending text into the document. */
+  private keep(session: Session, count: number, ownStep: boolean): void {
+    const text = session.pending.slice(0, count);
+    if (text === '') return;
+    session.pending = session.pending.slice(count);
+    session.accepted += text;
+    const { editor } = this.options;
+    // The pending node leaves before the text goes in, so the undo step holds only the text.
+    const oldKey = session.nodeKey;
+    session.nodeKey = null;
+    updateDisplay(editor, () => $getPendingNode(oldKey)?.remove());
+    updateDocument(editor, () => $insertAcceptedText(text), ownStep);
+    updateDisplay(editor, () => {
+      session.nodeKey = $insertPendingNode();
+    });
+  }
+
+  private async request(session: Session, alternativeOf: string | undefined): Promise<void> {
+    const { client, documentId } = this.options;
+    session.serial += 1;
+    const serial = session.serial;
+    this.setPhase('starting');
+    const release = this.stream.expect();
+    try {
+      const started = await client.call('continue.start', {
+        documentId,
+        textBeforeCursor: session.textBeforeCursor,
+        parentId: session.parentId,
+        ...(alternativeOf === undefined ? {} : { alternativeOf }),
+      });
+      if (this.session !== session || session.serial !== serial) {
+        this.cancel(started.generationId);
+        return;
+      }
+      Object.assign(session, { generationId: started.generationId, spotId: started.spotId });
+      patch(this.options.stores.continueState, { plan: started.plan });
+      this.stream.attach(started.generationId, {
+        chunk: (text) => this.onChunk(session, serial, text),
+        end: (end) => this.onEnd(session, serial, end),
+      });
+      if (session.cancelRequested) this.cancel(started.generationId);
+      if (alternativeOf !== undefined) void this.labelAlternative(session, serial);
+    } catch (error) {
+      if (this.session === session && session.serial === serial) this.endSession();
+      this.options.reportError(error, 'Could not continue');
+    } finally {
+      release();
+    }
+  }
+
+  private async labelAlternative(session: Session, serial: number): Promise<void> {
+    if (session.spotId === null) return;
+    const list = await this.options.client
+      .call('generations.alternatives', { spotId: session.spotId })
+      .catch(() => []);
+    if (this.session !== session || session.serial !== serial) return;
+    const index = list.findIndex((entry) => entry.id === session.generationId);
+    session.alternative = alternativeLabel(index, list.length);
+    this.render();
+  }
+
+  private onChunk(session: Session, serial: number, text: string): void {
+    if (this.session !== session || session.serial !== serial) return;
+    session.pending += text;
+    this.setPhase('streaming');
+    // Tokens can come faster than frames: one editor update per frame shows them all.
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    requestAnimationFrame(() => {
+      this.renderQueued = false;
+      this.render();
+    });
+  }
+
+  private onEnd(session: Session, serial: number, end: EventPayload<'generation.end'>): void {
+    if (this.session !== session || session.serial !== serial) return;
+    if (end.timings.outputTokens > 0) {
+      patch(this.options.stores.continueState, {
+        lastTokensPerSecond: end.timings.tokensPerSecond,
+      });
+    }
+    // The end's text is final (a sentence stop may cut the last chunk); a crash may lose it.
+    if (end.finishReason !== 'error' && end.text.startsWith(session.accepted)) {
+      session.pending = end.text.slice(session.accepted.length);
+    }
+    if (end.finishReason === 'error') {
+      this.options.reportError(
+        new Error(end.error?.message ?? 'The model stopped unexpectedly.'),
+        'The continuation stopped; your text is unchanged',
+      );
+    }
+    this.setPhase('pending');
+    if (session.pending === '') this.endSession();
+    else this.render();
+  }
+
+  private render(): void {
+    const session = this.session;
+    if (!session) return;
+    updateStreamedText(this.options.editor, () => {
+      const node = $getPendingNode(session.nodeKey);
+      if (!node) return;
+      if (node.getText() !== session.pending) node.setText(session.pending);
+      if (node.__alternative !== session.alternative) node.setAlternative(session.alternative);
+    });
+  }
+
+  /** Ends the session: stops its generation, removes the pending text, records what was kept. */
+  private endSession(): void {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    this.stopListening(session);
+    const key = session.nodeKey;
+    session.nodeKey = null;
+    updateDisplay(this.options.editor, () => $getPendingNode(key)?.remove());
+    if (session.accepted !== '' && session.generationId !== null) {
+      this.lastAcceptedId = session.generationId;
+      this.options.client
+        .call('generations.accept', { id: session.generationId, acceptedText: session.accepted })
+        .catch((error: unknown) => this.options.reportError(error, 'Could not mark it as kept'));
+    }
+    this.setPhase('idle');
+    this.options.onIdle();
+  }
+
+  /** Stops listening to the session's generation, cancelling it if it is still running. */
+  private stopListening(session: Session): void {
+    if (session.generationId === null) return;
+    if (isGenerating(this.phase)) this.cancel(session.generationId);
+    this.stream.detach(session.generationId);
+  }
+
+  private cancel(generationId: string): void {
+    this.options.client.call('generation.cancel', { generationId }).catch(() => undefined);
+  }
+
+  private setPhase(phase: ContinuePhase): void {
+    patch(this.options.stores.continueState, { phase });
+  }
+}

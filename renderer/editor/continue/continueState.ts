@@ -1,0 +1,50 @@
+import type { EngineStatus, LoadProgress } from '../../../shared/schemas/engine.js';
+import type { PromptPlan } from '../../../shared/schemas/generations.js';
+import { createObservable, type WritableObservable } from '../../api/connectionState.js';
+
+/**
+ * idle: nothing pending. starting: asked for a continuation, no text yet. streaming: text is
+ * arriving. pending: the text has stopped arriving and waits for the writer to keep or drop it.
+ */
+export type ContinuePhase = 'idle' | 'starting' | 'streaming' | 'pending';
+
+export interface ContinueState {
+  phase: ContinuePhase;
+  /** Tokens per second of the last generation that produced any. */
+  lastTokensPerSecond: number | null;
+  /** How the prompt of the next continue would fill the context; null until known. */
+  plan: PromptPlan | null;
+}
+
+/** What the status bar and the toolbar show, written by the continue plugin. */
+export interface ContinueStores {
+  continueState: WritableObservable<ContinueState>;
+  engineStatus: WritableObservable<EngineStatus | null>;
+  /** The latest step of a model load while the engine is loading; null otherwise. */
+  loadProgress: WritableObservable<LoadProgress | null>;
+}
+
+export function createContinueStores(): ContinueStores {
+  return {
+    continueState: createObservable<ContinueState>({
+      phase: 'idle',
+      lastTokensPerSecond: null,
+      plan: null,
+    }),
+    engineStatus: createObservable<EngineStatus | null>(null),
+    loadProgress: createObservable<LoadProgress | null>(null),
+  };
+}
+
+/** Changes some fields of an observable object, notifying only when one of them changed. */
+export function patch<T extends object>(store: WritableObservable<T>, change: Partial<T>): void {
+  const current = store.get();
+  const changed = (Object.keys(change) as (keyof T)[]).some(
+    (key) => !Object.is(current[key], change[key]),
+  );
+  if (changed) store.set({ ...current, ...change });
+}
+
+export function isGenerating(phase: ContinuePhase): boolean {
+  return phase === 'starting' || phase === 'streaming';
+}
