@@ -2,12 +2,31 @@
  * Continue writing end to end: the bundled demo model (loaded on the first continue), the
  * headless server, and the page. Every wait is on something the page shows, never on time.
  */
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { openApp, waitUntilSaved } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
 const OPENING =
   'The lighthouse keeper climbed the stairs at dusk. The lamp had to be lit before the ships came';
+
+/** Long enough to stop or kill mid-stream (the demo model's context is 512 tokens). */
+const LONG_GENERATION_TOKENS = 400;
+
+/** Records, in the page, every distinct length the pending text has had (its updates). */
+async function recordPendingLengths(page: Page): Promise<() => Promise<number[]>> {
+  await page.getByTestId('editor').evaluate((editor) => {
+    const lengths = new Set<number>();
+    const observer = new MutationObserver(() => {
+      const ghost = editor.querySelector('[data-testid="ghost-text"]');
+      if (ghost?.textContent) lengths.add(ghost.textContent.length);
+    });
+    observer.observe(editor, { subtree: true, childList: true, characterData: true });
+    Object.assign(window, { pendingLengths: lengths });
+  });
+  return () =>
+    page.evaluate(() => [...(window as unknown as { pendingLengths: Set<number> }).pendingLengths]);
+}
 
 /** The document's own text: the editor's text without the pending suggestion in it. */
 async function documentText(page: Page): Promise<string> {
@@ -41,22 +60,14 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   await openApp(page, inkwell.url);
   await setMaxTokens(page, 40);
   await writeOpening(page);
+  const pendingLengths = await recordPendingLengths(page);
   await page.keyboard.press('ControlOrMeta+Enter');
 
   const ghost = page.getByTestId('ghost-text');
   await expect(ghost).toBeVisible();
-  // The text grows over several updates while it streams.
-  const lengths = new Set<number>();
-  await expect
-    .poll(
-      async () => {
-        lengths.add(((await ghost.textContent()) ?? '').length);
-        return [...lengths].filter((length) => length > 0).length;
-      },
-      { timeout: 60_000, intervals: [5] },
-    )
-    .toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('status-generating')).toHaveCount(0, { timeout: 60_000 });
+  // The text grew over several updates while it streamed.
+  expect((await pendingLengths()).length).toBeGreaterThanOrEqual(3);
   const suggestion = (await ghost.textContent()) ?? '';
   expect(suggestion.length).toBeGreaterThan(0);
   // Pending text is not part of the document: not counted, not saved.
@@ -86,4 +97,136 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   await item.click();
   await expect(history.getByTestId('history-params')).toContainText('Max new tokens');
   await expect(history.getByTestId('history-params')).toContainText('40');
+});
+
+test('Ctrl+R asks for a second alternative and Alt+[ goes back to the first', async ({
+  page,
+  inkwell,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, inkwell.url);
+  await setMaxTokens(page, 12);
+  await writeOpening(page);
+  const ghost = page.getByTestId('ghost-text');
+  const counter = page.getByTestId('ghost-alternatives');
+  const generating = page.getByTestId('status-generating');
+
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(generating).toHaveCount(0, { timeout: 60_000 });
+  const first = (await ghost.textContent()) ?? '';
+
+  await page.keyboard.press('ControlOrMeta+r');
+  await expect(counter).toHaveText('2 / 2');
+  await expect(generating).toHaveCount(0, { timeout: 60_000 });
+  await expect(ghost).not.toBeEmpty();
+  const second = (await ghost.textContent()) ?? '';
+
+  await page.keyboard.press('Alt+BracketLeft');
+  await expect(counter).toHaveText('1 / 2');
+  await expect(ghost).toHaveText(first);
+  await page.keyboard.press('Alt+BracketRight');
+  await expect(counter).toHaveText('2 / 2');
+  await expect(ghost).toHaveText(second);
+
+  // Esc with nothing running drops the suggestion; the document is as it was.
+  await page.keyboard.press('Escape');
+  await expect(ghost).toHaveCount(0);
+  expect(await documentText(page)).toBe(OPENING);
+});
+
+test('Esc stops a running continuation: its text stays pending, history says it was stopped', async ({
+  page,
+  inkwell,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, inkwell.url);
+  await setMaxTokens(page, LONG_GENERATION_TOKENS);
+  // History first: opening a panel later would take the focus, which dismisses pending text.
+  await page.getByTestId('toggle-history').click();
+  await writeOpening(page);
+  const ghost = page.getByTestId('ghost-text');
+
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page.getByTestId('stop')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('status-generating')).toHaveCount(0);
+  await expect(page.getByTestId('continue')).toBeVisible();
+  await expect(ghost).not.toBeEmpty();
+  const item = page.getByTestId('history-panel').getByTestId('history-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Stopped early');
+  const stopped = (await ghost.textContent()) ?? '';
+  // The text stopped growing: what is pending is what was there when it stopped.
+  await expect(ghost).toHaveText(stopped);
+
+  await page.keyboard.press('Escape');
+  await expect(ghost).toHaveCount(0);
+  expect(await documentText(page)).toBe(OPENING);
+});
+
+test('the engine dying mid-stream is reported, the text is intact, and the next continue works', async ({
+  page,
+  inkwell,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, inkwell.url);
+  await setMaxTokens(page, LONG_GENERATION_TOKENS);
+  await writeOpening(page);
+  const ghost = page.getByTestId('ghost-text');
+
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page.getByTestId('status-generating')).toBeVisible();
+  // The model host is the server's child process.
+  const serverPid = String(inkwell.process.pid);
+  const children = execFileSync('pgrep', ['-P', serverPid], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  expect(children.length).toBeGreaterThan(0);
+  for (const pid of children) process.kill(Number(pid), 'SIGKILL');
+
+  await expect(page.getByTestId('error-banner')).toBeVisible();
+  await expect(page.getByTestId('error-banner')).toContainText('continuation stopped');
+  await expect(page.getByTestId('status-generating')).toHaveCount(0);
+  await expect(page.getByTestId('status-model')).toHaveAttribute('data-state', 'crashed');
+  expect(await documentText(page)).toBe(OPENING);
+
+  // Whatever arrived before the crash is still only a suggestion: drop it and continue again.
+  if ((await ghost.count()) > 0) await page.keyboard.press('Escape');
+  await expect(ghost).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('status-generating')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(ghost).toHaveCount(0);
+  expect((await documentText(page)).length).toBeGreaterThan(OPENING.length);
+});
+
+test('continuing with no text before the cursor says so, and a continue after writing works', async ({
+  page,
+  inkwell,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, inkwell.url);
+  await page.getByTestId('editor').click();
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('error-banner')).toContainText('no text before the cursor', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('ghost-text')).toHaveCount(0);
+  await expect(page.getByTestId('continue')).toBeVisible();
+
+  await page.keyboard.type('It was late when the letter came.');
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('ghost-text')).not.toBeEmpty({ timeout: 60_000 });
+  // Esc stops it (if it is still running), Esc again drops it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('status-generating')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('ghost-text')).toHaveCount(0);
+  expect(await documentText(page)).toBe('It was late when the letter came.');
 });
