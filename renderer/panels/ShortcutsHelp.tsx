@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { appShortcuts, type ShortcutDescription } from '../keyboard/appShortcuts.js';
 import { comboLabel } from '../keyboard/keyCombo.js';
 import { blockShortcuts, textShortcuts } from '../editor/editorShortcuts.js';
+import { continueShortcuts } from '../editor/continue/continueKeys.js';
 
 function ShortcutRows({ shortcuts }: { shortcuts: readonly ShortcutDescription[] }): ReactNode {
   return shortcuts.map((shortcut) => (
@@ -33,6 +34,10 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
   const blockRows: ShortcutDescription[] = blockShortcuts.map((entry) => ({
     combos: [entry.combo],
     description: entry.label,
+  }));
+  const continueRows: ShortcutDescription[] = Object.values(continueShortcuts).map((entry) => ({
+    combos: [entry.combo],
+    description: entry.description,
   }));
   const listRows: ShortcutDescription[] = [
     { combos: [{ code: 'ArrowUp' }, { code: 'ArrowDown' }], description: 'Move in a list' },
@@ -75,6 +80,12 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
             <tbody>
               <ShortcutRows shortcuts={textShortcuts} />
               <ShortcutRows shortcuts={blockRows} />
+            </tbody>
+          </table>
+          <table className="shortcut-table">
+            <caption>Continue writing</caption>
+            <tbody>
+              <ShortcutRows shortcuts={continueRows} />
             </tbody>
           </table>
         </div>
