@@ -17,6 +17,7 @@ import { HistoryService } from './services/historyService.js';
 import { ModelFingerprints } from './services/modelFingerprint.js';
 import type { FreeSpaceProbe } from './services/modelDownloads.js';
 import { ModelsService } from './services/modelsService.js';
+import { TemplatesService } from './services/templatesService.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
@@ -119,6 +120,7 @@ export function createBackend(options: BackendOptions): Backend {
     history,
     generationSettings,
     models,
+    templates: new TemplatesService(),
     ...(options.desktopShell ? { desktopShell: options.desktopShell } : {}),
     appInfo: () => ({
       name: 'Inkwell',

@@ -11,6 +11,7 @@ import { modelChannels, modelEvents } from './channels/models.js';
 import { generationChannels, generationEvents } from './channels/generations.js';
 import { appCommandChannels, appCommandEvents } from './channels/appCommands.js';
 import { fileChannels } from './channels/files.js';
+import { templateChannels, templateEvents } from './channels/templates.js';
 
 export const contract = {
   ...appChannels,
@@ -20,6 +21,7 @@ export const contract = {
   ...generationChannels,
   ...fileChannels,
   ...appCommandChannels,
+  ...templateChannels,
 } as const;
 
 export const events = {
@@ -28,6 +30,7 @@ export const events = {
   ...modelEvents,
   ...generationEvents,
   ...appCommandEvents,
+  ...templateEvents,
 } as const;
 
 export type Contract = typeof contract;

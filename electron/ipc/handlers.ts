@@ -5,6 +5,8 @@ import type { ContinueService } from '../services/continueService.js';
 import type { DocumentsService } from '../services/documentsService.js';
 import type { GenerationSettingsService } from '../services/generationSettingsService.js';
 import type { HistoryService } from '../services/historyService.js';
+import type { TemplatesService } from '../services/templatesService.js';
+import { createTemplatesHandlers } from '../templates/templatesHandlers.js';
 import { createEngineHandlers, type EngineService } from '../services/engineService.js';
 import { createModelsHandlers } from '../services/modelsHandlers.js';
 import type { ModelsService } from '../services/modelsService.js';
@@ -23,6 +25,7 @@ export interface HandlerServices {
   continueWriting: ContinueService;
   history: HistoryService;
   generationSettings: GenerationSettingsService;
+  templates: TemplatesService;
   appInfo: () => AppInfo;
   /** File dialogs and command acknowledgements: the Electron shell in the app, none headless. */
   desktopShell?: DesktopShell;
@@ -41,6 +44,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createEngineHandlers(services.engine),
     ...createModelsHandlers(services.models),
     ...generationHandlers(services),
+    ...createTemplatesHandlers(services.templates),
   };
 }
 
