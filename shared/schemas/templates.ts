@@ -12,6 +12,7 @@ import { MAX_STOP_STRINGS, MAX_STOP_STRING_CHARS } from './engine.js';
 export const MAX_TEMPLATE_BODY_CHARS = 20_000;
 export const MAX_TEMPLATE_FIELDS = 30;
 export const MAX_TEMPLATE_NAME_CHARS = 80;
+export const MAX_TEMPLATE_TITLE_CHARS = 300;
 export const MAX_TEMPLATE_DESCRIPTION_CHARS = 500;
 export const MAX_FIELD_LABEL_CHARS = 80;
 export const MAX_FIELD_HELP_CHARS = 300;
@@ -133,8 +134,8 @@ export const templateDefinition = z
     preamble: z.string().max(MAX_TEMPLATE_BODY_CHARS).default(''),
     /** The visible opening: the new document starts with it and the output follows. */
     body: z.string().min(1).max(MAX_TEMPLATE_BODY_CHARS),
-    /** Which field's value titles the new document (else the template's name). */
-    titleField: fieldName.optional(),
+    /** Jinja for the new document's title, e.g. "{{ title }}"; empty: the template's name. */
+    title: z.string().max(MAX_TEMPLATE_TITLE_CHARS).default(''),
     params: templateParams.default({}),
     stop: z.array(z.string().min(1).max(MAX_STOP_STRING_CHARS)).max(MAX_STOP_STRINGS).default([]),
     shape: templateShape.nullable().default(null),
