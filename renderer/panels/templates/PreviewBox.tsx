@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { tokenSummary } from './previewText.js';
+import { issuePart, type PreviewState } from './usePreview.js';
+
+export interface PreviewBoxProps {
+  state: PreviewState;
+  /** Issue paths shown next to their own control instead of here. */
+  shownElsewhere: (path: string) => boolean;
+}
+
+/** The prompt exactly as the model receives it, its token count, or where the server objects. */
+export function PreviewBox({ state, shownElsewhere }: PreviewBoxProps): ReactNode {
+  const { preview, error, stale } = state;
+  const otherIssues = error?.issues.filter((issue) => !shownElsewhere(issue.path)) ?? [];
+  return (
+    <section
+      className={`template-preview ${stale ? 'stale' : ''}`}
+      aria-label="Prompt preview"
+      aria-busy={stale}
+      data-testid="template-preview"
+    >
+      <h4 className="template-note">The prompt the model receives</h4>
+      {error && (
+        <div className="template-error" role="alert" data-testid="template-preview-error">
+          {otherIssues.length === 0 && error.issues.length > 0
+            ? 'Fix the fields marked above.'
+            : otherIssues.length === 0
+              ? error.message
+              : otherIssues.map((issue) => (
+                  <p key={`${issue.path}:${issue.message}`} className="template-note-line">
+                    <strong>{issuePart(issue.path)}</strong>: {issue.message}
+                  </p>
+                ))}
+        </div>
+      )}
+      {preview ? (
+        <>
+          <pre data-testid="template-preview-text">{preview.prompt}</pre>
+          <p
+            className={`template-preview-tokens ${preview.fits && preview.roomForOutput >= preview.maxNewTokens ? '' : 'tight'}`}
+            data-testid="template-preview-tokens"
+          >
+            {tokenSummary(preview)}
+          </p>
+        </>
+      ) : (
+        !error && <p className="template-note">Rendering…</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TemplateSummary } from '../../../shared/schemas/templates.js';
+import { useClient } from '../../api/clientContext.js';
+import type { ReportError } from '../../app/errorReporting.js';
+
+/** Every template (built-in and the writer's), kept current through templates.changed. */
+export function useTemplateList(reportError: ReportError): {
+  templates: TemplateSummary[] | null;
+  reload: () => Promise<void>;
+} {
+  const client = useClient();
+  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setTemplates(await client.call('templates.list', {}));
+    } catch (error) {
+      reportError(error, 'Could not list the templates');
+    }
+  }, [client, reportError]);
+
+  useEffect(() => {
+    void reload();
+    return client.on('templates.changed', () => void reload());
+  }, [client, reload]);
+
+  return { templates, reload };
+}
