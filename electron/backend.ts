@@ -42,6 +42,8 @@ export interface BackendOptions {
   /** Models library: free disk space (tests give a small figure), where hf: files come from. */
   /** The Electron shell's dialogs; headless mode has none and answers 'unavailable'. */
   desktopShell?: DesktopShell;
+  /** The built-in template library (resources/templates; packaged: resourcesPath/templates). */
+  templatesDir?: string;
   models?: { freeSpace?: FreeSpaceProbe; huggingFaceEndpoint?: string; stallTimeoutMs?: number };
 }
 
@@ -104,12 +106,13 @@ export function createBackend(options: BackendOptions): Backend {
     documentExists,
   );
   const history = new HistoryService(generations, events);
+  const fingerprints = new ModelFingerprints();
   const continueWriting = new ContinueService({
     engine,
     relay,
     generations,
     settings: generationSettings,
-    fingerprints: new ModelFingerprints(),
+    fingerprints,
     events,
     documentExists,
   });
@@ -120,7 +123,16 @@ export function createBackend(options: BackendOptions): Backend {
     history,
     generationSettings,
     models,
-    templates: new TemplatesService(),
+    templates: new TemplatesService({
+      database,
+      documents,
+      engine,
+      relay,
+      generations,
+      fingerprints,
+      events,
+      ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    }),
     ...(options.desktopShell ? { desktopShell: options.desktopShell } : {}),
     appInfo: () => ({
       name: 'Inkwell',

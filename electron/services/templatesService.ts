@@ -1,46 +1,383 @@
-/** Templates: placeholder until the service lands; every channel answers 'unavailable'. */
-import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
+/**
+ * Templates behind the templates.* channels: the built-in library and the writer's own (SQLite),
+ * preview (rendered prompt and its token count), and generate: a new document holding the
+ * rendered opening, and a generation of kind 'template' recorded in history with the template id
+ * and field values. It runs on the machinery continue uses (the engine, the relay, the continue
+ * observer that records the output); when it ends, the output is appended to the document, so
+ * the writer finds opening + output ready to edit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventPayload, ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
 import { ApiError } from '../../shared/errors.js';
+import { MAX_SEED, MAX_STOP_STRINGS, type LoadedModelInfo } from '../../shared/schemas/engine.js';
+import { continueParams, type ContinueParams } from '../../shared/schemas/generations.js';
+import type {
+  Template,
+  TemplateDefinition,
+  TemplateParams,
+  TemplateSummary,
+} from '../../shared/schemas/templates.js';
+import type { EventBus } from '../ipc/eventBus.js';
 import type { RequestContext } from '../ipc/router.js';
+import type { GenerationsRepository } from '../store/generationsRepository.js';
+import { loadBuiltInTemplates } from '../templates/builtInTemplates.js';
+import { renderTemplate } from '../templates/renderTemplate.js';
+import { parseTemplateFile, templateFileJson } from '../templates/templateFile.js';
+import { TemplateObserver } from '../templates/templateObserver.js';
+import { parseDefinition, validateDefinition } from '../templates/templateValidation.js';
+import { TemplatesRepository } from '../templates/templatesRepository.js';
+import type { SqliteDatabase } from '../store/database.js';
+import { ContinueObserver } from './continueObserver.js';
+import { engineParams } from './continueService.js';
+import type { DocumentsService } from './documentsService.js';
+import type { EngineService } from './engineService.js';
+import type { GenerationRelay } from './generationRelay.js';
+import type { ModelFingerprints } from './modelFingerprint.js';
 
-function notYet(): never {
-  throw new ApiError('unavailable', 'Templates are not available yet.');
+export interface TemplatesServiceOptions {
+  database: SqliteDatabase;
+  documents: DocumentsService;
+  engine: EngineService;
+  relay: GenerationRelay;
+  generations: GenerationsRepository;
+  fingerprints: ModelFingerprints;
+  events: EventBus;
+  /** Where the built-in library's JSON files are (resources/templates). */
+  templatesDir?: string;
+  clock?: () => number;
 }
 
+type Caller = Pick<RequestContext, 'clientId'>;
+type GenerateRequest = ParsedRequestOf<'templates.generate'>;
+
 export class TemplatesService {
-  list(_request: ParsedRequestOf<'templates.list'>): ResponseOf<'templates.list'> {
-    return notYet();
+  private readonly builtIns: Map<string, Template>;
+  private readonly rows: TemplatesRepository;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: TemplatesServiceOptions) {
+    this.builtIns = new Map(loadBuiltInTemplates(options.templatesDir).map((t) => [t.id, t]));
+    this.rows = new TemplatesRepository(options.database);
+    this.clock = options.clock ?? Date.now;
   }
-  get(_id: string): ResponseOf<'templates.get'> {
-    return notYet();
+
+  list(request: ParsedRequestOf<'templates.list'>): TemplateSummary[] {
+    const query = request.query?.trim().toLowerCase() ?? '';
+    return [...this.builtIns.values(), ...this.userTemplates()]
+      .filter((t) => request.kind === undefined || t.kind === request.kind)
+      .filter(
+        (t) =>
+          query === '' || `${t.name}\n${t.description}\n${t.kind}`.toLowerCase().includes(query),
+      )
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        kind: t.kind,
+        description: t.description,
+        builtIn: t.builtIn,
+        fieldCount: t.fields.length,
+        updatedAt: t.updatedAt,
+      }));
   }
-  preview(
-    _request: ParsedRequestOf<'templates.preview'>,
+
+  get(id: string): Template {
+    const builtIn = this.builtIns.get(id);
+    if (builtIn) return builtIn;
+    const row = this.rows.find(id);
+    if (!row)
+      throw new ApiError('not_found', `There is no template "${id}" (it may have been deleted).`);
+    return {
+      ...parseDefinition(JSON.parse(row.definition) as unknown, 'stored template'),
+      id,
+      builtIn: false,
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  async preview(
+    request: ParsedRequestOf<'templates.preview'>,
   ): Promise<ResponseOf<'templates.preview'>> {
-    return Promise.resolve(notYet());
+    const definition = request.template ?? this.get(request.templateId ?? '');
+    const rendered = renderTemplate(definition, request.fields);
+    const params = paramsOf(definition, undefined);
+    await this.readyModel();
+    const { tokens, contextSize } = await this.options.engine.countTokens(rendered.prompt);
+    const roomForOutput = contextSize - tokens;
+    return {
+      ...rendered,
+      promptTokens: tokens,
+      contextSize,
+      maxNewTokens: params.maxTokens,
+      roomForOutput,
+      fits: roomForOutput >= params.maxTokens,
+    };
   }
-  generate(
-    _request: ParsedRequestOf<'templates.generate'>,
-    _context?: Pick<RequestContext, 'clientId'>,
+
+  async generate(
+    request: GenerateRequest,
+    caller?: Caller,
   ): Promise<ResponseOf<'templates.generate'>> {
-    return Promise.resolve(notYet());
+    const template = this.get(request.templateId);
+    const rendered = renderTemplate(template, request.fields);
+    let params = paramsOf(template, request.params);
+    const original = request.regenerateOf
+      ? this.options.generations.find(request.regenerateOf)
+      : null;
+    if (request.regenerateOf && (!original || original.documentId === null)) {
+      throw new ApiError(
+        'not_found',
+        `There is no template generation ${request.regenerateOf} with a document to regenerate into.`,
+      );
+    }
+    const model = await this.readyModel();
+    const { tokens: promptTokens } = await this.options.engine.countTokens(rendered.prompt);
+    const { documents } = this.options;
+    let document;
+    let spotId: string | null = null;
+    if (original?.documentId) {
+      // Another alternative at the same spot: a fixed seed steps on so the text differs.
+      spotId = original.spotId;
+      const siblings = this.options.generations.bySpot(original.spotId).length;
+      if (params.seed !== undefined)
+        params = { ...params, seed: (params.seed + siblings) % (MAX_SEED + 1) };
+      const current = documents.get(original.documentId);
+      documents.save({
+        id: current.id,
+        content: '',
+        text: rendered.opening,
+        baseVersion: current.version,
+      });
+      document = documents.get(current.id);
+    } else {
+      document = documents.create({ title: rendered.title, text: rendered.opening });
+    }
+    const started = await this.run(
+      {
+        template,
+        rendered,
+        params,
+        model,
+        promptTokens,
+        documentId: document.id,
+        spotId,
+        openingVersion: document.version,
+      },
+      caller,
+    );
+    return {
+      ...started,
+      documentId: document.id,
+      title: document.title,
+      opening: rendered.opening,
+      promptTokens,
+    };
   }
-  save(
-    _template: ParsedRequestOf<'templates.save'>['template'],
-    _id?: string,
-  ): ResponseOf<'templates.save'> {
-    return notYet();
+
+  save(definition: TemplateDefinition, id?: string): Template {
+    validateDefinition(definition);
+    if (id !== undefined) {
+      if (this.builtIns.has(id)) {
+        throw new ApiError(
+          'conflict',
+          'Built-in templates cannot be changed. Duplicate it and edit the copy.',
+        );
+      }
+      if (!this.rows.find(id))
+        throw new ApiError('not_found', `There is no template "${id}" to update.`);
+    }
+    const templateId = id ?? `user-${randomUUID()}`;
+    this.rows.upsert(templateId, definition, this.clock());
+    this.changed(templateId, 'saved');
+    return this.get(templateId);
   }
-  duplicate(_id: string): ResponseOf<'templates.duplicate'> {
-    return notYet();
+
+  duplicate(id: string): Template {
+    const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
+    const name = `${definition.name} (copy)`.slice(0, 80);
+    return this.save({ ...definition, name });
   }
-  delete(_id: string): ResponseOf<'templates.delete'> {
-    return notYet();
+
+  delete(id: string): { deleted: boolean } {
+    if (this.builtIns.has(id))
+      throw new ApiError('conflict', 'Built-in templates cannot be deleted.');
+    const deleted = this.rows.delete(id);
+    if (deleted) this.changed(id, 'deleted');
+    return { deleted };
   }
-  importJson(_json: string): ResponseOf<'templates.import'> {
-    return notYet();
+
+  importJson(json: string): Template {
+    return this.save(parseTemplateFile(json).definition);
   }
-  exportJson(_id: string): ResponseOf<'templates.export'> {
-    return notYet();
+
+  exportJson(id: string): { fileName: string; json: string } {
+    const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
+    const slug =
+      definition.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'template';
+    return { fileName: `${slug}.inkwell-template.json`, json: templateFileJson(definition) };
   }
+
+  private userTemplates(): Template[] {
+    const templates: Template[] = [];
+    for (const row of this.rows.list()) {
+      try {
+        templates.push(this.get(row.id));
+      } catch (error) {
+        // One unreadable row must not hide the others; it is logged for the bug report.
+        console.error(`[inkwell] template ${row.id} could not be read`, error);
+      }
+    }
+    return templates;
+  }
+
+  private async run(
+    spec: {
+      template: Template;
+      rendered: ReturnType<typeof renderTemplate>;
+      params: ContinueParams;
+      model: LoadedModelInfo;
+      promptTokens: number;
+      documentId: string;
+      spotId: string | null;
+      openingVersion: number;
+    },
+    caller?: Caller,
+  ): Promise<{ generationId: string; spotId: string; seed: number }> {
+    const { engine, relay, generations, fingerprints } = this.options;
+    const modelSha256 = await fingerprints.sha256(spec.model.path);
+    const { generationId, seed } = engine.startGeneration(
+      spec.rendered.prompt,
+      engineParams(spec.params, spec.params.seed),
+      caller,
+    );
+    const spotId = spec.spotId ?? generationId;
+    const cancel = (): void => {
+      engine.cancelGeneration(generationId);
+    };
+    const inner = new ContinueObserver({
+      generationId,
+      stopAtSentence: spec.params.stopAt === 'sentence',
+      generations,
+      cancel,
+      finished: () => this.historyChanged(generationId, spec.documentId, 'finished'),
+      clock: this.clock,
+    });
+    const observer = new TemplateObserver({
+      inner,
+      shape: spec.template.shape,
+      cancel,
+      finished: (output) =>
+        this.fillDocument(spec.documentId, spec.openingVersion, spec.rendered.opening, output),
+    });
+    relay.observe(generationId, observer);
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      generations.insertStarted({
+        id: generationId,
+        documentId: spec.documentId,
+        kind: 'template',
+        parentId: null,
+        spotId,
+        replayOf: null,
+        templateId: spec.template.id,
+        templateFields: spec.rendered.fields,
+        promptText: spec.rendered.prompt,
+        promptTokens: spec.promptTokens,
+        params: { ...spec.params, seed },
+        seed,
+        modelPath: spec.model.path,
+        modelName: spec.model.fileName,
+        modelSha256,
+        createdAt: this.clock(),
+      });
+      inner.inserted();
+    } catch (error) {
+      relay.forget(generationId);
+      cancel();
+      throw error;
+    }
+    this.historyChanged(generationId, spec.documentId, 'started');
+    return { generationId, spotId, seed };
+  }
+
+  /**
+   * Appends the output after the opening, only if the document still holds the opening as it was
+   * written (same version): text the writer typed meanwhile is never overwritten, and the output
+   * stays in history either way.
+   */
+  private fillDocument(
+    documentId: string,
+    openingVersion: number,
+    opening: string,
+    output: string,
+  ): void {
+    if (output === '') return;
+    try {
+      this.options.documents.save({
+        id: documentId,
+        content: '',
+        text: opening + output,
+        baseVersion: openingVersion,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) console.error('[inkwell] template output not saved', error);
+    }
+  }
+
+  private async readyModel(): Promise<LoadedModelInfo> {
+    const { engine } = this.options;
+    const before = engine.status();
+    if (before.state === 'ready' && before.model) return before.model;
+    if (before.state === 'loading') {
+      throw new ApiError('unavailable', 'The model is still loading. Try again when it is ready.');
+    }
+    await engine.countTokens('');
+    const model = engine.status().model;
+    if (!model) {
+      throw new ApiError(
+        'unavailable',
+        'No model is loaded. Load a model in the Models panel, then try again.',
+      );
+    }
+    return model;
+  }
+
+  private changed(id: string, kind: EventPayload<'templates.changed'>['kind']): void {
+    this.options.events.emit('templates.changed', { id, kind });
+  }
+
+  private historyChanged(
+    id: string,
+    documentId: string,
+    kind: EventPayload<'history.changed'>['kind'],
+  ): void {
+    this.options.events.emit('history.changed', { id, documentId, kind });
+  }
+}
+
+/** The usual defaults, then the template's settings and stop strings, then the request's. */
+function paramsOf(
+  template: TemplateDefinition,
+  overrides: TemplateParams | undefined,
+): ContinueParams {
+  const stop = [
+    ...new Set([...template.stop, ...(template.params.stop ?? []), ...(overrides?.stop ?? [])]),
+  ];
+  if (stop.length > MAX_STOP_STRINGS) {
+    throw new ApiError(
+      'invalid_request',
+      `At most ${MAX_STOP_STRINGS} stop strings can be used at once.`,
+    );
+  }
+  return continueParams.parse({
+    ...definedOnly(template.params),
+    ...definedOnly(overrides ?? {}),
+    stop,
+  });
+}
+
+function definedOnly(params: TemplateParams): TemplateParams {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
 }

@@ -1,5 +1,10 @@
 import type { SqliteDatabase } from './database.js';
-import { generationsSchemaSql, initialSchemaSql, modelsSchemaSql } from './schema.js';
+import {
+  generationsSchemaSql,
+  initialSchemaSql,
+  modelsSchemaSql,
+  templatesSchemaSql,
+} from './schema.js';
 
 export interface Migration {
   /** The user_version the database has once this step has run; steps count up from 1. */
@@ -17,6 +22,7 @@ export const migrations: readonly Migration[] = [
     sql: generationsSchemaSql,
   },
   { version: 3, description: 'models library and run settings', sql: modelsSchemaSql },
+  { version: 4, description: 'user templates', sql: templatesSchemaSql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

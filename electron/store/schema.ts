@@ -169,3 +169,19 @@ CREATE TABLE model_run_settings (
   settings TEXT NOT NULL
 ) STRICT;
 `;
+
+/**
+ * Schema version 4: the writer's own templates. The definition is one JSON column (what the
+ * contract's templateDefinition describes, validated when written and again when read); name and
+ * kind are copied out beside it for listing without parsing every row.
+ */
+export const templatesSchemaSql = `
+CREATE TABLE templates (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+`;

@@ -6,10 +6,11 @@ import {
   templateDefinition,
   templateIdSchema,
   templateKind,
+  templateParams,
   templatePreview,
   templateSummary,
 } from '../schemas/templates.js';
-import { continueParams, generationIdSchema } from '../schemas/generations.js';
+import { generationIdSchema } from '../schemas/generations.js';
 
 const byId = z.object({ id: templateIdSchema }).strict();
 
@@ -62,7 +63,7 @@ export const templateChannels = {
         templateId: templateIdSchema,
         fields: fieldValues.default({}),
         /** Overrides on top of the template's own settings. */
-        params: continueParams.partial().strict().optional(),
+        params: templateParams.optional(),
         regenerateOf: generationIdSchema.optional(),
       })
       .strict(),

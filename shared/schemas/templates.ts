@@ -6,8 +6,8 @@
  * opening: it starts the new document, and the model's output follows it).
  */
 import { z } from 'zod';
-import { continueParams } from './generations.js';
-import { MAX_STOP_STRINGS, MAX_STOP_STRING_CHARS } from './engine.js';
+import { stopAt } from './generations.js';
+import { MAX_NEW_TOKENS, MAX_SEED, MAX_STOP_STRINGS, MAX_STOP_STRING_CHARS } from './engine.js';
 
 export const MAX_TEMPLATE_BODY_CHARS = 20_000;
 export const MAX_TEMPLATE_FIELDS = 30;
@@ -99,18 +99,23 @@ export type TemplateField = z.output<typeof templateField>;
 export type TemplateFieldInput = z.input<typeof templateField>;
 export type TemplateFieldType = TemplateField['type'];
 
-/** Sampler settings a template may suggest; the rest come from the usual defaults. */
-export const templateParams = continueParams
-  .pick({
-    temperature: true,
-    topK: true,
-    topP: true,
-    minP: true,
-    repeatPenalty: true,
-    repeatLastTokens: true,
-    maxTokens: true,
+/**
+ * Sampler settings a template suggests, or a generate request overrides: only what is given
+ * (no defaults here, so an override never resets the template's own choice to the global one).
+ */
+export const templateParams = z
+  .object({
+    seed: z.number().int().min(0).max(MAX_SEED).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    topK: z.number().int().min(0).max(1_000_000).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    minP: z.number().min(0).max(1).optional(),
+    repeatPenalty: z.number().min(1).max(3).optional(),
+    repeatLastTokens: z.number().int().min(0).max(4096).optional(),
+    maxTokens: z.number().int().min(1).max(MAX_NEW_TOKENS).optional(),
+    stop: z.array(z.string().min(1).max(MAX_STOP_STRING_CHARS)).max(MAX_STOP_STRINGS).optional(),
+    stopAt: stopAt.optional(),
   })
-  .partial()
   .strict();
 export type TemplateParams = z.infer<typeof templateParams>;
 
