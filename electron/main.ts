@@ -129,6 +129,8 @@ async function start(): Promise<void> {
   installWebContentsGuards(app, session.defaultSession, openInBrowser);
   registerAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'));
 
+  // Packaged: electron-builder's extraResources; from source: the repository's resources/.
+  const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources');
   const activeBackend = createBackend({
     dataDir: app.getPath('userData'),
     transport: 'electron',
@@ -136,9 +138,8 @@ async function start(): Promise<void> {
     nativeBinding: electronSqliteBinding(appRoot),
     spawnModelHost: () =>
       forkUtilityModelHost(path.join(appRoot, 'dist', 'electron', 'engine', 'modelHost.js')),
-    defaultModelPath: app.isPackaged
-      ? path.join(process.resourcesPath, 'models', BUNDLED_MODEL_FILE)
-      : path.join(appRoot, 'resources', 'models', BUNDLED_MODEL_FILE),
+    defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
+    templatesDir: path.join(resourcesDir, 'templates'),
     desktopShell: createElectronDesktopShell(acknowledgements),
   });
   backend = activeBackend;

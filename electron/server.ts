@@ -28,6 +28,8 @@ export interface ServerOptions {
   host?: typeof LOOPBACK;
   /** Loaded on the first generation when no model is (the bundled demo model). */
   defaultModelPath?: string;
+  /** The built-in template library (resources/templates). */
+  templatesDir?: string;
 }
 
 export interface RunningServer {
@@ -48,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transport: 'websocket',
     appVersion: readAppVersion(),
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
   });
   const token = randomBytes(32).toString('base64url');
   let port = options.port;
@@ -178,10 +181,15 @@ async function main(): Promise<void> {
   }
   const { port, dataDir } = options;
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  const defaultModelPath = fileURLToPath(
-    new URL(`../../resources/models/${BUNDLED_MODEL_FILE}`, import.meta.url),
-  );
-  const running = await startServer({ port, dataDir, rendererDir, defaultModelPath });
+  // dist/electron/server.js: the resources folder is two levels up, beside dist/.
+  const resourcesDir = fileURLToPath(new URL('../../resources/', import.meta.url));
+  const running = await startServer({
+    port,
+    dataDir,
+    rendererDir,
+    defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
+    templatesDir: path.join(resourcesDir, 'templates'),
+  });
   console.log(`Inkwell is running at ${running.url}`);
   console.log(`Your documents are kept in ${dataDir}`);
   console.log('Press Ctrl+C to stop.');
