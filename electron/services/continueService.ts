@@ -2,30 +2,27 @@
  * Continue writing, and replay: builds the prompt from the document's settings and the text
  * before the cursor, starts the engine, and records the generation in history from its start
  * (finish reason null) to its end. The engine's chunks and end for these generations pass
- * through a ContinueObserver (see generationRelay.ts), which keeps the output, applies the
+ * through a ContinueObserver (see generationRun.ts and generationRelay.ts), which keeps the output, applies the
  * sentence stop, and finishes the row before any renderer sees the end.
  */
-import type { EventPayload } from '../../shared/contract.js';
 import { ApiError } from '../../shared/errors.js';
-import {
-  MAX_SEED,
-  type GenerationParams,
-  type LoadedModelInfo,
-} from '../../shared/schemas/engine.js';
-import type {
-  ContinueParams,
-  GenerationKind,
-  PromptPlan,
-} from '../../shared/schemas/generations.js';
+import { MAX_SEED, type LoadedModelInfo } from '../../shared/schemas/engine.js';
+import type { PromptPlan } from '../../shared/schemas/generations.js';
 import type { EventBus } from '../ipc/eventBus.js';
 import type { RequestContext } from '../ipc/router.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
-import { ContinueObserver } from './continueObserver.js';
 import type { EngineService } from './engineService.js';
 import type { GenerationRelay } from './generationRelay.js';
+import {
+  runGeneration,
+  type GenerationRunSpec,
+  type GenerationRunStarted,
+} from './generationRun.js';
 import type { GenerationSettingsService } from './generationSettingsService.js';
 import type { ModelFingerprints } from './modelFingerprint.js';
 import { assemblePrompt, type AssembledPrompt } from './promptAssembly.js';
+
+export { engineParams } from './generationRun.js';
 
 export interface ContinueServiceOptions {
   engine: EngineService;
@@ -51,21 +48,6 @@ export interface ContinueStarted {
   spotId: string;
   seed: number;
   plan: PromptPlan;
-}
-
-interface GenerationSpec {
-  kind: GenerationKind;
-  documentId: string | null;
-  parentId: string | null;
-  /** null: this generation starts a new spot (its own id). */
-  spotId: string | null;
-  replayOf: string | null;
-  promptText: string;
-  promptTokens: number;
-  params: ContinueParams;
-  /** undefined: the engine picks one and reports it. */
-  seed: number | undefined;
-  model: LoadedModelInfo;
 }
 
 type Caller = Pick<RequestContext, 'clientId'>;
@@ -157,55 +139,8 @@ export class ContinueService {
     return { generationId, seed };
   }
 
-  private async run(spec: GenerationSpec, caller?: Caller): Promise<Omit<ContinueStarted, 'plan'>> {
-    const { engine, relay, generations } = this.options;
-    const modelSha256 = await this.options.fingerprints.sha256(spec.model.path);
-    const started = engine.startGeneration(
-      spec.promptText,
-      engineParams(spec.params, spec.seed),
-      caller,
-    );
-    const { generationId, seed } = started;
-    const spotId = spec.spotId ?? generationId;
-    const observer = new ContinueObserver({
-      generationId,
-      stopAtSentence: spec.params.stopAt === 'sentence',
-      generations,
-      cancel: () => engine.cancelGeneration(generationId),
-      finished: () => this.changed(generationId, spec.documentId, 'finished'),
-      clock: this.clock,
-    });
-    relay.observe(generationId, observer);
-    // The row (a durable write: an fsync) goes in once the request is on its way to the engine,
-    // so it does not delay the first token.
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
-      generations.insertStarted({
-        id: generationId,
-        documentId: spec.documentId,
-        kind: spec.kind,
-        parentId: spec.parentId,
-        spotId,
-        replayOf: spec.replayOf,
-        templateId: null,
-        templateFields: null,
-        promptText: spec.promptText,
-        promptTokens: spec.promptTokens,
-        params: { ...spec.params, seed },
-        seed,
-        modelPath: spec.model.path,
-        modelName: spec.model.fileName,
-        modelSha256,
-        createdAt: this.clock(),
-      });
-      observer.inserted();
-    } catch (error) {
-      relay.forget(generationId);
-      engine.cancelGeneration(generationId);
-      throw error;
-    }
-    this.changed(generationId, spec.documentId, 'started');
-    return { generationId, spotId, seed };
+  private run(spec: GenerationRunSpec, caller?: Caller): Promise<GenerationRunStarted> {
+    return runGeneration({ ...this.options, clock: this.clock }, spec, caller);
   }
 
   private assemble(
@@ -275,24 +210,6 @@ export class ContinueService {
       throw new ApiError('not_found', 'That document does not exist (it may have been purged).');
     }
   }
-
-  private changed(
-    id: string,
-    documentId: string | null,
-    kind: EventPayload<'history.changed'>['kind'],
-  ): void {
-    this.options.events.emit('history.changed', { id, documentId, kind });
-  }
-}
-
-/** Sampler params for the engine: stop-at becomes a stop string or the observer's job. */
-export function engineParams(params: ContinueParams, seed: number | undefined): GenerationParams {
-  const { stopAt, seed: _presetSeed, ...sampler } = params;
-  const stop =
-    stopAt === 'paragraph' && !sampler.stop.includes('\n\n')
-      ? [...sampler.stop, '\n\n']
-      : sampler.stop;
-  return { ...sampler, stop, ...(seed === undefined ? {} : { seed }) };
 }
 
 function planOf(prompt: AssembledPrompt): PromptPlan {

@@ -27,11 +27,10 @@ import { TemplateObserver } from '../templates/templateObserver.js';
 import { parseDefinition, validateDefinition } from '../templates/templateValidation.js';
 import { TemplatesRepository } from '../templates/templatesRepository.js';
 import type { SqliteDatabase } from '../store/database.js';
-import { ContinueObserver } from './continueObserver.js';
-import { engineParams } from './continueService.js';
 import type { DocumentsService } from './documentsService.js';
 import type { EngineService } from './engineService.js';
 import type { GenerationRelay } from './generationRelay.js';
+import { runGeneration, type GenerationRunStarted } from './generationRun.js';
 import type { ModelFingerprints } from './modelFingerprint.js';
 
 export interface TemplatesServiceOptions {
@@ -232,7 +231,7 @@ export class TemplatesService {
     return templates;
   }
 
-  private async run(
+  private run(
     spec: {
       template: Template;
       rendered: ReturnType<typeof renderTemplate>;
@@ -244,62 +243,38 @@ export class TemplatesService {
       openingVersion: number;
     },
     caller?: Caller,
-  ): Promise<{ generationId: string; spotId: string; seed: number }> {
-    const { engine, relay, generations, fingerprints } = this.options;
-    const modelSha256 = await fingerprints.sha256(spec.model.path);
-    const { generationId, seed } = engine.startGeneration(
-      spec.rendered.prompt,
-      engineParams(spec.params, spec.params.seed),
-      caller,
-    );
-    const spotId = spec.spotId ?? generationId;
-    const cancel = (): void => {
-      engine.cancelGeneration(generationId);
-    };
-    const inner = new ContinueObserver({
-      generationId,
-      stopAtSentence: spec.params.stopAt === 'sentence',
-      generations,
-      cancel,
-      finished: () => this.historyChanged(generationId, spec.documentId, 'finished'),
-      clock: this.clock,
-    });
-    const observer = new TemplateObserver({
-      inner,
-      shape: spec.template.shape,
-      cancel,
-      finished: (output) =>
-        this.fillDocument(spec.documentId, spec.openingVersion, spec.rendered.opening, output),
-    });
-    relay.observe(generationId, observer);
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
-      generations.insertStarted({
-        id: generationId,
-        documentId: spec.documentId,
+  ): Promise<GenerationRunStarted> {
+    return runGeneration(
+      { ...this.options, clock: this.clock },
+      {
         kind: 'template',
+        documentId: spec.documentId,
         parentId: null,
-        spotId,
+        spotId: spec.spotId,
         replayOf: null,
         templateId: spec.template.id,
         templateFields: spec.rendered.fields,
         promptText: spec.rendered.prompt,
         promptTokens: spec.promptTokens,
-        params: { ...spec.params, seed },
-        seed,
-        modelPath: spec.model.path,
-        modelName: spec.model.fileName,
-        modelSha256,
-        createdAt: this.clock(),
-      });
-      inner.inserted();
-    } catch (error) {
-      relay.forget(generationId);
-      cancel();
-      throw error;
-    }
-    this.historyChanged(generationId, spec.documentId, 'started');
-    return { generationId, spotId, seed };
+        params: spec.params,
+        seed: spec.params.seed,
+        model: spec.model,
+        observer: (inner, cancel) =>
+          new TemplateObserver({
+            inner,
+            shape: spec.template.shape,
+            cancel,
+            finished: (output) =>
+              this.fillDocument(
+                spec.documentId,
+                spec.openingVersion,
+                spec.rendered.opening,
+                output,
+              ),
+          }),
+      },
+      caller,
+    );
   }
 
   /**
@@ -346,14 +321,6 @@ export class TemplatesService {
 
   private changed(id: string, kind: EventPayload<'templates.changed'>['kind']): void {
     this.options.events.emit('templates.changed', { id, kind });
-  }
-
-  private historyChanged(
-    id: string,
-    documentId: string,
-    kind: EventPayload<'history.changed'>['kind'],
-  ): void {
-    this.options.events.emit('history.changed', { id, documentId, kind });
   }
 }
 
