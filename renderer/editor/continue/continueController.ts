@@ -233,6 +233,9 @@ export class ContinueController {
     updateDocument(editor, () => $insertAcceptedText(text), ownStep);
     updateDisplay(editor, () => {
       session.nodeKey = $insertPendingNode();
+      $getPendingNode(session.nodeKey)
+        ?.setText(session.pending)
+        .setAlternative(session.alternative);
     });
   }
 

@@ -1,0 +1,240 @@
+/**
+ * Typing latency in a 50,000-word document: key event to the next paint, idle and while a
+ * continuation streams in. Expects `npm run build` done; starts the built headless server (as the
+ * e2e fixture does) with a fresh data folder, and drives Debian's Chromium with Playwright.
+ *
+ *   node --import tsx bench/typingLatency.ts [--keys 200] [--words 50000]
+ *
+ * Each keystroke is timed in the page: performance.now() at keydown (capture phase, before the
+ * editor sees it), then requestAnimationFrame → setTimeout(0), which runs once the frame that
+ * shows the key's effect has been produced. Slow events (≥ 16 ms, from the Event Timing API)
+ * are counted as a second opinion. While streaming, the keys type through the suggestion (each
+ * is its next character), since any other key would drop it. Figures only; the goal is p95 under
+ * 16 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { launchServer } from '../test/e2e/fixtures/inkwellServer.js';
+import { describeMachine } from './machine.js';
+
+const { values: args } = parseArgs({
+  options: {
+    keys: { type: 'string', default: '200' },
+    words: { type: 'string', default: '50000' },
+  },
+});
+const keyCount = Math.max(10, Number(args.keys));
+const wordCount = Math.max(100, Number(args.words));
+const MAX_TOKENS = 400;
+/** A pause between keys, so that one key's frame is not also the next key's. */
+const KEY_GAP_MS = 40;
+
+interface Sample {
+  ms: number;
+  streaming: boolean;
+}
+
+declare global {
+  interface Window {
+    typingSamples?: Sample[];
+    slowEvents?: number;
+  }
+}
+
+function passage(words: number): string {
+  const vocabulary =
+    'the keeper climbed stairs at dusk lamp ships harbour night wind letter sea rope light stone tide bell'.split(
+      ' ',
+    );
+  const paragraphs: string[] = [];
+  for (let made = 0; made < words; made += 100) {
+    const paragraph: string[] = [];
+    for (let i = 0; i < 100; i += 1)
+      paragraph.push(vocabulary[(made + i * 7) % vocabulary.length] ?? 'x');
+    paragraphs.push(`${paragraph.join(' ')}.`);
+  }
+  return paragraphs.join('\n');
+}
+
+/** Pastes the text as the writer would (one paste, one paragraph per line). */
+async function pasteDocument(page: Page, text: string): Promise<void> {
+  await page.getByTestId('editor').evaluate((editor, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}
+
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.typingSamples = [];
+    window.slowEvents = 0;
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Control' || event.ctrlKey || event.key === 'Tab') return;
+        const start = performance.now();
+        const streaming = document.querySelector('[data-testid="status-generating"]') !== null;
+        requestAnimationFrame(() =>
+          setTimeout(
+            () => window.typingSamples?.push({ ms: performance.now() - start, streaming }),
+            0,
+          ),
+        );
+      },
+      true,
+    );
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.startsWith('key') || entry.name.includes('input'))
+          window.slowEvents = (window.slowEvents ?? 0) + 1;
+      }
+    }).observe({
+      type: 'event',
+      durationThreshold: 16,
+      buffered: false,
+    } as PerformanceObserverInit);
+  });
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function summary(label: string, samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const format = (value: number): string => `${value.toFixed(1)} ms`;
+  return `${label.padEnd(22)} n=${String(sorted.length).padStart(3)}  p50 ${format(percentile(sorted, 0.5))}  p95 ${format(percentile(sorted, 0.95))}  max ${format(sorted.at(-1) ?? Number.NaN)}`;
+}
+
+async function typeIdle(page: Page): Promise<void> {
+  const text = ' and the lamp burned on through the long night while the sea';
+  for (let i = 0; i < keyCount; i += 1) {
+    await page.keyboard.press(
+      text[i % text.length] === ' ' ? 'Space' : (text[i % text.length] ?? 'a'),
+    );
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+}
+
+/** Types the suggestion's next character while it streams; starts another when one ends. */
+async function typeWhileStreaming(page: Page): Promise<number> {
+  const ghost = page.getByTestId('ghost-text');
+  let typed = 0;
+  let continues = 0;
+  while (typed < keyCount && continues < 40) {
+    const generating = (await page.getByTestId('status-generating').count()) > 0;
+    const pending = (await ghost.count()) > 0 ? ((await ghost.textContent()) ?? '') : null;
+    if (pending === null || (!generating && pending === '')) {
+      continues += 1;
+      await page.keyboard.press('ControlOrMeta+Enter');
+      await ghost.waitFor({ state: 'attached', timeout: 60_000 }).catch(async (error: unknown) => {
+        const banner = page.getByTestId('error-banner');
+        const message = (await banner.count()) > 0 ? await banner.textContent() : 'no error shown';
+        throw new Error(`No suggestion appeared (${message ?? ''})`, { cause: error });
+      });
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('[data-testid="ghost-text"]')?.textContent ?? '') !== '' ||
+          !document.querySelector('[data-testid="status-generating"]'),
+      );
+      continue;
+    }
+    if (!generating) {
+      await page.keyboard.press('Tab');
+      continue;
+    }
+    const next = pending[0];
+    if (next === undefined) {
+      await page.waitForTimeout(5);
+      continue;
+    }
+    await page.keyboard.press(next === '\n' ? 'Enter' : next === ' ' ? 'Space' : next);
+    typed += 1;
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+  return continues;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inkwell-bench-typing-'));
+  const server = await launchServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.INKWELL_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    if (process.env.DEBUG) page.on('console', (message) => console.log('page:', message.text()));
+    await page.goto(server.url);
+    await page.getByTestId('editor').waitFor();
+    await page.getByTestId('toggle-generation-settings').click();
+    await page.getByTestId('param-max-tokens').fill(String(MAX_TOKENS));
+    await page.getByTestId('settings-save-status').filter({ hasText: 'Saved' }).waitFor();
+    await page.getByTestId('toggle-generation-settings').click();
+
+    await page.getByTestId('editor').click();
+    const pasteStart = Date.now();
+    await pasteDocument(page, passage(wordCount));
+    await page
+      .getByTestId('word-count')
+      .filter({ hasText: wordCount.toLocaleString('en-US') })
+      .waitFor({ timeout: 120_000 });
+    const pasteMs = Date.now() - pasteStart;
+    await page.keyboard.press('ControlOrMeta+End');
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor({ timeout: 60_000 });
+    // The model loads on the first continue; load it before measuring anything.
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.getByTestId('ghost-text').waitFor({ state: 'attached' });
+    await page.getByTestId('status-generating').waitFor({ state: 'detached', timeout: 120_000 });
+    // Esc drops the finished suggestion (a further Esc would leave the text).
+    if ((await page.getByTestId('ghost-text').count()) > 0) await page.keyboard.press('Escape');
+
+    await installProbe(page);
+    await typeIdle(page);
+    const continues = await typeWhileStreaming(page);
+    await page.waitForTimeout(200);
+    const samples = await page.evaluate(() => window.typingSamples ?? []);
+    const slowEvents = await page.evaluate(() => window.slowEvents ?? 0);
+    const words = await page.getByTestId('word-count').textContent();
+
+    console.log(
+      'Typing latency: key event → next frame (rAF → setTimeout 0), Chromium + Playwright',
+    );
+    console.log(
+      `machine: ${describeMachine()}; chromium ${browser.version()} (--disable-gpu), viewport 1280×800`,
+    );
+    console.log(
+      `document: ${words ?? '?'} in ${Math.ceil(wordCount / 100)} paragraphs (pasted in ${pasteMs} ms), caret at the end; ${KEY_GAP_MS} ms between keys`,
+    );
+    console.log(
+      `streaming: demo model, max ${MAX_TOKENS} new tokens, typing through the suggestion (${continues} continues)`,
+    );
+    console.log(
+      summary(
+        'idle',
+        samples.filter((sample) => !sample.streaming).map((sample) => sample.ms),
+      ),
+    );
+    console.log(
+      summary(
+        'while streaming',
+        samples.filter((sample) => sample.streaming).map((sample) => sample.ms),
+      ),
+    );
+    console.log(`events over 16 ms (Event Timing API, key/input): ${slowEvents}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
