@@ -3,7 +3,14 @@ import type { LexicalEditor } from 'lexical';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
 import { ConflictActions } from '../editor/ConflictActions.js';
-import { INSERT_TEXT_COMMAND, REFRESH_PLAN_COMMAND } from '../editor/continue/commands.js';
+import type { ExportFormat } from '../../shared/channels/files.js';
+import {
+  ANOTHER_ALTERNATIVE_COMMAND,
+  CONTINUE_COMMAND,
+  INSERT_TEXT_COMMAND,
+  REFRESH_PLAN_COMMAND,
+  STOP_CONTINUE_COMMAND,
+} from '../editor/continue/commands.js';
 import { InkwellEditor } from '../editor/InkwellEditor.js';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';
 import { DocumentTitle } from '../panels/DocumentTitle.js';
@@ -11,21 +18,30 @@ import { DocumentsSidebar, displayTitle } from '../panels/DocumentsSidebar.js';
 import { focusFirstItem } from '../panels/listNavigation.js';
 import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
 import { HistoryPanel } from '../panels/history/HistoryPanel.js';
+import { exportAgain, exportDocument } from '../panels/importExport/exportDocument.js';
+import { FileDropOverlay } from '../panels/importExport/FileDropOverlay.js';
+import {
+  ImportExportDialog,
+  type ImportExportTab,
+} from '../panels/importExport/ImportExportDialog.js';
 import { ModelsPanel } from '../panels/models/ModelsPanel.js';
 import { RevisionsPanel } from '../panels/RevisionsPanel.js';
 import { ShortcutsHelp } from '../panels/ShortcutsHelp.js';
+import { TemplatesPanel } from '../panels/templates/TemplatesPanel.js';
 import { UndoToast, type UndoToastState } from '../panels/UndoToast.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { parseDocumentHash } from './documentHash.js';
 import { ErrorBanner, useReportError } from './errorReporting.js';
+import { useAppCommands } from './useAppCommands.js';
 import { useDocumentList } from './useDocumentList.js';
 import { useDocumentSession } from './useDocumentSession.js';
+import { useFileDrop } from './useFileDrop.js';
 import { useGlobalShortcuts } from './useGlobalShortcuts.js';
 import { useStartup } from './useStartup.js';
 import '../styles/continue.css';
 
 /** The panels of the right-hand column; one is open at a time. */
-type SidePanel = 'revisions' | 'history' | 'generationSettings' | 'models';
+type SidePanel = 'revisions' | 'history' | 'generationSettings' | 'models' | 'templates';
 
 /** The document after `id` in the list (or the one before it): where to go after deleting. */
 function neighbourOf(documents: DocumentSummary[], id: string): DocumentSummary | null {
@@ -42,6 +58,7 @@ export function App(): ReactNode {
   const { current, open, close, setTitle } = session;
   const [sidePanel, setSidePanel] = useState<SidePanel | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [importExportTab, setImportExportTab] = useState<ImportExportTab | null>(null);
   const [toast, setToast] = useState<UndoToastState | null>(null);
   // The document just made with "New": its title gets the focus once its editor is on screen.
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -142,6 +159,56 @@ export function App(): ReactNode {
 
   const dismissToast = useCallback(() => setToast(null), []);
 
+  /** Opens a document made elsewhere (an import, a template) and shows it in the list. */
+  const openCreated = useCallback(
+    async (id: string) => {
+      await open(id);
+      void refresh().catch(() => undefined);
+    },
+    [open, refresh],
+  );
+  const openImported = useCallback(
+    async (id: string) => {
+      setImportExportTab(null);
+      await openCreated(id);
+    },
+    [openCreated],
+  );
+  const draggingFiles = useFileDrop({ reportError, onImported: (id) => void openImported(id) });
+
+  const exportCurrent = useCallback(
+    async (format: ExportFormat | 'again') => {
+      const editor = editorRef.current;
+      if (!current || !editor) return;
+      const target = { client, editor, documentId: current.id, documentTitle: current.title };
+      try {
+        const outcome =
+          format === 'again' ? await exportAgain(target) : await exportDocument(target, format);
+        if (outcome.status === 'nothing-to-repeat') setImportExportTab('export');
+      } catch (error) {
+        reportError(error, 'Could not export the document');
+      }
+    },
+    [client, current, reportError],
+  );
+  const dispatchToEditor = useCallback((command: typeof CONTINUE_COMMAND) => {
+    editorRef.current?.dispatchCommand(command, undefined);
+  }, []);
+
+  // The desktop menu's commands (and main's "flush before quitting").
+  useAppCommands(client, {
+    'new-document': () => void createDocument(),
+    import: () => setImportExportTab('import'),
+    export: () => setImportExportTab('export'),
+    'export-again': () => void exportCurrent('again'),
+    'export-pdf': () => void exportCurrent('pdf'),
+    continue: () => dispatchToEditor(CONTINUE_COMMAND),
+    regenerate: () => dispatchToEditor(ANOTHER_ALTERNATIVE_COMMAND),
+    stop: () => dispatchToEditor(STOP_CONTINUE_COMMAND),
+    'show-shortcuts': () => setHelpOpen(true),
+    flush: () => current?.saver.flush() ?? true,
+  });
+
   useGlobalShortcuts({
     newDocument: () => void createDocument(),
     focusSearch: () => searchRef.current?.focus(),
@@ -160,13 +227,23 @@ export function App(): ReactNode {
       if (current) toggleSidePanel('generationSettings');
     },
     toggleModels: () => toggleSidePanel('models'),
+    toggleTemplates: () => toggleSidePanel('templates'),
+    importFile: () => setImportExportTab('import'),
+    exportFile: () => {
+      if (current) setImportExportTab('export');
+    },
+    exportAgain: () => void exportCurrent('again'),
     saveNow: () => void current?.saver.flush(),
     showShortcuts: () => setHelpOpen((open) => !open),
   });
 
   // Revisions and generation settings belong to the open document; history and models do not.
   const sideColumnShown =
-    sidePanel !== null && (current !== null || sidePanel === 'history' || sidePanel === 'models');
+    sidePanel !== null &&
+    (current !== null ||
+      sidePanel === 'history' ||
+      sidePanel === 'models' ||
+      sidePanel === 'templates');
 
   return (
     <div className={`app ${sideColumnShown ? 'with-revisions' : ''}`}>
@@ -226,6 +303,26 @@ export function App(): ReactNode {
             onClick={() => toggleSidePanel('models')}
           >
             Models
+          </button>
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="toggle-templates"
+            aria-pressed={sidePanel === 'templates'}
+            title={`Templates: stories and poems from a few fields (${shortcutLabel('toggleTemplates')})`}
+            onClick={() => toggleSidePanel('templates')}
+          >
+            Templates
+          </button>
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="toggle-import-export"
+            aria-pressed={importExportTab !== null}
+            title={`Import or export (${shortcutLabel('importFile')}, ${shortcutLabel('exportFile')})`}
+            onClick={() => setImportExportTab((tab) => (tab ? null : 'import'))}
+          >
+            Import / Export
           </button>
           <button
             type="button"
@@ -310,8 +407,28 @@ export function App(): ReactNode {
         />
       )}
       {sidePanel === 'models' && <ModelsPanel reportError={reportError} onClose={closeSidePanel} />}
+      {sidePanel === 'templates' && (
+        <TemplatesPanel
+          reportError={reportError}
+          onClose={closeSidePanel}
+          onDocumentCreated={(id) => void openCreated(id)}
+        />
+      )}
       <UndoToast toast={toast} onDismiss={dismissToast} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {importExportTab && (
+        <ImportExportDialog
+          key={importExportTab}
+          editor={current ? editorRef.current : null}
+          documentId={current?.id ?? null}
+          documentTitle={current?.title ?? ''}
+          reportError={reportError}
+          onImported={(id) => void openImported(id)}
+          onClose={() => setImportExportTab(null)}
+          initialTab={importExportTab}
+        />
+      )}
+      <FileDropOverlay visible={draggingFiles} />
     </div>
   );
 }

@@ -42,6 +42,22 @@ export const appShortcuts = {
     combos: [{ mod: true, alt: true, code: 'KeyM' }],
     description: 'Show or hide the models',
   },
+  toggleTemplates: {
+    combos: [{ mod: true, alt: true, code: 'KeyP' }],
+    description: 'Show or hide the templates (stories and poems)',
+  },
+  importFile: {
+    combos: [{ mod: true, alt: true, code: 'KeyO' }],
+    description: 'Import a file as a new document',
+  },
+  exportFile: {
+    combos: [{ mod: true, alt: true, code: 'KeyS' }],
+    description: 'Export the document',
+  },
+  exportAgain: {
+    combos: [{ mod: true, alt: true, shift: true, code: 'KeyS' }],
+    description: 'Export again (same format and place)',
+  },
   saveNow: { combos: [{ mod: true, code: 'KeyS' }], description: 'Save now' },
   showShortcuts: {
     combos: [{ mod: true, code: 'Slash' }, { code: 'F1' }],

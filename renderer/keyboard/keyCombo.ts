@@ -45,6 +45,10 @@ const KEY_NAMES: Record<string, string> = {
   Escape: 'Esc',
   ArrowUp: '↑',
   ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  BracketLeft: '[',
+  BracketRight: ']',
 };
 
 function keyName(code: string): string {

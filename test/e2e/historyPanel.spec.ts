@@ -5,7 +5,6 @@ import { expect, test } from './fixtures/inkwellServer.js';
 
 // The panels are built; the toggles (toggle-history, toggle-generation-settings) and the continue
 // plugin (ghost-text) are mounted in App.tsx by another change. Remove this line once they are.
-test.skip(!process.env.INKWELL_E2E_CONTINUE_READY, 'waiting for the continue UI to be mounted');
 
 /** Opens a side panel with its toggle unless it is already open (a reload may keep it open). */
 async function openPanel(page: Page, toggleId: string, panelId: string): Promise<void> {

@@ -9,8 +9,6 @@ import type { Download, Page } from '@playwright/test';
 import { openApp, openDocumentId } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
-test.skip(!process.env.INKWELL_E2E_IMPORT_EXPORT_READY, 'the dialog is not mounted in App.tsx yet');
-
 const LIGHTHOUSE_MARKDOWN = '# The lighthouse\n\nIt was a **stormy** night.\n';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
