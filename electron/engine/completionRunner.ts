@@ -2,6 +2,10 @@
  * One completion in the host: tokenize, trim the prompt from the left to fit, stream chunks,
  * stop at stop strings (left out of the text), honour cancel, and measure.
  *
+ * Stop strings are matched here (StopStringMatcher), not by node-llama-cpp's customStopTriggers:
+ * a stop string counts only once the output holds visible text, so a leading "\n\n" does not end
+ * a completion before it starts. When one completes, an internal abort ends the generation.
+ *
  * The sequence is cleared before every completion. Reusing the cached prefix would be faster,
  * but a prompt evaluated in different batches gives slightly different logits, and then the same
  * seed would not always give the same text; replaying a stored generation exactly matters more.
@@ -15,6 +19,7 @@ import type {
 import type { ApiErrorShape } from '../../shared/errors.js';
 import type { LoadedModel } from './modelLoader.js';
 import { fitPromptToContext } from './promptFit.js';
+import { StopStringMatcher } from './stopStringMatcher.js';
 
 export interface CompletionResult {
   finishReason: FinishReason;
@@ -71,6 +76,22 @@ export async function runCompletion(
   let outputTokens = 0;
   let tokensInChunk = 0;
   let text = '';
+  const matcher = new StopStringMatcher(params.stop);
+  // Aborted when a stop string completes; the caller's signal still means cancel.
+  const stopController = new AbortController();
+  const generationSignal = AbortSignal.any([signal, stopController.signal]);
+  const emit = (chunk: string): void => {
+    if (chunk === '') return;
+    text += chunk;
+    onChunk(chunk, tokensInChunk);
+    tokensInChunk = 0;
+  };
+  /** How the completion ends: a completed stop string wins, else held-back text is handed out. */
+  const finish = (reason: FinishReason, error?: ApiErrorShape): CompletionResult => {
+    if (stopController.signal.aborted) return { finishReason: 'stop', text, timings: measure() };
+    emit(matcher.flush());
+    return { finishReason: reason, text, ...(error ? { error } : {}), timings: measure() };
+  };
 
   const measure = (): GenerationTimings => {
     const endedAt = performance.now();
@@ -98,6 +119,7 @@ export async function runCompletion(
     await sequence.clearHistory();
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {
+        if (matcher.stopped) return;
         if (firstTokenAt === null) {
           firstTokenAt = performance.now();
           llama.maxThreads = info.threads.generation;
@@ -106,12 +128,13 @@ export async function runCompletion(
         tokensInChunk += generated.length;
       },
       onTextChunk: (chunk) => {
-        text += chunk;
-        onChunk(chunk, tokensInChunk);
-        tokensInChunk = 0;
+        if (matcher.stopped) return;
+        const step = matcher.push(chunk);
+        emit(step.emit);
+        if (step.stopped) stopController.abort();
       },
       // Abort throws at the next step (even mid-prompt); the text so far is kept from the chunks.
-      signal,
+      signal: generationSignal,
       stopOnAbortSignal: false,
       maxTokens: fit.maxTokens,
       temperature: params.temperature,
@@ -123,27 +146,18 @@ export async function runCompletion(
         params.repeatPenalty > 1 && params.repeatLastTokens > 0
           ? { penalty: params.repeatPenalty, lastTokens: params.repeatLastTokens }
           : false,
-      customStopTriggers: params.stop,
       // The prompt was trimmed so that prompt + maxTokens fits: no context shift is ever needed.
       disableContextShift: true,
       contextShiftSize: 1,
     });
-    return {
-      finishReason: finishReasonOf(response.metadata.stopReason),
-      text: response.response,
-      timings: measure(),
-    };
+    // A stop string may complete on the very token that reaches maxTokens: it still ends 'stop'.
+    return finish(finishReasonOf(response.metadata.stopReason));
   } catch (error) {
-    if (signal.aborted) return { finishReason: 'cancelled', text, timings: measure() };
-    return {
-      finishReason: 'error',
-      text,
-      error: {
-        code: 'internal',
-        message: `The model could not continue the text: ${describe(error)}`,
-      },
-      timings: measure(),
-    };
+    if (signal.aborted) return finish('cancelled');
+    return finish('error', {
+      code: 'internal',
+      message: `The model could not continue the text: ${describe(error)}`,
+    });
   }
 }
 

@@ -88,10 +88,52 @@ describe('generation through the model host', () => {
     // A stop string taken from the middle of what the model says anyway.
     const stop = full.slice(Math.floor(full.length / 2), Math.floor(full.length / 2) + 4);
     assert.ok(stop.trim().length > 0, `no usable stop string in ${JSON.stringify(full)}`);
-    const outcome = await engine.complete(prompt, { ...greedy, stop: [stop] }, () => {}).done;
+    const chunks: string[] = [];
+    const outcome = await engine.complete(prompt, { ...greedy, stop: [stop] }, (text) =>
+      chunks.push(text),
+    ).done;
     assert.equal(outcome.finishReason, 'stop');
     assert.equal(outcome.text, full.slice(0, full.indexOf(stop)));
     assert.ok(!outcome.text.includes(stop));
+    assert.equal(chunks.join(''), outcome.text, 'no chunk carries the stop string');
+  });
+
+  it('does not stop at a stop string the output starts with, only after visible text', async () => {
+    // Greedy, the demo model answers this prompt with its single "\n\n" token first.
+    const paragraphEnd = 'She closed the door behind her and sat down.';
+    const greedy = params({ temperature: 0, maxTokens: 40 });
+    const full = (await engine.complete(paragraphEnd, greedy, () => {}).done).text;
+    assert.ok(full.startsWith('\n\n'), `expected a leading blank line in ${JSON.stringify(full)}`);
+    const visible = full.search(/\S/u);
+    const end = full.indexOf('\n\n', visible);
+    assert.ok(
+      visible > 0 && end > visible,
+      `no paragraph break after text in ${JSON.stringify(full)}`,
+    );
+
+    const chunks: string[] = [];
+    const outcome = await engine.complete(paragraphEnd, { ...greedy, stop: ['\n\n'] }, (text) =>
+      chunks.push(text),
+    ).done;
+    assert.equal(outcome.finishReason, 'stop');
+    assert.equal(outcome.text, full.slice(0, end), 'the leading whitespace is kept as generated');
+    assert.ok(outcome.text.trim().length > 0);
+    assert.equal(chunks.join(''), outcome.text);
+    assert.ok(outcome.timings.outputTokens < 40);
+  });
+
+  it('hands out text held back for a possible stop string when generation ends', async () => {
+    const greedy = params({ temperature: 0, maxTokens: 12 });
+    const full = (await engine.complete(prompt, greedy, () => {}).done).text;
+    // The last character could start the stop string, which never completes.
+    const stop = `${full.slice(-1)}\u0000`;
+    const chunks: string[] = [];
+    const outcome = await engine.complete(prompt, { ...greedy, stop: [stop] }, (text) =>
+      chunks.push(text),
+    ).done;
+    assert.equal(outcome.finishReason, 'length');
+    assert.equal(outcome.text, full);
+    assert.equal(chunks.join(''), full);
   });
 
   it('cancels mid-stream with finish reason cancelled and fewer tokens', async () => {
