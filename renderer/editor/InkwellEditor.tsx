@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { useMemo, useState, type ReactNode, type RefObject } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -9,6 +9,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { $addUpdateTag, type LexicalEditor } from 'lexical';
+import { createObservable } from '../api/connectionState.js';
 import type { DocumentSaver } from './autosave/documentSaver.js';
 import { $replaceDocumentContent, LOAD_CONTENT_TAG } from './content.js';
 import { editorTheme } from './theme.js';
@@ -42,8 +43,9 @@ export interface InkwellEditorProps {
 /** One document's editor. Mount it with `key={documentId}`: each document gets a fresh history. */
 export function InkwellEditor(props: InkwellEditorProps): ReactNode {
   const { initialContent, initialText, onError } = props;
-  const [counts, setCounts] = useState<TextCounts>({ words: 0, characters: 0 });
-  const onCounts = useCallback((next: TextCounts) => setCounts(next), []);
+  // A store rather than state: a keystroke changes the counts, and re-rendering this whole
+  // component (toolbar, plugins, status bar) for that cost a 50,000-word document its frames.
+  const [counts] = useState(() => createObservable<TextCounts>({ words: 0, characters: 0 }));
   // What the continue plugin, the toolbar and the status bar share for this document.
   const [continueStores] = useState(createContinueStores);
 
@@ -100,7 +102,7 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
       <BlockFormatPlugin />
       <ReplaceContentPlugin />
       <AutosavePlugin saver={props.saver} />
-      <WordCountPlugin onCounts={onCounts} />
+      <WordCountPlugin onCounts={counts.set} />
       <ContinuePlugin documentId={props.saver.documentId} stores={continueStores} />
       <EditorRefPlugin editorRef={props.editorRef} />
     </LexicalComposer>

@@ -1,5 +1,6 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useConnectionState } from '../api/clientContext.js';
+import type { Observable } from '../api/connectionState.js';
 import type { DocumentSaver, SaveStatus } from './autosave/documentSaver.js';
 import { formatWordCount, type TextCounts } from './wordCount.js';
 
@@ -17,7 +18,8 @@ export function useSaveState(saver: DocumentSaver): ReturnType<DocumentSaver['sa
 
 export function StatusBar(props: {
   saver: DocumentSaver;
-  counts: TextCounts;
+  /** A store, not a value: counts change on every keystroke and only their spans re-render. */
+  counts: Observable<TextCounts>;
   extra?: ReactNode;
   /** The model and continue figures, shown before the counts. */
   engine?: ReactNode;
@@ -41,11 +43,19 @@ export function StatusBar(props: {
       {props.extra}
       <span className="status-spacer" />
       {props.engine}
-      <span data-testid="word-count">{formatWordCount(props.counts.words)}</span>
-      <span className="char-count" data-testid="char-count">
-        {props.counts.characters.toLocaleString('en-US')}{' '}
-        {props.counts.characters === 1 ? 'character' : 'characters'}
-      </span>
+      <Counts counts={props.counts} />
     </footer>
+  );
+}
+
+function Counts({ counts }: { counts: Observable<TextCounts> }): ReactNode {
+  const { words, characters } = useSyncExternalStore(counts.subscribe, counts.get);
+  return (
+    <>
+      <span data-testid="word-count">{formatWordCount(words)}</span>
+      <span className="char-count" data-testid="char-count">
+        {characters.toLocaleString('en-US')} {characters === 1 ? 'character' : 'characters'}
+      </span>
+    </>
   );
 }

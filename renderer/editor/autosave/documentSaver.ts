@@ -37,6 +37,19 @@ export interface DocumentSaverOptions {
   retryBackoff?: BackoffOptions;
 }
 
+/** Longest a due save waits for the page to go idle (a busy page still saves). */
+const IDLE_WAIT_MS = 300;
+
+/** Runs `work` in the next idle period (at once where there is none, as in Node); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    work();
+    return () => undefined;
+  }
+  const handle = requestIdleCallback(work, { timeout: IDLE_WAIT_MS });
+  return () => cancelIdleCallback(handle);
+}
+
 /**
  * Autosave for one document, independent of React and Lexical so that it can outlive the editor
  * (a switch to another document must never drop text that is still being retried). Changes are
@@ -55,6 +68,7 @@ export class DocumentSaver {
   private readPending: (() => SaveSnapshot) | null = null;
   private firstUnsavedAt: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelIdle: (() => void) | null = null;
   private inFlight: Promise<boolean> | null = null;
   private failedAttempts = 0;
   private lastError: string | null = null;
@@ -230,13 +244,20 @@ export class DocumentSaver {
     this.cancelTimer();
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
+      // A save of a long document is a long task (serialising, sending): run it once the
+      // current frame is out, not in the middle of a keystroke. flush() stays immediate.
+      this.cancelIdle = whenIdle(() => {
+        this.cancelIdle = null;
+        void this.flush();
+      });
     }, delayMs);
   }
 
   private cancelTimer(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.cancelIdle?.();
+    this.cancelIdle = null;
   }
 
   private publish(): void {

@@ -214,15 +214,20 @@ export class ContinueController {
   }
 
   private acceptPart(session: Session, count: number, ownStep: boolean): void {
-    this.keep(session, count, ownStep);
+    const kept = this.keep(session, count, ownStep);
     if (session.pending === '' && !isGenerating(this.phase)) this.endSession();
-    else this.render();
+    // keep() already showed the rest of the pending text; one more update (and the layout
+    // it forces) per typed character is what a long document cannot afford.
+    else if (!kept) this.render();
   }
 
-  /** Moves `count` characters from the pending text into the document. */
-  private keep(session: Session, count: number, ownStep: boolean): void {
+  /**
+   * Moves `count` characters from the pending text into the document; the new pending node
+   * shows what is left. Returns false when there was nothing to move.
+   */
+  private keep(session: Session, count: number, ownStep: boolean): boolean {
     const text = session.pending.slice(0, count);
-    if (text === '') return;
+    if (text === '') return false;
     session.pending = session.pending.slice(count);
     session.accepted += text;
     const { editor } = this.options;
@@ -237,6 +242,7 @@ export class ContinueController {
         ?.setText(session.pending)
         .setAlternative(session.alternative);
     });
+    return true;
   }
 
   private async request(session: Session, alternativeOf: string | undefined): Promise<void> {
