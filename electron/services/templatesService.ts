@@ -159,7 +159,6 @@ export class TemplatesService {
         promptTokens,
         documentId: document.id,
         spotId,
-        openingVersion: document.version,
       },
       caller,
     );
@@ -240,7 +239,6 @@ export class TemplatesService {
       promptTokens: number;
       documentId: string;
       spotId: string | null;
-      openingVersion: number;
     },
     caller?: Caller,
   ): Promise<GenerationRunStarted> {
@@ -264,13 +262,7 @@ export class TemplatesService {
             inner,
             shape: spec.template.shape,
             cancel,
-            finished: (output) =>
-              this.fillDocument(
-                spec.documentId,
-                spec.openingVersion,
-                spec.rendered.opening,
-                output,
-              ),
+            finished: (output) => this.fillDocument(spec.documentId, spec.rendered.opening, output),
           }),
       },
       caller,
@@ -278,23 +270,21 @@ export class TemplatesService {
   }
 
   /**
-   * Appends the output after the opening, only if the document still holds the opening as it was
-   * written (same version): text the writer typed meanwhile is never overwritten, and the output
-   * stays in history either way.
+   * Appends the output after the opening, only if the document still holds just the opening:
+   * text the writer typed meanwhile is never overwritten, and the output stays in history either
+   * way. The text is compared, not the version, because an editor that opened the new document
+   * saves the same opening in its own format (a new version, the same words).
    */
-  private fillDocument(
-    documentId: string,
-    openingVersion: number,
-    opening: string,
-    output: string,
-  ): void {
+  private fillDocument(documentId: string, opening: string, output: string): void {
     if (output === '') return;
     try {
+      const current = this.options.documents.get(documentId);
+      if (current.text.trim() !== opening.trim()) return;
       this.options.documents.save({
         id: documentId,
         content: '',
         text: opening + output,
-        baseVersion: openingVersion,
+        baseVersion: current.version,
       });
     } catch (error) {
       if (!(error instanceof ApiError)) console.error('[inkwell] template output not saved', error);

@@ -101,6 +101,50 @@ describe('templates through the router', () => {
     }
   });
 
+  it('fills the new document even after an open editor re-saved the same opening', async () => {
+    const started = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+      templateId: 'letter',
+      params: { seed: 42, maxTokens: 24 },
+    });
+    // What the editor does on opening the document: the same words, in its own JSON.
+    const opened = await call<ResponseOf<'documents.get'>>('documents.get', {
+      id: started.documentId,
+    });
+    await call('documents.save', {
+      id: opened.id,
+      content: '{"root":{"children":[],"type":"root","version":1}}',
+      text: `${started.opening.trim()}\n\n`,
+      baseVersion: opened.version,
+    });
+    const end = await ended(started.generationId);
+    const document = await call<ResponseOf<'documents.get'>>('documents.get', {
+      id: started.documentId,
+    });
+    assert.equal(document.text, started.opening + end.text);
+  });
+
+  it('keeps what the writer typed while the template was generating', async () => {
+    const started = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+      templateId: 'letter',
+      params: { seed: 43, maxTokens: 24 },
+    });
+    const opened = await call<ResponseOf<'documents.get'>>('documents.get', {
+      id: started.documentId,
+    });
+    const typed = `${started.opening}My own first line.`;
+    await call('documents.save', { id: opened.id, content: '', text: typed });
+    const end = await ended(started.generationId);
+    assert.ok(end.text.length > 0);
+    const document = await call<ResponseOf<'documents.get'>>('documents.get', {
+      id: started.documentId,
+    });
+    assert.equal(document.text, typed);
+    const record = await call<ResponseOf<'history.get'>>('history.get', {
+      id: started.generationId,
+    });
+    assert.equal(record.output, end.text);
+  });
+
   it('stops a poem at its shape and regenerates into the same document', async () => {
     const first = await call<ResponseOf<'templates.generate'>>('templates.generate', {
       templateId: 'haiku',
