@@ -53,6 +53,8 @@ export class EngineClient {
   /** The model a fresh host loads again after a crash; null once unloaded or if it crashed us. */
   private lastLoad: LoadOptions | null = null;
   private reloading: Promise<unknown> | null = null;
+  /** The load in progress: requests that need a model wait for it instead of failing. */
+  private loadInFlight: Promise<unknown> | null = null;
   private disposed = false;
   private current: EngineStatus = { state: 'idle', model: null, loadingPath: null, message: null };
   private readonly statusListeners = new Set<StatusListener>();
@@ -155,6 +157,8 @@ export class EngineClient {
   /** A host with the last model loaded again if the previous host crashed. */
   private async hostWithModel(): Promise<HostConnection> {
     const host = await this.ensureHost();
+    // Its failure is reported to whoever asked for it; here only the outcome's state matters.
+    if (this.loadInFlight) await this.loadInFlight.catch(() => undefined);
     if (this.current.state === 'ready' || !this.lastLoad) return host;
     if (!this.reloading) {
       const options = this.lastLoad;
@@ -166,7 +170,21 @@ export class EngineClient {
     return host;
   }
 
-  private async loadOn(
+  private loadOn(
+    host: HostConnection,
+    options: LoadOptions,
+    onProgress?: ProgressListener,
+  ): Promise<LoadedModelInfo> {
+    const loading = this.loadOnce(host, options, onProgress);
+    this.loadInFlight = loading;
+    const settled = (): void => {
+      if (this.loadInFlight === loading) this.loadInFlight = null;
+    };
+    loading.then(settled, settled);
+    return loading;
+  }
+
+  private async loadOnce(
     host: HostConnection,
     options: LoadOptions,
     onProgress?: ProgressListener,

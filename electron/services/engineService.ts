@@ -52,6 +52,7 @@ interface RunningGeneration {
 
 export class EngineService {
   private readonly running = new Map<string, RunningGeneration>();
+  private defaultLoad: Promise<unknown> | null = null;
 
   constructor(private readonly options: EngineServiceOptions) {
     options.client.onStatus((status) => options.emit('engine.status', status));
@@ -138,10 +139,19 @@ export class EngineService {
   }
 
   /** With nothing loaded (first run), the demo model is loaded so that Continue just works. */
+  /** Requests that arrive together (a generation and a preview) share one load of the default. */
   private async ensureModel(): Promise<void> {
     const { client, defaultModelPath } = this.options;
+    if (this.defaultLoad) {
+      await this.defaultLoad;
+      return;
+    }
     if (client.status.state === 'idle' && client.status.model === null && defaultModelPath) {
-      await this.load({ path: defaultModelPath });
+      const loading = this.load({ path: defaultModelPath }).finally(() => {
+        if (this.defaultLoad === loading) this.defaultLoad = null;
+      });
+      this.defaultLoad = loading;
+      await loading;
     }
   }
 }

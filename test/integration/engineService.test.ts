@@ -90,9 +90,18 @@ describe('engine service', () => {
   });
 
   it('loads the demo model on first use, measuring threads and pushing status and progress', async () => {
-    const count = await handlers['engine.countTokens']({ text: 'The quick brown fox' }, context);
+    // Two requests at once (as a template's generate and its preview are): one load serves both.
+    const [count, second] = await Promise.all([
+      handlers['engine.countTokens']({ text: 'The quick brown fox' }, context),
+      handlers['engine.countTokens']({ text: 'A second request while the model loads' }, context),
+    ]);
     assert.equal(count.contextSize, 512);
     assert.ok(count.tokens >= 4);
+    assert.ok(second.tokens >= 6);
+    assert.equal(
+      eventsNamed<{ state: string }>('engine.status').filter((s) => s.state === 'loading').length,
+      1,
+    );
     const statuses = eventsNamed<{ state: string }>('engine.status').map((status) => status.state);
     assert.deepEqual(statuses.slice(-2), ['loading', 'ready']);
     const steps = new Set(eventsNamed<{ step: string }>('engine.loadProgress').map((p) => p.step));
