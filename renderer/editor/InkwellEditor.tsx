@@ -13,6 +13,7 @@ import { createObservable } from '../api/connectionState.js';
 import type { DocumentSaver } from './autosave/documentSaver.js';
 import { $replaceDocumentContent, LOAD_CONTENT_TAG } from './content.js';
 import { editorTheme } from './theme.js';
+import './longDocument.css';
 import { Toolbar } from './Toolbar.js';
 import { AutosavePlugin } from './plugins/AutosavePlugin.js';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin.js';
