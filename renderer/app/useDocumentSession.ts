@@ -30,6 +30,7 @@ function createSaver(client: InkwellClient, record: DocumentRecord): DocumentSav
     documentId: record.id,
     baseVersion: record.version,
     baseContent: record.content,
+    baseText: record.text,
     save: (request) => client.call('documents.save', request),
     fetchCurrent: () => client.call('documents.get', { id: record.id }),
   });

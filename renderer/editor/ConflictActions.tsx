@@ -30,7 +30,7 @@ export function ConflictActions(props: {
         content: record.content,
         text: record.text,
       });
-      saver.adoptVersion(record.version, record.content);
+      saver.adoptVersion(record);
     } catch (error) {
       reportError(error, 'Could not load the other version');
     }

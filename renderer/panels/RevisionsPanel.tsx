@@ -92,7 +92,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
         });
         editor.focus();
       }
-      saver.adoptVersion(record.version, record.content);
+      saver.adoptVersion(record);
     } catch (error) {
       reportError(error, 'Could not restore that revision');
     } finally {

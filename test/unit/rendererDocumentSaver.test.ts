@@ -8,12 +8,18 @@ import {
 
 type SaveRequest = Parameters<DocumentSaverOptions['save']>[0];
 
-function fakeServer(initial: { version: number; content: string }) {
-  const server = { ...initial, requests: [] as SaveRequest[], failNext: 0 };
+function fakeServer(initial: { version: number; content: string; text?: string }) {
+  const server = {
+    ...initial,
+    text: initial.text ?? initial.content,
+    requests: [] as SaveRequest[],
+    failNext: 0,
+  };
   const options: DocumentSaverOptions = {
     documentId: 'document-1',
     baseVersion: initial.version,
     baseContent: initial.content,
+    baseText: initial.text ?? initial.content,
     debounceMs: 20,
     maxWaitMs: 40,
     retryBackoff: { initialMs: 20, maxMs: 40 },
@@ -26,10 +32,11 @@ function fakeServer(initial: { version: number; content: string }) {
       if (request.baseVersion !== server.version) throw new ApiError('conflict', 'stale');
       server.version += 1;
       server.content = request.content;
+      server.text = request.text;
       return { id: request.id, version: server.version, updatedAt: 0, revisionCreated: false };
     },
     async fetchCurrent() {
-      return { version: server.version, content: server.content };
+      return { version: server.version, content: server.content, text: server.text };
     },
   };
   return { server, options };
@@ -80,6 +87,7 @@ describe('DocumentSaver', () => {
     const saver = new DocumentSaver(options);
     server.version = 2;
     server.content = 'theirs';
+    server.text = 'theirs';
     saver.markChanged(snapshot('mine'));
     assert.equal(await saver.flush(), false);
     assert.equal(saver.saveState.get().status, 'conflict');
@@ -88,11 +96,24 @@ describe('DocumentSaver', () => {
     assert.equal(server.content, 'mine');
   });
 
+  it('never saves over text written elsewhere as plain text only (empty content)', async () => {
+    // A template's output is appended by main as plain text; the editor had the opening.
+    const { server, options } = fakeServer({ version: 1, content: '', text: 'Autumn Moon' });
+    const saver = new DocumentSaver(options);
+    server.version = 2;
+    server.text = 'Autumn Moon\nThe leaves fall.';
+    saver.markChanged(() => ({ content: '{"root":{}}', text: 'Autumn Moon' }));
+    assert.equal(await saver.flush(), false);
+    assert.equal(saver.saveState.get().status, 'conflict');
+    assert.equal(server.text, 'Autumn Moon\nThe leaves fall.');
+  });
+
   it('treats its own save whose answer was lost as saved', async () => {
     const { server, options } = fakeServer({ version: 1, content: '' });
     const saver = new DocumentSaver(options);
     server.version = 2;
     server.content = 'mine'; // applied, but the reply never came back
+    server.text = 'mine';
     saver.markChanged(snapshot('mine'));
     assert.equal(await saver.flush(), true);
     assert.equal(saver.saveState.get().status, 'saved');

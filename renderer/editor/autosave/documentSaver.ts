@@ -21,8 +21,9 @@ export interface DocumentSaverOptions {
   documentId: string;
   /** The version of the document as loaded; each successful save moves it on. */
   baseVersion: number;
-  /** The content as loaded (what the server holds at `baseVersion`). */
+  /** The content and plain text as loaded (what the server holds at `baseVersion`). */
   baseContent: string;
+  baseText: string;
   save(request: {
     id: string;
     content: string;
@@ -30,11 +31,26 @@ export interface DocumentSaverOptions {
     baseVersion: number;
   }): Promise<SaveResult>;
   /** The server's copy, to tell a real conflict from our own save whose answer was lost. */
-  fetchCurrent(): Promise<{ version: number; content: string }>;
+  fetchCurrent(): Promise<ServerCopy>;
   debounceMs?: number;
   /** Upper bound between the first unsaved change and its save, even while typing goes on. */
   maxWaitMs?: number;
   retryBackoff?: BackoffOptions;
+}
+
+/** The server's copy of the document at a version. */
+export interface ServerCopy {
+  version: number;
+  content: string;
+  text: string;
+}
+
+/**
+ * Whether two copies hold the same document. Both the content and the plain text are compared:
+ * a document written as plain text only (a template's output, an import) has empty content.
+ */
+function sameWords(a: SaveSnapshot, b: SaveSnapshot): boolean {
+  return a.content === b.content && a.text === b.text;
 }
 
 /** Longest a due save waits for the page to go idle (a busy page still saves). */
@@ -64,7 +80,8 @@ export class DocumentSaver {
   private readonly state = createObservable<SaveState>({ status: 'saved', lastError: null });
   private version: number;
   /** The content the server holds at `version`, as far as this saver knows. */
-  private serverContent: string;
+  /** What the server holds at `version`, as far as this saver knows. */
+  private serverCopy: ServerCopy;
   private readPending: (() => SaveSnapshot) | null = null;
   private firstUnsavedAt: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -78,7 +95,11 @@ export class DocumentSaver {
     this.options = options;
     this.documentId = options.documentId;
     this.version = options.baseVersion;
-    this.serverContent = options.baseContent;
+    this.serverCopy = {
+      version: options.baseVersion,
+      content: options.baseContent,
+      text: options.baseText,
+    };
     this.debounceMs = options.debounceMs ?? 800;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.retryBackoff = options.retryBackoff ?? { initialMs: 1000, maxMs: 15_000, jitter: 0.2 };
@@ -141,10 +162,10 @@ export class DocumentSaver {
    * The editor now shows the server's content at `version` ("Load theirs", a restored revision):
    * edits made before it are superseded, so nothing is pending any more.
    */
-  adoptVersion(version: number, content: string): void {
+  adoptVersion(copy: ServerCopy): void {
     this.cancelTimer();
-    this.version = version;
-    this.serverContent = content;
+    this.version = copy.version;
+    this.serverCopy = copy;
     this.readPending = null;
     this.firstUnsavedAt = null;
     this.inConflict = false;
@@ -191,7 +212,7 @@ export class DocumentSaver {
         baseVersion: this.version,
       });
       this.version = result.version;
-      this.serverContent = snapshot.content;
+      this.serverCopy = { version: result.version, ...snapshot };
       this.failedAttempts = 0;
       this.lastError = null;
       return true;
@@ -215,10 +236,10 @@ export class DocumentSaver {
     restored: () => SaveSnapshot,
   ): Promise<boolean> {
     const current = await this.options.fetchCurrent().catch(() => null);
-    if (current && current.content === snapshot.content) {
+    if (current && sameWords(current, snapshot)) {
       // Our own earlier save went through but its answer was lost with the connection.
       this.version = current.version;
-      this.serverContent = current.content;
+      this.serverCopy = current;
       if (this.readPending === restored) {
         this.readPending = null;
         this.firstUnsavedAt = null;
@@ -227,7 +248,7 @@ export class DocumentSaver {
       this.lastError = null;
       return true;
     }
-    if (current && current.content === this.serverContent) {
+    if (current && sameWords(current, this.serverCopy)) {
       // Only the title or the trash state moved the version on (a rename here or elsewhere);
       // the text nobody else touched is ours to save, so build on the new version and go on.
       this.version = current.version;

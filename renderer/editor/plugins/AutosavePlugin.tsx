@@ -48,14 +48,19 @@ export function registerAutosave(editor: LexicalEditor, saver: DocumentSaver): (
         else pendingKeys.add(key);
       }
     }),
-    editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-      // Selection-only updates change nothing worth saving.
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (tags.has(LOAD_CONTENT_TAG)) return;
-      // Showing or growing pending text changes nothing the document holds.
-      if (tags.has(PENDING_TEXT_TAG)) return;
-      saver.markChanged(() => snapshot(editorState));
-    }),
+    editor.registerUpdateListener(
+      ({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
+        // Selection-only updates change nothing worth saving.
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        // Loading stored content is no change. LexicalComposer applies the initial state in its
+        // own 'history-merge' update, which can reach this listener without our load tag: it is
+        // the one update that starts from the empty state.
+        if (tags.has(LOAD_CONTENT_TAG) || prevEditorState.isEmpty()) return;
+        // Showing or growing pending text changes nothing the document holds.
+        if (tags.has(PENDING_TEXT_TAG)) return;
+        saver.markChanged(() => snapshot(editorState));
+      },
+    ),
     editor.registerCommand(
       BLUR_COMMAND,
       () => {
