@@ -8,11 +8,6 @@ import type { Page } from '@playwright/test';
 import { openApp, openDocumentId } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
-test.skip(
-  !process.env.INKWELL_E2E_TEMPLATES_READY,
-  'the Templates panel is not mounted in App.tsx yet',
-);
-
 const TITLE = 'Autumn Moon';
 
 async function openPanel(page: Page, toggleId: string, panelId: string): Promise<void> {

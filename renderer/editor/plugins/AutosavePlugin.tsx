@@ -4,6 +4,7 @@ import {
   $getRoot,
   BLUR_COMMAND,
   COMMAND_PRIORITY_LOW,
+  HISTORY_MERGE_TAG,
   type EditorState,
   type LexicalEditor,
 } from 'lexical';
@@ -14,6 +15,10 @@ import { LOAD_CONTENT_TAG, snapshotOf } from '../content.js';
 import { PENDING_TEXT_TAG } from '../continue/pendingText.js';
 import { PendingTextNode, PENDING_TEXT_TYPE } from '../continue/PendingTextNode.js';
 import { withoutNodesOfType } from '../continue/pendingTextRules.js';
+
+function sameDocument(a: EditorState, b: EditorState): boolean {
+  return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
+}
 
 function listen(target: EventTarget, type: string, listener: () => void): () => void {
   target.addEventListener(type, listener);
@@ -56,6 +61,11 @@ export function registerAutosave(editor: LexicalEditor, saver: DocumentSaver): (
         // own 'history-merge' update, which can reach this listener without our load tag: it is
         // the one update that starts from the empty state.
         if (tags.has(LOAD_CONTENT_TAG) || prevEditorState.isEmpty()) return;
+        // Lexical also commits a full reconcile, tagged 'history-merge', when the editor is
+        // attached to or detached from the page (opening the same document again remounts it):
+        // nodes are marked dirty but the document is the same, and saving it would race a
+        // change made elsewhere. Comparing costs a serialization, but only on these rare updates.
+        if (tags.has(HISTORY_MERGE_TAG) && sameDocument(prevEditorState, editorState)) return;
         // Showing or growing pending text changes nothing the document holds.
         if (tags.has(PENDING_TEXT_TAG)) return;
         saver.markChanged(() => snapshot(editorState));
