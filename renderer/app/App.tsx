@@ -12,7 +12,7 @@ import {
   STOP_CONTINUE_COMMAND,
 } from '../editor/continue/commands.js';
 import { InkwellEditor } from '../editor/InkwellEditor.js';
-import { shortcutLabel } from '../keyboard/appShortcuts.js';
+import { shortcutLabel, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { DocumentTitle } from '../panels/DocumentTitle.js';
 import { DocumentsSidebar, displayTitle } from '../panels/DocumentsSidebar.js';
 import { focusFirstItem } from '../panels/listNavigation.js';
@@ -42,6 +42,63 @@ import '../styles/continue.css';
 
 /** The panels of the right-hand column; one is open at a time. */
 type SidePanel = 'revisions' | 'history' | 'generationSettings' | 'models' | 'templates';
+
+interface SidePanelToggle {
+  panel: SidePanel;
+  label: string;
+  title: string;
+  testId: string;
+  shortcut: AppShortcut;
+  /** Revisions and generation settings belong to the open document; the others do not. */
+  needsDocument: boolean;
+}
+
+const SIDE_PANEL_TOGGLES: readonly SidePanelToggle[] = [
+  {
+    panel: 'revisions',
+    label: 'Revisions',
+    title: 'Revisions',
+    testId: 'revisions-toggle',
+    shortcut: 'toggleRevisions',
+    needsDocument: true,
+  },
+  {
+    panel: 'history',
+    label: 'History',
+    title: 'History of generations',
+    testId: 'toggle-history',
+    shortcut: 'toggleHistory',
+    needsDocument: false,
+  },
+  {
+    panel: 'generationSettings',
+    label: 'Settings',
+    title: 'Generation settings',
+    testId: 'toggle-generation-settings',
+    shortcut: 'toggleGenerationSettings',
+    needsDocument: true,
+  },
+  {
+    panel: 'models',
+    label: 'Models',
+    title: 'Models',
+    testId: 'toggle-models',
+    shortcut: 'toggleModels',
+    needsDocument: false,
+  },
+  {
+    panel: 'templates',
+    label: 'Templates',
+    title: 'Templates: stories and poems from a few fields',
+    testId: 'toggle-templates',
+    shortcut: 'toggleTemplates',
+    needsDocument: false,
+  },
+];
+
+function needsDocument(panel: SidePanel): boolean {
+  return SIDE_PANEL_TOGGLES.some((toggle) => toggle.panel === panel && toggle.needsDocument);
+}
 
 /** The document after `id` in the list (or the one before it): where to go after deleting. */
 function neighbourOf(documents: DocumentSummary[], id: string): DocumentSummary | null {
@@ -237,13 +294,7 @@ export function App(): ReactNode {
     showShortcuts: () => setHelpOpen((open) => !open),
   });
 
-  // Revisions and generation settings belong to the open document; history and models do not.
-  const sideColumnShown =
-    sidePanel !== null &&
-    (current !== null ||
-      sidePanel === 'history' ||
-      sidePanel === 'models' ||
-      sidePanel === 'templates');
+  const sideColumnShown = sidePanel !== null && (current !== null || !needsDocument(sidePanel));
 
   return (
     <div className={`app ${sideColumnShown ? 'with-revisions' : ''}`}>
@@ -262,58 +313,20 @@ export function App(): ReactNode {
       />
       <main className="editor-pane">
         <div className="doc-actions">
-          <button
-            type="button"
-            className="quiet-button"
-            data-testid="revisions-toggle"
-            aria-pressed={sidePanel === 'revisions'}
-            disabled={!current}
-            title={`Revisions (${shortcutLabel('toggleRevisions')})`}
-            onClick={() => toggleSidePanel('revisions')}
-          >
-            Revisions
-          </button>
-          <button
-            type="button"
-            className="quiet-button"
-            data-testid="toggle-history"
-            aria-pressed={sidePanel === 'history'}
-            title={`History of generations (${shortcutLabel('toggleHistory')})`}
-            onClick={() => toggleSidePanel('history')}
-          >
-            History
-          </button>
-          <button
-            type="button"
-            className="quiet-button"
-            data-testid="toggle-generation-settings"
-            aria-pressed={sidePanel === 'generationSettings'}
-            disabled={!current}
-            title={`Generation settings (${shortcutLabel('toggleGenerationSettings')})`}
-            onClick={() => toggleSidePanel('generationSettings')}
-          >
-            Settings
-          </button>
-          <button
-            type="button"
-            className="quiet-button"
-            data-testid="toggle-models"
-            aria-pressed={sidePanel === 'models'}
-            title={`Models (${shortcutLabel('toggleModels')})`}
-            onClick={() => toggleSidePanel('models')}
-          >
-            Models
-          </button>
-          <button
-            type="button"
-            className="quiet-button"
-            data-testid="toggle-templates"
-            aria-pressed={sidePanel === 'templates'}
-            title={`Templates: stories and poems from a few fields (${shortcutLabel('toggleTemplates')})`}
-            onClick={() => toggleSidePanel('templates')}
-          >
-            Templates
-          </button>
+          {SIDE_PANEL_TOGGLES.map((toggle) => (
+            <button
+              key={toggle.panel}
+              type="button"
+              className="quiet-button"
+              data-testid={toggle.testId}
+              aria-pressed={sidePanel === toggle.panel}
+              disabled={toggle.needsDocument && !current}
+              title={`${toggle.title} (${shortcutLabel(toggle.shortcut)})`}
+              onClick={() => toggleSidePanel(toggle.panel)}
+            >
+              {toggle.label}
+            </button>
+          ))}
           <button
             type="button"
             className="quiet-button"
