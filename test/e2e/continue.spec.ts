@@ -12,6 +12,8 @@ const OPENING =
 
 /** Long enough to stop or kill mid-stream (the demo model's context is 512 tokens). */
 const LONG_GENERATION_TOKENS = 400;
+/** A seed whose continuation of OPENING with the demo model is still running seconds later. */
+const LONG_GENERATION_SEED = 7;
 
 /** Records, in the page, every distinct length the pending text has had (its updates). */
 async function recordPendingLengths(page: Page): Promise<() => Promise<number[]>> {
@@ -37,10 +39,18 @@ async function documentText(page: Page): Promise<string> {
   });
 }
 
-async function setMaxTokens(page: Page, maxTokens: number): Promise<void> {
+/**
+ * A fixed seed makes a long generation deterministic: with a random one the model may end the
+ * text early (end-of-text), and a test that needs it still running would race its end.
+ */
+async function setMaxTokens(page: Page, maxTokens: number, seed?: number): Promise<void> {
   await page.getByTestId('toggle-generation-settings').click();
   const panel = page.getByTestId('generation-settings-panel');
   await panel.getByTestId('param-max-tokens').fill(String(maxTokens));
+  if (seed !== undefined) {
+    await panel.getByTestId('param-seed-mode').selectOption('fixed');
+    await panel.getByTestId('param-seed').fill(String(seed));
+  }
   await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
   await page.getByTestId('toggle-generation-settings').click();
   await expect(panel).toBeHidden();
@@ -141,7 +151,7 @@ test('Esc stops a running continuation: its text stays pending, history says it 
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
-  await setMaxTokens(page, LONG_GENERATION_TOKENS);
+  await setMaxTokens(page, LONG_GENERATION_TOKENS, LONG_GENERATION_SEED);
   // History first: opening a panel later would take the focus, which dismisses pending text.
   await page.getByTestId('toggle-history').click();
   await writeOpening(page);
@@ -172,7 +182,7 @@ test('the engine dying mid-stream is reported, the text is intact, and the next 
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
-  await setMaxTokens(page, LONG_GENERATION_TOKENS);
+  await setMaxTokens(page, LONG_GENERATION_TOKENS, LONG_GENERATION_SEED);
   await writeOpening(page);
   const ghost = page.getByTestId('ghost-text');
 
