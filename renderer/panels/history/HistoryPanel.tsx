@@ -3,7 +3,7 @@ import type { GenerationRecord } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import '../../styles/generationPanels.css';
-import { downloadText } from './downloadText.js';
+import { downloadFile } from '../../app/downloadFile.js';
 import { HistoryDetails } from './HistoryDetails.js';
 import { HistoryList } from './HistoryList.js';
 import { useHistoryList } from './useHistoryList.js';
@@ -75,7 +75,7 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
         setExportNote('Nothing to export yet.');
         return;
       }
-      downloadText(exported.fileName, exported.jsonl, 'application/x-ndjson');
+      downloadFile(exported.jsonl, 'application/x-ndjson', exported.fileName);
       setExportNote(`Exported ${exported.count} generation${exported.count === 1 ? '' : 's'}.`);
     } catch (error) {
       reportError(error, 'Could not export the history');

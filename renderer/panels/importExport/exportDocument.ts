@@ -9,7 +9,7 @@ import type { ExportFormat } from '../../../shared/channels/files.js';
 import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
 import type { InkwellClient } from '../../api/client.js';
 import { bytesToBase64 } from './base64.js';
-import { downloadFile } from './browserDownload.js';
+import { downloadFile } from '../../app/downloadFile.js';
 import { isDesktopApp } from './desktopShell.js';
 import { exportFileName, exportFormats } from './fileFormats.js';
 import { lastExportOf, rememberExport } from './lastExports.js';

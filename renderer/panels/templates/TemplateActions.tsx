@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { MAX_TEMPLATE_NAME_CHARS, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
-import { downloadText } from '../history/downloadText.js';
+import { downloadFile } from '../../app/downloadFile.js';
 import { savedAsDefinition } from './editorDraft.js';
 
 export interface TemplateActionsProps {
@@ -46,7 +46,7 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
   const exportFile = (): Promise<void> =>
     act('Could not export the template', async () => {
       const exported = await client.call('templates.export', { id: template.id });
-      downloadText(exported.fileName, exported.json, 'application/json');
+      downloadFile(exported.json, 'application/json', exported.fileName);
     });
   const remove = (): Promise<void> =>
     act('Could not delete the template', async () => {

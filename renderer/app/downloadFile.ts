@@ -1,10 +1,10 @@
-/** Browser mode's save: the file is handed to the browser as a download. */
+/** Hands a file to the browser as a download (browser mode's save; also works in Electron). */
 export function downloadFile(
-  bytes: Uint8Array<ArrayBuffer>,
+  data: Uint8Array<ArrayBuffer> | string,
   mimeType: string,
   fileName: string,
 ): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
