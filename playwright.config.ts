@@ -11,6 +11,12 @@ export default defineConfig({
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // The whole browser suite runs twice: once with an English browser and once with a Chinese one
+  // (the app follows the system language), so every flow is checked in both languages.
+  projects: [
+    { name: 'en', use: { locale: 'en-US' } },
+    { name: 'zh-CN', use: { locale: 'zh-CN' }, testIgnore: /electron\.spec\.ts/ },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },

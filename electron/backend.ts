@@ -17,12 +17,14 @@ import { HistoryService } from './services/historyService.js';
 import { ModelFingerprints } from './services/modelFingerprint.js';
 import type { FreeSpaceProbe } from './services/modelDownloads.js';
 import { ModelsService } from './services/modelsService.js';
+import { PreferencesService } from './services/preferencesService.js';
 import { TemplatesService } from './services/templatesService.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
 import { migrate } from './store/migrations.js';
 import { SettingsRepository } from './store/settingsRepository.js';
+import { PreferencesRepository } from './store/preferencesRepository.js';
 
 export const DATABASE_FILE_NAME = 'inkwell.sqlite3';
 
@@ -54,6 +56,7 @@ export interface Backend {
   documents: DocumentsService;
   engine: EngineService;
   models: ModelsService;
+  preferences: PreferencesService;
   dataDir: string;
   /** The open database, for services added beside documents (and for tests). */
   database: SqliteDatabase;
@@ -116,7 +119,9 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     documentExists,
   });
+  const preferences = new PreferencesService(new PreferencesRepository(database), events);
   const handlers = createHandlers({
+    preferences,
     documents,
     engine,
     continueWriting,
@@ -149,6 +154,7 @@ export function createBackend(options: BackendOptions): Backend {
     documents,
     engine,
     models,
+    preferences,
     dataDir: options.dataDir,
     database,
     clientGone(clientId) {

@@ -24,6 +24,12 @@ import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
 import { forkUtilityModelHost } from './engine/utilityProcessTransport.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
 import { applicationMenuTemplate } from './menu.js';
+import { createI18n } from '../shared/i18n/createI18n.js';
+import {
+  languageEndonyms,
+  resolveLanguage,
+  type LanguagePreference,
+} from '../shared/i18n/languages.js';
 import { registerAppProtocol, registerAppScheme } from './security/appProtocol.js';
 import { isTrustedSender } from './security/trustedSender.js';
 import { APP_ORIGIN, installWebContentsGuards } from './security/webContentsGuards.js';
@@ -155,17 +161,7 @@ async function start(): Promise<void> {
     windows: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
 
-  const template = applicationMenuTemplate(process.platform, {
-    send: (command) => activeBackend.events.emit('app.command', { command }),
-    openHelp: () =>
-      void dialog.showMessageBox({
-        type: 'info',
-        title: 'About Inkwell',
-        message: `Inkwell ${app.getVersion()}`,
-        detail: 'A local-first writing studio. Your text and models stay on this computer.',
-      }),
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  installMenu(activeBackend);
 
   mainWindow = createWindow(appRoot);
   mainWindow.on('closed', () => {
@@ -173,6 +169,40 @@ async function start(): Promise<void> {
   });
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow(appRoot);
+  });
+}
+
+/** The menu in the writer's language, rebuilt whenever they choose another. */
+function installMenu(activeBackend: Backend): void {
+  const systemLanguages = app.getPreferredSystemLanguages();
+  const i18n = createI18n(resolveLanguage('system', systemLanguages));
+  const build = (preference: LanguagePreference): void => {
+    void i18n.changeLanguage(resolveLanguage(preference, systemLanguages));
+    const t = i18n.getFixedT(null, 'menu');
+    const template = applicationMenuTemplate(
+      process.platform,
+      {
+        send: (command) => activeBackend.events.emit('app.command', { command }),
+        setLanguage: (language) => activeBackend.preferences.update({ language }),
+        openHelp: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: t('about'),
+            message: `Inkwell ${app.getVersion()}`,
+            detail: t('aboutDetail'),
+          }),
+      },
+      {
+        t,
+        preference,
+        systemLanguageName: languageEndonyms[resolveLanguage('system', systemLanguages)],
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  build(activeBackend.preferences.get().language);
+  activeBackend.events.subscribe((event, payload) => {
+    if (event === 'preferences.changed') build(payload.language);
   });
 }
 

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createInkwellClient } from './api/client.js';
 import { ClientProvider } from './api/clientContext.js';
+import './i18n/i18n.js';
 import { App } from './app/App.js';
 import { ErrorProvider } from './app/errorReporting.js';
 import './styles/base.css';

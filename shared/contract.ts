@@ -12,6 +12,7 @@ import { generationChannels, generationEvents } from './channels/generations.js'
 import { appCommandChannels, appCommandEvents } from './channels/appCommands.js';
 import { fileChannels } from './channels/files.js';
 import { templateChannels, templateEvents } from './channels/templates.js';
+import { preferenceChannels, preferenceEvents } from './channels/preferences.js';
 
 export const contract = {
   ...appChannels,
@@ -22,6 +23,7 @@ export const contract = {
   ...fileChannels,
   ...appCommandChannels,
   ...templateChannels,
+  ...preferenceChannels,
 } as const;
 
 export const events = {
@@ -31,6 +33,7 @@ export const events = {
   ...generationEvents,
   ...appCommandEvents,
   ...templateEvents,
+  ...preferenceEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import type { ContinueService } from '../services/continueService.js';
 import type { DocumentsService } from '../services/documentsService.js';
 import type { GenerationSettingsService } from '../services/generationSettingsService.js';
 import type { HistoryService } from '../services/historyService.js';
+import type { PreferencesService } from '../services/preferencesService.js';
+import type { preferenceChannels } from '../../shared/channels/preferences.js';
 import type { TemplatesService } from '../services/templatesService.js';
 import { createTemplatesHandlers } from '../templates/templatesHandlers.js';
 import { createEngineHandlers, type EngineService } from '../services/engineService.js';
@@ -26,6 +28,7 @@ export interface HandlerServices {
   history: HistoryService;
   generationSettings: GenerationSettingsService;
   templates: TemplatesService;
+  preferences: PreferencesService;
   appInfo: () => AppInfo;
   /** File dialogs and command acknowledgements: the Electron shell in the app, none headless. */
   desktopShell?: DesktopShell;
@@ -45,12 +48,22 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createModelsHandlers(services.models),
     ...generationHandlers(services),
     ...createTemplatesHandlers(services.templates),
+    ...preferenceHandlers(services.preferences),
   };
 }
 
 export function appHandlers(appInfo: () => AppInfo): HandlersFor<keyof typeof appChannels> {
   return {
     'app.info': () => appInfo(),
+  };
+}
+
+export function preferenceHandlers(
+  preferences: PreferencesService,
+): HandlersFor<keyof typeof preferenceChannels> {
+  return {
+    'preferences.get': () => preferences.get(),
+    'preferences.update': (request) => preferences.update(request),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   generationsSchemaSql,
   initialSchemaSql,
   modelsSchemaSql,
+  preferencesSchemaSql,
   templatesSchemaSql,
 } from './schema.js';
 
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   },
   { version: 3, description: 'models library and run settings', sql: modelsSchemaSql },
   { version: 4, description: 'user templates', sql: templatesSchemaSql },
+  { version: 5, description: 'app preferences', sql: preferencesSchemaSql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -185,3 +185,14 @@ CREATE TABLE templates (
   updated_at INTEGER NOT NULL
 ) STRICT;
 `;
+
+/**
+ * Schema version 5: app-wide preferences of the writer (the UI language), one JSON value per key
+ * so that a preference added later needs no new step.
+ */
+export const preferencesSchemaSql = `
+CREATE TABLE preferences (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+`;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { MenuItemConstructorOptions } from 'electron';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,6 @@ import { createDesktopHandlers } from '../../electron/desktop/desktopHandlers.js
 import { createRouter, type Handlers } from '../../electron/ipc/router.js';
 import { importFormatForPath, withExtension } from '../../electron/desktop/fileTypes.js';
 import { FlushGate } from '../../electron/desktop/flushGate.js';
-import { applicationMenuTemplate } from '../../electron/menu.js';
 import {
   ChosenDestinations,
   chooseSaveTarget,
@@ -193,65 +191,6 @@ describe('window state', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('application menu', () => {
-  function collect(platform: NodeJS.Platform) {
-    const sent: string[] = [];
-    const template = applicationMenuTemplate(platform, {
-      send: (name) => sent.push(name),
-      openHelp: () => sent.push('help'),
-    });
-    const items: MenuItemConstructorOptions[] = [];
-    const walk = (list: MenuItemConstructorOptions[]): void => {
-      for (const item of list) {
-        items.push(item);
-        if (Array.isArray(item.submenu)) walk(item.submenu);
-      }
-    };
-    walk(template);
-    return { template, items, sent };
-  }
-
-  it('sends each document command to the renderer', () => {
-    const { items, sent } = collect('linux');
-    const commands = items.filter((item) => item.id?.startsWith('command:'));
-    for (const item of commands) item.click?.({} as never, undefined, {} as never);
-    assert.deepEqual(sent, [
-      'new-document',
-      'import',
-      'export',
-      'export-again',
-      'export-pdf',
-      'continue',
-      'regenerate',
-      'stop',
-      'show-shortcuts',
-    ]);
-  });
-
-  it('shows Continue as Ctrl/Cmd+Enter but leaves the key to the page', () => {
-    const { items } = collect('linux');
-    const continueItem = items.find((item) => item.id === 'command:continue');
-    assert.equal(continueItem?.accelerator, 'CmdOrCtrl+Enter');
-    assert.equal(continueItem?.registerAccelerator, false);
-    const importItem = items.find((item) => item.id === 'command:import');
-    assert.equal(importItem?.registerAccelerator, true);
-  });
-
-  it('has File, Edit, Generate, View and Help, plus the app menu on macOS', () => {
-    const labelsOf = (template: MenuItemConstructorOptions[]) =>
-      template.map((item) => item.label ?? item.role);
-    assert.deepEqual(labelsOf(collect('linux').template), [
-      '&File',
-      'editMenu',
-      '&Generate',
-      'viewMenu',
-      'windowMenu',
-      'help',
-    ]);
-    assert.equal(labelsOf(collect('darwin').template)[0], 'appMenu');
   });
 });
 

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { MenuItemConstructorOptions } from 'electron';
+import { applicationMenuTemplate } from '../../electron/menu.js';
+import { createI18n } from '../../shared/i18n/createI18n.js';
+import type { Language, LanguagePreference } from '../../shared/i18n/languages.js';
+
+function collect(
+  platform: NodeJS.Platform,
+  options: { language?: Language; preference?: LanguagePreference } = {},
+) {
+  const sent: string[] = [];
+  const i18n = createI18n(options.language ?? 'en');
+  const template = applicationMenuTemplate(
+    platform,
+    {
+      send: (name) => sent.push(name),
+      openHelp: () => sent.push('help'),
+      setLanguage: (preference) => sent.push(`language:${preference}`),
+    },
+    {
+      t: i18n.getFixedT(null, 'menu'),
+      preference: options.preference ?? 'system',
+      systemLanguageName: 'English',
+    },
+  );
+  const items: MenuItemConstructorOptions[] = [];
+  const walk = (list: MenuItemConstructorOptions[]): void => {
+    for (const item of list) {
+      items.push(item);
+      if (Array.isArray(item.submenu)) walk(item.submenu);
+    }
+  };
+  walk(template);
+  return { template, items, sent };
+}
+
+const click = (item: MenuItemConstructorOptions | undefined): void =>
+  item?.click?.({} as never, undefined, {} as never);
+
+describe('application menu', () => {
+  it('sends each document command to the renderer', () => {
+    const { items, sent } = collect('linux');
+    for (const item of items.filter((item) => item.id?.startsWith('command:'))) click(item);
+    assert.deepEqual(sent, [
+      'new-document',
+      'import',
+      'export',
+      'export-again',
+      'export-pdf',
+      'continue',
+      'regenerate',
+      'stop',
+      'show-shortcuts',
+    ]);
+  });
+
+  it('shows Continue as Ctrl/Cmd+Enter but leaves the key to the page', () => {
+    const { items } = collect('linux');
+    const continueItem = items.find((item) => item.id === 'command:continue');
+    assert.equal(continueItem?.accelerator, 'CmdOrCtrl+Enter');
+    assert.equal(continueItem?.registerAccelerator, false);
+    const importItem = items.find((item) => item.id === 'command:import');
+    assert.equal(importItem?.registerAccelerator, true);
+  });
+
+  it('has File, Edit, Generate, View, Window and Help, plus the app menu on macOS', () => {
+    const labelsOf = (template: MenuItemConstructorOptions[]) =>
+      template.map((item) => item.label ?? item.role);
+    assert.deepEqual(labelsOf(collect('linux').template), [
+      '&File',
+      '&Edit',
+      '&Generate',
+      '&View',
+      '&Window',
+      '&Help',
+    ]);
+    assert.equal(labelsOf(collect('darwin').template)[0], 'appMenu');
+  });
+
+  it('speaks Simplified Chinese when that is the language, every item labelled', () => {
+    const { template, items } = collect('linux', { language: 'zh-CN' });
+    assert.deepEqual(
+      template.map((item) => item.label),
+      ['文件(&F)', '编辑(&E)', '生成(&G)', '视图(&V)', '窗口(&W)', '帮助(&H)'],
+    );
+    const unlabelled = items.filter((item) => item.type !== 'separator' && !item.label);
+    assert.deepEqual(unlabelled, []);
+    assert.equal(items.find((item) => item.id === 'command:continue')?.label, '续写');
+  });
+
+  it('offers the languages as radio items, the current preference checked, a click stores it', () => {
+    const { items, sent } = collect('linux', { preference: 'zh-CN' });
+    const choices = items.filter((item) => item.id?.startsWith('language:'));
+    assert.deepEqual(
+      choices.map((item) => [item.label, item.checked]),
+      [
+        ['System (English)', false],
+        ['English', false],
+        ['简体中文', true],
+      ],
+    );
+    click(choices[1]);
+    assert.deepEqual(sent, ['language:en']);
+  });
+});
