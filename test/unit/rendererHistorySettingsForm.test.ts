@@ -1,4 +1,5 @@
 /** The generation settings form's pure helpers (named rendererHistory* to sit with the panels' tests). */
+import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -9,7 +10,9 @@ import {
   parseNumberInput,
   parseSeedInput,
   parseStopStringInput,
+  presetName,
 } from '../../renderer/panels/generationSettings/settingsForm.js';
+import { i18n } from '../../renderer/i18n/i18n.js';
 import { continueParams, type Preset } from '../../shared/schemas/generations.js';
 
 const precise: Preset = {
@@ -62,5 +65,19 @@ describe('generation settings form', () => {
     assert.equal(issueFor(issues, 'params.temperature'), 'Too big');
     assert.equal(issueFor(issues, 'params.stop'), 'Too long');
     assert.equal(issueFor(issues, 'params.top'), null);
+  });
+
+  it('names built-in presets in the UI language and the writer’s own as they were named', async () => {
+    const mine: Preset = { ...precise, id: 'p-1', name: 'Noir', builtIn: false };
+    assert.equal(presetName(precise), 'Precise');
+    await i18n.changeLanguage('zh-CN');
+    try {
+      assert.equal(presetName(precise), '精确');
+      assert.equal(presetName(mine), 'Noir');
+      // A built-in preset this renderer has no words for keeps the name main gave it.
+      assert.equal(presetName({ ...precise, id: 'gentle', name: 'Gentle' }), 'Gentle');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

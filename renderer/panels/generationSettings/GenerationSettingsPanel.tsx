@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   MAX_AUTHORS_NOTE_CHARS,
   MAX_MEMORY_CHARS,
@@ -12,16 +13,7 @@ import { PresetBar } from './PresetBar.js';
 import { SeedField } from './SeedField.js';
 import { applyPreset, issueFor, NUMERIC_FIELDS } from './settingsForm.js';
 import { StopFields } from './StopFields.js';
-import { useGenerationSettings, type SaveStatus } from './useGenerationSettings.js';
-
-const STATUS_TEXT: Record<SaveStatus, string> = {
-  unchanged: '',
-  pending: 'Saving soon…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  invalid: 'Not saved: see the field marked below.',
-  failed: 'Not saved.',
-};
+import { useGenerationSettings } from './useGenerationSettings.js';
 
 export interface GenerationSettingsPanelProps {
   documentId: string;
@@ -34,6 +26,7 @@ export interface GenerationSettingsPanelProps {
 /** How Continue writes for this document: preset, sampler knobs, stops, seed, memory, note. */
 export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): ReactNode {
   const { documentId, reportError, onClose, onSettingsChange } = props;
+  const { t } = useTranslation(['generation', 'common']);
   const id = useId();
   const panelRef = useRef<HTMLElement>(null);
   // Focus moves into the panel, so Escape closes it and Tab walks its fields.
@@ -59,7 +52,7 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
       ref={panelRef}
       tabIndex={-1}
       className="side-panel generation-settings-panel"
-      aria-label="Generation settings"
+      aria-label={t('settings.title')}
       data-testid="generation-settings-panel"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -69,9 +62,9 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
       }}
     >
       <div className="panel-header">
-        <h2>Generation settings</h2>
+        <h2>{t('settings.title')}</h2>
         <button type="button" className="quiet-button" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
       <p
@@ -79,10 +72,10 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
         data-testid="settings-save-status"
         role="status"
       >
-        {STATUS_TEXT[status]}
+        {status === 'unchanged' ? '' : t(`settings.status.${status}`)}
       </p>
       {settings === null ? (
-        <p className="sidebar-note">Loading…</p>
+        <p className="sidebar-note">{t('common:loading')}</p>
       ) : (
         <div className="settings-body">
           <PresetBar
@@ -104,12 +97,12 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
             }}
           />
           <fieldset className="settings-group">
-            <legend>Word choice</legend>
+            <legend>{t('settings.wordChoice')}</legend>
             {NUMERIC_FIELDS.map((field) => (
               <NumberField
                 key={field.param}
-                label={field.label}
-                help={field.help}
+                label={t(`params.${field.param}.label`)}
+                help={t(`params.${field.param}.help`)}
                 testId={field.testId}
                 value={settings.params[field.param]}
                 min={field.min}
@@ -122,7 +115,7 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
             ))}
           </fieldset>
           <fieldset className="settings-group">
-            <legend>Where to stop</legend>
+            <legend>{t('settings.whereToStop')}</legend>
             <StopFields
               stopAt={settings.params.stopAt}
               stop={settings.params.stop}
@@ -137,11 +130,11 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
             />
           </fieldset>
           <fieldset className="settings-group">
-            <legend>What the model keeps in mind</legend>
+            <legend>{t('settings.keptInMind')}</legend>
             <TextAreaField
               id={`${id}-memory`}
-              label="Memory"
-              help="Facts the model should keep in mind: names, places, the style. Placed at the very start of every prompt."
+              label={t('settings.memory')}
+              help={t('settings.memoryHelp')}
               testId="memory-input"
               value={settings.memory}
               maxLength={MAX_MEMORY_CHARS}
@@ -150,8 +143,8 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
             />
             <TextAreaField
               id={`${id}-note`}
-              label="Author’s note"
-              help="A short steer, such as “Tone: quiet and tense.” Placed a few lines before the cursor, where it counts most."
+              label={t('settings.authorsNote')}
+              help={t('settings.authorsNoteHelp')}
               testId="authors-note-input"
               value={settings.authorsNote}
               maxLength={MAX_AUTHORS_NOTE_CHARS}

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseNumberInput } from './settingsForm.js';
 
 export interface NumberFieldProps {
@@ -21,6 +22,7 @@ export interface NumberFieldProps {
  */
 export function NumberField(props: NumberFieldProps): ReactNode {
   const { label, help, testId, value, min, max, step, integer, serverError, onChange } = props;
+  const { t } = useTranslation('generation');
   const id = useId();
   const [text, setText] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
@@ -31,10 +33,10 @@ export function NumberField(props: NumberFieldProps): ReactNode {
   }
   const parsed = parseNumberInput(text, integer);
   const localError =
-    parsed === null ? (integer ? 'Enter a whole number.' : 'Enter a number.') : null;
+    parsed === null ? t(integer ? 'settings.enterWholeNumber' : 'settings.enterNumber') : null;
   // What is typed is already a number of the right kind, so the server can only object to the
   // range; say the range in plain words and keep its exact message as a tooltip.
-  const rangeError = serverError === null ? null : `Use a value from ${min} to ${max}.`;
+  const rangeError = serverError === null ? null : t('settings.useRange', { min, max });
   const error = localError ?? rangeError;
 
   return (

@@ -1,10 +1,11 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContinueParams, Preset } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { describeError } from '../../app/errorReporting.js';
 import { PresetNameForm } from './PresetNameForm.js';
-import { matchesPreset } from './settingsForm.js';
+import { matchesPreset, presetName } from './settingsForm.js';
 
 export interface PresetBarProps {
   presets: Preset[];
@@ -23,6 +24,7 @@ type Editing =
 /** Pick a preset, save the current settings as one, rename or delete the writer's own. */
 export function PresetBar(props: PresetBarProps): ReactNode {
   const { presets, presetId, params, reportError, onChoose, onSaved, onDeleted } = props;
+  const { t } = useTranslation(['generation', 'common']);
   const client = useClient();
   const id = useId();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -51,13 +53,13 @@ export function PresetBar(props: PresetBarProps): ReactNode {
       setEditing(null);
       await onDeleted(preset.id);
     } catch (error) {
-      reportError(error, 'Could not delete the preset');
+      reportError(error, t('presets.deleteFailed'));
     }
   };
 
   return (
     <div className="settings-field preset-bar">
-      <label htmlFor={`${id}-preset`}>Preset</label>
+      <label htmlFor={`${id}-preset`}>{t('presets.label')}</label>
       <div className="inline-row">
         <select
           id={`${id}-preset`}
@@ -69,11 +71,10 @@ export function PresetBar(props: PresetBarProps): ReactNode {
             if (preset) onChoose(preset);
           }}
         >
-          {chosen === null && <option value="">Custom</option>}
+          {chosen === null && <option value="">{t('presets.custom')}</option>}
           {presets.map((preset) => (
             <option key={preset.id} value={preset.id}>
-              {preset.name}
-              {preset.builtIn ? '' : ' (yours)'}
+              {preset.builtIn ? presetName(preset) : t('presets.yours', { name: preset.name })}
             </option>
           ))}
         </select>
@@ -83,13 +84,11 @@ export function PresetBar(props: PresetBarProps): ReactNode {
           data-testid="preset-save-as"
           onClick={() => setEditing({ kind: 'new' })}
         >
-          Save as preset…
+          {t('presets.saveAs')}
         </button>
       </div>
       <p id={`${id}-preset-help`} className="field-help">
-        {adjusted
-          ? `Based on ${chosen.name}, with your own changes.`
-          : 'A starting point: Precise keeps close to the likely, Creative takes more risks.'}
+        {adjusted ? t('presets.adjusted', { name: presetName(chosen) }) : t('presets.help')}
       </p>
       {chosen && !chosen.builtIn && editing === null && (
         <div className="inline-row">
@@ -99,7 +98,7 @@ export function PresetBar(props: PresetBarProps): ReactNode {
             data-testid="preset-rename"
             onClick={() => setEditing({ kind: 'rename', preset: chosen })}
           >
-            Rename “{chosen.name}”
+            {t('presets.rename', { name: chosen.name })}
           </button>
           <button
             type="button"
@@ -107,7 +106,7 @@ export function PresetBar(props: PresetBarProps): ReactNode {
             data-testid="preset-delete"
             onClick={() => setEditing({ kind: 'delete', preset: chosen })}
           >
-            Delete
+            {t('common:delete')}
           </button>
         </div>
       )}
@@ -115,14 +114,14 @@ export function PresetBar(props: PresetBarProps): ReactNode {
         <PresetNameForm
           key={editing.kind === 'rename' ? editing.preset.id : 'new'}
           initialName={editing.kind === 'rename' ? editing.preset.name : ''}
-          submitLabel={editing.kind === 'rename' ? 'Rename' : 'Save preset'}
+          submitLabel={t(editing.kind === 'rename' ? 'presets.renameSubmit' : 'presets.saveSubmit')}
           onSubmit={saveName}
           onCancel={() => setEditing(null)}
         />
       )}
       {editing?.kind === 'delete' && (
-        <div className="inline-row" role="group" aria-label="Confirm delete">
-          <span>Delete the preset “{editing.preset.name}”?</span>
+        <div className="inline-row" role="group" aria-label={t('presets.confirmDelete')}>
+          <span>{t('presets.deleteQuestion', { name: editing.preset.name })}</span>
           <button
             type="button"
             className="quiet-button danger"
@@ -130,10 +129,10 @@ export function PresetBar(props: PresetBarProps): ReactNode {
             autoFocus
             onClick={() => void remove(editing.preset)}
           >
-            Delete
+            {t('common:delete')}
           </button>
           <button type="button" className="quiet-button" onClick={() => setEditing(null)}>
-            Keep
+            {t('presets.keep')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_PRESET_NAME_CHARS } from '../../../shared/schemas/generations.js';
 
 /**
@@ -12,6 +13,7 @@ export function PresetNameForm(props: {
   onCancel: () => void;
 }): ReactNode {
   const { initialName, submitLabel, onSubmit, onCancel } = props;
+  const { t } = useTranslation(['generation', 'common']);
   const id = useId();
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function PresetNameForm(props: {
         }
       }}
     >
-      <label htmlFor={id}>Preset name</label>
+      <label htmlFor={id}>{t('presets.nameLabel')}</label>
       <div className="inline-row">
         <input
           id={id}
@@ -61,7 +63,7 @@ export function PresetNameForm(props: {
           {submitLabel}
         </button>
         <button type="button" className="quiet-button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
       {error && (

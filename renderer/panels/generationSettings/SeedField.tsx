@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_SEED } from '../../../shared/schemas/engine.js';
 import { parseSeedInput, randomSeed } from './settingsForm.js';
 
@@ -12,6 +13,7 @@ export interface SeedFieldProps {
 /** Random or fixed seed; a fixed one gives the same text again for the same text and settings. */
 export function SeedField(props: SeedFieldProps): ReactNode {
   const { seed, serverError, onChange } = props;
+  const { t } = useTranslation('generation');
   const id = useId();
   const [text, setText] = useState(seed === undefined ? '' : String(seed));
   const [shownSeed, setShownSeed] = useState(seed);
@@ -21,12 +23,12 @@ export function SeedField(props: SeedFieldProps): ReactNode {
   }
   const fixed = seed !== undefined;
   const localError =
-    fixed && parseSeedInput(text) === null ? `Enter a whole number from 0 to ${MAX_SEED}.` : null;
+    fixed && parseSeedInput(text) === null ? t('seed.invalid', { max: MAX_SEED }) : null;
   const error = localError ?? serverError;
 
   return (
     <div className="settings-field">
-      <label htmlFor={`${id}-mode`}>Seed</label>
+      <label htmlFor={`${id}-mode`}>{t('seed.label')}</label>
       <div className="inline-row">
         <select
           id={`${id}-mode`}
@@ -44,15 +46,15 @@ export function SeedField(props: SeedFieldProps): ReactNode {
             onChange(next);
           }}
         >
-          <option value="random">Random each time</option>
-          <option value="fixed">Fixed number</option>
+          <option value="random">{t('seed.random')}</option>
+          <option value="fixed">{t('seed.fixed')}</option>
         </select>
         {fixed && (
           <input
             type="number"
             inputMode="numeric"
             data-testid="param-seed"
-            aria-label="Seed number"
+            aria-label={t('seed.number')}
             min={0}
             max={MAX_SEED}
             step={1}
@@ -75,8 +77,7 @@ export function SeedField(props: SeedFieldProps): ReactNode {
         </p>
       )}
       <p id={`${id}-help`} className="field-help">
-        Random gives a different continuation every time. A fixed number gives the same text again
-        for the same text and settings, which makes settings easy to compare.
+        {t('seed.help')}
       </p>
     </div>
   );

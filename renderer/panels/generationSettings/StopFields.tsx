@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_STOP_STRINGS, MAX_STOP_STRING_CHARS } from '../../../shared/schemas/engine.js';
 import type { StopAt } from '../../../shared/schemas/generations.js';
 import { displayStopString, parseStopStringInput } from './settingsForm.js';
@@ -14,6 +15,7 @@ export interface StopFieldsProps {
 /** Where a continuation ends early: a sentence or paragraph end, or strings of the writer's. */
 export function StopFields(props: StopFieldsProps): ReactNode {
   const { stopAt, stop, serverError, onStopAtChange, onStopChange } = props;
+  const { t } = useTranslation('generation');
   const id = useId();
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
@@ -23,11 +25,11 @@ export function StopFields(props: StopFieldsProps): ReactNode {
     const value = parseStopStringInput(draft);
     if (value === '') return;
     if (stop.includes(value)) {
-      setDraftError('That stop string is already in the list.');
+      setDraftError(t('stop.duplicate'));
       return;
     }
     if (value.length > MAX_STOP_STRING_CHARS) {
-      setDraftError(`A stop string can be at most ${MAX_STOP_STRING_CHARS} characters.`);
+      setDraftError(t('stop.tooLong', { max: MAX_STOP_STRING_CHARS }));
       return;
     }
     setDraftError(null);
@@ -39,7 +41,7 @@ export function StopFields(props: StopFieldsProps): ReactNode {
   return (
     <>
       <div className="settings-field">
-        <label htmlFor={`${id}-stop-at`}>Stop at</label>
+        <label htmlFor={`${id}-stop-at`}>{t('stop.stopAt')}</label>
         <select
           id={`${id}-stop-at`}
           data-testid="param-stop-at"
@@ -47,26 +49,25 @@ export function StopFields(props: StopFieldsProps): ReactNode {
           aria-describedby={`${id}-stop-at-help`}
           onChange={(event) => onStopAtChange(event.target.value as StopAt)}
         >
-          <option value="none">The length limit only</option>
-          <option value="sentence">The end of a sentence</option>
-          <option value="paragraph">The end of a paragraph</option>
+          <option value="none">{t('stop.stopAtNone')}</option>
+          <option value="sentence">{t('stop.stopAtSentence')}</option>
+          <option value="paragraph">{t('stop.stopAtParagraph')}</option>
         </select>
         <p id={`${id}-stop-at-help`} className="field-help">
-          Ends the continuation at the first full sentence or paragraph, instead of running on to
-          the length limit.
+          {t('stop.stopAtHelp')}
         </p>
       </div>
       <div className="settings-field">
-        <label htmlFor={`${id}-stop`}>Custom stop strings</label>
+        <label htmlFor={`${id}-stop`}>{t('stop.custom')}</label>
         {stop.length > 0 && (
-          <ul className="stop-strings" aria-label="Stop strings">
+          <ul className="stop-strings" aria-label={t('stop.list')}>
             {stop.map((entry) => (
               <li key={entry} className="stop-string" data-testid="stop-string">
                 <code>{displayStopString(entry)}</code>
                 <button
                   type="button"
                   className="quiet-button"
-                  aria-label={`Remove stop string ${displayStopString(entry)}`}
+                  aria-label={t('stop.remove', { stop: displayStopString(entry) })}
                   onClick={() => onStopChange(stop.filter((other) => other !== entry))}
                 >
                   ×
@@ -82,7 +83,7 @@ export function StopFields(props: StopFieldsProps): ReactNode {
             data-testid="stop-string-input"
             value={draft}
             disabled={full}
-            placeholder={full ? `At most ${MAX_STOP_STRINGS}` : 'e.g. THE END or \\n'}
+            placeholder={full ? t('stop.full', { max: MAX_STOP_STRINGS }) : t('stop.placeholder')}
             aria-invalid={error !== null}
             aria-describedby={`${id}-stop-help${error ? ` ${id}-stop-error` : ''}`}
             onChange={(event) => {
@@ -103,7 +104,7 @@ export function StopFields(props: StopFieldsProps): ReactNode {
             disabled={full || draft === ''}
             onClick={add}
           >
-            Add
+            {t('stop.add')}
           </button>
         </div>
         {error && (
@@ -112,8 +113,7 @@ export function StopFields(props: StopFieldsProps): ReactNode {
           </p>
         )}
         <p id={`${id}-stop-help`} className="field-help">
-          The continuation ends just before any of these (up to {MAX_STOP_STRINGS}). Type \n for a
-          line break.
+          {t('stop.help', { max: MAX_STOP_STRINGS })}
         </p>
       </div>
     </>

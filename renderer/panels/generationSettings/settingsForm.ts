@@ -1,17 +1,17 @@
 /**
- * The generation settings form without React: which knobs there are, what they do in a
- * writer's words, and the small conversions between what is typed and what is saved.
+ * The generation settings form without React: which knobs there are (their words are in the
+ * generation translations), and the small conversions between what is typed and what is saved.
  */
 import { MAX_SEED } from '../../../shared/schemas/engine.js';
 import type { ContinueParams, Preset } from '../../../shared/schemas/generations.js';
+import { i18n } from '../../i18n/i18n.js';
 
 export type NumericParam =
   'temperature' | 'topK' | 'topP' | 'minP' | 'repeatPenalty' | 'repeatLastTokens' | 'maxTokens';
 
 export interface NumericFieldSpec {
+  /** Its label and help are the translations `generation:params.<param>.label` and `.help`. */
   param: NumericParam;
-  label: string;
-  help: string;
   testId: string;
   min: number;
   max: number;
@@ -23,8 +23,6 @@ export interface NumericFieldSpec {
 export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   {
     param: 'temperature',
-    label: 'Temperature',
-    help: 'How adventurous the word choice is. Around 0.5 stays safe and predictable; above 1 surprises, and rambles. 0 always takes the likeliest word.',
     testId: 'param-temperature',
     min: 0,
     max: 2,
@@ -33,8 +31,6 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   },
   {
     param: 'topK',
-    label: 'Top-k',
-    help: 'Only the k likeliest next words are considered. Smaller is tamer. 0 turns this off.',
     testId: 'param-top-k',
     min: 0,
     max: 1000,
@@ -43,8 +39,6 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   },
   {
     param: 'topP',
-    label: 'Top-p',
-    help: 'Keeps only the likeliest words that together hold this share of the odds, cutting the long tail of odd ones. 1 turns this off.',
     testId: 'param-top-p',
     min: 0,
     max: 1,
@@ -53,8 +47,6 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   },
   {
     param: 'minP',
-    label: 'Min-p',
-    help: 'Drops words far less likely than the favourite (below this fraction of its odds). Keeps a high temperature from going off the rails. 0 turns this off.',
     testId: 'param-min-p',
     min: 0,
     max: 1,
@@ -63,8 +55,6 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   },
   {
     param: 'repeatPenalty',
-    label: 'Repetition penalty',
-    help: 'Makes recently used words less likely, so the model does not go round in circles. 1 is off; 1.1 to 1.2 is usually enough.',
     testId: 'param-repeat-penalty',
     min: 1,
     max: 3,
@@ -73,8 +63,6 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   },
   {
     param: 'repeatLastTokens',
-    label: 'Penalty looks back over',
-    help: 'How many of the latest tokens the repetition penalty watches (a token is about three quarters of a word).',
     testId: 'param-repeat-range',
     min: 0,
     max: 4096,
@@ -83,8 +71,6 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
   },
   {
     param: 'maxTokens',
-    label: 'Max new tokens',
-    help: 'The longest a continuation can be, in tokens (about three quarters of a word each).',
     testId: 'param-max-tokens',
     min: 1,
     max: 4096,
@@ -126,6 +112,24 @@ export function parseStopStringInput(text: string): string {
 /** The reverse of parseStopStringInput, for showing a stop string in a chip. */
 export function displayStopString(stop: string): string {
   return stop.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+
+/** The ids of the presets every library has (electron/services/builtInPresets.ts). */
+const BUILT_IN_PRESET_IDS = ['balanced', 'creative', 'precise'] as const;
+type BuiltInPresetId = (typeof BUILT_IN_PRESET_IDS)[number];
+
+function isBuiltInPresetId(id: string): id is BuiltInPresetId {
+  return (BUILT_IN_PRESET_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * A preset's name in the UI language: a built-in one by its id, a writer's own (or a built-in
+ * one this renderer does not know yet) as it was named.
+ */
+export function presetName(preset: Preset): string {
+  return preset.builtIn && isBuiltInPresetId(preset.id)
+    ? i18n.t(`generation:presets.builtIn.${preset.id}`)
+    : preset.name;
 }
 
 /** Whether the params still are the preset's (the seed is the writer's own, so it is left out). */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/errors.js';
 import type { DocumentGenerationSettings, Preset } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
+import { i18n } from '../../i18n/i18n.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import type { FieldIssue } from './settingsForm.js';
 
@@ -44,7 +45,7 @@ export function useGenerationSettings(
     try {
       setPresets(await client.call('presets.list', {}));
     } catch (error) {
-      reportError(error, 'Could not load the presets');
+      reportError(error, i18n.t('generation:presets.loadFailed'));
     }
   }, [client, reportError]);
 
@@ -59,7 +60,7 @@ export function useGenerationSettings(
         setSettings(loaded);
         onChangeRef.current?.(loaded);
       },
-      (error: unknown) => current && reportError(error, 'Could not load the generation settings'),
+      (error: unknown) => current && reportError(error, i18n.t('generation:settings.loadFailed')),
     );
     void reloadPresets();
     return () => {
@@ -93,7 +94,7 @@ export function useGenerationSettings(
         setStatus('invalid');
       } else {
         setStatus('failed');
-        reportError(error, 'Could not save the generation settings');
+        reportError(error, i18n.t('generation:settings.saveFailed'));
       }
     }
   }, [client, reportError]);
