@@ -1,5 +1,6 @@
+import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { EventPayload } from '../../shared/contract.js';
 import {
   GenerationFollower,
@@ -9,9 +10,12 @@ import {
 import {
   finishLabel,
   firstLine,
+  kindLabel,
   paramRows,
   shortSha,
+  timingRows,
 } from '../../renderer/panels/history/historyFormat.js';
+import { i18n } from '../../renderer/i18n/i18n.js';
 import { continueParams } from '../../shared/schemas/generations.js';
 
 const timings = {
@@ -116,5 +120,38 @@ describe('history wording', () => {
 
   it('shortens a sha256', () => {
     assert.equal(shortSha('a'.repeat(64)), 'a'.repeat(12));
+  });
+});
+
+describe('history wording in Chinese', () => {
+  before(() => i18n.changeLanguage('zh-CN'));
+  after(() => i18n.changeLanguage('en'));
+
+  it('names kinds, endings and params in Chinese', () => {
+    assert.equal(kindLabel('continue'), '续写');
+    assert.equal(finishLabel('length'), '达到长度上限');
+    assert.equal(finishLabel(null), '正在生成…');
+    assert.equal(firstLine(''), '（无文本）');
+    const params = continueParams.parse({ topK: 0, repeatPenalty: 1.1, repeatLastTokens: 64 });
+    const byLabel = new Map(paramRows(params, 42).map((row) => [row.label, row.value]));
+    assert.equal(byLabel.get('种子'), '42');
+    assert.equal(byLabel.get('Top-k 采样'), '关闭');
+    assert.equal(byLabel.get('重复惩罚'), '1.1，作用于最近 64 个词元');
+  });
+
+  it('formats timings and the replay verdict in Chinese', () => {
+    const byLabel = new Map(
+      timingRows({ ...timings, tokensPerSecond: 12.34, totalMs: 1500 }).map((row) => [
+        row.label,
+        row.value,
+      ]),
+    );
+    assert.equal(byLabel.get('速度'), '每秒 12.3 个词元');
+    assert.equal(byLabel.get('总用时'), '1.50 秒');
+    const result = compareReplay(
+      { output: 'and then', finishReason: 'length' },
+      { text: 'and than', finishReason: 'length' },
+    );
+    assert.equal(result.message, '从第 7 个字符起与原始生成不同。');
   });
 });

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
 import { paramRows, shortSha, timingRows, type LabelledValue } from './historyFormat.js';
 
 /** What a generation ran with and how it went: settings and seed, model, timings, error. */
 export function GenerationFacts(props: { record: GenerationRecord }): ReactNode {
   const { record } = props;
+  const { t } = useTranslation('generation');
   return (
     <>
       {record.error && (
@@ -12,16 +14,18 @@ export function GenerationFacts(props: { record: GenerationRecord }): ReactNode 
           {record.error.message}
         </p>
       )}
-      <h4>Settings</h4>
+      <h4>{t('facts.settings')}</h4>
       <FactList rows={paramRows(record.params, record.seed)} testId="history-params" />
-      <h4>Model</h4>
+      <h4>{t('facts.model')}</h4>
       <p className="history-model">
-        {record.modelName}{' '}
-        <code title={`sha256 ${record.modelSha256}`}>sha256 {shortSha(record.modelSha256)}</code>
+        {record.modelName} {/* sha256 names the hash, the same in every language. */}
+        <code
+          title={`sha256 ${record.modelSha256}`}
+        >{`sha256 ${shortSha(record.modelSha256)}`}</code>
       </p>
       {record.timings && (
         <>
-          <h4>Timings</h4>
+          <h4>{t('facts.timings')}</h4>
           <FactList rows={timingRows(record.timings)} testId="history-timings" />
         </>
       )}

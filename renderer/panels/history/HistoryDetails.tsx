@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GenerationRecord, GenerationSummary } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { formatFullTime } from '../formatTime.js';
 import { GenerationFacts } from './GenerationFacts.js';
-import { KIND_LABELS, finishLabel, firstLine } from './historyFormat.js';
+import { finishLabel, firstLine, kindLabel } from './historyFormat.js';
 import { ReplayView } from './ReplayView.js';
 import { useReplay } from './useReplay.js';
 
@@ -20,6 +21,7 @@ export interface HistoryDetailsProps {
 /** One generation in full: prompt, output, settings, model, timings, relations, and actions. */
 export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
   const { record, reportError, onInsert, onSelect, onDeleted } = props;
+  const { t } = useTranslation(['generation', 'common']);
   const client = useClient();
   const replay = useReplay(record.id, reportError);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -43,19 +45,30 @@ export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
       await client.call('history.delete', { id: record.id });
       onDeleted(record.id);
     } catch (error) {
-      reportError(error, 'Could not delete that generation');
+      reportError(error, t('details.deleteFailed'));
     }
   };
 
   return (
-    <section className="history-details" data-testid="history-details" aria-label="Generation">
+    <section
+      className="history-details"
+      data-testid="history-details"
+      aria-label={t('details.label')}
+    >
       <h3>
-        {KIND_LABELS[record.kind]} · {formatFullTime(record.createdAt)}
+        {t('details.heading', {
+          kind: kindLabel(record.kind),
+          time: formatFullTime(record.createdAt),
+        })}
       </h3>
       <p className="history-meta">
-        {finishLabel(record.finishReason)}
-        {record.accepted ? ' · kept' : ' · not kept'}
-        {record.documentTitle !== null && ` · in “${record.documentTitle || 'Untitled'}”`}
+        {[
+          finishLabel(record.finishReason),
+          t(record.accepted ? 'history.kept' : 'history.notKept'),
+          ...(record.documentTitle === null
+            ? []
+            : [t('history.inDocument', { title: record.documentTitle || t('history.untitled') })]),
+        ].join(' · ')}
       </p>
       <div className="history-actions">
         <button
@@ -65,20 +78,20 @@ export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
           disabled={record.output === ''}
           onClick={() => onInsert(record.output)}
         >
-          Insert at cursor
+          {t('details.insert')}
         </button>
         <button
           type="button"
           className="quiet-button"
           data-testid="history-replay"
           disabled={replay.running}
-          title="Run it again with the same model, settings and seed"
+          title={t('details.replayHint')}
           onClick={replay.start}
         >
-          {replay.running ? 'Replaying…' : 'Replay'}
+          {t(replay.running ? 'details.replaying' : 'details.replay')}
         </button>
         {confirmingDelete ? (
-          <span className="history-confirm" role="group" aria-label="Confirm delete">
+          <span className="history-confirm" role="group" aria-label={t('details.confirmDelete')}>
             <button
               type="button"
               className="quiet-button danger"
@@ -86,14 +99,14 @@ export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
               autoFocus
               onClick={() => void remove()}
             >
-              Delete for good
+              {t('details.deleteForGood')}
             </button>
             <button
               type="button"
               className="quiet-button"
               onClick={() => setConfirmingDelete(false)}
             >
-              Keep
+              {t('details.keep')}
             </button>
           </span>
         ) : (
@@ -103,17 +116,17 @@ export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
             data-testid="history-delete"
             onClick={() => setConfirmingDelete(true)}
           >
-            Delete
+            {t('common:delete')}
           </button>
         )}
       </div>
-      <h4>Output</h4>
+      <h4>{t('details.output')}</h4>
       <div className="history-text" data-testid="history-output" tabIndex={0}>
-        {record.output || <em>(no text)</em>}
+        {record.output || <em>{t('history.noText')}</em>}
       </div>
       {replay.progress && <ReplayView original={record} progress={replay.progress} />}
       <details className="history-prompt">
-        <summary>Prompt ({record.promptTokens} tokens)</summary>
+        <summary>{t('details.prompt', { count: record.promptTokens })}</summary>
         <div className="history-text" data-testid="history-prompt">
           {record.promptText}
         </div>
@@ -130,13 +143,14 @@ function Relations(props: {
   onSelect: (id: string) => void;
 }): ReactNode {
   const { record, alternatives, onSelect } = props;
+  const { t } = useTranslation('generation');
   const links: { id: string; label: string }[] = [];
-  if (record.replayOf) links.push({ id: record.replayOf, label: 'The original it replays' });
-  if (record.parentId) links.push({ id: record.parentId, label: 'The generation it continues' });
+  if (record.replayOf) links.push({ id: record.replayOf, label: t('details.replayOf') });
+  if (record.parentId) links.push({ id: record.parentId, label: t('details.parent') });
   if (links.length === 0 && alternatives.length === 0) return null;
   return (
     <>
-      <h4>Related</h4>
+      <h4>{t('details.related')}</h4>
       <ul className="history-relations">
         {links.map((link) => (
           <li key={link.id}>
@@ -148,9 +162,9 @@ function Relations(props: {
         {alternatives.map((alternative) => (
           <li key={alternative.id}>
             <button type="button" className="link-button" onClick={() => onSelect(alternative.id)}>
-              Alternative: {firstLine(alternative.output, 60)}
+              {t('details.alternative', { text: firstLine(alternative.output, 60) })}
             </button>
-            {alternative.accepted && <span className="history-badge">kept</span>}
+            {alternative.accepted && <span className="history-badge">{t('history.kept')}</span>}
           </li>
         ))}
       </ul>

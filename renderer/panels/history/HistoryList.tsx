@@ -1,8 +1,9 @@
 import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GenerationSummary } from '../../../shared/schemas/generations.js';
 import { formatShortTime } from '../formatTime.js';
 import { moveFocusInList } from '../listNavigation.js';
-import { KIND_LABELS, finishLabel, firstLine } from './historyFormat.js';
+import { finishLabel, firstLine, kindLabel } from './historyFormat.js';
 
 /** The entries, newest first, walkable with the arrow keys. */
 export function HistoryList(props: {
@@ -13,6 +14,7 @@ export function HistoryList(props: {
   onSelect: (id: string) => void;
 }): ReactNode {
   const { entries, selectedId, showDocument, listRef, onSelect } = props;
+  const { t } = useTranslation('generation');
   const focusable = entries.some((entry) => entry.id === selectedId) ? selectedId : entries[0]?.id;
   return (
     <ul className="history-list" ref={listRef} onKeyDown={moveFocusInList}>
@@ -30,15 +32,15 @@ export function HistoryList(props: {
           >
             <span className="history-item-line">{firstLine(entry.output)}</span>
             <span className="history-item-meta">
-              {formatShortTime(entry.createdAt)} · {KIND_LABELS[entry.kind]} ·{' '}
+              {formatShortTime(entry.createdAt)} · {kindLabel(entry.kind)} ·{' '}
               {finishLabel(entry.finishReason)}
-              {entry.accepted && <span className="history-badge">kept</span>}
+              {entry.accepted && <span className="history-badge">{t('history.kept')}</span>}
             </span>
             <span className="history-item-meta">
               {entry.modelName}
               {showDocument &&
                 entry.documentTitle !== null &&
-                ` · ${entry.documentTitle || 'Untitled'}`}
+                ` · ${entry.documentTitle || t('history.untitled')}`}
             </span>
           </button>
         </li>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
@@ -25,12 +26,14 @@ export interface HistoryPanelProps {
 /** Every generation, for this document or all of them: search, details, insert, replay, export. */
 export function HistoryPanel(props: HistoryPanelProps): ReactNode {
   const { documentId, reportError, onClose, onInsert } = props;
+  const { t } = useTranslation(['generation', 'common']);
   const client = useClient();
   const [scope, setScope] = useState<Scope>(documentId ? 'document' : 'all');
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<GenerationRecord | null>(null);
-  const [exportNote, setExportNote] = useState<string | null>(null);
+  /** How many generations the last export held (0: there was nothing to export). */
+  const [exportedCount, setExportedCount] = useState<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const scopedDocumentId = scope === 'document' && documentId ? documentId : undefined;
@@ -48,10 +51,10 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
       try {
         setSelected(await client.call('history.get', { id }));
       } catch (error) {
-        reportError(error, 'Could not open that generation');
+        reportError(error, t('history.openFailed'));
       }
     },
-    [client, reportError],
+    [client, reportError, t],
   );
 
   const selectedId = selected?.id ?? null;
@@ -72,20 +75,20 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
         scopedDocumentId === undefined ? {} : { documentId: scopedDocumentId },
       );
       if (exported.count === 0) {
-        setExportNote('Nothing to export yet.');
+        setExportedCount(0);
         return;
       }
       downloadFile(exported.jsonl, 'application/x-ndjson', exported.fileName);
-      setExportNote(`Exported ${exported.count} generation${exported.count === 1 ? '' : 's'}.`);
+      setExportedCount(exported.count);
     } catch (error) {
-      reportError(error, 'Could not export the history');
+      reportError(error, t('history.exportFailed'));
     }
   };
 
   return (
     <aside
       className="side-panel history-panel"
-      aria-label="History"
+      aria-label={t('history.title')}
       data-testid="history-panel"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -95,14 +98,14 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
       }}
     >
       <div className="panel-header">
-        <h2>History</h2>
+        <h2>{t('history.title')}</h2>
         <button type="button" className="quiet-button" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
       <div className="history-controls">
         <fieldset className="segmented" data-testid="history-scope">
-          <legend className="visually-hidden">Show generations from</legend>
+          <legend className="visually-hidden">{t('history.scope')}</legend>
           <label>
             <input
               type="radio"
@@ -111,7 +114,7 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
               disabled={documentId === null}
               onChange={() => setScope('document')}
             />
-            This document
+            {t('history.thisDocument')}
           </label>
           <label>
             <input
@@ -120,7 +123,7 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
               checked={scope === 'all' || documentId === null}
               onChange={() => setScope('all')}
             />
-            All documents
+            {t('history.allDocuments')}
           </label>
         </fieldset>
         <input
@@ -128,8 +131,8 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
           type="search"
           className="history-search"
           data-testid="history-search"
-          aria-label="Search generations"
-          placeholder="Search the text of generations"
+          aria-label={t('history.search')}
+          placeholder={t('history.searchPlaceholder')}
           value={searchText}
           onChange={(event) => setSearchText(event.target.value)}
         />
@@ -138,24 +141,24 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
             type="button"
             className="quiet-button"
             data-testid="history-export"
-            title="Download these generations as JSON Lines, one per line"
+            title={t('history.exportHint')}
             onClick={() => void exportScope()}
           >
-            Export JSON Lines
+            {t('history.export')}
           </button>
-          {exportNote && (
+          {exportedCount !== null && (
             <span className="history-note" role="status">
-              {exportNote}
+              {exportedCount === 0
+                ? t('history.nothingToExport')
+                : t('history.exported', { count: exportedCount })}
             </span>
           )}
         </div>
       </div>
-      {entries === null && <p className="sidebar-note">Loading…</p>}
+      {entries === null && <p className="sidebar-note">{t('common:loading')}</p>}
       {entries?.length === 0 && (
         <p className="sidebar-note">
-          {query.trim() !== ''
-            ? 'No generation contains those words.'
-            : 'No generations yet. Press Ctrl+Enter in the text to continue it.'}
+          {t(query.trim() !== '' ? 'history.noMatches' : 'history.empty')}
         </p>
       )}
       {entries && entries.length > 0 && (

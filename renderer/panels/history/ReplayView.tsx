@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
 import type { ReplayProgress } from './replayStream.js';
 import { compareReplay } from './replayStream.js';
@@ -9,14 +10,15 @@ export function ReplayView(props: {
   progress: ReplayProgress;
 }): ReactNode {
   const { original, progress } = props;
+  const { t } = useTranslation('generation');
   const comparison = progress.end
     ? compareReplay(original, { text: progress.text, finishReason: progress.end.finishReason })
     : null;
   return (
-    <section className="history-replay" aria-label="Replay">
-      <h4>Replay</h4>
+    <section className="history-replay" aria-label={t('replay.label')}>
+      <h4>{t('replay.label')}</h4>
       <div className="history-text" data-testid="history-replay-output" aria-live="polite">
-        {progress.text || <em>{progress.end ? '(no text)' : 'Waiting for the model…'}</em>}
+        {progress.text || <em>{t(progress.end ? 'history.noText' : 'replay.waiting')}</em>}
       </div>
       <p
         className={`history-replay-match ${comparison?.verdict ?? 'running'}`}
@@ -24,7 +26,7 @@ export function ReplayView(props: {
         data-verdict={comparison?.verdict ?? 'running'}
         role="status"
       >
-        {comparison?.message ?? 'Replaying with the same model, settings and seed…'}
+        {comparison?.message ?? t('replay.running')}
         {progress.end?.error && ` ${progress.end.error.message}`}
       </p>
     </section>

@@ -1,6 +1,7 @@
 /**
- * How the history panel puts a generation into words: labels for its kind and how it ended,
- * its first line, its params and timings. Pure, so the wording is tested without a browser.
+ * How the history panel puts a generation into words, in the UI language: labels for its kind
+ * and how it ended, its first line, its params and timings. Free of React, so the wording is
+ * tested without a browser.
  */
 import type { FinishReason, GenerationTimings } from '../../../shared/schemas/engine.js';
 import type {
@@ -8,34 +9,27 @@ import type {
   GenerationKind,
   StopAt,
 } from '../../../shared/schemas/generations.js';
+import { currentLanguage, i18n } from '../../i18n/i18n.js';
 
-export const KIND_LABELS: Record<GenerationKind, string> = {
-  continue: 'Continue',
-  replay: 'Replay',
-  template: 'Template',
-};
+/** What kind of generation an entry is: Continue, Replay, Template. */
+export function kindLabel(kind: GenerationKind): string {
+  return i18n.t(`generation:kinds.${kind}`);
+}
 
 /** null: the generation is still running (or its process died before it could finish). */
 export function finishLabel(reason: FinishReason | null): string {
-  switch (reason) {
-    case 'stop':
-      return 'Finished';
-    case 'length':
-      return 'Hit the length limit';
-    case 'cancelled':
-      return 'Stopped early';
-    case 'error':
-      return 'Failed';
-    case null:
-      return 'Running…';
-  }
+  return i18n.t(reason === null ? 'generation:finish.running' : `generation:finish.${reason}`);
 }
 
-const STOP_AT_LABELS: Record<StopAt, string> = {
-  none: 'no',
-  sentence: 'end of sentence',
-  paragraph: 'end of paragraph',
-};
+const STOP_AT_LABELS = {
+  none: 'facts.stopAtNone',
+  sentence: 'facts.stopAtSentence',
+  paragraph: 'facts.stopAtParagraph',
+} as const satisfies Record<StopAt, string>;
+
+function formatNumber(value: number): string {
+  return new Intl.NumberFormat(currentLanguage()).format(value);
+}
 
 /** The first non-empty line of the output, shortened to fit a list row. */
 export function firstLine(text: string, maxChars = 90): string {
@@ -44,7 +38,7 @@ export function firstLine(text: string, maxChars = 90): string {
       .split('\n')
       .map((part) => part.trim())
       .find((part) => part !== '') ?? '';
-  if (line === '') return '(no text)';
+  if (line === '') return i18n.t('generation:history.noText');
   return line.length > maxChars ? `${line.slice(0, maxChars - 1).trimEnd()}…` : line;
 }
 
@@ -60,25 +54,41 @@ export interface LabelledValue {
 
 /** The settings a generation ran with, in the order a writer thinks of them. */
 export function paramRows(params: ContinueParams, seed: number): LabelledValue[] {
+  const t = i18n.getFixedT(null, 'generation');
+  const off = t('facts.off');
   return [
-    { label: 'Temperature', value: String(params.temperature) },
-    { label: 'Top-k', value: params.topK === 0 ? 'off' : String(params.topK) },
-    { label: 'Top-p', value: params.topP === 1 ? 'off' : String(params.topP) },
-    { label: 'Min-p', value: params.minP === 0 ? 'off' : String(params.minP) },
+    { label: t('params.temperature.label'), value: String(params.temperature) },
     {
-      label: 'Repetition penalty',
+      label: t('params.topK.label'),
+      value: params.topK === 0 ? off : String(params.topK),
+    },
+    {
+      label: t('params.topP.label'),
+      value: params.topP === 1 ? off : String(params.topP),
+    },
+    {
+      label: t('params.minP.label'),
+      value: params.minP === 0 ? off : String(params.minP),
+    },
+    {
+      label: t('params.repeatPenalty.label'),
       value:
         params.repeatPenalty === 1
-          ? 'off'
-          : `${params.repeatPenalty} over the last ${params.repeatLastTokens} tokens`,
+          ? off
+          : t('facts.repeatPenalty', {
+              penalty: params.repeatPenalty,
+              count: params.repeatLastTokens,
+            }),
     },
-    { label: 'Max new tokens', value: String(params.maxTokens) },
-    { label: 'Stop at', value: STOP_AT_LABELS[params.stopAt] },
+    { label: t('params.maxTokens.label'), value: formatNumber(params.maxTokens) },
+    { label: t('stop.stopAt'), value: t(STOP_AT_LABELS[params.stopAt]) },
     {
-      label: 'Stop strings',
-      value: params.stop.length === 0 ? 'none' : params.stop.map(visibleStopString).join(', '),
+      label: t('stop.list'),
+      value:
+        params.stop.length === 0 ? t('facts.none') : params.stop.map(visibleStopString).join(', '),
     },
-    { label: 'Seed', value: String(seed) },
+    // A seed is an identifier to type back in, so it is not grouped like a number.
+    { label: t('seed.label'), value: String(seed) },
   ];
 }
 
@@ -88,21 +98,30 @@ export function visibleStopString(stop: string): string {
 }
 
 export function timingRows(timings: GenerationTimings): LabelledValue[] {
+  const t = i18n.getFixedT(null, 'generation');
   const rows: LabelledValue[] = [
     {
-      label: 'Time to first token',
+      label: t('facts.timeToFirstToken'),
       value:
-        timings.timeToFirstTokenMs === null ? '—' : `${Math.round(timings.timeToFirstTokenMs)} ms`,
+        timings.timeToFirstTokenMs === null
+          ? '—'
+          : t('facts.milliseconds', { value: timings.timeToFirstTokenMs }),
     },
-    { label: 'Speed', value: `${timings.tokensPerSecond.toFixed(1)} tokens/s` },
-    { label: 'Prompt tokens', value: String(timings.promptTokens) },
-    { label: 'Output tokens', value: String(timings.outputTokens) },
-    { label: 'Total time', value: `${(timings.totalMs / 1000).toFixed(2)} s` },
+    {
+      label: t('facts.speed'),
+      value: t('facts.tokensPerSecond', { value: timings.tokensPerSecond }),
+    },
+    { label: t('facts.promptTokens'), value: formatNumber(timings.promptTokens) },
+    { label: t('facts.outputTokens'), value: formatNumber(timings.outputTokens) },
+    {
+      label: t('facts.totalTime'),
+      value: t('facts.seconds', { value: timings.totalMs / 1000 }),
+    },
   ];
   if (timings.droppedPromptTokens > 0) {
     rows.push({
-      label: 'Tokens trimmed from the prompt',
-      value: String(timings.droppedPromptTokens),
+      label: t('facts.droppedPromptTokens'),
+      value: formatNumber(timings.droppedPromptTokens),
     });
   }
   return rows;

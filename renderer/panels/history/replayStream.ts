@@ -5,6 +5,7 @@
  */
 import type { EventPayload } from '../../../shared/contract.js';
 import type { FinishReason } from '../../../shared/schemas/engine.js';
+import { i18n } from '../../i18n/i18n.js';
 
 type ChunkEvent = EventPayload<'generation.chunk'>;
 type EndEvent = EventPayload<'generation.end'>;
@@ -71,27 +72,24 @@ export interface ReplayComparison {
   message: string;
 }
 
-/** Whether a finished replay gave back the original text, said plainly. */
+/** Whether a finished replay gave back the original text, said plainly in the UI language. */
 export function compareReplay(
   original: { output: string; finishReason: FinishReason | null },
   replay: { text: string; finishReason: FinishReason },
 ): ReplayComparison {
   if (replay.finishReason === 'error' || replay.finishReason === 'cancelled') {
-    return { verdict: 'failed', message: 'The replay did not finish, so it cannot be compared.' };
+    return { verdict: 'failed', message: i18n.t('generation:replay.failed') };
   }
   if (replay.text === original.output) {
-    return { verdict: 'exact', message: 'Matches the original exactly.' };
+    return { verdict: 'exact', message: i18n.t('generation:replay.exact') };
   }
   if (original.finishReason === 'cancelled' && replay.text.startsWith(original.output)) {
-    return {
-      verdict: 'prefix',
-      message: 'The original was stopped early; the replay agrees with all of it and goes on.',
-    };
+    return { verdict: 'prefix', message: i18n.t('generation:replay.prefix') };
   }
   const at = firstDifference(original.output, replay.text);
   return {
     verdict: 'different',
-    message: `Differs from the original from character ${at + 1} on.`,
+    message: i18n.t('generation:replay.different', { position: at + 1 }),
   };
 }
 

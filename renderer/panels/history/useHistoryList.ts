@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GenerationSummary } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
+import { i18n } from '../../i18n/i18n.js';
 import type { ReportError } from '../../app/errorReporting.js';
 
 /** Enough for a panel; older entries are one search away. */
@@ -43,7 +44,8 @@ export function useHistoryList(
       });
       if (number === requestNumber.current) setEntries(list);
     } catch (error) {
-      if (number === requestNumber.current) reportError(error, 'Could not load the history');
+      if (number === requestNumber.current)
+        reportError(error, i18n.t('generation:history.loadFailed'));
     }
   }, [client, documentId, query, reportError]);
 

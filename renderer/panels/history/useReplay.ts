@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/clientContext.js';
+import { i18n } from '../../i18n/i18n.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { GenerationFollower, NO_REPLAY_PROGRESS, type ReplayProgress } from './replayStream.js';
 
@@ -63,7 +64,7 @@ export function useReplay(recordId: string, reportError: ReportError): ReplaySta
       (error: unknown) => {
         stopListening();
         setProgress(null);
-        reportError(error, 'Could not replay that generation');
+        reportError(error, i18n.t('generation:details.replayFailed'));
       },
     );
   }, [client, recordId, reportError, stop]);
