@@ -1,6 +1,10 @@
-/** The templates panel's pure helpers: gallery search, form values and rules, editor draft. */
+/**
+ * The templates panel's pure helpers: gallery search, form values and rules, editor draft; and
+ * what the writer reads of them (built-in templates included) in Chinese.
+ */
+import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { groupByKind, matchesSearch } from '../../renderer/panels/templates/galleryFilter.js';
 import {
   fieldProblem,
@@ -18,6 +22,14 @@ import {
   savedAsDefinition,
 } from '../../renderer/panels/templates/editorDraft.js';
 import { tokenSummary } from '../../renderer/panels/templates/previewText.js';
+import {
+  displayedTemplate,
+  fieldText,
+  kindLabel,
+  templateDescription,
+  templateName,
+} from '../../renderer/panels/templates/templateText.js';
+import { i18n } from '../../renderer/i18n/i18n.js';
 import { template, templateField, type Template } from '../../shared/schemas/templates.js';
 
 const fields = [
@@ -38,6 +50,18 @@ const haiku: Template = template.parse({
   body: '{{ title }}\n',
   title: '{{ title }}',
 });
+
+const samplePreview = {
+  prompt: 'p',
+  opening: 'o',
+  title: 't',
+  fields: {},
+  promptTokens: 300,
+  contextSize: 512,
+  maxNewTokens: 80,
+  roomForOutput: 212,
+  fits: true,
+};
 
 const entry = (id: string, name: string, kind: string, builtIn = true) => ({
   id,
@@ -127,23 +151,12 @@ describe('templates form values', () => {
   });
 
   it('says how much room the output has, and when the prompt would be cut', () => {
-    const preview = {
-      prompt: 'p',
-      opening: 'o',
-      title: 't',
-      fields: {},
-      promptTokens: 300,
-      contextSize: 512,
-      maxNewTokens: 80,
-      roomForOutput: 212,
-      fits: true,
-    };
     assert.equal(
-      tokenSummary(preview),
+      tokenSummary(samplePreview),
       '300 of 512 tokens; room for 212 more tokens (asks for up to 80).',
     );
     assert.match(
-      tokenSummary({ ...preview, roomForOutput: 0, fits: false }),
+      tokenSummary({ ...samplePreview, roomForOutput: 0, fits: false }),
       /no room.*will be cut/,
     );
   });
@@ -191,5 +204,69 @@ describe('templates editor draft', () => {
     assert.equal('id' in saved, false);
     const byName = Object.fromEntries((saved.fields ?? []).map((f) => [f.name, f.default]));
     assert.deepEqual(byName, { title: 'Frogs', notes: '', mood: undefined, lines: 9 });
+  });
+});
+
+describe('templates in Chinese', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  const sonnet = { id: 'sonnet', builtIn: true, name: 'Sonnet', description: 'Fourteen lines' };
+
+  it('says what is wrong with a value, and how the prompt fits, in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const [title, , mood, lines] = fields;
+    assert.ok(title && mood && lines);
+    assert.equal(fieldProblem(title, ''), '必填。');
+    assert.equal(fieldProblem(lines, '2'), '请输入 3 到 14 之间的数字。');
+    assert.equal(fieldProblem(mood, 'sunny'), '请从以下选项中选择一个：calm、stormy。');
+    assert.equal(
+      tokenSummary({ ...samplePreview, roomForOutput: 0, fits: false }),
+      '300 / 512 个词元；已没有留给输出的空间（最多请求 80 个）。提示词的开头将被截去以腾出空间。',
+    );
+    const notList = definitionFrom({ ...draftFrom(haiku), fieldsJson: '{}' });
+    assert.equal(!notList.ok && notList.message, '字段必须是 JSON 列表：[ {…}, {…} ]。');
+  });
+
+  it('names built-in templates, their kinds, fields and choices in Chinese, by id', async () => {
+    await i18n.changeLanguage('zh-CN');
+    assert.equal(templateName(sonnet), '十四行诗');
+    assert.equal(
+      templateDescription({ ...sonnet, id: 'haiku' }),
+      '一首三行俳句，前面有季节诗集中的两首范例。',
+    );
+    assert.equal(kindLabel('poem'), '诗歌');
+    const season = templateField.parse({
+      name: 'season',
+      label: 'Season',
+      type: 'choice',
+      choices: ['Spring', 'Autumn'],
+    });
+    const words = fieldText(haiku, season);
+    assert.equal(words.label, '季节');
+    assert.equal(words.choiceLabel('Autumn'), '秋');
+    const saved = displayedTemplate({ ...haiku, fields: [season] });
+    assert.equal(saved.name, '俳句');
+    assert.deepEqual(saved.fields[0]?.type === 'choice' && saved.fields[0].choices, [
+      'Spring',
+      'Autumn',
+    ]);
+  });
+
+  it('shows the writer’s own templates (and unknown fields) as they wrote them', async () => {
+    await i18n.changeLanguage('zh-CN');
+    assert.equal(templateName({ ...sonnet, id: 'user-abc', builtIn: false }), 'Sonnet');
+    assert.equal(templateName({ ...sonnet, builtIn: false }), 'Sonnet');
+    const [, notes] = fields;
+    assert.ok(notes);
+    assert.equal(fieldText(haiku, notes).label, 'Notes', 'haiku has no field "notes"');
+    assert.equal(kindLabel('limerick'), 'limerick');
+  });
+
+  it('keeps English as it was', () => {
+    assert.equal(templateName(sonnet), 'Sonnet');
+    assert.equal(kindLabel('poem'), 'poem');
+    const [title] = fields;
+    assert.ok(title);
+    assert.equal(fieldText(haiku, title).label, 'Title');
   });
 });

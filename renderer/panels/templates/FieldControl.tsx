@@ -1,8 +1,11 @@
 import { useId, type ReactNode } from 'react';
 import type { TemplateField } from '../../../shared/schemas/templates.js';
+import type { FieldText } from './templateText.js';
 
 export interface FieldControlProps {
   field: TemplateField;
+  /** The field's label, help and choice labels in the UI's language (see templateText). */
+  words: FieldText;
   text: string;
   /** The form's own objection or the server's, whichever applies; null when fine. */
   problem: string | null;
@@ -14,7 +17,7 @@ export interface FieldControlProps {
 
 /** One labelled control with its help text; the test id sits on the control itself. */
 export function FieldControl(props: FieldControlProps): ReactNode {
-  const { field, text, problem, showProblem, onChange, onBlur } = props;
+  const { field, words, text, problem, showProblem, onChange, onBlur } = props;
   const id = useId();
   const shown = showProblem ? problem : null;
   const common = {
@@ -34,7 +37,7 @@ export function FieldControl(props: FieldControlProps): ReactNode {
       <select {...common} onChange={(event) => onChange(event.target.value)}>
         {field.choices.map((choice) => (
           <option key={choice} value={choice}>
-            {choice}
+            {words.choiceLabel(choice)}
           </option>
         ))}
       </select>
@@ -61,7 +64,7 @@ export function FieldControl(props: FieldControlProps): ReactNode {
   return (
     <div className="template-field">
       <label htmlFor={id}>
-        {field.label}
+        {words.label}
         {field.required && (
           <span className="template-required" aria-hidden="true">
             *
@@ -75,7 +78,7 @@ export function FieldControl(props: FieldControlProps): ReactNode {
         </p>
       )}
       <p id={`${id}-help`} className="field-help">
-        {field.help}
+        {words.help}
       </p>
     </div>
   );

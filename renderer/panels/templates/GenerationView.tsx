@@ -1,12 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReplayProgress } from '../history/replayStream.js';
-
-const ENDINGS: Record<string, string> = {
-  stop: 'Finished.',
-  length: 'Finished: it reached the length asked for.',
-  cancelled: 'Stopped. What was written so far is kept in the document.',
-  error: 'The generation failed.',
-};
 
 export interface GenerationViewProps {
   progress: ReplayProgress;
@@ -21,18 +15,22 @@ export interface GenerationViewProps {
 /** The new document's text as it streams, with Stop while it runs and Regenerate after. */
 export function GenerationView(props: GenerationViewProps): ReactNode {
   const { progress, opening, running, canRegenerate, onStop, onRegenerate } = props;
+  const { t } = useTranslation('templates');
   const { end } = progress;
+  const ending = end ? t(`generation.endings.${end.finishReason}`) : '';
   return (
-    <section className="template-generation" aria-label="Generated text">
+    <section className="template-generation" aria-label={t('generation.label')}>
       <div className="template-stream" data-testid="template-stream" aria-live="polite">
         <span className="template-opening">{opening}</span>
         <span data-testid="template-stream-output">{progress.text}</span>
         {running && <span className="stream-cursor">▍</span>}
       </div>
       <p className="template-note" role="status" data-testid="template-stream-status">
-        {end
-          ? `${ENDINGS[end.finishReason] ?? ''}${end.error ? ` ${end.error.message}` : ''}`
-          : 'Writing…'}
+        {!end
+          ? t('generation.writing')
+          : end.error
+            ? t('generation.endingWithError', { ending, error: end.error.message })
+            : ending}
       </p>
       <div className="template-actions">
         <button
@@ -42,17 +40,17 @@ export function GenerationView(props: GenerationViewProps): ReactNode {
           disabled={!running}
           onClick={onStop}
         >
-          Stop
+          {t('generation.stop')}
         </button>
         <button
           type="button"
           className="quiet-button"
           data-testid="template-regenerate"
           disabled={running || !canRegenerate}
-          title="Write it again into the same document, from the opening"
+          title={t('generation.regenerateTitle')}
           onClick={onRegenerate}
         >
-          Regenerate
+          {t('generation.regenerate')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { tokenSummary } from './previewText.js';
 import { issuePart, type PreviewState } from './usePreview.js';
 
@@ -10,25 +11,28 @@ export interface PreviewBoxProps {
 
 /** The prompt exactly as the model receives it, its token count, or where the server objects. */
 export function PreviewBox({ state, shownElsewhere }: PreviewBoxProps): ReactNode {
+  const { t } = useTranslation('templates');
   const { preview, error, stale } = state;
   const otherIssues = error?.issues.filter((issue) => !shownElsewhere(issue.path)) ?? [];
   return (
     <section
       className={`template-preview ${stale ? 'stale' : ''}`}
-      aria-label="Prompt preview"
+      aria-label={t('preview.label')}
       aria-busy={stale}
       data-testid="template-preview"
     >
-      <h4 className="template-note">The prompt the model receives</h4>
+      <h4 className="template-note">{t('preview.heading')}</h4>
       {error && (
         <div className="template-error" role="alert" data-testid="template-preview-error">
           {otherIssues.length === 0 && error.issues.length > 0
-            ? 'Fix the fields marked above.'
+            ? t('preview.fixFields')
             : otherIssues.length === 0
               ? error.message
               : otherIssues.map((issue) => (
                   <p key={`${issue.path}:${issue.message}`} className="template-note-line">
-                    <strong>{issuePart(issue.path)}</strong>: {issue.message}
+                    <strong>{issuePart(issue.path)}</strong>
+                    {t('preview.issueSeparator')}
+                    {issue.message}
                   </p>
                 ))}
         </div>
@@ -44,7 +48,7 @@ export function PreviewBox({ state, shownElsewhere }: PreviewBoxProps): ReactNod
           </p>
         </>
       ) : (
-        !error && <p className="template-note">Rendering…</p>
+        !error && <p className="template-note">{t('preview.rendering')}</p>
       )}
     </section>
   );

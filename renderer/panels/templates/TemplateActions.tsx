@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_TEMPLATE_NAME_CHARS, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { downloadFile } from '../../app/downloadFile.js';
 import { savedAsDefinition } from './editorDraft.js';
+import { displayedTemplate, templateName } from './templateText.js';
 
 export interface TemplateActionsProps {
   template: Template;
@@ -19,9 +21,12 @@ export interface TemplateActionsProps {
 /** Save as, edit (user templates), duplicate, export, and delete with a confirmation. */
 export function TemplateActions(props: TemplateActionsProps): ReactNode {
   const { template, typed, reportError, onOpen, onEdit, onDeleted } = props;
+  const { t } = useTranslation(['templates', 'common']);
   const client = useClient();
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState(`My ${template.name}`);
+  const [name, setName] = useState<string>(() =>
+    t('actions.defaultName', { name: templateName(template) }),
+  );
   const [confirming, setConfirming] = useState(false);
 
   const act = async (whatFailed: string, action: () => Promise<void>): Promise<void> => {
@@ -32,24 +37,25 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
     }
   };
   const saveAs = (): Promise<void> =>
-    act('Could not save the template', async () => {
+    act(t('actions.couldNotSave'), async () => {
+      // A built-in one's copy keeps the labels the writer saw, in their language.
       const saved = await client.call('templates.save', {
-        template: savedAsDefinition(template, name.trim(), typed),
+        template: savedAsDefinition(displayedTemplate(template), name.trim(), typed),
       });
       setNaming(false);
       onOpen(saved);
     });
   const duplicate = (): Promise<void> =>
-    act('Could not duplicate the template', async () =>
+    act(t('actions.couldNotDuplicate'), async () =>
       onOpen(await client.call('templates.duplicate', { id: template.id })),
     );
   const exportFile = (): Promise<void> =>
-    act('Could not export the template', async () => {
+    act(t('actions.couldNotExport'), async () => {
       const exported = await client.call('templates.export', { id: template.id });
       downloadFile(exported.json, 'application/json', exported.fileName);
     });
   const remove = (): Promise<void> =>
-    act('Could not delete the template', async () => {
+    act(t('actions.couldNotDelete'), async () => {
       await client.call('templates.delete', { id: template.id });
       onDeleted();
     });
@@ -64,7 +70,7 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
           aria-expanded={naming}
           onClick={() => setNaming((open) => !open)}
         >
-          Save as my template
+          {t('actions.saveAs')}
         </button>
         {!template.builtIn && (
           <button
@@ -73,7 +79,7 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
             data-testid="template-edit"
             onClick={onEdit}
           >
-            Edit
+            {t('actions.edit')}
           </button>
         )}
         <button
@@ -82,16 +88,16 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
           data-testid="template-duplicate"
           onClick={() => void duplicate()}
         >
-          Duplicate
+          {t('actions.duplicate')}
         </button>
         <button
           type="button"
           className="quiet-button"
           data-testid="template-export"
-          title="Download this template as a JSON file to share"
+          title={t('actions.exportTitle')}
           onClick={() => void exportFile()}
         >
-          Export
+          {t('actions.export')}
         </button>
         {!template.builtIn && (
           <button
@@ -100,7 +106,7 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
             data-testid="template-delete"
             onClick={() => setConfirming(true)}
           >
-            Delete
+            {t('common:delete')}
           </button>
         )}
       </div>
@@ -112,7 +118,7 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
             if (name.trim()) void saveAs();
           }}
         >
-          <label htmlFor="template-save-as-name">Name of your template</label>
+          <label htmlFor="template-save-as-name">{t('actions.nameLabel')}</label>
           <input
             id="template-save-as-name"
             data-testid="template-save-as-name"
@@ -121,7 +127,7 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
             autoFocus
             onChange={(event) => setName(event.target.value)}
           />
-          <p className="field-help">Your values in the form become its defaults.</p>
+          <p className="field-help">{t('actions.nameHelp')}</p>
           <div className="template-actions">
             <button
               type="submit"
@@ -129,17 +135,21 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
               data-testid="template-save-as-confirm"
               disabled={!name.trim()}
             >
-              Save
+              {t('common:save')}
             </button>
             <button type="button" className="quiet-button" onClick={() => setNaming(false)}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         </form>
       )}
       {confirming && (
-        <div className="template-inline-form" role="alertdialog" aria-label="Delete template">
-          <p>Delete “{template.name}”? This cannot be undone.</p>
+        <div
+          className="template-inline-form"
+          role="alertdialog"
+          aria-label={t('actions.deleteLabel')}
+        >
+          <p>{t('actions.deleteQuestion', { name: templateName(template) })}</p>
           <div className="template-actions">
             <button
               type="button"
@@ -148,10 +158,10 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
               autoFocus
               onClick={() => void remove()}
             >
-              Delete
+              {t('common:delete')}
             </button>
             <button type="button" className="quiet-button" onClick={() => setConfirming(false)}>
-              Keep it
+              {t('actions.keep')}
             </button>
           </div>
         </div>

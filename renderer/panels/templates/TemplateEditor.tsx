@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/errors.js';
 import { templateKind, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
@@ -11,6 +12,7 @@ import {
   type EditorDraft,
 } from './editorDraft.js';
 import { PreviewBox } from './PreviewBox.js';
+import { templateName, kindLabel } from './templateText.js';
 import { usePreview } from './usePreview.js';
 
 export interface TemplateEditorProps {
@@ -23,6 +25,7 @@ export interface TemplateEditorProps {
 /** Name, kind, description, fields (JSON), title, preamble and body, with a live preview. */
 export function TemplateEditor(props: TemplateEditorProps): ReactNode {
   const { template, reportError, onSaved, onCancel } = props;
+  const { t } = useTranslation(['templates', 'common']);
   const client = useClient();
   const id = useId();
   const [draft, setDraft] = useState<EditorDraft>(() => draftFrom(template));
@@ -53,7 +56,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
     } catch (error) {
       if (error instanceof ApiError && error.issues?.length)
         setSaveIssues(issuesByControl(error.issues));
-      else reportError(error, 'Could not save the template');
+      else reportError(error, t('actions.couldNotSave'));
     } finally {
       setSaving(false);
     }
@@ -86,10 +89,10 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
         void save();
       }}
     >
-      <h3>Edit “{template.name}”</h3>
+      <h3>{t('editor.heading', { name: templateName(template) })}</h3>
       {row(
         'name',
-        'Name',
+        t('editor.name'),
         <input
           id={`${id}-name`}
           data-testid="template-editor-name"
@@ -100,7 +103,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
       )}
       {row(
         'kind',
-        'Kind',
+        t('editor.kind'),
         <select
           id={`${id}-kind`}
           value={draft.kind}
@@ -111,14 +114,14 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
         >
           {templateKind.options.map((kind) => (
             <option key={kind} value={kind}>
-              {kind}
+              {kindLabel(kind)}
             </option>
           ))}
         </select>,
       )}
       {row(
         'description',
-        'Description',
+        t('editor.description'),
         <input
           id={`${id}-description`}
           value={draft.description}
@@ -127,7 +130,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
       )}
       {row(
         'fields',
-        'Fields (JSON)',
+        t('editor.fields'),
         <textarea
           id={`${id}-fields`}
           className="template-fields-json"
@@ -138,22 +141,22 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
           aria-invalid={invalid('fields')}
           onChange={(event) => set('fieldsJson', event.target.value)}
         />,
-        'A list such as [{"name": "title", "label": "Title", "type": "text", "required": true}]. Types: text, longText, choice (with "choices"), number (with "min", "max").',
+        t('editor.fieldsHelp'),
       )}
       {row(
         'title',
-        'Title of the new document',
+        t('editor.title'),
         <input
           id={`${id}-title`}
           value={draft.title}
           aria-invalid={invalid('title')}
           onChange={(event) => set('title', event.target.value)}
         />,
-        'Jinja such as {{ title }} or “Letter to {{ name }}”; empty uses the template’s name.',
+        t('editor.titleHelp', { titleVariable: '{{ title }}', nameVariable: '{{ name }}' }),
       )}
       {row(
         'preamble',
-        'Preamble (hidden context)',
+        t('editor.preamble'),
         <textarea
           id={`${id}-preamble`}
           className="template-body-input"
@@ -163,11 +166,11 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
           aria-invalid={invalid('preamble')}
           onChange={(event) => set('preamble', event.target.value)}
         />,
-        'Sent to the model before the body but not put in the document: a few examples work well.',
+        t('editor.preambleHelp'),
       )}
       {row(
         'body',
-        'Body (the opening)',
+        t('editor.body'),
         <textarea
           id={`${id}-body`}
           className="template-body-input"
@@ -178,7 +181,7 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
           aria-invalid={invalid('body')}
           onChange={(event) => set('body', event.target.value)}
         />,
-        'Jinja: {{ title }} puts a field’s value in. Write the start of a document, not an instruction.',
+        t('editor.bodyHelp', { titleVariable: '{{ title }}' }),
       )}
       <PreviewBox
         state={preview}
@@ -191,10 +194,10 @@ export function TemplateEditor(props: TemplateEditorProps): ReactNode {
           data-testid="template-editor-save"
           disabled={saving || !result.ok}
         >
-          Save
+          {t('common:save')}
         </button>
         <button type="button" className="quiet-button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
@@ -12,6 +13,7 @@ import {
 } from './fieldValues.js';
 import { GenerationView } from './GenerationView.js';
 import { PreviewBox } from './PreviewBox.js';
+import { fieldText } from './templateText.js';
 import { usePreview } from './usePreview.js';
 import { useReopenWhenWritten } from './useReopenWhenWritten.js';
 import { useTemplateGeneration } from './useTemplateGeneration.js';
@@ -27,6 +29,7 @@ export interface TemplateFormProps {
 /** A control per field, the live preview, and Generate into a new document. */
 export function TemplateForm(props: TemplateFormProps): ReactNode {
   const { template, reportError, onDocumentCreated, onTextChange } = props;
+  const { t } = useTranslation('templates');
   const client = useClient();
   const [text, setText] = useState<FormText>(() => initialText(template.fields));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -83,13 +86,12 @@ export function TemplateForm(props: TemplateFormProps): ReactNode {
         if (!generation.running) void generate();
       }}
     >
-      {template.fields.length === 0 && (
-        <p className="template-note">This template has no fields: it is ready to generate.</p>
-      )}
+      {template.fields.length === 0 && <p className="template-note">{t('form.noFields')}</p>}
       {template.fields.map((field) => (
         <FieldControl
           key={field.name}
           field={field}
+          words={fieldText(template, field)}
           text={text[field.name] ?? ''}
           problem={problems[field.name] ?? serverProblems[field.name] ?? null}
           showProblem={
@@ -107,11 +109,11 @@ export function TemplateForm(props: TemplateFormProps): ReactNode {
           data-testid="template-generate"
           disabled={generation.running}
         >
-          Generate into a new document
+          {t('form.generate')}
         </button>
         {triedToGenerate && !valid && (
           <span className="field-error" role="alert">
-            Fix the fields marked above first.
+            {t('form.fixFirst')}
           </span>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_TEMPLATE_JSON_CHARS, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
@@ -9,6 +10,7 @@ import { TemplateActions } from './TemplateActions.js';
 import { TemplateEditor } from './TemplateEditor.js';
 import { TemplateForm } from './TemplateForm.js';
 import { TemplateGallery } from './TemplateGallery.js';
+import { templateDescription, templateName } from './templateText.js';
 import { useTemplateList } from './useTemplateList.js';
 
 export interface TemplatesPanelProps {
@@ -23,6 +25,7 @@ type View = { mode: 'gallery' } | { mode: 'form' | 'editor'; template: Template 
 /** Templates: choose one, fill its fields, see the prompt, generate a new document from it. */
 export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
   const { reportError, onClose, onDocumentCreated } = props;
+  const { t } = useTranslation(['templates', 'common']);
   const client = useClient();
   const { templates } = useTemplateList(reportError);
   const [view, setView] = useState<View>({ mode: 'gallery' });
@@ -44,22 +47,22 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
     try {
       showForm(await client.call('templates.get', { id }));
     } catch (error) {
-      reportError(error, 'Could not open the template');
+      reportError(error, t('panel.couldNotOpen'));
     }
   };
   const importFile = async (file: File): Promise<void> => {
     setImportNote(null);
     if (file.size > MAX_TEMPLATE_JSON_CHARS * 4) {
-      setImportNote(`“${file.name}” is too large to be a template file.`);
+      setImportNote(t('panel.importTooLarge', { fileName: file.name }));
       return;
     }
     try {
       const imported = await client.call('templates.import', { json: await file.text() });
-      setImportNote(`Imported “${imported.name}”.`);
+      setImportNote(t('panel.imported', { name: templateName(imported) }));
       showForm(imported);
     } catch (error) {
       // The server says what is wrong with the file (and where); nothing was saved.
-      setImportNote(error instanceof Error ? error.message : 'That file is not a template.');
+      setImportNote(error instanceof Error ? error.message : t('panel.notATemplate'));
     }
   };
 
@@ -68,7 +71,7 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
       ref={panelRef}
       tabIndex={-1}
       className="side-panel templates-panel"
-      aria-label="Templates"
+      aria-label={t('panel.title')}
       data-testid="templates-panel"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -78,17 +81,17 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
       }}
     >
       <div className="panel-header">
-        <h2>Templates</h2>
+        <h2>{t('panel.title')}</h2>
         <button type="button" className="quiet-button" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
       <div className="templates-body">
         {view.mode === 'gallery' ? (
           <>
             <div className="templates-toolbar">
-              <label className="quiet-button" title="Add a template from a JSON file">
-                Import…
+              <label className="quiet-button" title={t('panel.importTitle')}>
+                {t('panel.import')}
                 <input
                   type="file"
                   accept=".json,application/json"
@@ -122,15 +125,15 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
                 data-testid="template-back"
                 onClick={() => setView({ mode: 'gallery' })}
               >
-                ← All templates
+                {t('panel.back')}
               </button>
             </div>
             <h3 className="template-title">
-              {view.template.name}
-              {!view.template.builtIn && <span className="template-badge">mine</span>}
+              {templateName(view.template)}
+              {!view.template.builtIn && <span className="template-badge">{t('panel.mine')}</span>}
             </h3>
             {view.template.description && (
-              <p className="template-note">{view.template.description}</p>
+              <p className="template-note">{templateDescription(view.template)}</p>
             )}
             {view.mode === 'form' ? (
               <>

@@ -7,6 +7,7 @@ import type {
   TemplateDefinitionInput,
   TemplateKind,
 } from '../../../shared/schemas/templates.js';
+import { i18n } from '../../i18n/i18n.js';
 
 export interface EditorDraft {
   name: string;
@@ -52,10 +53,11 @@ export function definitionFrom(draft: EditorDraft): DraftResult {
     fields = draft.fieldsJson.trim() === '' ? [] : JSON.parse(draft.fieldsJson);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, part: 'fields', message: `The fields are not valid JSON: ${detail}` };
+    const message = i18n.t('templates:editor.invalidJson', { detail });
+    return { ok: false, part: 'fields', message };
   }
   if (!Array.isArray(fields)) {
-    return { ok: false, part: 'fields', message: 'The fields must be a JSON list: [ {…}, {…} ].' };
+    return { ok: false, part: 'fields', message: i18n.t('templates:editor.notAList') };
   }
   return {
     ok: true,

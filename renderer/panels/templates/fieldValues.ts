@@ -9,6 +9,7 @@ import {
   type FieldValues,
   type TemplateField,
 } from '../../../shared/schemas/templates.js';
+import { i18n } from '../../i18n/i18n.js';
 
 /** What is typed, per field name. */
 export type FormText = Record<string, string>;
@@ -34,31 +35,36 @@ export function parseNumber(text: string): number | null {
 
 function rangeProblem(min: number | undefined, max: number | undefined, value: number) {
   if (min !== undefined && max !== undefined && (value < min || value > max)) {
-    return `Use a number from ${min} to ${max}.`;
+    return i18n.t('templates:problems.range', { min, max });
   }
-  if (min !== undefined && value < min) return `Use ${min} or more.`;
-  if (max !== undefined && value > max) return `Use ${max} or less.`;
+  if (min !== undefined && value < min) return i18n.t('templates:problems.atLeast', { min });
+  if (max !== undefined && value > max) return i18n.t('templates:problems.atMost', { max });
   return null;
 }
+
+const required = (): string => i18n.t('templates:problems.required');
 
 /** What is wrong with one field's text, in words for the writer; null when it is fine. */
 export function fieldProblem(field: TemplateField, text: string): string | null {
   const empty = text.trim() === '';
   if (field.type === 'number') {
     // An empty number takes the field's default on the server.
-    if (empty) return field.required && field.default === undefined ? 'Required.' : null;
+    if (empty) return field.required && field.default === undefined ? required() : null;
     const value = parseNumber(text);
-    if (value === null) return 'Enter a number.';
-    if (field.integer && !Number.isInteger(value)) return 'Enter a whole number.';
+    if (value === null) return i18n.t('templates:problems.enterNumber');
+    if (field.integer && !Number.isInteger(value))
+      return i18n.t('templates:problems.enterWholeNumber');
     return rangeProblem(field.min, field.max, value);
   }
   if (field.type === 'choice') {
-    return field.choices.includes(text) ? null : `Choose one of: ${field.choices.join(', ')}.`;
+    if (field.choices.includes(text)) return null;
+    const choices = field.choices.join(i18n.t('templates:problems.choiceSeparator'));
+    return i18n.t('templates:problems.chooseOne', { choices });
   }
-  if (empty) return field.required ? 'Required.' : null;
+  if (empty) return field.required ? required() : null;
   const limit = field.type === 'text' ? MAX_TEXT_FIELD_CHARS : MAX_LONG_TEXT_FIELD_CHARS;
   const length = text.trim().length;
-  return length > limit ? `Keep it to ${limit} characters (now ${length}).` : null;
+  return length > limit ? i18n.t('templates:problems.tooLong', { limit, length }) : null;
 }
 
 /** Every field's problem, by field name; empty when the form can be sent. */

@@ -6,6 +6,8 @@ export interface GalleryEntry {
   kind: string;
   description: string;
   builtIn: boolean;
+  /** More text the search finds it by: a translated built-in's own (English) words, say. */
+  alsoMatches?: string;
 }
 
 export interface KindGroup<T extends GalleryEntry> {
@@ -17,7 +19,8 @@ export interface KindGroup<T extends GalleryEntry> {
 export function matchesSearch(entry: GalleryEntry, search: string): boolean {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = `${entry.name} ${entry.kind} ${entry.description}`.toLowerCase();
+  const haystack =
+    `${entry.name} ${entry.kind} ${entry.description} ${entry.alsoMatches ?? ''}`.toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 

@@ -1,12 +1,17 @@
 import type { TemplatePreview } from '../../../shared/schemas/templates.js';
+import { i18n } from '../../i18n/i18n.js';
 
-/** "312 tokens; room for 200 more (asks for 80)": what the writer weighs before generating. */
+/** "312 of 512 tokens; room for 200 more (asks for 80)": what the writer weighs before generating. */
 export function tokenSummary(preview: TemplatePreview): string {
   const { promptTokens, contextSize, maxNewTokens, roomForOutput } = preview;
-  const room =
+  const summary =
     roomForOutput <= 0
-      ? 'no room is left for the output'
-      : `room for ${roomForOutput} more token${roomForOutput === 1 ? '' : 's'}`;
-  const cut = preview.fits ? '' : ' The start of the prompt will be cut to make room.';
-  return `${promptTokens} of ${contextSize} tokens; ${room} (asks for up to ${maxNewTokens}).${cut}`;
+      ? i18n.t('templates:preview.tokensNoRoom', { promptTokens, contextSize, maxNewTokens })
+      : i18n.t('templates:preview.tokens', {
+          count: roomForOutput,
+          promptTokens,
+          contextSize,
+          maxNewTokens,
+        });
+  return preview.fits ? summary : i18n.t('templates:preview.willBeCut', { summary });
 }

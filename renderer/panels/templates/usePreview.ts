@@ -3,6 +3,7 @@ import type { RequestOf } from '../../../shared/contract.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { TemplatePreview } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
+import { i18n } from '../../i18n/i18n.js';
 
 /** Rendering and counting on every key would ask the model host once per letter. */
 export const PREVIEW_DELAY_MS = 400;
@@ -43,7 +44,8 @@ export function usePreview(request: RequestOf<'templates.preview'> | null): Prev
         (error: unknown) => {
           if (!current) return;
           const issues = error instanceof ApiError ? (error.issues ?? []) : [];
-          const message = error instanceof Error ? error.message : 'The preview failed.';
+          const message =
+            error instanceof Error ? error.message : i18n.t('templates:preview.failed');
           setState((previous) => ({ ...previous, error: { message, issues }, stale: false }));
         },
       );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
+import { i18n } from '../../i18n/i18n.js';
 import {
   GenerationFollower,
   NO_REPLAY_PROGRESS,
@@ -89,7 +90,7 @@ export function useTemplateGeneration(reportError: ReportError): TemplateGenerat
       } catch (error) {
         unsubscribe();
         if (current.current === following) setProgress(null);
-        reportError(error, 'Could not generate from the template');
+        reportError(error, i18n.t('templates:form.couldNotGenerate'));
         return null;
       }
     },

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
+import { i18n } from '../../i18n/i18n.js';
 
 /** Every template (built-in and the writer's), kept current through templates.changed. */
 export function useTemplateList(reportError: ReportError): {
@@ -15,7 +16,7 @@ export function useTemplateList(reportError: ReportError): {
     try {
       setTemplates(await client.call('templates.list', {}));
     } catch (error) {
-      reportError(error, 'Could not list the templates');
+      reportError(error, i18n.t('templates:panel.couldNotList'));
     }
   }, [client, reportError]);
 
