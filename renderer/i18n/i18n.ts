@@ -14,11 +14,14 @@ import {
 
 const REMEMBERED_PREFERENCE_KEY = 'inkwell.languagePreference';
 
+/** The browser's preferred languages; none outside a browser (unit tests under Node 20). */
 export function systemLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
   return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }
 
 function rememberedPreference(): LanguagePreference {
+  if (typeof localStorage === 'undefined') return 'system';
   try {
     const value = localStorage.getItem(REMEMBERED_PREFERENCE_KEY);
     return isLanguagePreference(value) ? value : 'system';
@@ -31,8 +34,9 @@ export const i18n = createI18n(resolveLanguage(rememberedPreference(), systemLan
   initReactI18next,
 ]);
 
+/** Tells the browser (fonts, hyphenation, screen readers) which language the UI is in. */
 function showLanguage(language: Language): void {
-  document.documentElement.lang = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 showLanguage(i18n.language as Language);
 
