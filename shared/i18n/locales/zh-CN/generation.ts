@@ -159,7 +159,7 @@ export const generation: Translation<typeof english> = {
     timings: '耗时',
     off: '关闭',
     none: '无',
-    stopAtNone: '否',
+    stopAtNone: '仅长度上限',
     stopAtSentence: '句子结尾',
     stopAtParagraph: '段落结尾',
     repeatPenalty_other: '{{penalty}}，作用于最近 {{count, number}} 个词元',
