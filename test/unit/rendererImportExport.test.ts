@@ -2,10 +2,11 @@
  * The renderer's import/export behaviour without a browser: app commands reach their handlers
  * and the ones main waits for are acknowledged truthfully; file names map to formats and
  * titles; files become new documents through the converters; exports carry the document's
- * structure; "export again" repeats the same format and desktop destination, per document.
+ * structure; "export again" repeats the same format and desktop destination, per document;
+ * and what import and export tell the writer comes out in Chinese when the UI is Chinese.
  */
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import { createHeadlessEditor } from '@lexical/headless';
 import { JSDOM } from 'jsdom';
 import type { LexicalEditor } from 'lexical';
@@ -25,13 +26,15 @@ import {
 } from '../../renderer/panels/importExport/exportDocument.js';
 import {
   exportFileName,
+  exportFormatLabel,
   importFormatForFileName,
   isModelFileName,
   titleFromFileName,
 } from '../../renderer/panels/importExport/fileFormats.js';
 import { snapshotFromImport } from '../../renderer/panels/importExport/importDocument.js';
-import { MODEL_DROP_MESSAGE, importFiles } from '../../renderer/panels/importExport/importFiles.js';
+import { importFiles, modelDropMessage } from '../../renderer/panels/importExport/importFiles.js';
 import { renderExport } from '../../renderer/panels/importExport/renderExport.js';
+import { i18n } from '../../renderer/i18n/i18n.js';
 
 const SAMPLE_MARKDOWN = '# The lighthouse\n\nIt was a **stormy** night.\n\n- oil\n- wicks\n';
 
@@ -217,7 +220,8 @@ describe('import', () => {
       'bold:stormy',
       'list:bullet',
     ]);
-    assert.equal(result.problems[0], MODEL_DROP_MESSAGE);
+    assert.equal(result.problems[0], modelDropMessage());
+    assert.match(result.problems[0] ?? '', /Models panel/);
     assert.match(result.problems[1] ?? '', /scan\.pdf was not imported: Inkwell imports/);
   });
 });
@@ -304,5 +308,37 @@ describe('export again (desktop)', () => {
     const other = { ...first, documentId: 'document-b' };
     assert.deepEqual(await exportAgain(other), { status: 'nothing-to-repeat' });
     assert.equal(sent.length, 2);
+  });
+});
+
+describe('import and export in Chinese', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('names formats and untitled files, and says what an export did, in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    assert.equal(exportFormatLabel('docx'), 'Word 文档（.docx）');
+    assert.equal(exportFileName('   ', 'pdf'), '未命名.pdf');
+    assert.equal(titleFromFileName('.md'), '导入的文档');
+    assert.equal(
+      describeExportOutcome({ status: 'saved', format: 'markdown', fileName: 'A.md' }),
+      '已导出为 Markdown（.md），保存到 A.md。',
+    );
+    assert.equal(
+      describeExportOutcome({ status: 'nothing-to-repeat' }),
+      '还没有可重复的导出：请先导出一次此文档。',
+    );
+  });
+
+  it('explains refused files in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const refuse = (): Promise<DocumentRecord> => Promise.reject(new Error('unused'));
+    const result = await importFiles(
+      [new File(['%PDF'], 'scan.pdf'), new File(['GGUF'], 'gpt2.gguf')],
+      refuse,
+    );
+    assert.deepEqual(result.problems, [
+      'scan.pdf 未导入：Inkwell 可以导入 .md、.txt、.html 或 .docx 文件。',
+      '模型要在“模型”面板中添加（“添加 GGUF 文件”），不能拖放到这里。',
+    ]);
   });
 });

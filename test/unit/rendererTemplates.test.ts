@@ -2,7 +2,6 @@
  * The templates panel's pure helpers: gallery search, form values and rules, editor draft; and
  * what the writer reads of them (built-in templates included) in Chinese.
  */
-import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { groupByKind, matchesSearch } from '../../renderer/panels/templates/galleryFilter.js';

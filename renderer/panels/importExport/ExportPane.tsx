@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { ExportFormat } from '../../../shared/channels/files.js';
 import { useClient } from '../../api/clientContext.js';
@@ -11,8 +12,8 @@ import {
   type ExportOutcome,
   type ExportTarget,
 } from './exportDocument.js';
-import { exportFormatOrder, exportFormats } from './fileFormats.js';
-import { lastExportOf, subscribeToLastExports, type RememberedExport } from './lastExports.js';
+import { exportFormatLabel, exportFormatOrder } from './fileFormats.js';
+import { lastExportOf, subscribeToLastExports } from './lastExports.js';
 
 export interface ExportPaneProps {
   editor: LexicalEditor | null;
@@ -25,15 +26,10 @@ function formatNamed(value: string): ExportFormat {
   return exportFormatOrder.find((option) => option === value) ?? 'markdown';
 }
 
-function againLabel(last: RememberedExport | null): string {
-  if (!last) return 'Export again';
-  const where = last.destination && last.fileName ? ` to ${last.fileName}` : '';
-  return `Export again (${exportFormats[last.format].label}${where})`;
-}
-
 /** Export: pick a format, save (desktop) or download (browser); or repeat the last export. */
 export function ExportPane(props: ExportPaneProps): ReactNode {
   const { editor, documentId, documentTitle, reportError } = props;
+  const { t } = useTranslation('importExport');
   const client = useClient();
   const last = useSyncExternalStore(subscribeToLastExports, () =>
     documentId ? lastExportOf(documentId) : null,
@@ -48,12 +44,12 @@ export function ExportPane(props: ExportPaneProps): ReactNode {
   const run = async (exporting: (target: ExportTarget) => Promise<ExportOutcome>) => {
     if (!target) return;
     setBusy(true);
-    setStatus('Exporting…');
+    setStatus(t('export.busy'));
     try {
       setStatus(describeExportOutcome(await exporting(target)));
     } catch (error) {
       setStatus('');
-      reportError(error, 'Could not export the document');
+      reportError(error, t('export.couldNotExport'));
     } finally {
       setBusy(false);
     }
@@ -62,17 +58,22 @@ export function ExportPane(props: ExportPaneProps): ReactNode {
   const submitLabel =
     format === 'pdf'
       ? isDesktopApp()
-        ? 'Save as PDF…'
-        : 'Print…'
+        ? t('export.saveAsPdf')
+        : t('export.print')
       : isDesktopApp()
-        ? 'Export…'
-        : 'Download';
+        ? t('export.save')
+        : t('export.download');
+  const againLabel = !last
+    ? t('export.again')
+    : last.destination && last.fileName
+      ? t('export.againTo', { format: exportFormatLabel(last.format), fileName: last.fileName })
+      : t('export.againAs', { format: exportFormatLabel(last.format) });
 
   return (
     <div className="import-export-pane" role="tabpanel" aria-labelledby="import-export-tab-export">
-      {!target && <p>Open a document to export it.</p>}
+      {!target && <p>{t('export.noDocument')}</p>}
       <label className="import-export-field">
-        <span>Format</span>
+        <span>{t('export.format')}</span>
         <select
           data-testid="export-format"
           data-autofocus
@@ -82,16 +83,13 @@ export function ExportPane(props: ExportPaneProps): ReactNode {
         >
           {exportFormatOrder.map((option) => (
             <option key={option} value={option}>
-              {exportFormats[option].label}
+              {exportFormatLabel(option)}
             </option>
           ))}
         </select>
       </label>
       {format === 'pdf' && !isDesktopApp() && (
-        <p className="import-export-hint">
-          The browser&rsquo;s print dialog opens with only your text on the page; choose “Save as
-          PDF” there.
-        </p>
+        <p className="import-export-hint">{t('export.printHint')}</p>
       )}
       <div className="import-export-actions">
         <button
@@ -108,10 +106,10 @@ export function ExportPane(props: ExportPaneProps): ReactNode {
           className="quiet-button"
           data-testid="export-again"
           disabled={!target || busy || !last}
-          title="Repeats this document's last export"
+          title={t('export.againTitle')}
           onClick={() => void run(exportAgain)}
         >
-          {againLabel(last)}
+          {againLabel}
         </button>
       </div>
       <p className="import-export-status" role="status" aria-live="polite">

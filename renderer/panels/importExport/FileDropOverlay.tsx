@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
-import { SUPPORTED_IMPORTS_LABEL } from './fileFormats.js';
+import { useTranslation } from 'react-i18next';
+import { supportedImports } from './fileFormats.js';
 import '../../styles/importExport.css';
 
 /** Shown while files are dragged over the window (see useFileDrop). */
 export function FileDropOverlay({ visible }: { visible: boolean }): ReactNode {
+  const { t } = useTranslation('importExport');
   if (!visible) return null;
   return (
     <div className="file-drop-overlay" data-testid="file-drop-overlay" aria-hidden="true">
-      Drop a {SUPPORTED_IMPORTS_LABEL} file to import it as a new document
+      {t('import.drop', { supported: supportedImports() })}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { ReportError } from '../../app/errorReporting.js';
 import { ExportPane } from './ExportPane.js';
@@ -21,10 +22,10 @@ export interface ImportExportDialogProps {
   initialTab?: ImportExportTab;
 }
 
-const tabs: { id: ImportExportTab; label: string }[] = [
-  { id: 'import', label: 'Import' },
-  { id: 'export', label: 'Export' },
-];
+const tabs = [
+  { id: 'import', label: 'dialog.importTab' },
+  { id: 'export', label: 'dialog.exportTab' },
+] as const satisfies readonly { id: ImportExportTab; label: string }[];
 
 const FOCUSABLE =
   'button:not([disabled]), select:not([disabled]), input:not([hidden]), [tabindex="0"]';
@@ -47,6 +48,7 @@ function keepFocusInside(event: KeyboardEvent<HTMLElement>): void {
 /** Import files as new documents, export the open one (Markdown, text, HTML, Word, PDF). */
 export function ImportExportDialog(props: ImportExportDialogProps): ReactNode {
   const { onClose } = props;
+  const { t } = useTranslation(['importExport', 'common']);
   const [tab, setTab] = useState<ImportExportTab>(props.initialTab ?? 'import');
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -93,15 +95,15 @@ export function ImportExportDialog(props: ImportExportDialogProps): ReactNode {
         }}
       >
         <div className="dialog-header">
-          <h2 id="import-export-title">Import and export</h2>
+          <h2 id="import-export-title">{t('dialog.title')}</h2>
           <button type="button" className="quiet-button" onClick={onClose}>
-            Close
+            {t('common:close')}
           </button>
         </div>
         <div
           className="import-export-tabs"
           role="tablist"
-          aria-label="Import or export"
+          aria-label={t('dialog.tabs')}
           onKeyDown={onTabKeyDown}
         >
           {tabs.map(({ id, label }) => (
@@ -116,7 +118,7 @@ export function ImportExportDialog(props: ImportExportDialogProps): ReactNode {
               data-testid={`import-export-tab-${id}`}
               onClick={() => setTab(id)}
             >
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>

@@ -1,17 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { base64ToBytes } from './base64.js';
 import { isDesktopApp } from './desktopShell.js';
-import { IMPORT_ACCEPT, SUPPORTED_IMPORTS_LABEL } from './fileFormats.js';
+import { IMPORT_ACCEPT, supportedImports } from './fileFormats.js';
 import { importAsNewDocument, type CreateDocument } from './importDocument.js';
 import { importFiles } from './importFiles.js';
-
-function importedSentence(titles: string[]): string {
-  if (titles.length === 0) return '';
-  if (titles.length === 1) return `Imported “${titles[0]}”.`;
-  return `Imported ${titles.length} documents.`;
-}
 
 export interface ImportPaneProps {
   reportError: ReportError;
@@ -23,23 +18,40 @@ export interface ImportPaneProps {
  * even on the desktop, as the fallback when main answers 'unavailable').
  */
 export function ImportPane({ reportError, onImported }: ImportPaneProps): ReactNode {
+  const { t } = useTranslation('importExport');
   const client = useClient();
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const createDocument: CreateDocument = (request) => client.call('documents.create', request);
 
+  const importedSentence = (titles: string[]): string => {
+    const [only] = titles;
+    if (only === undefined) return '';
+    if (titles.length === 1) return t('import.importedTitle', { title: only });
+    return t('import.importedDocuments', { count: titles.length });
+  };
+  const sentences = (parts: string[]): string =>
+    parts
+      .filter(Boolean)
+      .reduce(
+        (first, second) => (first ? t('import.nextSentence', { first, second }) : second),
+        '',
+      );
+
   const importChosenFiles = async (files: File[]): Promise<void> => {
     if (files.length === 0) return;
     setBusy(true);
-    setStatus(`Importing ${files.map((file) => file.name).join(', ')}…`);
+    const names = files.map((file) => file.name).join(t('import.nameSeparator'));
+    setStatus(t('import.importingFiles', { names }));
     try {
       const result = await importFiles(files, createDocument);
       const last = result.imported.at(-1);
       setStatus(
-        [importedSentence(result.imported.map((record) => record.title)), ...result.problems]
-          .filter(Boolean)
-          .join(' '),
+        sentences([
+          importedSentence(result.imported.map((record) => record.title)),
+          ...result.problems,
+        ]),
       );
       if (result.problems.length > 0) reportError(new Error(result.problems.join(' ')));
       if (last) onImported(last.id);
@@ -57,17 +69,17 @@ export function ImportPane({ reportError, onImported }: ImportPaneProps): ReactN
         return;
       }
       if (answer.status === 'cancelled') return;
-      setStatus(`Importing ${answer.name}…`);
+      setStatus(t('import.importingFiles', { names: answer.name }));
       const record = await importAsNewDocument(
         { name: answer.name, format: answer.format, bytes: base64ToBytes(answer.base64).buffer },
         createDocument,
         new DOMParser(),
       );
-      setStatus(`Imported ${answer.name}.`);
+      setStatus(t('import.importedFile', { fileName: answer.name }));
       onImported(record.id);
     } catch (error) {
       setStatus('');
-      reportError(error, 'Could not import the file');
+      reportError(error, t('import.couldNotImport'));
     } finally {
       setBusy(false);
     }
@@ -82,11 +94,7 @@ export function ImportPane({ reportError, onImported }: ImportPaneProps): ReactN
 
   return (
     <div className="import-export-pane" role="tabpanel" aria-labelledby="import-export-tab-import">
-      <p>
-        Bring in a Markdown, plain text, web page or Word file ({SUPPORTED_IMPORTS_LABEL}). It
-        becomes a new document; the one you have open is not changed. You can also drop files onto
-        the window.
-      </p>
+      <p>{t('import.intro', { supported: supportedImports() })}</p>
       <div className="import-export-actions">
         <button
           type="button"
@@ -96,7 +104,7 @@ export function ImportPane({ reportError, onImported }: ImportPaneProps): ReactN
           disabled={busy}
           onClick={chooseFile}
         >
-          {busy ? 'Importing…' : 'Choose a file…'}
+          {busy ? t('import.busy') : t('import.choose')}
         </button>
       </div>
       <input

@@ -10,8 +10,9 @@ import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
 import type { InkwellClient } from '../../api/client.js';
 import { bytesToBase64 } from './base64.js';
 import { downloadFile } from '../../app/downloadFile.js';
+import { i18n } from '../../i18n/i18n.js';
 import { isDesktopApp } from './desktopShell.js';
-import { exportFileName, exportFormats } from './fileFormats.js';
+import { exportFileName, exportFormatLabel } from './fileFormats.js';
 import { lastExportOf, rememberExport } from './lastExports.js';
 import { renderExport, type FileExportFormat } from './renderExport.js';
 
@@ -59,7 +60,7 @@ async function exportFile(
   if (isDesktopApp()) {
     const base64 = bytesToBase64(file.bytes);
     if (base64.length > MAX_FILE_BASE64_CHARS) {
-      throw new Error('This document is too large to export as one file (20 MB at most).');
+      throw new Error(i18n.t('importExport:export.tooLarge'));
     }
     const answer = await target.client.call('files.saveDialog', {
       format,
@@ -107,14 +108,17 @@ export function exportAgain(target: ExportTarget): Promise<ExportOutcome> {
 export function describeExportOutcome(outcome: ExportOutcome): string {
   switch (outcome.status) {
     case 'saved':
-      return `Exported as ${exportFormats[outcome.format].label} to ${outcome.fileName}.`;
+      return i18n.t('importExport:export.outcome.saved', {
+        format: exportFormatLabel(outcome.format),
+        fileName: outcome.fileName,
+      });
     case 'downloaded':
-      return `Downloaded ${outcome.fileName}.`;
+      return i18n.t('importExport:export.outcome.downloaded', { fileName: outcome.fileName });
     case 'printed':
-      return 'Sent to the print dialog: choose “Save as PDF” there.';
+      return i18n.t('importExport:export.outcome.printed');
     case 'cancelled':
-      return 'Export cancelled.';
+      return i18n.t('importExport:export.outcome.cancelled');
     case 'nothing-to-repeat':
-      return 'Nothing to repeat yet: export this document once first.';
+      return i18n.t('importExport:export.outcome.nothingToRepeat');
   }
 }

@@ -7,6 +7,7 @@
 import type { ExportFormat, ImportFormat } from '../../../shared/channels/files.js';
 import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
 import { MAX_TITLE_CHARS } from '../../../shared/schemas/documents.js';
+import { i18n } from '../../i18n/i18n.js';
 
 /** The same limit the desktop's open dialog applies: base64 of it must fit the channel. */
 export const MAX_IMPORT_BYTES = Math.floor((MAX_FILE_BASE64_CHARS / 4) * 3);
@@ -25,7 +26,10 @@ export const IMPORT_ACCEPT = Object.keys(importExtensions)
   .map((extension) => `.${extension}`)
   .join(',');
 
-export const SUPPORTED_IMPORTS_LABEL = '.md, .txt, .html or .docx';
+/** ".md, .txt, .html or .docx", in the UI's language, for sentences about what imports. */
+export function supportedImports(): string {
+  return i18n.t('importExport:supportedImports');
+}
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -47,26 +51,29 @@ export function titleFromFileName(fileName: string): string {
     ? base.slice(0, base.lastIndexOf('.'))
     : base;
   const title = withoutExtension.trim().slice(0, MAX_TITLE_CHARS);
-  return title === '' ? 'Imported document' : title;
+  return title === '' ? i18n.t('importExport:import.untitled') : title;
 }
 
 interface ExportFormatInfo {
-  label: string;
   extension: string;
   mimeType: string;
 }
 
 export const exportFormats: Record<ExportFormat, ExportFormatInfo> = {
-  markdown: { label: 'Markdown (.md)', extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
-  text: { label: 'Plain text (.txt)', extension: 'txt', mimeType: 'text/plain;charset=utf-8' },
-  html: { label: 'Web page (.html)', extension: 'html', mimeType: 'text/html;charset=utf-8' },
+  markdown: { extension: 'md', mimeType: 'text/markdown;charset=utf-8' },
+  text: { extension: 'txt', mimeType: 'text/plain;charset=utf-8' },
+  html: { extension: 'html', mimeType: 'text/html;charset=utf-8' },
   docx: {
-    label: 'Word document (.docx)',
     extension: 'docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   },
-  pdf: { label: 'PDF (.pdf)', extension: 'pdf', mimeType: 'application/pdf' },
+  pdf: { extension: 'pdf', mimeType: 'application/pdf' },
 };
+
+/** "Word document (.docx)": a format as the writer picks it, in the UI's language. */
+export function exportFormatLabel(format: ExportFormat): string {
+  return i18n.t(`importExport:export.formats.${format}`);
+}
 
 export const exportFormatOrder: readonly ExportFormat[] = [
   'markdown',
@@ -89,5 +96,6 @@ export function exportFileName(documentTitle: string, format: ExportFormat): str
     .trim()
     .replace(/^\.+/, '')
     .slice(0, 200);
-  return `${cleaned === '' ? 'Untitled' : cleaned}.${exportFormats[format].extension}`;
+  const name = cleaned === '' ? i18n.t('importExport:export.untitled') : cleaned;
+  return `${name}.${exportFormats[format].extension}`;
 }

@@ -13,6 +13,7 @@ import { $importHtml } from '../../documentFormats/html.js';
 import { $importMarkdown } from '../../documentFormats/markdown.js';
 import { $importPlainText } from '../../documentFormats/plainText.js';
 import type { SaveSnapshot } from '../../editor/autosave/documentSaver.js';
+import { i18n } from '../../i18n/i18n.js';
 import { snapshotOf } from '../../editor/content.js';
 import { titleFromFileName } from './fileFormats.js';
 
@@ -62,7 +63,14 @@ export async function snapshotFromImport(
     { discrete: true },
   );
   const [failure] = failures;
-  if (failure) throw new Error(`${source.name} could not be read: ${failure.message}`);
+  if (failure) {
+    throw new Error(
+      i18n.t('importExport:import.couldNotRead', {
+        fileName: source.name,
+        reason: failure.message,
+      }),
+    );
+  }
   return snapshotOf(editor.getEditorState());
 }
 
@@ -74,7 +82,7 @@ export async function importAsNewDocument(
 ): Promise<DocumentRecord> {
   const snapshot = await snapshotFromImport(source, parser);
   if (snapshot.content.length > MAX_DOCUMENT_JSON_CHARS) {
-    throw new Error(`${source.name} is too long to become one document.`);
+    throw new Error(i18n.t('importExport:import.tooLong', { fileName: source.name }));
   }
   return createDocument({
     title: titleFromFileName(source.name),

@@ -3,16 +3,19 @@
  * by the dialog's file input and the window's drop target so both follow the same rules.
  */
 import type { DocumentRecord } from '../../../shared/schemas/documents.js';
+import { i18n } from '../../i18n/i18n.js';
 import {
   MAX_IMPORT_BYTES,
-  SUPPORTED_IMPORTS_LABEL,
   importFormatForFileName,
   isModelFileName,
+  supportedImports,
 } from './fileFormats.js';
 import { importAsNewDocument, type CreateDocument } from './importDocument.js';
 
-export const MODEL_DROP_MESSAGE =
-  'Models are added from the Models panel (“Add a GGUF file”), not by dropping them here.';
+/** What a dropped or chosen model file gets instead of an import. */
+export function modelDropMessage(): string {
+  return i18n.t('importExport:import.modelDropped');
+}
 
 export interface ImportResult {
   imported: DocumentRecord[];
@@ -21,7 +24,9 @@ export interface ImportResult {
 }
 
 function describeFailure(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'it could not be read';
+  return error instanceof Error && error.message
+    ? error.message
+    : i18n.t('importExport:import.unreadable');
 }
 
 export async function importFiles(
@@ -31,18 +36,21 @@ export async function importFiles(
   const result: ImportResult = { imported: [], problems: [] };
   for (const file of files) {
     if (isModelFileName(file.name)) {
-      result.problems.push(MODEL_DROP_MESSAGE);
+      result.problems.push(modelDropMessage());
       continue;
     }
     const format = importFormatForFileName(file.name);
     if (!format) {
       result.problems.push(
-        `${file.name} was not imported: Inkwell imports ${SUPPORTED_IMPORTS_LABEL} files.`,
+        i18n.t('importExport:import.unsupported', {
+          fileName: file.name,
+          supported: supportedImports(),
+        }),
       );
       continue;
     }
     if (file.size > MAX_IMPORT_BYTES) {
-      result.problems.push(`${file.name} is too large to import (20 MB at most).`);
+      result.problems.push(i18n.t('importExport:import.tooLarge', { fileName: file.name }));
       continue;
     }
     try {
@@ -54,7 +62,12 @@ export async function importFiles(
       );
       result.imported.push(record);
     } catch (error) {
-      result.problems.push(`${file.name} was not imported: ${describeFailure(error)}`);
+      result.problems.push(
+        i18n.t('importExport:import.notImported', {
+          fileName: file.name,
+          reason: describeFailure(error),
+        }),
+      );
     }
   }
   return result;

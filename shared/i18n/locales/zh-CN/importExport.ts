@@ -1,4 +1,65 @@
 import type { Translation } from '../../translation.js';
 import type { importExport as english } from '../en/importExport.js';
 
-export const importExport: Translation<typeof english> = {};
+export const importExport: Translation<typeof english> = {
+  dialog: {
+    title: '导入和导出',
+    tabs: '导入或导出',
+    importTab: '导入',
+    exportTab: '导出',
+  },
+  supportedImports: '.md、.txt、.html 或 .docx',
+  import: {
+    intro:
+      '导入 Markdown、纯文本、网页或 Word 文件（{{supported}}）。它会成为一个新文档，当前打开的文档不会改变。你也可以把文件拖放到窗口上。',
+    choose: '选择文件…',
+    busy: '正在导入…',
+    importingFiles: '正在导入 {{names}}…',
+    nameSeparator: '、',
+    importedTitle: '已导入“{{title}}”。',
+    importedDocuments_other: '已导入 {{count}} 个文档。',
+    importedFile: '已导入 {{fileName}}。',
+    nextSentence: '{{first}}{{second}}',
+    couldNotImport: '无法导入文件',
+    drop: '拖放 {{supported}} 文件到这里，将其导入为新文档',
+    modelDropped: '模型要在“模型”面板中添加（“添加 GGUF 文件”），不能拖放到这里。',
+    unsupported: '{{fileName}} 未导入：Inkwell 可以导入 {{supported}} 文件。',
+    tooLarge: '{{fileName}} 太大，无法导入（最多 20 MB）。',
+    notImported: '{{fileName}} 未导入：{{reason}}',
+    unreadable: '无法读取该文件',
+    couldNotRead: '无法读取 {{fileName}}：{{reason}}',
+    tooLong: '{{fileName}} 太长，无法成为一个文档。',
+    untitled: '导入的文档',
+  },
+  export: {
+    noDocument: '请先打开一个文档再导出。',
+    format: '格式',
+    formats: {
+      markdown: 'Markdown（.md）',
+      text: '纯文本（.txt）',
+      html: '网页（.html）',
+      docx: 'Word 文档（.docx）',
+      pdf: 'PDF（.pdf）',
+    },
+    printHint: '浏览器的打印对话框会打开，页面上只有你的文字；请在其中选择“另存为 PDF”。',
+    saveAsPdf: '另存为 PDF…',
+    print: '打印…',
+    save: '导出…',
+    download: '下载',
+    again: '再次导出',
+    againAs: '再次导出（{{format}}）',
+    againTo: '再次导出（{{format}}，到 {{fileName}}）',
+    againTitle: '重复此文档上一次的导出',
+    busy: '正在导出…',
+    couldNotExport: '无法导出文档',
+    tooLarge: '此文档太大，无法导出为单个文件（最多 20 MB）。',
+    untitled: '未命名',
+    outcome: {
+      saved: '已导出为 {{format}}，保存到 {{fileName}}。',
+      downloaded: '已下载 {{fileName}}。',
+      printed: '已打开打印对话框：请在其中选择“另存为 PDF”。',
+      cancelled: '已取消导出。',
+      nothingToRepeat: '还没有可重复的导出：请先导出一次此文档。',
+    },
+  },
+};
