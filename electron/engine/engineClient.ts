@@ -13,7 +13,7 @@ import type {
   ResolvedGenerationParams,
 } from '../../shared/schemas/engine.js';
 import type { SpawnModelHost } from './hostTransport.js';
-import { emptyTimings } from './protocol.js';
+import { emptyTimings, type GpuEstimateRequest, type ReplyData } from './protocol.js';
 import {
   HostConnection,
   type ChunkListener,
@@ -45,7 +45,10 @@ export interface CompletionHandle {
   cancel(): void;
 }
 
-export type StatusListener = (status: EngineStatus) => void;
+/** The engine's status as the host's supervisor knows it; notices are the service's business. */
+export type HostStatus = Omit<EngineStatus, 'notice'>;
+export type StatusListener = (status: HostStatus) => void;
+export type GpuEstimate = NonNullable<ReplyData<'gpuEstimate'>>;
 
 export class EngineClient {
   private host: HostConnection | null = null;
@@ -56,12 +59,12 @@ export class EngineClient {
   /** The load in progress: requests that need a model wait for it instead of failing. */
   private loadInFlight: Promise<unknown> | null = null;
   private disposed = false;
-  private current: EngineStatus = { state: 'idle', model: null, loadingPath: null, message: null };
+  private current: HostStatus = { state: 'idle', model: null, loadingPath: null, message: null };
   private readonly statusListeners = new Set<StatusListener>();
 
   constructor(private readonly options: EngineClientOptions) {}
 
-  get status(): EngineStatus {
+  get status(): HostStatus {
     return this.current;
   }
 
@@ -85,6 +88,33 @@ export class EngineClient {
     const host = this.host?.alive ? this.host : null;
     if (host) await host.request({ type: 'unload' });
     this.setStatus({ state: 'idle', model: null, loadingPath: null, message: null });
+  }
+
+  /**
+   * The loaded model's info with its memory measured now. Starts no host and loads nothing: with
+   * no model ready it answers the status as it is.
+   */
+  async measureMemory(): Promise<HostStatus> {
+    const host = this.host?.alive ? this.host : null;
+    if (!host || this.current.state !== 'ready') return this.current;
+    const model = await host.request({ type: 'info' });
+    // A load or crash that happened meanwhile has said more than this answer.
+    if (model && this.current.state === 'ready' && this.current.model?.path === model.path) {
+      this.setStatus({ ...this.current, model });
+    }
+    return this.current;
+  }
+
+  /**
+   * node-llama-cpp's estimate on the GPU the host runs now, with its free VRAM; null when no host
+   * runs a model on a GPU (none is started for this: it would load the GPU bindings for a guess).
+   */
+  async gpuEstimate(request: Omit<GpuEstimateRequest, 'type' | 'id'>): Promise<GpuEstimate | null> {
+    const host = this.host?.alive ? this.host : null;
+    if (!host || this.current.state !== 'ready' || this.current.model?.backend === 'cpu') {
+      return null;
+    }
+    return host.request({ type: 'gpuEstimate', ...request });
   }
 
   async countTokens(text: string): Promise<{ tokens: number; contextSize: number }> {
@@ -231,7 +261,7 @@ export class EngineClient {
     this.setStatus({ state: 'crashed', model: null, loadingPath: null, message });
   }
 
-  private setStatus(status: EngineStatus): void {
+  private setStatus(status: HostStatus): void {
     this.current = status;
     for (const listener of this.statusListeners) {
       try {

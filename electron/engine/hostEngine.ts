@@ -6,7 +6,8 @@
 import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
 import type { LoadedModelInfo } from '../../shared/schemas/engine.js';
 import { runCompletion } from './completionRunner.js';
-import { disposeLoadedModel, loadModel, type LoadedModel } from './modelLoader.js';
+import { estimateOnGpu } from './gpuEstimate.js';
+import { disposeLoadedModel, loadModel, measureMemory, type LoadedModel } from './modelLoader.js';
 import { emptyTimings, type HostMessage, type HostRequest, type LoadRequest } from './protocol.js';
 import { promptTokensFor } from './completionRunner.js';
 
@@ -30,7 +31,11 @@ export class HostEngine {
         this.running.get(request.targetId)?.abort();
         return;
       case 'info':
-        this.reply(request.id, () => this.loaded?.info ?? null);
+        // Memory is measured afresh: the writer asks for it to see what the model costs now.
+        this.reply(request.id, () => this.freshInfo());
+        return;
+      case 'gpuEstimate':
+        this.reply(request.id, () => estimateOnGpu(this.loaded, request));
         return;
       case 'tokenize':
         this.reply(request.id, () => ({
@@ -99,6 +104,13 @@ export class HostEngine {
     await this.checkModelFile(request.path);
     this.loaded = await loadModel(request, report);
     return this.loaded.info;
+  }
+
+  private async freshInfo(): Promise<LoadedModelInfo | null> {
+    const loaded = this.loaded;
+    if (!loaded) return null;
+    loaded.info = { ...loaded.info, memory: await measureMemory(loaded) };
+    return loaded.info;
   }
 
   private async unload(): Promise<void> {

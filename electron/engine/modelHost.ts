@@ -21,9 +21,17 @@ function isHostRequest(message: unknown): message is HostRequest {
   const type = (message as { type?: unknown } | null)?.type;
   return (
     typeof type === 'string' &&
-    ['load', 'unload', 'info', 'tokenize', 'countTokens', 'complete', 'cancel', 'exit'].includes(
-      type,
-    )
+    [
+      'load',
+      'unload',
+      'info',
+      'gpuEstimate',
+      'tokenize',
+      'countTokens',
+      'complete',
+      'cancel',
+      'exit',
+    ].includes(type)
   );
 }
 

@@ -12,7 +12,12 @@ import {
   type LlamaContextSequence,
   type LlamaModel,
 } from 'node-llama-cpp';
-import type { LoadStep, LoadedModelInfo, ThreadSettings } from '../../shared/schemas/engine.js';
+import type {
+  LoadStep,
+  LoadedModelInfo,
+  ModelMemory,
+  ThreadSettings,
+} from '../../shared/schemas/engine.js';
 import {
   cpuAfterGpuFailure,
   gpuDeviceNames,
@@ -30,6 +35,8 @@ export interface LoadedModel {
   sequence: LlamaContextSequence;
   completion: LlamaCompletion;
   info: LoadedModelInfo;
+  /** GPU memory in use before this model was loaded; null on the CPU. */
+  vramBaseline: number | null;
 }
 
 export type ProgressReporter = (step: LoadStep, progress: number | null) => void;
@@ -64,7 +71,7 @@ async function loadWeights(
 
 async function settleThreads(
   request: LoadRequest,
-  loaded: Omit<LoadedModel, 'info' | 'completion'>,
+  loaded: Omit<LoadedModel, 'info' | 'completion' | 'vramBaseline'>,
   backend: string,
   report: ProgressReporter,
 ): Promise<ThreadSettings> {
@@ -108,16 +115,47 @@ function vocabularySize(model: LlamaModel): number {
   return tokenizer?.ggml?.tokens?.length ?? 0;
 }
 
+/** GPU memory in use now, or null on the CPU or when the driver cannot say. */
+async function vramState(
+  llama: Llama,
+): Promise<{ used: number; free: number; total: number } | null> {
+  if (llama.gpu === false) return null;
+  try {
+    return await llama.getVramState();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the loaded model costs now. llama.cpp knows the weights and the context state; the host's
+ * resident set adds the runtime (and, with mmap, counts only the pages touched so far). VRAM is
+ * what the process uses beyond the baseline taken before the load, since the driver only reports
+ * the device's total use.
+ */
+export async function measureMemory(
+  loaded: Pick<LoadedModel, 'llama' | 'model' | 'context' | 'vramBaseline'>,
+): Promise<ModelMemory> {
+  const vram = await vramState(loaded.llama);
+  return {
+    modelBytes: loaded.model.size,
+    contextBytes: loaded.context.stateSize,
+    hostRssBytes: process.memoryUsage().rss,
+    vramBytes: vram ? Math.max(0, vram.used - (loaded.vramBaseline ?? 0)) : null,
+    freeVramBytes: vram?.free ?? null,
+    totalVramBytes: vram?.total ?? null,
+    measuredAt: Date.now(),
+  };
+}
+
 export async function loadModel(
   request: LoadRequest,
   report: ProgressReporter,
 ): Promise<LoadedModel> {
   const startedAt = performance.now();
-  const { selection, model } = await loadWeights(
-    request,
-    await selectBackend(request.backend),
-    report,
-  );
+  const backend = await selectBackend(request.backend);
+  const vramBaseline = (await vramState(backend.llama))?.used ?? null;
+  const { selection, model } = await loadWeights(request, backend, report);
   const { llama } = selection;
   try {
     report('creating context', null);
@@ -136,6 +174,10 @@ export async function loadModel(
     const sequence = context.getSequence();
     const parts = { llama, model, context, sequence };
     const threads = await settleThreads(request, parts, selection.backend, report);
+    const loadMs = Math.round(performance.now() - startedAt);
+    // After a GPU failure the CPU took over: no VRAM of ours is in use.
+    const baseline = llama === backend.llama ? vramBaseline : null;
+    const memory = await measureMemory({ ...parts, vramBaseline: baseline });
     const info: LoadedModelInfo = {
       path: request.path,
       fileName: path.basename(request.path),
@@ -152,9 +194,15 @@ export async function loadModel(
       gpuLayers: model.gpuLayers,
       fallbackReason: selection.fallbackReason,
       threads,
-      loadMs: Math.round(performance.now() - startedAt),
+      loadMs,
+      memory,
     };
-    return { ...parts, completion: new LlamaCompletion({ contextSequence: sequence }), info };
+    return {
+      ...parts,
+      completion: new LlamaCompletion({ contextSequence: sequence }),
+      info,
+      vramBaseline: baseline,
+    };
   } catch (error) {
     await model.dispose();
     throw error;

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import {
   apiErrorShape,
+  backendInUse,
   finishReason,
   generationTimings,
   loadStep,
@@ -32,8 +33,18 @@ export interface LoadRequest {
   threadTuningFile?: string;
 }
 
+/** node-llama-cpp's estimate for a model on the host's GPU, with the VRAM free there now. */
+export interface GpuEstimateRequest {
+  type: 'gpuEstimate';
+  id: string;
+  path: string;
+  gpuLayers: number | 'auto';
+  contextSize: number;
+}
+
 export type HostRequest =
   | LoadRequest
+  | GpuEstimateRequest
   | { type: 'unload'; id: string }
   | { type: 'info'; id: string }
   | { type: 'tokenize'; id: string; text: string }
@@ -117,6 +128,19 @@ export const replyDataSchemas = {
   info: loadedModelInfo.nullable(),
   tokenize: z.object({ tokens: z.array(z.number().int().nonnegative()) }),
   countTokens: z.object({ tokens: z.number().int().nonnegative(), contextSize: z.number().int() }),
+  /** null: the host runs no GPU backend (or nothing is loaded), so it has nothing to add. */
+  gpuEstimate: z
+    .object({
+      backend: backendInUse,
+      gpuLayers: z.number().int().nonnegative(),
+      totalLayers: z.number().int().nonnegative(),
+      ramBytes: z.number().nonnegative(),
+      vramBytes: z.number().nonnegative(),
+      /** Free now, plus what the loaded model holds (a select unloads it first). */
+      freeVramBytes: z.number().nonnegative(),
+      totalVramBytes: z.number().nonnegative(),
+    })
+    .nullable(),
 } as const;
 export type RepliedRequestType = keyof typeof replyDataSchemas;
 export type ReplyData<T extends RepliedRequestType> = z.output<(typeof replyDataSchemas)[T]>;

@@ -15,7 +15,8 @@ import {
   type ModelFileSummary,
   type TokenCount,
 } from '../../shared/schemas/engine.js';
-import type { EngineClient, LoadOptions } from '../engine/engineClient.js';
+import type { EngineClient, GpuEstimate, HostStatus, LoadOptions } from '../engine/engineClient.js';
+import type { GpuEstimateRequest } from '../engine/protocol.js';
 import { emptyTimings } from '../engine/protocol.js';
 import type { RequestContext } from '../ipc/router.js';
 
@@ -34,9 +35,15 @@ export interface EngineServiceOptions {
   emit: EngineEventSink;
   /** Checks a file and describes it (models.validate); summarizeModelFile in production. */
   summarizeModelFile: (path: string) => Promise<ModelFileSummary>;
-  /** Loaded before the first generation when no model is loaded: the bundled demo model. */
+  /**
+   * Loaded before the first generation when no model is loaded, unless a startup loader is set
+   * (the models library sets one that prefers the last-used model): the bundled demo model.
+   */
   defaultModelPath?: string;
 }
+
+/** Loads the model a request needs when none is loaded (first use after startup). */
+export type StartupLoader = () => Promise<unknown>;
 
 export interface StartedGeneration {
   generationId: string;
@@ -53,9 +60,23 @@ interface RunningGeneration {
 export class EngineService {
   private readonly running = new Map<string, RunningGeneration>();
   private defaultLoad: Promise<unknown> | null = null;
+  private startupLoader: StartupLoader | null = null;
+  private notice: string | null = null;
 
   constructor(private readonly options: EngineServiceOptions) {
-    options.client.onStatus((status) => options.emit('engine.status', status));
+    options.client.onStatus((status) => options.emit('engine.status', this.withNotice(status)));
+  }
+
+  /** Who decides what to load on first use; without one, the default model path is loaded. */
+  setStartupLoader(loader: StartupLoader): void {
+    this.startupLoader = loader;
+  }
+
+  /** A note for the writer about the loaded model (shown until the next load); null clears it. */
+  setNotice(notice: string | null): void {
+    if (notice === this.notice) return;
+    this.notice = notice;
+    this.options.emit('engine.status', this.status());
   }
 
   validateModel(path: string): Promise<ModelFileSummary> {
@@ -63,6 +84,8 @@ export class EngineService {
   }
 
   load(options: LoadOptions): Promise<LoadedModelInfo> {
+    // Whatever the notice said was about the model this load replaces.
+    this.notice = null;
     return this.options.client.load(options, (step, progress) =>
       this.options.emit('engine.loadProgress', { path: options.path, step, progress }),
     );
@@ -75,7 +98,17 @@ export class EngineService {
   }
 
   status(): EngineStatus {
-    return this.options.client.status;
+    return this.withNotice(this.options.client.status);
+  }
+
+  /** The status with the loaded model's memory measured now (starts and loads nothing). */
+  async measureMemory(): Promise<EngineStatus> {
+    return this.withNotice(await this.options.client.measureMemory());
+  }
+
+  /** node-llama-cpp's estimate on the GPU the engine runs now; null when it runs none. */
+  gpuEstimate(request: Omit<GpuEstimateRequest, 'type' | 'id'>): Promise<GpuEstimate | null> {
+    return this.options.client.gpuEstimate(request);
   }
 
   async countTokens(text: string): Promise<TokenCount> {
@@ -138,16 +171,25 @@ export class EngineService {
     await this.options.client.dispose();
   }
 
-  /** With nothing loaded (first run), the demo model is loaded so that Continue just works. */
-  /** Requests that arrive together (a generation and a preview) share one load of the default. */
+  private withNotice(status: HostStatus): EngineStatus {
+    return { ...status, notice: this.notice };
+  }
+
+  /**
+   * With nothing loaded (startup, or after an unload), the startup model (the last-used one, or
+   * the demo model) is loaded so that Continue just works. Requests that arrive together (a
+   * generation and a preview) share one load.
+   */
   private async ensureModel(): Promise<void> {
     const { client, defaultModelPath } = this.options;
     if (this.defaultLoad) {
       await this.defaultLoad;
       return;
     }
-    if (client.status.state === 'idle' && client.status.model === null && defaultModelPath) {
-      const loading = this.load({ path: defaultModelPath }).finally(() => {
+    const loader =
+      this.startupLoader ?? (defaultModelPath ? () => this.load({ path: defaultModelPath }) : null);
+    if (client.status.state === 'idle' && client.status.model === null && loader) {
+      const loading = loader().finally(() => {
         if (this.defaultLoad === loading) this.defaultLoad = null;
       });
       this.defaultLoad = loading;
@@ -190,6 +232,7 @@ export function createEngineHandlers(engine: EngineService): EngineHandlers {
     'engine.load': (request) => engine.load(request),
     'engine.unload': () => engine.unload(),
     'engine.status': () => engine.status(),
+    'engine.measureMemory': () => engine.measureMemory(),
     'engine.countTokens': (request) => engine.countTokens(request.text),
     'generation.start': (request, context) => {
       const { generationId, seed } = engine.startGeneration(

@@ -47,6 +47,11 @@ export const engineChannels = {
     request: empty,
     response: engineStatus,
   },
+  /** The status with the loaded model's memory measured again now; loads nothing. */
+  'engine.measureMemory': {
+    request: empty,
+    response: engineStatus,
+  },
   'engine.countTokens': {
     request: z.object({ text: z.string().max(MAX_PROMPT_CHARS) }).strict(),
     response: tokenCount,

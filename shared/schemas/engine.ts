@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes } from '../errors.js';
+import { errorCodes, isLocalizedMessage, type LocalizedMessage } from '../errors.js';
 
 /** A prompt is the text before the cursor; the engine trims it to fit, but a request has a cap. */
 export const MAX_PROMPT_CHARS = 400_000;
@@ -85,6 +85,27 @@ export const threadSettings = z.object({
 });
 export type ThreadSettings = z.infer<typeof threadSettings>;
 
+/**
+ * What the loaded model costs, measured in the model host (not estimated): after the load, and
+ * again whenever the writer asks (engine.measureMemory).
+ */
+export const modelMemory = z.object({
+  /** The weights as llama.cpp holds them (LlamaModel.size; with mmap, pages may be shared). */
+  modelBytes: z.number().nonnegative(),
+  /** The context's state, mostly the KV cache (LlamaContext.stateSize). */
+  contextBytes: z.number().nonnegative(),
+  /** Resident memory of the whole model host process: weights, context and the runtime. */
+  hostRssBytes: z.number().nonnegative(),
+  /** GPU memory in use now beyond what was in use before the load; null on the CPU. */
+  vramBytes: z.number().nonnegative().nullable(),
+  /** Free and total GPU memory when measured; null on the CPU. */
+  freeVramBytes: z.number().nonnegative().nullable(),
+  totalVramBytes: z.number().nonnegative().nullable(),
+  /** When it was measured (ms since the epoch). */
+  measuredAt: z.number().int(),
+});
+export type ModelMemory = z.infer<typeof modelMemory>;
+
 export const loadedModelInfo = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -104,6 +125,7 @@ export const loadedModelInfo = z.object({
   fallbackReason: z.string().nullable(),
   threads: threadSettings,
   loadMs: z.number().nonnegative(),
+  memory: modelMemory,
 });
 export type LoadedModelInfo = z.infer<typeof loadedModelInfo>;
 
@@ -118,6 +140,11 @@ export const engineStatus = z.object({
   loadingPath: z.string().nullable(),
   /** Why the engine is not ready (a crash, a failed load), in words for the writer; else null. */
   message: z.string().nullable(),
+  /**
+   * Something the writer should know about the model that is loaded, e.g. that the last-used
+   * model was missing or broken and the demo model was loaded instead; null when nothing.
+   */
+  notice: z.string().nullable(),
 });
 export type EngineStatus = z.infer<typeof engineStatus>;
 
@@ -169,5 +196,16 @@ export type TokenCount = z.infer<typeof tokenCount>;
 export const apiErrorShape = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z
+    .array(z.object({ path: z.string(), message: z.string(), localized: localizedMessage() }))
+    .optional(),
+  localized: localizedMessage(),
 });
+
+/** An i18n key with its values; one that is malformed or too large is dropped, not an error. */
+function localizedMessage() {
+  return z
+    .custom<LocalizedMessage>((value) => isLocalizedMessage(value))
+    .optional()
+    .catch(undefined);
+}
