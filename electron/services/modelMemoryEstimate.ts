@@ -1,55 +1,147 @@
 /**
- * node-llama-cpp's memory estimate for running a library model with given run settings.
+ * node-llama-cpp's memory estimate for running a library model with given run settings, and the
+ * decision whether it fits: in free RAM on the CPU, and in free VRAM on a GPU when the engine runs
+ * one (only the model host can ask the GPU; main's node-llama-cpp has no GPU bindings loaded).
  */
 import { freemem, totalmem } from 'node:os';
+import type { BackendInUse, LoadedModelInfo } from '../../shared/schemas/engine.js';
 import type { MemoryEstimate, RunSettings } from '../../shared/schemas/models.js';
+import type { GpuEstimate } from '../engine/engineClient.js';
 import type { StoredModel } from '../store/modelsRepository.js';
 import { formatBytes } from './modelDownloads.js';
 
+/** What the engine can tell the estimate; every part is optional (no host runs yet). */
+export interface EngineFacts {
+  /** The backend the engine runs now; null when nothing is loaded. */
+  backend: BackendInUse | null;
+  /** The model loaded now: selecting another frees what it holds. */
+  loaded: LoadedModelInfo | null;
+  /** Asks the host for node-llama-cpp's estimate on its GPU; null when it runs none. */
+  gpuEstimate: (request: {
+    gpuLayers: number | 'auto';
+    contextSize: number;
+  }) => Promise<GpuEstimate | null>;
+}
+
+/** Whether the run settings put layers on a GPU, given what the engine runs now. */
+export function wantsGpu(settings: RunSettings, engineBackend: BackendInUse | null): boolean {
+  if (settings.backend === 'cpu') return false;
+  // 'auto' becomes whatever getLlama finds; until the engine has run, we assume the CPU.
+  if (settings.backend === 'auto') return (engineBackend ?? 'cpu') !== 'cpu';
+  return true;
+}
+
+export interface FitInput {
+  ramBytes: number;
+  freeRamBytes: number;
+  /** RAM the loaded model holds, freed when another is selected. */
+  reclaimableRamBytes: number;
+  vramBytes: number;
+  /** Free VRAM (with what the loaded model holds); null: not known (no GPU backend running). */
+  freeVramBytes: number | null;
+  gpuLayers: number;
+  totalLayers: number;
+}
+
+export interface FitDecision {
+  fits: boolean;
+  warnings: string[];
+}
+
 /**
- * node-llama-cpp's GgufInsights estimate for these settings. It runs here in main, reading only
- * the header (no weights are loaded), with node-llama-cpp's backend-less bindings, so it cannot
- * see free VRAM: that is reported as unknown and a GPU estimate carries a warning.
+ * The decision, kept pure so it can be checked for a GPU this machine does not have. RAM that
+ * does not fit means it will not run well (swapping) or not at all; VRAM that does not fit makes
+ * the load fall back to the CPU; a GPU that takes only some layers is slower, not a failure.
+ */
+export function judgeFit(input: FitInput): FitDecision {
+  const warnings: string[] = [];
+  const availableRam = input.freeRamBytes + input.reclaimableRamBytes;
+  const ramFits = input.ramBytes <= availableRam;
+  if (!ramFits) {
+    warnings.push(
+      `It needs about ${formatBytes(input.ramBytes)} of memory and ${formatBytes(availableRam)} is free: close other programs, use a smaller context, or pick a smaller model.`,
+    );
+  }
+  let vramFits = true;
+  if (input.vramBytes > 0) {
+    if (input.freeVramBytes === null) {
+      warnings.push(
+        `About ${formatBytes(input.vramBytes)} of GPU memory is needed; free GPU memory is only known once the engine runs on the GPU (it falls back to the CPU if it does not fit).`,
+      );
+    } else if (input.vramBytes > input.freeVramBytes) {
+      vramFits = false;
+      warnings.push(
+        `It needs about ${formatBytes(input.vramBytes)} of GPU memory and ${formatBytes(input.freeVramBytes)} is free: use fewer GPU layers or a smaller context, or it runs on the CPU instead.`,
+      );
+    }
+  }
+  if (vramFits && input.gpuLayers > 0 && input.gpuLayers < input.totalLayers) {
+    warnings.push(
+      `${input.gpuLayers} of ${input.totalLayers} layers run on the GPU; the rest run on the CPU, which is slower.`,
+    );
+  }
+  return { fits: ramFits && vramFits, warnings };
+}
+
+/** RAM the loaded model would give back on a select: on the CPU its weights and context. */
+export function reclaimableRam(loaded: LoadedModelInfo | null): number {
+  if (!loaded || loaded.gpuLayers > 0) return 0;
+  return loaded.memory.modelBytes + loaded.memory.contextBytes;
+}
+
+/**
+ * The estimate for these settings. On the CPU (or before the engine ran on a GPU) it is
+ * node-llama-cpp's GgufInsights estimate made here from the header alone; with a GPU backend
+ * running, the host's estimate, which knows the device and its free VRAM, replaces it.
  */
 export async function estimateMemory(
   model: StoredModel,
   settings: RunSettings,
-  engineBackend: string | null,
+  engine: EngineFacts,
 ): Promise<MemoryEstimate> {
   const { readGgufFileInfo, GgufInsights } = await import('node-llama-cpp');
   const info = await readGgufFileInfo(model.path, { logWarnings: false });
   const insights = await GgufInsights.from(info);
-  const layers = insights.totalLayers;
-  const onGpu =
-    settings.backend !== 'cpu' &&
-    (settings.backend !== 'auto' || (engineBackend ?? 'cpu') !== 'cpu');
-  const gpuLayers = !onGpu
-    ? 0
-    : settings.gpuLayers === 'auto'
-      ? layers
-      : Math.min(settings.gpuLayers, layers);
+  const totalLayers = insights.totalLayers;
+  const onGpu = wantsGpu(settings, engine.backend);
   const contextSize =
     settings.contextSize ?? (model.contextLength || insights.trainContextSize || 1024);
-  const weights = insights.estimateModelResourceRequirements({ gpuLayers });
-  const context = insights.estimateContextResourceRequirements({
-    contextSize,
-    modelGpuLayers: gpuLayers,
-  });
-  const ramBytes = weights.cpuRam + context.cpuRam;
-  const vramBytes = weights.gpuVram + context.gpuVram;
+  // The host can only speak for the GPU backend it runs: another one asked for is a guess.
+  const hostSpeaksFor =
+    onGpu && (settings.backend === 'auto' || settings.backend === engine.backend);
+  const gpu = hostSpeaksFor
+    ? await engine.gpuEstimate({ gpuLayers: settings.gpuLayers, contextSize })
+    : null;
+
+  let gpuLayers: number;
+  let ramBytes: number;
+  let vramBytes: number;
+  if (gpu) {
+    ({ gpuLayers, ramBytes, vramBytes } = gpu);
+  } else {
+    gpuLayers = !onGpu
+      ? 0
+      : settings.gpuLayers === 'auto'
+        ? totalLayers
+        : Math.min(settings.gpuLayers, totalLayers);
+    const weights = insights.estimateModelResourceRequirements({ gpuLayers });
+    const context = insights.estimateContextResourceRequirements({
+      contextSize,
+      modelGpuLayers: gpuLayers,
+    });
+    ramBytes = weights.cpuRam + context.cpuRam;
+    vramBytes = weights.gpuVram + context.gpuVram;
+  }
   const freeRamBytes = freemem();
-  const ramFits = ramBytes <= freeRamBytes;
-  const warnings: string[] = [];
-  if (!ramFits) {
-    warnings.push(
-      `It needs about ${formatBytes(ramBytes)} of memory and ${formatBytes(freeRamBytes)} is free: close other programs, use a smaller context, or pick a smaller model.`,
-    );
-  }
-  if (vramBytes > 0) {
-    warnings.push(
-      `About ${formatBytes(vramBytes)} of GPU memory is needed; free GPU memory is only known once the engine loads on the GPU (it falls back to the CPU if it does not fit).`,
-    );
-  }
+  const decision = judgeFit({
+    ramBytes,
+    freeRamBytes,
+    reclaimableRamBytes: reclaimableRam(engine.loaded),
+    vramBytes,
+    freeVramBytes: gpu?.freeVramBytes ?? null,
+    gpuLayers,
+    totalLayers,
+  });
   return {
     modelId: model.id,
     gpuLayers,
@@ -58,8 +150,10 @@ export async function estimateMemory(
     vramBytes,
     freeRamBytes,
     totalRamBytes: totalmem(),
-    freeVramBytes: null,
-    fits: ramFits,
-    warning: warnings.length > 0 ? warnings.join(' ') : null,
+    freeVramBytes: gpu?.freeVramBytes ?? null,
+    totalVramBytes: gpu?.totalVramBytes ?? null,
+    backend: gpu?.backend ?? (onGpu ? null : 'cpu'),
+    fits: decision.fits,
+    warning: decision.warnings.length > 0 ? decision.warnings.join(' ') : null,
   };
 }

@@ -25,6 +25,7 @@ import { readGgufHeader } from '../gguf/ggufReader.js';
 import type { SqliteDatabase } from '../store/database.js';
 import { ModelsRepository, type StoredModel } from '../store/modelsRepository.js';
 import { curatedModels, findCuratedModel, resolveHfReference } from './curatedModels.js';
+import type { LoadOptions } from '../engine/engineClient.js';
 import type { EngineService } from './engineService.js';
 import { sha256OfFile, statfsFreeSpace, type FreeSpaceProbe } from './modelDownloads.js';
 import {
@@ -87,6 +88,9 @@ export class ModelsService {
       // A missing or damaged demo model must not stop the app; the library just lacks it.
       console.error('[inkwell] the bundled model could not be registered:', error);
     });
+    // The library knows which model the writer used last, so it decides what the engine loads
+    // when a request first needs a model (instead of always the demo model's path).
+    options.engine.setStartupLoader(() => this.loadAtStartup());
   }
 
   async list(): Promise<ModelRecord[]> {
@@ -169,17 +173,47 @@ export class ModelsService {
     if (!existsSync(model.path)) {
       throw new ApiError('not_found', `The file of “${model.name}” is gone: ${model.path}.`);
     }
-    const settings = this.repository.getRunSettings();
-    await this.options.engine.load({
-      path: model.path,
-      backend: settings.backend,
-      gpuLayers: settings.gpuLayers,
-      ...(settings.contextSize !== null ? { contextSize: settings.contextSize } : {}),
-      ...(settings.threads !== 'auto' ? { threads: settings.threads } : {}),
-    });
+    await this.options.engine.load(this.loadOptions(model));
     this.repository.markUsed(id, Date.now());
     this.options.emit('models.changed', { kind: 'selected', id });
     return this.toRecord(this.require(this.repository.get(id)));
+  }
+
+  /**
+   * Loads the model the writer used last, with the run settings. When it is gone or does not
+   * load (moved, damaged, crashes the engine), the demo model is loaded instead and the engine
+   * status says so. Nothing was ever used (first run): the demo model, without a note.
+   */
+  async loadAtStartup(): Promise<void> {
+    await this.ready;
+    const bundled = this.repository.get(BUNDLED_MODEL_ID);
+    const last = lastUsed(this.repository.list());
+    if (!last || last.id === BUNDLED_MODEL_ID) {
+      if (bundled) await this.options.engine.load(this.loadOptions(bundled));
+      return;
+    }
+    let problem: string;
+    if (!existsSync(last.path)) {
+      problem = `is missing (${last.path})`;
+    } else {
+      try {
+        await this.options.engine.load(this.loadOptions(last));
+        return;
+      } catch (error) {
+        if (!bundled) throw error;
+        problem = `could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }
+    if (!bundled) {
+      throw new ApiError(
+        'not_found',
+        `The model you used last, “${last.name}”, ${problem}. Choose another in the Models panel.`,
+      );
+    }
+    await this.options.engine.load(this.loadOptions(bundled));
+    this.options.engine.setNotice(
+      `The model you used last, “${last.name}”, ${problem}, so the demo model is loaded instead.`,
+    );
   }
 
   getRunSettings(): RunSettings {
@@ -238,7 +272,13 @@ export class ModelsService {
     if (!existsSync(model.path))
       throw new ApiError('not_found', `The file is gone: ${model.path}.`);
     const settings = override ?? this.repository.getRunSettings();
-    return estimateMemory(model, settings, this.options.engine.status().model?.backend ?? null);
+    const { engine } = this.options;
+    const loaded = engine.status().model;
+    return estimateMemory(model, settings, {
+      backend: loaded?.backend ?? null,
+      loaded,
+      gpuEstimate: (request) => engine.gpuEstimate({ path: model.path, ...request }),
+    });
   }
 
   /** Stops every running job (app shutdown); their partial files are removed. */
@@ -277,6 +317,17 @@ export class ModelsService {
     });
   }
 
+  private loadOptions(model: StoredModel): LoadOptions {
+    const settings = this.repository.getRunSettings();
+    return {
+      path: model.path,
+      backend: settings.backend,
+      gpuLayers: settings.gpuLayers,
+      ...(settings.contextSize !== null ? { contextSize: settings.contextSize } : {}),
+      ...(settings.threads !== 'auto' ? { threads: settings.threads } : {}),
+    };
+  }
+
   private async getStored(id: string): Promise<StoredModel | null> {
     await this.ready;
     return this.repository.get(id);
@@ -312,6 +363,19 @@ export class ModelsService {
     }
     return null;
   }
+}
+
+/** The model used most recently; null when none ever was. */
+export function lastUsed(models: readonly StoredModel[]): StoredModel | null {
+  let latest: StoredModel | null = null;
+  for (const model of models) {
+    if (
+      model.lastUsedAt !== null &&
+      (latest === null || model.lastUsedAt > (latest.lastUsedAt ?? 0))
+    )
+      latest = model;
+  }
+  return latest;
 }
 
 function fileFacts(summary: ModelFileSummary) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CONTEXT_SIZE, backendChoice, modelFileSummary } from './engine.js';
+import { MAX_CONTEXT_SIZE, backendChoice, backendInUse, modelFileSummary } from './engine.js';
 
 /** Model ids are minted by main (UUIDs, or 'bundled' for the demo model). */
 export const modelId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a model id');
@@ -62,8 +62,14 @@ export const memoryEstimate = z.object({
   vramBytes: z.number().nonnegative(),
   freeRamBytes: z.number().nonnegative(),
   totalRamBytes: z.number().nonnegative(),
-  /** null: free VRAM cannot be measured from main before the engine loads on that GPU. */
+  /**
+   * Free VRAM on the GPU the engine runs now (plus what the loaded model holds, since a select
+   * frees it); null: not known before the engine runs on that GPU.
+   */
   freeVramBytes: z.number().nonnegative().nullable(),
+  totalVramBytes: z.number().nonnegative().nullable(),
+  /** Where the estimate assumes it runs: 'cpu', the GPU backend running now, or null (a GPU not started yet). */
+  backend: backendInUse.nullable(),
   fits: z.boolean(),
   /** Why it may not fit, in words for the writer; null when it fits. */
   warning: z.string().nullable(),
