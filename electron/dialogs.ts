@@ -15,6 +15,7 @@ import {
   importFormatForPath,
   withExtension,
 } from './desktop/fileTypes.js';
+import { chooseModelFile } from './desktop/modelFileDialog.js';
 import { ChosenDestinations, chooseSaveTarget } from './desktop/saveTarget.js';
 import { ApiError } from '../shared/errors.js';
 
@@ -99,6 +100,13 @@ export function createElectronDesktopShell(acknowledgements: Acknowledgements): 
       const pdf = await contents.printToPDF({ printBackground: false, preferCSSPageSize: true });
       await writeFile(destination, pdf);
       return { status: 'saved', destination, name: path.basename(destination) };
+    },
+
+    chooseModelFile(clientId) {
+      const window = windowOf(clientId);
+      return chooseModelFile((options) =>
+        window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+      );
     },
 
     acknowledge(commandId, clientId) {

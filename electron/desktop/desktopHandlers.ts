@@ -29,6 +29,8 @@ export interface DesktopShell {
     clientId: string,
   ): Promise<Response<'files.exportPdf'>>;
   acknowledge(commandId: string, clientId: string): boolean;
+  /** The open dialog for a GGUF model (models.addFromDialog); null when cancelled. */
+  chooseModelFile(clientId: string): Promise<string | null>;
 }
 
 export function createDesktopHandlers(shell?: DesktopShell): DesktopHandlers {

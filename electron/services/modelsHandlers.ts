@@ -1,10 +1,29 @@
 /**
  * The router handlers for exactly the models channels, each onto a ModelsService method.
+ *
+ * Paths from the renderer. models.add takes a path the renderer names: the browser's path field,
+ * or a file dropped on the desktop window (the preload turns the dropped File into its path with
+ * webUtils.getPathForFile). Main cannot tell a dropped path from one a compromised renderer makes
+ * up, so the decision is what such a path can do, and here that is little: adding a model only
+ * reads a file's GGUF header and hashes it; it never writes, moves or runs the file, nor sends
+ * its bytes back, and a file that is not a valid GGUF is refused with the validator's message.
+ * That is exactly what the headless mode's path field allows by design. To keep even that narrow,
+ * a renderer-named path must end in .gguf: main does not open or stat any other file on the
+ * renderer's word, so the channel cannot probe whether, say, a key file exists. The desktop
+ * "Choose file…" goes through models.addFromDialog, where main's own dialog picks the path and
+ * the renderer names none.
  */
+import { basename, extname } from 'node:path';
 import type { z } from 'zod';
+import { ApiError } from '../../shared/errors.js';
 import type { modelChannels } from '../../shared/channels/models.js';
 import type { RequestContext } from '../ipc/router.js';
 import type { ModelsService } from './modelsService.js';
+
+/** Main's open dialog for a model file (the desktop shell's); null when the writer cancelled. */
+export interface ModelFileDialog {
+  chooseModelFile(clientId: string): Promise<string | null>;
+}
 
 type ChannelName = keyof typeof modelChannels;
 type ModelsHandler<C extends ChannelName> = (
@@ -15,11 +34,37 @@ type ModelsHandler<C extends ChannelName> = (
   | Promise<z.output<(typeof modelChannels)[C]['response']>>;
 export type ModelsHandlers = { [C in ChannelName]: ModelsHandler<C> };
 
-/** The handlers for exactly the models channels; createHandlers spreads them in. */
-export function createModelsHandlers(models: ModelsService): ModelsHandlers {
+/** Refuses a renderer-named path that is not a .gguf before anything touches the disk. */
+export function requireGgufName(path: string): void {
+  if (extname(path).toLowerCase() !== '.gguf') {
+    throw new ApiError(
+      'invalid_request',
+      `Inkwell adds models from .gguf files; “${basename(path)}” is not one.`,
+    );
+  }
+}
+
+/**
+ * The handlers for exactly the models channels; createHandlers spreads them in. `dialog` is
+ * the desktop shell; without one (headless, tests) the dialog is unavailable.
+ */
+export function createModelsHandlers(
+  models: ModelsService,
+  dialog?: ModelFileDialog,
+): ModelsHandlers {
   return {
     'models.list': () => models.list(),
-    'models.add': (request) => models.add(request.path, request.name),
+    'models.add': (request) => {
+      requireGgufName(request.path);
+      return models.add(request.path, request.name);
+    },
+    'models.addFromDialog': async (_request, context) => {
+      if (!dialog) return { status: 'unavailable' };
+      const path = await dialog.chooseModelFile(context.clientId);
+      if (path === null) return { status: 'cancelled' };
+      // The writer picked it in our dialog: any name is fine, the validator decides.
+      return { status: 'added', model: await models.add(path) };
+    },
     'models.remove': (request) => models.remove(request.id, request.deleteFile ?? false),
     'models.details': (request) => models.details(request.id),
     'models.select': (request) => models.select(request.id),

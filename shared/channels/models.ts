@@ -34,9 +34,25 @@ const hfReference = z
 
 export const modelChannels = {
   'models.list': { request: empty, response: z.array(modelRecord) },
+  /**
+   * Adds a GGUF by its path: the browser's path field, or a file dropped on the desktop window
+   * (its path from the preload's pathForFile). Only .gguf names are read; see modelsHandlers.ts.
+   */
   'models.add': {
     request: z.object({ path: filePath, name: z.string().min(1).max(200).optional() }).strict(),
     response: modelRecord,
+  },
+  /**
+   * Desktop: main shows its own open dialog (GGUF files) and adds the chosen file as models.add
+   * does; no path comes from the renderer. Headless mode has no dialog: 'unavailable'.
+   */
+  'models.addFromDialog': {
+    request: empty,
+    response: z.union([
+      z.object({ status: z.literal('unavailable') }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('added'), model: modelRecord }),
+    ]),
   },
   'models.remove': {
     request: z
