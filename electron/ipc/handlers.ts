@@ -45,7 +45,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...documentHandlers(services.documents),
     ...createDesktopHandlers(services.desktopShell),
     ...createEngineHandlers(services.engine),
-    ...createModelsHandlers(services.models),
+    ...createModelsHandlers(services.models, services.desktopShell),
     ...generationHandlers(services),
     ...createTemplatesHandlers(services.templates),
     ...preferenceHandlers(services.preferences),
