@@ -1,7 +1,8 @@
 /**
  * The shape of `window.inkwell`, exposed by the Electron preload: one method per contract
  * channel (answering with a Reply, because Error objects lose their fields across
- * contextBridge) plus `on`, whose listeners get the payload only, never the Electron event.
+ * contextBridge), `on`, whose listeners get the payload only, never the Electron event, and
+ * `addDroppedModel`, the one thing that needs Electron's webUtils in the preload.
  */
 import type { Channel, EventName, EventPayload, RequestOf, ResponseOf } from './contract.js';
 import type { Reply } from './errors.js';
@@ -12,4 +13,9 @@ export type BridgeMethods = {
 
 export interface InkwellBridge extends BridgeMethods {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Adds a .gguf file dropped on the window as a model (models.add with its path). The sandboxed
+   * page cannot read a File's path; the preload can (webUtils.getPathForFile), and keeps it.
+   */
+  addDroppedModel(file: File): Promise<Reply<ResponseOf<'models.add'>>>;
 }
