@@ -1,10 +1,12 @@
 /**
  * The narrow bridge: exactly one object, window.inkwell, whose keys are the contract's channels
- * plus `on`. ipcRenderer itself never reaches the page, and listeners get data, not the event.
- * Bundled to CommonJS (vite.preload.config.ts) because sandboxed preloads cannot load ESM.
+ * plus `on` and `addDroppedModel`. ipcRenderer itself never reaches the page, and listeners get
+ * data, not the event. Bundled to CommonJS (vite.preload.config.ts) because sandboxed preloads
+ * cannot load ESM.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { InkwellBridge } from '../shared/bridge.js';
+import type { Reply } from '../shared/errors.js';
 import {
   channelNames,
   isEventName,
@@ -35,5 +37,29 @@ function on<E extends EventName>(
   };
 }
 
-const bridge = { ...methods, on } as unknown as InkwellBridge;
+function refused(message: string): Reply<never> {
+  return { ok: false, error: { code: 'invalid_request', message } };
+}
+
+/**
+ * A dropped model file, added by its path. The page hands over the File, never a path: only a
+ * File backed by a file on disk (a real drop or file input) has one, and getPathForFile throws
+ * for anything that is not a File. Main still checks the name and the contents (modelsHandlers).
+ */
+function addDroppedModel(file: File): Promise<Reply<unknown>> {
+  let path: string;
+  try {
+    path = webUtils.getPathForFile(file);
+  } catch {
+    return Promise.resolve(refused('Only a file dropped from your computer can be added.'));
+  }
+  if (typeof path !== 'string' || path === '') {
+    return Promise.resolve(
+      refused('This file is not on your disk, so it cannot be added as a model.'),
+    );
+  }
+  return ipcRenderer.invoke('models.add', { path }) as Promise<Reply<unknown>>;
+}
+
+const bridge = { ...methods, on, addDroppedModel } as unknown as InkwellBridge;
 contextBridge.exposeInMainWorld('inkwell', bridge);

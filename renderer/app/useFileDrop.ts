@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useClient } from '../api/clientContext.js';
 import type { CreateDocument } from '../panels/importExport/importDocument.js';
 import { importFiles } from '../panels/importExport/importFiles.js';
+import { addDroppedModels, splitDroppedFiles } from '../panels/models/droppedModels.js';
 import type { ReportError } from './errorReporting.js';
 
 export interface FileDropOptions {
@@ -16,8 +17,9 @@ function carriesFiles(event: DragEvent): boolean {
 
 /**
  * Files dropped anywhere on the window are imported as new documents, through the same path
- * as the import dialog. A dropped .gguf gets a message pointing to the Models panel: the
- * desktop preload gives the page no file paths, so a model cannot be added from here yet.
+ * as the import dialog. A dropped .gguf is added to the models library instead: in the desktop
+ * app through the preload (which alone can read a dropped file's path); in a browser, which
+ * never tells the page where a file lives, a message points to the Models panel's path field.
  * Dragged text (within the editor, or from another app) is left to the editor. Answers
  * whether files are being dragged over the window, for <FileDropOverlay>.
  */
@@ -57,7 +59,19 @@ export function useFileDrop(options: FileDropOptions): boolean {
       event.stopPropagation();
       depth = 0;
       setDraggingFiles(false);
-      const files = [...(event.dataTransfer?.files ?? [])];
+      const { models, documents: files } = splitDroppedFiles([
+        ...(event.dataTransfer?.files ?? []),
+      ]);
+      if (models.length > 0) {
+        // No bridge in a browser (headless mode): addDroppedModels then explains the path field.
+        const bridge = window.inkwell;
+        const add = bridge ? (file: File) => bridge.addDroppedModel(file) : undefined;
+        void addDroppedModels(models, add).then((result) => {
+          if (result.problems.length > 0) {
+            latest.current.reportError(new Error(result.problems.join(' ')));
+          }
+        });
+      }
       if (files.length === 0) return;
       void importFiles(files, createDocument).then(
         (result) => {

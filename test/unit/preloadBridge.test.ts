@@ -1,7 +1,9 @@
 /**
  * Builds the real preload bundle and runs it in a fresh V8 context with a recording stand-in
  * for `require('electron')`: the page must get exactly one object, `inkwell`, whose keys are the
- * contract's channels plus `on`, and nothing of ipcRenderer itself.
+ * contract's channels plus `on` and `addDroppedModel`, and nothing of ipcRenderer itself.
+ * webUtils is a stand-in too: like Electron's, it throws for a non-File and answers '' for a File
+ * not backed by a file on disk.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -47,7 +49,18 @@ function loadPreload(bundle: string) {
       throw new Error('the preload must not use ipcRenderer.send');
     },
   };
+  /** What the stand-in webUtils knows of "disk-backed" files: a real drop's File has a path. */
+  class FakeFile {
+    constructor(readonly path: string) {}
+  }
+  const webUtils = {
+    getPathForFile(file: unknown): string {
+      if (!(file instanceof FakeFile)) throw new TypeError('Expected a File');
+      return file.path;
+    },
+  };
   const electron = {
+    webUtils,
     contextBridge: {
       exposeInMainWorld(key: string, api: Record<string, unknown>) {
         exposures.push({ key, api });
@@ -71,7 +84,7 @@ function loadPreload(bundle: string) {
     for (const listener of listeners.get('inkwell:event') ?? [])
       listener({ sender: 'event' }, ...args);
   };
-  return { exposures, invocations, listeners, emit };
+  return { exposures, invocations, listeners, emit, FakeFile };
 }
 
 describe('preload bridge', () => {
@@ -98,12 +111,16 @@ describe('preload bridge', () => {
   });
   after(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it("exposes exactly one object, inkwell, with the contract's channels plus on", () => {
+  it("exposes exactly one object, inkwell, with the contract's channels plus on and addDroppedModel", () => {
     const { exposures } = loadPreload(bundle);
     assert.equal(exposures.length, 1);
     const [exposure] = exposures;
     assert.equal(exposure?.key, 'inkwell');
-    assert.deepEqual(Object.keys(exposure?.api ?? {}).sort(), [...channelNames, 'on'].sort());
+    // addDroppedModel is the one addition: the page cannot read a dropped File's path itself.
+    assert.deepEqual(
+      Object.keys(exposure?.api ?? {}).sort(),
+      [...channelNames, 'on', 'addDroppedModel'].sort(),
+    );
     for (const value of Object.values(exposure?.api ?? {})) assert.equal(typeof value, 'function');
   });
 
@@ -136,5 +153,31 @@ describe('preload bridge', () => {
     emit(eventName, { id: 'z' });
     assert.equal(received.length, 1);
     assert.equal(listeners.get('inkwell:event')?.size ?? 0, 0);
+  });
+
+  it('adds a dropped file by the path webUtils gives, through models.add only', async () => {
+    const { exposures, invocations, FakeFile } = loadPreload(bundle);
+    const addDroppedModel = exposures[0]?.api.addDroppedModel as (
+      file: unknown,
+    ) => Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+    await addDroppedModel(new FakeFile('/home/writer/models/story.gguf'));
+    // The request object was made inside the preload's context: compare it as data.
+    assert.deepEqual(JSON.parse(JSON.stringify(invocations)), [
+      { channel: 'models.add', args: [{ path: '/home/writer/models/story.gguf' }] },
+    ]);
+  });
+
+  it('refuses, without asking main, what is not a file on disk', async () => {
+    const { exposures, invocations, FakeFile } = loadPreload(bundle);
+    const addDroppedModel = exposures[0]?.api.addDroppedModel as (
+      file: unknown,
+    ) => Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+    const madeInPage = await addDroppedModel(new FakeFile(''));
+    assert.equal(madeInPage.ok, false);
+    assert.match(madeInPage.error?.message ?? '', /not on your disk/);
+    const notAFile = await addDroppedModel('/etc/passwd');
+    assert.equal(notAFile.ok, false);
+    assert.match(notAFile.error?.message ?? '', /dropped from your computer/);
+    assert.deepEqual(invocations, []);
   });
 });
