@@ -5,8 +5,9 @@ import type { ReportError } from '../../app/errorReporting.js';
 import { formatBytes } from './format.js';
 
 /**
- * Where models come from: a GGUF path (the desktop file dialog and drag-and-drop come with the
- * Electron shell), a Hugging Face GPT-2 folder to convert, or a download (curated or any URL).
+ * Where models come from: a GGUF file (by path; in the desktop app also by main's file dialog or
+ * by dropping it on the window), a Hugging Face GPT-2 folder to convert, or a download (curated
+ * or any URL).
  */
 export function ModelSources({ reportError }: { reportError: ReportError }): ReactNode {
   const client = useClient();
@@ -15,6 +16,8 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
   const [type, setType] = useState<'q8_0' | 'f16'>('q8_0');
   const [source, setSource] = useState('');
   const [catalog, setCatalog] = useState<CuratedModel[]>([]);
+  // The desktop app's preload provides the bridge; a browser has neither dialog nor file paths.
+  const desktop = window.inkwell !== undefined;
 
   useEffect(() => {
     void client.call('models.catalog', {}).then(setCatalog, () => undefined);
@@ -28,6 +31,14 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
     }
   };
 
+  const chooseFile = (): Promise<void> =>
+    run('Could not add the model', async () => {
+      const answer = await client.call('models.addFromDialog', {});
+      if (answer.status === 'unavailable') {
+        throw new Error('There is no file dialog here; type the file’s path instead.');
+      }
+    });
+
   const startDownload = (): Promise<void> => {
     const text = source.trim();
     return run('Could not start the download', () =>
@@ -38,6 +49,14 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
   return (
     <section className="model-sources">
       <h3>Add a GGUF file</h3>
+      {desktop && (
+        <p className="model-add-desktop">
+          <button type="button" data-testid="model-add-choose" onClick={() => void chooseFile()}>
+            Choose file…
+          </button>{' '}
+          or drop a .gguf file on the window, or type its path:
+        </p>
+      )}
       <input
         data-testid="model-add-path"
         placeholder="/path/to/model.gguf"

@@ -3,7 +3,7 @@ import type { BackendChoice, EngineStatus } from '../../../shared/schemas/engine
 import type { MemoryEstimate, RunSettings } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
-import { formatBytes } from './format.js';
+import { describeMemory, formatBytes, formatDuration } from './format.js';
 
 const BACKENDS: BackendChoice[] = ['auto', 'cpu', 'cuda', 'vulkan', 'metal'];
 
@@ -34,7 +34,18 @@ export function RunSettingsForm(props: {
     };
   }, [client, modelId, settings]);
 
+  // Memory is measured when the panel opens, so it shows what the model costs now; the answer
+  // arrives as an engine.status event like every other status change.
+  useEffect(() => {
+    void client.call('engine.measureMemory', {}).catch(() => undefined);
+  }, [client]);
+
   if (!settings) return null;
+  const measureMemory = (): void => {
+    client.call('engine.measureMemory', {}).catch((error: unknown) => {
+      reportError(error, 'Could not measure the memory');
+    });
+  };
   const save = (next: RunSettings): void => {
     setSettings(next);
     client.call('models.runSettings.save', next).catch((error: unknown) => {
@@ -89,8 +100,10 @@ export function RunSettingsForm(props: {
         <p className={estimate.fits ? 'estimate' : 'estimate warning'}>
           Needs about {formatBytes(estimate.ramBytes)} memory
           {estimate.vramBytes > 0 && ` and ${formatBytes(estimate.vramBytes)} GPU memory`};{' '}
-          {formatBytes(estimate.freeRamBytes)} free.
-          {estimate.warning && <span role="alert"> {estimate.warning}</span>}
+          {formatBytes(estimate.freeRamBytes)} free
+          {estimate.freeVramBytes !== null &&
+            `, ${formatBytes(estimate.freeVramBytes)} GPU memory free`}
+          .{estimate.warning && <span role="alert"> {estimate.warning}</span>}
         </p>
       )}
       <div className="engine-now">
@@ -98,7 +111,13 @@ export function RunSettingsForm(props: {
           <>
             Running {loaded.fileName} on {loaded.backend.toUpperCase()}
             {loaded.devices.length > 0 && ` (${loaded.devices.join(', ')})`}, {loaded.gpuLayers} GPU
-            layers, context {loaded.contextSize}, loaded in {Math.round(loaded.loadMs)} ms.
+            layers, context {loaded.contextSize}.
+            <p data-testid="engine-memory">
+              Loaded in {formatDuration(loaded.loadMs)}; {describeMemory(loaded.memory)}.{' '}
+              <button type="button" data-testid="engine-measure-memory" onClick={measureMemory}>
+                Measure again
+              </button>
+            </p>
             {loaded.fallbackReason && (
               <p role="alert" data-testid="engine-fallback">
                 Running on the CPU: {loaded.fallbackReason}
@@ -117,6 +136,11 @@ export function RunSettingsForm(props: {
           </>
         ) : (
           <>{engine?.state === 'loading' ? 'Loading…' : 'No model loaded.'}</>
+        )}
+        {engine?.notice && (
+          <p role="status" data-testid="engine-notice">
+            {engine.notice}
+          </p>
         )}
         {engine?.message && <p role="alert">{engine.message}</p>}
       </div>
