@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
@@ -14,7 +15,8 @@ import {
 import { InkwellEditor } from '../editor/InkwellEditor.js';
 import { shortcutLabel, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { DocumentTitle } from '../panels/DocumentTitle.js';
-import { DocumentsSidebar, displayTitle } from '../panels/DocumentsSidebar.js';
+import { displayTitle } from '../panels/displayTitle.js';
+import { DocumentsSidebar } from '../panels/DocumentsSidebar.js';
 import { focusFirstItem } from '../panels/listNavigation.js';
 import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
 import { HistoryPanel } from '../panels/history/HistoryPanel.js';
@@ -43,10 +45,9 @@ import '../styles/continue.css';
 /** The panels of the right-hand column; one is open at a time. */
 type SidePanel = 'revisions' | 'history' | 'generationSettings' | 'models' | 'templates';
 
+/** Each toggle's label and tooltip are `app:sidePanels.<panel>.label` and `.title`. */
 interface SidePanelToggle {
   panel: SidePanel;
-  label: string;
-  title: string;
   testId: string;
   shortcut: AppShortcut;
   /** Revisions and generation settings belong to the open document; the others do not. */
@@ -56,40 +57,30 @@ interface SidePanelToggle {
 const SIDE_PANEL_TOGGLES: readonly SidePanelToggle[] = [
   {
     panel: 'revisions',
-    label: 'Revisions',
-    title: 'Revisions',
     testId: 'revisions-toggle',
     shortcut: 'toggleRevisions',
     needsDocument: true,
   },
   {
     panel: 'history',
-    label: 'History',
-    title: 'History of generations',
     testId: 'toggle-history',
     shortcut: 'toggleHistory',
     needsDocument: false,
   },
   {
     panel: 'generationSettings',
-    label: 'Settings',
-    title: 'Generation settings',
     testId: 'toggle-generation-settings',
     shortcut: 'toggleGenerationSettings',
     needsDocument: true,
   },
   {
     panel: 'models',
-    label: 'Models',
-    title: 'Models',
     testId: 'toggle-models',
     shortcut: 'toggleModels',
     needsDocument: false,
   },
   {
     panel: 'templates',
-    label: 'Templates',
-    title: 'Templates: stories and poems from a few fields',
     testId: 'toggle-templates',
     shortcut: 'toggleTemplates',
     needsDocument: false,
@@ -108,6 +99,7 @@ function neighbourOf(documents: DocumentSummary[], id: string): DocumentSummary 
 }
 
 export function App(): ReactNode {
+  const { t } = useTranslation(['app', 'common']);
   const client = useClient();
   const reportError = useReportError();
   const { documents, refresh } = useDocumentList(reportError);
@@ -148,9 +140,9 @@ export function App(): ReactNode {
       await open(record);
       void refresh().catch(() => undefined);
     } catch (error) {
-      reportError(error, 'Could not create a document');
+      reportError(error, t('failed.create'));
     }
-  }, [client, open, refresh, reportError]);
+  }, [client, open, refresh, reportError, t]);
 
   useStartup({ refresh, open, createDocument, reportError });
 
@@ -173,11 +165,11 @@ export function App(): ReactNode {
         setTitle(summary.id, summary.title);
         void refresh().catch(() => undefined);
       } catch (error) {
-        reportError(error, 'Could not rename the document');
+        reportError(error, t('failed.rename'));
         throw error;
       }
     },
-    [client, current, refresh, reportError, setTitle],
+    [client, current, refresh, reportError, setTitle, t],
   );
 
   const restoreDeleted = useCallback(
@@ -187,10 +179,10 @@ export function App(): ReactNode {
         await open(id);
         void refresh().catch(() => undefined);
       } catch (error) {
-        reportError(error, 'Could not bring the document back');
+        reportError(error, t('failed.restoreDeleted'));
       }
     },
-    [client, open, refresh, reportError],
+    [client, open, refresh, reportError, t],
   );
 
   const deleteCurrent = useCallback(async () => {
@@ -201,7 +193,7 @@ export function App(): ReactNode {
       await client.call('documents.delete', { id });
       setToast({
         key: Date.now(),
-        message: `Deleted “${displayTitle(title)}”.`,
+        message: t('deleted', { title: displayTitle(title) }),
         onUndo: () => void restoreDeleted(id),
       });
       setSidePanel((open) => (open === 'revisions' ? null : open));
@@ -210,9 +202,9 @@ export function App(): ReactNode {
       else await close();
       void refresh().catch(() => undefined);
     } catch (error) {
-      reportError(error, 'Could not delete the document');
+      reportError(error, t('failed.delete'));
     }
-  }, [client, close, current, documents, open, refresh, reportError, restoreDeleted]);
+  }, [client, close, current, documents, open, refresh, reportError, restoreDeleted, t]);
 
   const dismissToast = useCallback(() => setToast(null), []);
 
@@ -243,10 +235,10 @@ export function App(): ReactNode {
           format === 'again' ? await exportAgain(target) : await exportDocument(target, format);
         if (outcome.status === 'nothing-to-repeat') setImportExportTab('export');
       } catch (error) {
-        reportError(error, 'Could not export the document');
+        reportError(error, t('failed.export'));
       }
     },
-    [client, current, reportError],
+    [client, current, reportError, t],
   );
   const dispatchToEditor = useCallback((command: typeof CONTINUE_COMMAND) => {
     editorRef.current?.dispatchCommand(command, undefined);
@@ -321,10 +313,13 @@ export function App(): ReactNode {
               data-testid={toggle.testId}
               aria-pressed={sidePanel === toggle.panel}
               disabled={toggle.needsDocument && !current}
-              title={`${toggle.title} (${shortcutLabel(toggle.shortcut)})`}
+              title={t('common:withShortcut', {
+                label: t(`sidePanels.${toggle.panel}.title`),
+                shortcut: shortcutLabel(toggle.shortcut),
+              })}
               onClick={() => toggleSidePanel(toggle.panel)}
             >
-              {toggle.label}
+              {t(`sidePanels.${toggle.panel}.label`)}
             </button>
           ))}
           <button
@@ -332,26 +327,35 @@ export function App(): ReactNode {
             className="quiet-button"
             data-testid="toggle-import-export"
             aria-pressed={importExportTab !== null}
-            title={`Import or export (${shortcutLabel('importFile')}, ${shortcutLabel('exportFile')})`}
+            title={t('actions.importExportTitle', {
+              importShortcut: shortcutLabel('importFile'),
+              exportShortcut: shortcutLabel('exportFile'),
+            })}
             onClick={() => setImportExportTab((tab) => (tab ? null : 'import'))}
           >
-            Import / Export
+            {t('actions.importExport')}
           </button>
           <button
             type="button"
             className="quiet-button danger"
             data-testid="delete-document"
             disabled={!current}
-            title={`Delete (${shortcutLabel('deleteDocument')})`}
+            title={t('common:withShortcut', {
+              label: t('common:delete'),
+              shortcut: shortcutLabel('deleteDocument'),
+            })}
             onClick={() => void deleteCurrent()}
           >
-            Delete
+            {t('common:delete')}
           </button>
           <button
             type="button"
             className="quiet-button"
-            aria-label="Keyboard shortcuts"
-            title={`Keyboard shortcuts (${shortcutLabel('showShortcuts')})`}
+            aria-label={t('actions.shortcuts')}
+            title={t('common:withShortcut', {
+              label: t('actions.shortcuts'),
+              shortcut: shortcutLabel('showShortcuts'),
+            })}
             onClick={() => setHelpOpen(true)}
           >
             ?
@@ -364,7 +368,7 @@ export function App(): ReactNode {
             initialText={current.initialText}
             saver={current.saver}
             editorRef={editorRef}
-            onError={(error) => reportError(error, 'The editor ran into a problem')}
+            onError={(error) => reportError(error, t('failed.editor'))}
             header={
               <DocumentTitle
                 title={current.title}
@@ -384,9 +388,14 @@ export function App(): ReactNode {
           />
         ) : (
           <div className="empty-state">
-            <p>No document is open.</p>
+            <p>{t('emptyState.noDocument')}</p>
             <p>
-              Press <kbd>{shortcutLabel('newDocument')}</kbd> or choose “New” to start one.
+              <Trans
+                ns="app"
+                i18nKey="emptyState.howToStart"
+                tOptions={{ shortcut: shortcutLabel('newDocument') }}
+                components={{ kbd: <kbd /> }}
+              />
             </p>
           </div>
         )}

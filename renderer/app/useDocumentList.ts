@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
+import { i18n } from '../i18n/i18n.js';
 import type { ReportError } from './errorReporting.js';
 
 export interface DocumentList {
@@ -36,7 +37,7 @@ export function useDocumentList(reportError: ReportError): DocumentList {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        refresh().catch((error: unknown) => reportError(error, 'Could not load the documents'));
+        refresh().catch((error: unknown) => reportError(error, i18n.t('app:failed.loadDocuments')));
       }, REFRESH_DELAY_MS);
     };
     const unsubscribeChanges = client.on('documents.changed', refreshSoon);

@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../shared/schemas/documents.js';
 import type { InkwellClient } from '../api/client.js';
 import { useClient } from '../api/clientContext.js';
 import { DocumentSaver } from '../editor/autosave/documentSaver.js';
+import { i18n } from '../i18n/i18n.js';
 import { writeDocumentHash } from './documentHash.js';
 import type { ReportError } from './errorReporting.js';
 
@@ -59,8 +60,8 @@ export function useDocumentSession(reportError: ReportError): DocumentSession {
     if (!leaving) return;
     if (!(await leaving.saver.flush())) {
       reportError(
-        new Error(leaving.saver.saveState.get().lastError ?? 'the server did not answer'),
-        'Your last changes are not saved yet (still retrying)',
+        new Error(leaving.saver.saveState.get().lastError ?? i18n.t('app:failed.noAnswer')),
+        i18n.t('app:failed.notSavedYet'),
       );
     }
   }, [reportError]);
@@ -102,7 +103,7 @@ export function useDocumentSession(reportError: ReportError): DocumentSession {
         if (previous && previous.saver !== saver) releaseIfClean(previous.saver);
         return true;
       } catch (error) {
-        if (sequence === openSequence.current) reportError(error, 'Could not open the document');
+        if (sequence === openSequence.current) reportError(error, i18n.t('app:failed.open'));
         return false;
       }
     },

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../shared/errors.js';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
+import { i18n } from '../i18n/i18n.js';
 import { parseDocumentHash } from './documentHash.js';
 import type { ReportError } from './errorReporting.js';
 
@@ -41,10 +42,7 @@ export function useStartup(actions: StartupActions): void {
         else await createDocument();
       } catch (error) {
         const unreachable = error instanceof ApiError && error.code === 'unavailable';
-        reportError(
-          error,
-          unreachable ? 'Inkwell could not start' : 'Could not load the documents',
-        );
+        reportError(error, i18n.t(unreachable ? 'app:failed.start' : 'app:failed.loadDocuments'));
         // The server may still be starting: keep trying rather than leave an empty window.
         if (unreachable) setTimeout(() => void start(), RETRY_START_MS);
       }

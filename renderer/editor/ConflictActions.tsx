@@ -1,4 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import { useClient } from '../api/clientContext.js';
 import type { ReportError } from '../app/errorReporting.js';
@@ -16,12 +17,13 @@ export function ConflictActions(props: {
   reportError: ReportError;
 }): ReactNode {
   const { saver, editorRef, reportError } = props;
+  const { t } = useTranslation('editor');
   const client = useClient();
   const { status } = useSaveState(saver);
   if (status !== 'conflict') return null;
 
   const keepMine = (): void => {
-    saver.keepMine().catch((error: unknown) => reportError(error, 'Could not save your version'));
+    saver.keepMine().catch((error: unknown) => reportError(error, t('conflict.keepMineFailed')));
   };
   const loadTheirs = async (): Promise<void> => {
     try {
@@ -32,20 +34,20 @@ export function ConflictActions(props: {
       });
       saver.adoptVersion(record);
     } catch (error) {
-      reportError(error, 'Could not load the other version');
+      reportError(error, t('conflict.loadTheirsFailed'));
     }
   };
 
   return (
     <span className="conflict" role="alert" data-testid="save-conflict">
-      This document was changed elsewhere.
+      {t('conflict.message')}
       <button
         type="button"
         className="quiet-button"
         data-testid="conflict-keep-mine"
         onClick={keepMine}
       >
-        Keep mine
+        {t('conflict.keepMine')}
       </button>
       <button
         type="button"
@@ -53,7 +55,7 @@ export function ConflictActions(props: {
         data-testid="conflict-load-theirs"
         onClick={() => void loadTheirs()}
       >
-        Load theirs
+        {t('conflict.loadTheirs')}
       </button>
     </span>
   );

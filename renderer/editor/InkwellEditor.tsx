@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -44,6 +45,7 @@ export interface InkwellEditorProps {
 /** One document's editor. Mount it with `key={documentId}`: each document gets a fresh history. */
 export function InkwellEditor(props: InkwellEditorProps): ReactNode {
   const { initialContent, initialText, onError } = props;
+  const { t } = useTranslation('editor');
   // A store rather than state: a keystroke changes the counts, and re-rendering this whole
   // component (toolbar, plugins, status bar) for that cost a 50,000-word document its frames.
   const [counts] = useState(() => createObservable<TextCounts>({ words: 0, characters: 0 }));
@@ -59,9 +61,7 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
       editorState: () => {
         $addUpdateTag(LOAD_CONTENT_TAG);
         if (!$replaceDocumentContent(initialContent, initialText)) {
-          onError(
-            new Error('Part of this document could not be read, so its plain text is shown.'),
-          );
+          onError(new Error(t('unreadable')));
         }
       },
     }),
@@ -82,9 +82,9 @@ export function InkwellEditor(props: InkwellEditorProps): ReactNode {
                 <ContentEditable
                   className="editor-content"
                   data-testid="editor"
-                  aria-label="Document text"
-                  aria-placeholder="Start writing…"
-                  placeholder={<div className="editor-placeholder">Start writing…</div>}
+                  aria-label={t('textLabel')}
+                  aria-placeholder={t('placeholder')}
+                  placeholder={<div className="editor-placeholder">{t('placeholder')}</div>}
                 />
               }
               ErrorBoundary={LexicalErrorBoundary}

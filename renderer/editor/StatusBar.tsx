@@ -1,16 +1,9 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../api/clientContext.js';
 import type { Observable } from '../api/connectionState.js';
-import type { DocumentSaver, SaveStatus } from './autosave/documentSaver.js';
-import { formatWordCount, type TextCounts } from './wordCount.js';
-
-const STATUS_TEXT: Record<SaveStatus, string> = {
-  saved: 'Saved',
-  saving: 'Saving…',
-  pending: 'Unsaved changes',
-  retrying: 'Unsaved changes – retrying',
-  conflict: 'Unsaved – changed elsewhere',
-};
+import type { DocumentSaver } from './autosave/documentSaver.js';
+import type { TextCounts } from './wordCount.js';
 
 export function useSaveState(saver: DocumentSaver): ReturnType<DocumentSaver['saveState']['get']> {
   return useSyncExternalStore(saver.saveState.subscribe, saver.saveState.get);
@@ -24,11 +17,12 @@ export function StatusBar(props: {
   /** The model and continue figures, shown before the counts. */
   engine?: ReactNode;
 }): ReactNode {
+  const { t } = useTranslation(['editor', 'common']);
   const { status, lastError } = useSaveState(props.saver);
   const connection = useConnectionState();
   // While the connection is down a save cannot be under way, whatever the queue says.
   const offline = connection !== 'connected' && (status === 'saving' || status === 'pending');
-  const text = offline ? 'Unsaved changes – waiting for the connection' : STATUS_TEXT[status];
+  const text = t(offline ? 'saveStatus.offline' : (`saveStatus.${status}` as const));
   return (
     <footer className="status-bar">
       <span
@@ -49,12 +43,13 @@ export function StatusBar(props: {
 }
 
 function Counts({ counts }: { counts: Observable<TextCounts> }): ReactNode {
+  const { t } = useTranslation(['editor', 'common']);
   const { words, characters } = useSyncExternalStore(counts.subscribe, counts.get);
   return (
     <>
-      <span data-testid="word-count">{formatWordCount(words)}</span>
+      <span data-testid="word-count">{t('common:words', { count: words })}</span>
       <span className="char-count" data-testid="char-count">
-        {characters.toLocaleString('en-US')} {characters === 1 ? 'character' : 'characters'}
+        {t('characters', { count: characters })}
       </span>
     </>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   $getSelection,
@@ -12,8 +13,8 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
-import { comboLabel, IS_APPLE } from '../keyboard/keyCombo.js';
-import { blockShortcuts } from './editorShortcuts.js';
+import { comboLabel } from '../keyboard/keyCombo.js';
+import { blockShortcuts, textShortcuts } from './editorShortcuts.js';
 import {
   $currentBlockType,
   SET_BLOCK_TYPE_COMMAND,
@@ -33,18 +34,21 @@ const NO_FORMAT: SelectionFormat = {
   underline: false,
   blockType: null,
 };
-const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
 
 const TEXT_BUTTONS: {
-  format: TextFormatType & keyof SelectionFormat;
-  label: string;
+  format: TextFormatType & keyof SelectionFormat & keyof typeof textShortcuts;
   icon: string;
-  key: string;
 }[] = [
-  { format: 'bold', label: 'Bold', icon: 'B', key: 'B' },
-  { format: 'italic', label: 'Italic', icon: 'I', key: 'I' },
-  { format: 'underline', label: 'Underline', icon: 'U', key: 'U' },
+  { format: 'bold', icon: 'B' },
+  { format: 'italic', icon: 'I' },
+  { format: 'underline', icon: 'U' },
 ];
+
+/** The first key combination of one of the editor's own text shortcuts (Ctrl+B, Ctrl+Shift+Z). */
+function textShortcutLabel(name: keyof typeof textShortcuts): string {
+  const [first] = textShortcuts[name];
+  return first ? comboLabel(first) : '';
+}
 
 const BLOCK_BUTTONS: { blockType: BlockType; testId: string; icon: string }[] = [
   { blockType: 'paragraph', testId: 'block-paragraph', icon: '¶' },
@@ -66,6 +70,7 @@ function ToolbarButton(props: {
   onPress: () => void;
   children: ReactNode;
 }): ReactNode {
+  const { t } = useTranslation();
   return (
     <button
       type="button"
@@ -74,7 +79,7 @@ function ToolbarButton(props: {
       aria-label={props.label}
       aria-pressed={props.pressed}
       aria-keyshortcuts={props.shortcut}
-      title={`${props.label} (${props.shortcut})`}
+      title={t('withShortcut', { label: props.label, shortcut: props.shortcut })}
       disabled={props.disabled}
       // Keep the text selection (and focus) in the editor while clicking.
       onMouseDown={(event) => event.preventDefault()}
@@ -90,6 +95,7 @@ function ToolbarButton(props: {
  * goes first (Continue / Stop).
  */
 export function Toolbar(props: { leading?: ReactNode }): ReactNode {
+  const { t } = useTranslation('editor');
   const [editor] = useLexicalComposerContext();
   const [format, setFormat] = useState<SelectionFormat>(NO_FORMAT);
   const [canUndo, setCanUndo] = useState(false);
@@ -139,15 +145,15 @@ export function Toolbar(props: { leading?: ReactNode }): ReactNode {
   );
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {props.leading}
       <div className="toolbar-group">
-        {TEXT_BUTTONS.map(({ format: name, label, icon, key }) => (
+        {TEXT_BUTTONS.map(({ format: name, icon }) => (
           <ToolbarButton
             key={name}
             testId={`format-${name}`}
-            label={label}
-            shortcut={`${MOD}${key}`}
+            label={t(`format.${name}`)}
+            shortcut={textShortcutLabel(name)}
             pressed={format[name]}
             className={`toolbar-${name}`}
             onPress={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, name)}
@@ -163,7 +169,7 @@ export function Toolbar(props: { leading?: ReactNode }): ReactNode {
             <ToolbarButton
               key={blockType}
               testId={testId}
-              label={shortcut?.label ?? blockType}
+              label={t(`blocks.${blockType}`)}
               shortcut={shortcut ? comboLabel(shortcut.combo) : ''}
               pressed={format.blockType === blockType}
               onPress={() => editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, blockType)}
@@ -176,8 +182,8 @@ export function Toolbar(props: { leading?: ReactNode }): ReactNode {
       <div className="toolbar-group">
         <ToolbarButton
           testId="undo"
-          label="Undo"
-          shortcut={`${MOD}Z`}
+          label={t('format.undo')}
+          shortcut={textShortcutLabel('undo')}
           disabled={!canUndo}
           onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
         >
@@ -185,8 +191,8 @@ export function Toolbar(props: { leading?: ReactNode }): ReactNode {
         </ToolbarButton>
         <ToolbarButton
           testId="redo"
-          label="Redo"
-          shortcut={IS_APPLE ? '⌘⇧Z' : 'Ctrl+Shift+Z'}
+          label={t('format.redo')}
+          shortcut={textShortcutLabel('redo')}
           disabled={!canRedo}
           onPress={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
         >

@@ -1,7 +1,8 @@
 /**
  * Han ideographs, kana and the CJK punctuation-free ranges: scripts written without spaces, where
- * each character is counted as one word (as word processors do for Chinese and Japanese). Hangul
- * is left out on purpose: Korean separates words with spaces, so it is counted like Latin text.
+ * each character is counted as one word, as Word and WPS count Chinese and Japanese (a Chinese
+ * writer's 字数). Hangul is left out on purpose: Korean separates words with spaces, so it is
+ * counted like Latin text. The counts are shown in the UI language by `common:words`.
  */
 const SPACELESS_SCRIPT_CHARACTER =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007\u30FC]/gu;
@@ -34,8 +35,4 @@ export function countCharacters(text: string): number {
 
 export function countText(text: string): TextCounts {
   return { words: countWords(text), characters: countCharacters(text) };
-}
-
-export function formatWordCount(words: number): string {
-  return `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'}`;
 }

@@ -1,8 +1,8 @@
 import { comboLabel, type KeyCombo } from './keyCombo.js';
 
-export interface ShortcutDescription {
+/** A shortcut's key combinations; its description is in the `app:shortcuts` translations. */
+export interface AppShortcutKeys {
   combos: readonly KeyCombo[];
-  description: string;
 }
 
 /**
@@ -10,60 +10,24 @@ export interface ShortcutDescription {
  * and Ctrl+W cannot be taken from a page), hence the Ctrl+Alt family.
  */
 export const appShortcuts = {
-  newDocument: { combos: [{ mod: true, alt: true, code: 'KeyN' }], description: 'New document' },
-  focusSearch: { combos: [{ mod: true, code: 'KeyK' }], description: 'Search documents' },
-  focusList: {
-    combos: [{ mod: true, alt: true, code: 'KeyL' }],
-    description: 'Go to the document list (↑ ↓ to move, Enter to open)',
-  },
-  focusEditor: { combos: [{ mod: true, alt: true, code: 'KeyE' }], description: 'Go to the text' },
-  renameDocument: { combos: [{ code: 'F2' }], description: 'Rename the document' },
-  deleteDocument: {
-    combos: [{ mod: true, alt: true, code: 'Backspace' }],
-    description: 'Delete the document',
-  },
-  undoDelete: {
-    combos: [{ mod: true, alt: true, code: 'KeyZ' }],
-    description: 'Undo the last delete',
-  },
-  toggleRevisions: {
-    combos: [{ mod: true, alt: true, code: 'KeyH' }],
-    description: 'Show or hide revisions',
-  },
-  toggleHistory: {
-    combos: [{ mod: true, alt: true, code: 'KeyY' }],
-    description: 'Show or hide the history of generations',
-  },
-  toggleGenerationSettings: {
-    combos: [{ mod: true, alt: true, code: 'KeyG' }],
-    description: 'Show or hide the generation settings',
-  },
-  toggleModels: {
-    combos: [{ mod: true, alt: true, code: 'KeyM' }],
-    description: 'Show or hide the models',
-  },
-  toggleTemplates: {
-    combos: [{ mod: true, alt: true, code: 'KeyP' }],
-    description: 'Show or hide the templates (stories and poems)',
-  },
-  importFile: {
-    combos: [{ mod: true, alt: true, code: 'KeyO' }],
-    description: 'Import a file as a new document',
-  },
-  exportFile: {
-    combos: [{ mod: true, alt: true, code: 'KeyS' }],
-    description: 'Export the document',
-  },
-  exportAgain: {
-    combos: [{ mod: true, alt: true, shift: true, code: 'KeyS' }],
-    description: 'Export again (same format and place)',
-  },
-  saveNow: { combos: [{ mod: true, code: 'KeyS' }], description: 'Save now' },
-  showShortcuts: {
-    combos: [{ mod: true, code: 'Slash' }, { code: 'F1' }],
-    description: 'Show keyboard shortcuts',
-  },
-} satisfies Record<string, ShortcutDescription>;
+  newDocument: { combos: [{ mod: true, alt: true, code: 'KeyN' }] },
+  focusSearch: { combos: [{ mod: true, code: 'KeyK' }] },
+  focusList: { combos: [{ mod: true, alt: true, code: 'KeyL' }] },
+  focusEditor: { combos: [{ mod: true, alt: true, code: 'KeyE' }] },
+  renameDocument: { combos: [{ code: 'F2' }] },
+  deleteDocument: { combos: [{ mod: true, alt: true, code: 'Backspace' }] },
+  undoDelete: { combos: [{ mod: true, alt: true, code: 'KeyZ' }] },
+  toggleRevisions: { combos: [{ mod: true, alt: true, code: 'KeyH' }] },
+  toggleHistory: { combos: [{ mod: true, alt: true, code: 'KeyY' }] },
+  toggleGenerationSettings: { combos: [{ mod: true, alt: true, code: 'KeyG' }] },
+  toggleModels: { combos: [{ mod: true, alt: true, code: 'KeyM' }] },
+  toggleTemplates: { combos: [{ mod: true, alt: true, code: 'KeyP' }] },
+  importFile: { combos: [{ mod: true, alt: true, code: 'KeyO' }] },
+  exportFile: { combos: [{ mod: true, alt: true, code: 'KeyS' }] },
+  exportAgain: { combos: [{ mod: true, alt: true, shift: true, code: 'KeyS' }] },
+  saveNow: { combos: [{ mod: true, code: 'KeyS' }] },
+  showShortcuts: { combos: [{ mod: true, code: 'Slash' }, { code: 'F1' }] },
+} satisfies Record<string, AppShortcutKeys>;
 
 export type AppShortcut = keyof typeof appShortcuts;
 

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isUntitled } from './displayTitle.js';
 
 export interface DocumentTitleProps {
   title: string;
@@ -10,7 +12,11 @@ export interface DocumentTitleProps {
   focusOnMount?: boolean;
 }
 
-/** The title above the text: edited in place, committed on Enter or when it loses focus. */
+/**
+ * The title above the text: edited in place, committed on Enter or when it loses focus. A
+ * document without a title shows an empty field with "Untitled" (in the UI language) as its
+ * placeholder, ready to be typed into.
+ */
 export function DocumentTitle({
   title,
   onRename,
@@ -18,7 +24,9 @@ export function DocumentTitle({
   inputRef,
   focusOnMount,
 }: DocumentTitleProps): ReactNode {
-  const [draft, setDraft] = useState(title);
+  const { t } = useTranslation(['app', 'common']);
+  const shown = isUntitled(title) ? '' : title;
+  const [draft, setDraft] = useState(shown);
   const editing = useRef(false);
   // Escape leaves the field too; its blur must not commit the draft it just threw away.
   const discardOnBlur = useRef(false);
@@ -31,8 +39,8 @@ export function DocumentTitle({
 
   // A rename from elsewhere (another window) shows up unless the writer is typing here.
   useEffect(() => {
-    if (!editing.current) setDraft(title);
-  }, [title]);
+    if (!editing.current) setDraft(shown);
+  }, [shown]);
 
   const commit = async (): Promise<void> => {
     editing.current = false;
@@ -41,14 +49,14 @@ export function DocumentTitle({
       return;
     }
     const next = draft.trim();
-    if (next === title) {
-      setDraft(title);
+    if (next === shown) {
+      setDraft(shown);
       return;
     }
     try {
       await onRename(next);
     } catch {
-      setDraft(title);
+      setDraft(shown);
     }
   };
 
@@ -57,8 +65,8 @@ export function DocumentTitle({
       ref={inputRef}
       className="doc-title-input"
       data-testid="doc-title"
-      aria-label="Document title"
-      placeholder="Untitled"
+      aria-label={t('documentTitle.label')}
+      placeholder={t('common:untitled')}
       value={draft}
       onFocus={() => {
         editing.current = true;
@@ -77,7 +85,7 @@ export function DocumentTitle({
         } else if (event.key === 'Escape') {
           event.preventDefault();
           discardOnBlur.current = true;
-          setDraft(title);
+          setDraft(shown);
           event.currentTarget.blur();
           onDone();
         }

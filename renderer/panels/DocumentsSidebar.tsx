@@ -1,7 +1,10 @@
-import { useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DocumentSummary, SearchHit } from '../../shared/schemas/documents.js';
 import type { ReportError } from '../app/errorReporting.js';
+import { LanguagePicker } from '../i18n/LanguagePicker.js';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';
+import { displayTitle } from './displayTitle.js';
 import { formatShortTime } from './formatTime.js';
 import { focusFirstItem, moveFocusInList } from './listNavigation.js';
 import { parseSnippet } from './snippet.js';
@@ -15,10 +18,6 @@ export interface DocumentsSidebarProps {
   reportError: ReportError;
   searchRef: RefObject<HTMLInputElement | null>;
   listRef: RefObject<HTMLUListElement | null>;
-}
-
-export function displayTitle(title: string): string {
-  return title.trim() || 'Untitled';
 }
 
 function Snippet({ snippet }: { snippet: string }): ReactNode {
@@ -37,13 +36,14 @@ function SearchResults(props: {
   onOpen: (id: string) => void;
   listRef: RefObject<HTMLUListElement | null>;
 }): ReactNode {
-  if (props.hits === null) return <p className="sidebar-note">Searching…</p>;
-  if (props.hits.length === 0) return <p className="sidebar-note">No document matches.</p>;
+  const { t } = useTranslation(['app', 'common']);
+  if (props.hits === null) return <p className="sidebar-note">{t('sidebar.searching')}</p>;
+  if (props.hits.length === 0) return <p className="sidebar-note">{t('sidebar.noMatches')}</p>;
   return (
     <ul
       className="doc-list"
       data-testid="search-results"
-      aria-label="Search results"
+      aria-label={t('sidebar.searchResults')}
       ref={props.listRef}
       onKeyDown={moveFocusInList}
     >
@@ -69,23 +69,32 @@ function SearchResults(props: {
 
 /** The documents: newest edit first, a search box, and a button for a new one. */
 export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
+  const { t } = useTranslation(['app', 'common']);
+  const { reportError } = props;
+  const reportLanguageError = useCallback(
+    (error: unknown) => reportError(error, t('sidebar.languageFailed')),
+    [reportError, t],
+  );
   const [query, setQuery] = useState('');
   const hits = useDocumentSearch(query, props.reportError);
   const searching = query.trim() !== '';
   const hasCurrent = props.documents.some((entry) => entry.id === props.currentId);
 
   return (
-    <aside className="sidebar" aria-label="Documents">
+    <aside className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-header">
-        <h1 className="app-name">Inkwell</h1>
+        <h1 className="app-name">{t('name')}</h1>
         <button
           type="button"
           className="primary-button"
           data-testid="new-document"
-          title={`New document (${shortcutLabel('newDocument')})`}
+          title={t('common:withShortcut', {
+            label: t('sidebar.newDocument'),
+            shortcut: shortcutLabel('newDocument'),
+          })}
           onClick={props.onCreate}
         >
-          New
+          {t('sidebar.new')}
         </button>
       </div>
       <input
@@ -93,8 +102,8 @@ export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
         className="doc-search"
         type="search"
         data-testid="doc-search"
-        placeholder={`Search (${shortcutLabel('focusSearch')})`}
-        aria-label="Search documents"
+        placeholder={t('sidebar.search', { shortcut: shortcutLabel('focusSearch') })}
+        aria-label={t('sidebar.searchLabel')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
@@ -120,7 +129,7 @@ export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
         <ul
           className="doc-list"
           data-testid="doc-list"
-          aria-label="All documents"
+          aria-label={t('sidebar.allDocuments')}
           ref={props.listRef}
           onKeyDown={moveFocusInList}
         >
@@ -140,8 +149,8 @@ export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
                 >
                   <span className="doc-title">{displayTitle(entry.title)}</span>
                   <span className="doc-meta">
-                    {formatShortTime(entry.updatedAt)} · {entry.wordCount.toLocaleString('en-US')}{' '}
-                    {entry.wordCount === 1 ? 'word' : 'words'}
+                    {formatShortTime(entry.updatedAt)} ·{' '}
+                    {t('common:words', { count: entry.wordCount })}
                   </span>
                 </button>
               </li>
@@ -149,6 +158,9 @@ export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
           })}
         </ul>
       )}
+      <div className="sidebar-footer">
+        <LanguagePicker reportError={reportLanguageError} />
+      </div>
     </aside>
   );
 }

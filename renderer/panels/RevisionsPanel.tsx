@@ -1,19 +1,20 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { RevisionRecord, RevisionSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
 import type { ReportError } from '../app/errorReporting.js';
 import type { DocumentSaver } from '../editor/autosave/documentSaver.js';
 import { REPLACE_CONTENT_COMMAND } from '../editor/plugins/replaceContent.js';
-import { formatWordCount } from '../editor/wordCount.js';
 import { formatFullTime } from './formatTime.js';
 import { focusFirstItem, moveFocusInList } from './listNavigation.js';
 
-const REASON_LABELS: Record<RevisionSummary['reason'], string> = {
-  autosave: 'Autosave',
-  'before-restore': 'Before a restore',
-  manual: 'Saved by you',
-};
+/** Why a revision was made, as keys of `app:revisions.reasons`. */
+const REASON_KEYS = {
+  autosave: 'autosave',
+  'before-restore': 'beforeRestore',
+  manual: 'manual',
+} as const satisfies Record<RevisionSummary['reason'], string>;
 
 export interface RevisionsPanelProps {
   documentId: string;
@@ -26,6 +27,7 @@ export interface RevisionsPanelProps {
 /** Earlier versions of the open document: preview one, and bring it back as one undoable step. */
 export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
   const { documentId, saver, editorRef, reportError, onClose } = props;
+  const { t } = useTranslation(['app', 'common']);
   const client = useClient();
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [selected, setSelected] = useState<RevisionRecord | null>(null);
@@ -38,9 +40,9 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
     try {
       setRevisions(await client.call('revisions.list', { documentId }));
     } catch (error) {
-      reportError(error, 'Could not load the revisions');
+      reportError(error, t('revisions.loadFailed'));
     }
-  }, [client, documentId, reportError]);
+  }, [client, documentId, reportError, t]);
 
   useEffect(() => {
     setSelected(null);
@@ -70,7 +72,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
     try {
       setSelected(await client.call('revisions.get', { id }));
     } catch (error) {
-      reportError(error, 'Could not open that revision');
+      reportError(error, t('revisions.openFailed'));
     }
   };
 
@@ -94,7 +96,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
       }
       saver.adoptVersion(record);
     } catch (error) {
-      reportError(error, 'Could not restore that revision');
+      reportError(error, t('revisions.restoreFailed'));
     } finally {
       setRestoring(false);
     }
@@ -105,7 +107,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
       ref={panelRef}
       tabIndex={-1}
       className="revisions-panel"
-      aria-label="Revisions"
+      aria-label={t('revisions.title')}
       data-testid="revisions-panel"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -115,15 +117,13 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
       }}
     >
       <div className="panel-header">
-        <h2>Revisions</h2>
+        <h2>{t('revisions.title')}</h2>
         <button type="button" className="quiet-button" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
-      {revisions === null && <p className="sidebar-note">Loading…</p>}
-      {revisions?.length === 0 && (
-        <p className="sidebar-note">No revisions yet. They appear as you write.</p>
-      )}
+      {revisions === null && <p className="sidebar-note">{t('common:loading')}</p>}
+      {revisions?.length === 0 && <p className="sidebar-note">{t('revisions.empty')}</p>}
       <ul className="revision-list" ref={listRef} onKeyDown={moveFocusInList}>
         {revisions?.map((revision, index) => (
           <li key={revision.id}>
@@ -138,16 +138,17 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
             >
               <span className="revision-time">{formatFullTime(revision.createdAt)}</span>
               <span className="revision-meta">
-                {formatWordCount(revision.wordCount)} · {REASON_LABELS[revision.reason]}
+                {t('common:words', { count: revision.wordCount })} ·{' '}
+                {t(`revisions.reasons.${REASON_KEYS[revision.reason]}`)}
               </span>
             </button>
           </li>
         ))}
       </ul>
       {selected && (
-        <section className="revision-detail" aria-label="Selected revision">
+        <section className="revision-detail" aria-label={t('revisions.selected')}>
           <div className="revision-preview" data-testid="revision-preview" tabIndex={0}>
-            {selected.text || <em>(empty)</em>}
+            {selected.text || <em>{t('revisions.emptyText')}</em>}
           </div>
           <button
             type="button"
@@ -156,11 +157,9 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
             disabled={restoring}
             onClick={() => void restore(selected)}
           >
-            {restoring ? 'Restoring…' : 'Restore this version'}
+            {restoring ? t('revisions.restoring') : t('revisions.restore')}
           </button>
-          <p className="sidebar-note">
-            Your current text is kept as a revision; Ctrl+Z undoes this.
-          </p>
+          <p className="sidebar-note">{t('revisions.restoreHint')}</p>
         </section>
       )}
     </aside>

@@ -1,17 +1,25 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { appShortcuts, type ShortcutDescription } from '../keyboard/appShortcuts.js';
-import { comboLabel } from '../keyboard/keyCombo.js';
+import { useTranslation } from 'react-i18next';
+import { appShortcuts, type AppShortcut } from '../keyboard/appShortcuts.js';
+import { comboLabel, type KeyCombo } from '../keyboard/keyCombo.js';
 import { blockShortcuts, textShortcuts } from '../editor/editorShortcuts.js';
 import { continueShortcuts } from '../editor/continue/continueKeys.js';
 
-function ShortcutRows({ shortcuts }: { shortcuts: readonly ShortcutDescription[] }): ReactNode {
-  return shortcuts.map((shortcut) => (
-    <tr key={shortcut.description}>
-      <td>{shortcut.description}</td>
+interface ShortcutRow {
+  id: string;
+  combos: readonly KeyCombo[];
+  description: string;
+}
+
+function ShortcutRows({ rows }: { rows: readonly ShortcutRow[] }): ReactNode {
+  const { t } = useTranslation('app');
+  return rows.map((row) => (
+    <tr key={row.id}>
+      <td>{row.description}</td>
       <td>
-        {shortcut.combos.map((combo, index) => (
+        {row.combos.map((combo, index) => (
           <span key={index}>
-            {index > 0 && ' or '}
+            {index > 0 && ` ${t('shortcutsHelp.or')} `}
             <kbd>{comboLabel(combo)}</kbd>
           </span>
         ))}
@@ -22,6 +30,7 @@ function ShortcutRows({ shortcuts }: { shortcuts: readonly ShortcutDescription[]
 
 /** Every shortcut in one place, generated from the same tables the handlers use. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
+  const { t } = useTranslation(['app', 'editor', 'common']);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previouslyFocused = document.activeElement;
@@ -31,19 +40,43 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
     };
   }, []);
 
-  const blockRows: ShortcutDescription[] = blockShortcuts.map((entry) => ({
-    combos: [entry.combo],
-    description: entry.label,
+  const appRows: ShortcutRow[] = (Object.keys(appShortcuts) as AppShortcut[]).map((name) => ({
+    id: name,
+    combos: appShortcuts[name].combos,
+    description: t(`shortcuts.${name}`),
   }));
-  const continueRows: ShortcutDescription[] = Object.values(continueShortcuts).map((entry) => ({
-    combos: [entry.combo],
-    description: entry.description,
-  }));
-  const listRows: ShortcutDescription[] = [
-    { combos: [{ code: 'ArrowUp' }, { code: 'ArrowDown' }], description: 'Move in a list' },
-    { combos: [{ code: 'Enter' }], description: 'Open the selected document' },
-    { combos: [{ code: 'Escape' }], description: 'Close this panel or dialog' },
+  const listRows: ShortcutRow[] = [
+    {
+      id: 'moveInList',
+      combos: [{ code: 'ArrowUp' }, { code: 'ArrowDown' }],
+      description: t('shortcutsHelp.moveInList'),
+    },
+    {
+      id: 'openSelected',
+      combos: [{ code: 'Enter' }],
+      description: t('shortcutsHelp.openSelected'),
+    },
+    { id: 'closePanel', combos: [{ code: 'Escape' }], description: t('shortcutsHelp.closePanel') },
   ];
+  const textRows: ShortcutRow[] = (
+    Object.keys(textShortcuts) as (keyof typeof textShortcuts)[]
+  ).map((name) => ({
+    id: name,
+    combos: textShortcuts[name],
+    description: t(`editor:format.${name}`),
+  }));
+  const blockRows: ShortcutRow[] = blockShortcuts.map((entry) => ({
+    id: entry.blockType,
+    combos: [entry.combo],
+    description: t(`editor:blocks.${entry.blockType}`),
+  }));
+  const continueRows: ShortcutRow[] = (
+    Object.keys(continueShortcuts) as (keyof typeof continueShortcuts)[]
+  ).map((name) => ({
+    id: name,
+    combos: [continueShortcuts[name].combo],
+    description: t(`editor:continueShortcuts.${name}`),
+  }));
 
   return (
     <div className="overlay" role="presentation" onMouseDown={onClose}>
@@ -62,33 +95,34 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
         }}
       >
         <div className="dialog-header">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <h2 id="shortcuts-title">{t('shortcutsHelp.title')}</h2>
           <button ref={closeRef} type="button" className="quiet-button" onClick={onClose}>
-            Close
+            {t('common:close')}
           </button>
         </div>
         <div className="shortcut-columns">
           <table className="shortcut-table">
-            <caption>Documents</caption>
+            <caption>{t('shortcutsHelp.documents')}</caption>
             <tbody>
-              <ShortcutRows shortcuts={Object.values(appShortcuts)} />
-              <ShortcutRows shortcuts={listRows} />
+              <ShortcutRows rows={appRows} />
+              <ShortcutRows rows={listRows} />
             </tbody>
           </table>
           <table className="shortcut-table">
-            <caption>Writing</caption>
+            <caption>{t('shortcutsHelp.writing')}</caption>
             <tbody>
-              <ShortcutRows shortcuts={textShortcuts} />
-              <ShortcutRows shortcuts={blockRows} />
+              <ShortcutRows rows={textRows} />
+              <ShortcutRows rows={blockRows} />
             </tbody>
           </table>
           <table className="shortcut-table">
-            <caption>Continue writing</caption>
+            <caption>{t('shortcutsHelp.continueWriting')}</caption>
             <tbody>
-              <ShortcutRows shortcuts={continueRows} />
+              <ShortcutRows rows={continueRows} />
             </tbody>
           </table>
         </div>
+        <p className="shortcut-note">{t('shortcutsHelp.language')}</p>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';
 
 export interface UndoToastState {
@@ -16,6 +17,7 @@ export function UndoToast(props: {
   onDismiss: () => void;
 }): ReactNode {
   const { toast, onDismiss } = props;
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (!toast) return;
@@ -51,12 +53,12 @@ export function UndoToast(props: {
         type="button"
         className="toast-button"
         data-testid="toast-undo"
-        title={`Undo (${shortcutLabel('undoDelete')})`}
+        title={t('withShortcut', { label: t('undo'), shortcut: shortcutLabel('undoDelete') })}
         onClick={undo}
       >
-        Undo
+        {t('undo')}
       </button>
-      <button type="button" className="quiet-button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" className="quiet-button" aria-label={t('dismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

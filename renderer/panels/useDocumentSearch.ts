@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
 import type { ReportError } from '../app/errorReporting.js';
+import { i18n } from '../i18n/i18n.js';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -24,7 +25,7 @@ export function useDocumentSearch(query: string, reportError: ReportError): Sear
           if (!cancelled) setHits(result);
         })
         .catch((error: unknown) => {
-          if (!cancelled) reportError(error, 'Search failed');
+          if (!cancelled) reportError(error, i18n.t('app:sidebar.searchFailed'));
         });
     }, SEARCH_DELAY_MS);
     return () => {

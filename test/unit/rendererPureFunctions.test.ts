@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backoffDelay } from '../../renderer/api/backoff.js';
-import { countCharacters, countWords, formatWordCount } from '../../renderer/editor/wordCount.js';
+import { countCharacters, countWords } from '../../renderer/editor/wordCount.js';
 import { formatDocumentHash, parseDocumentHash } from '../../renderer/app/documentHash.js';
 import { parseSnippet } from '../../renderer/panels/snippet.js';
 import { comboLabel, matchesCombo } from '../../renderer/keyboard/keyCombo.js';
@@ -21,10 +21,6 @@ describe('word count', () => {
   });
   it('counts characters as code points without line breaks', () => {
     assert.equal(countCharacters('a😀\nb'), 3);
-  });
-  it('says "word" for one and "words" otherwise', () => {
-    assert.equal(formatWordCount(1), '1 word');
-    assert.equal(formatWordCount(12), '12 words');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { comboLabel } from '../../keyboard/keyCombo.js';
 import { CONTINUE_COMMAND, STOP_CONTINUE_COMMAND } from './commands.js';
@@ -8,6 +9,7 @@ import { useObservable } from './useStores.js';
 
 /** Continue, or Stop while a continuation is being written. Both only dispatch commands. */
 export function ContinueButtons({ stores }: { stores: ContinueStores }): ReactNode {
+  const { t } = useTranslation('editor');
   const [editor] = useLexicalComposerContext();
   const { phase } = useObservable(stores.continueState);
   const generating = isGenerating(phase);
@@ -21,11 +23,11 @@ export function ContinueButtons({ stores }: { stores: ContinueStores }): ReactNo
           className="toolbar-button continue-stop"
           data-testid="stop"
           aria-keyshortcuts="Escape"
-          title={`Stop writing (${stopKeys})`}
+          title={t('continue.stopTitle', { shortcut: stopKeys })}
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => editor.dispatchCommand(STOP_CONTINUE_COMMAND, undefined)}
         >
-          ■ Stop
+          {t('continue.stop')}
         </button>
       ) : (
         <button
@@ -33,12 +35,12 @@ export function ContinueButtons({ stores }: { stores: ContinueStores }): ReactNo
           className="toolbar-button continue-start"
           data-testid="continue"
           aria-keyshortcuts={continueKeys}
-          title={`Continue writing at the cursor (${continueKeys})`}
+          title={t('continue.continueTitle', { shortcut: continueKeys })}
           // Keeps the caret (and focus) in the text, where the continuation goes.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => editor.dispatchCommand(CONTINUE_COMMAND, undefined)}
         >
-          ✎ Continue
+          {t('continue.continue')}
         </button>
       )}
     </div>

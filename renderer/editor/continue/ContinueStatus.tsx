@@ -1,20 +1,22 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isGenerating, type ContinueStores } from './continueState.js';
-import { backendText, contextText, modelText, speedText } from './statusFormat.js';
+import { backendText, contextText, contextTitle, modelText, speedText } from './statusFormat.js';
 import { useObservable } from './useStores.js';
 
 /** The status bar's continue part: model, backend, context used, last speed, generating. */
 export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNode {
+  // Re-renders in the new language: the texts below come from i18n at call time.
+  const { t } = useTranslation('editor');
   const engine = useObservable(stores.engineStatus);
   const progress = useObservable(stores.loadProgress);
   const { phase, plan, lastTokensPerSecond } = useObservable(stores.continueState);
   const model = engine?.model;
-  const dropped = plan && plan.droppedTokens > 0 ? plan.droppedTokens : 0;
   return (
     <>
       {isGenerating(phase) && (
         <span className="status-generating" data-testid="status-generating" role="status">
-          Writing…
+          {t('status.writing')}
         </span>
       )}
       <span
@@ -32,22 +34,10 @@ export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNod
       >
         {backendText(engine)}
       </span>
-      <span
-        className="status-context"
-        data-testid="status-context"
-        title={
-          dropped > 0
-            ? `${dropped.toLocaleString('en-US')}${plan?.droppedTokensEstimated ? ' (about)' : ''} earlier tokens do not fit and are left out`
-            : 'Tokens of text before the cursor + new tokens, of the model’s context'
-        }
-      >
+      <span className="status-context" data-testid="status-context" title={contextTitle(plan)}>
         {contextText(plan)}
       </span>
-      <span
-        className="status-speed"
-        data-testid="status-speed"
-        title="Speed of the last continuation"
-      >
+      <span className="status-speed" data-testid="status-speed" title={t('status.speedTitle')}>
         {speedText(lastTokensPerSecond)}
       </span>
     </>

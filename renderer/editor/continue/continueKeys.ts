@@ -1,25 +1,19 @@
 import { matchesCombo, type KeyCombo, type KeyEventLike } from '../../keyboard/keyCombo.js';
 import { isPrintableKey, leadingLineBreaksLength, typeThroughLength } from './pendingTextRules.js';
 
-/** The continue shortcuts, by physical key; the help overlay lists the same table. */
+/**
+ * The continue shortcuts, by physical key; the help overlay lists the same table, with each
+ * one's description from the `editor:continueShortcuts` translations.
+ */
 export const continueShortcuts = {
-  continue: { combo: { mod: true, code: 'Enter' }, description: 'Continue writing at the cursor' },
-  acceptAll: { combo: { code: 'Tab' }, description: 'Keep the suggested text' },
-  acceptWord: { combo: { mod: true, code: 'ArrowRight' }, description: 'Keep its next word' },
-  escape: {
-    combo: { code: 'Escape' },
-    description: 'Stop the suggestion; press again to drop it',
-  },
-  another: { combo: { mod: true, code: 'KeyR' }, description: 'Another suggestion for this spot' },
-  previous: {
-    combo: { alt: true, code: 'BracketLeft' },
-    description: 'Previous suggestion for this spot',
-  },
-  next: {
-    combo: { alt: true, code: 'BracketRight' },
-    description: 'Next suggestion for this spot',
-  },
-} satisfies Record<string, { combo: KeyCombo; description: string }>;
+  continue: { combo: { mod: true, code: 'Enter' } },
+  acceptAll: { combo: { code: 'Tab' } },
+  acceptWord: { combo: { mod: true, code: 'ArrowRight' } },
+  escape: { combo: { code: 'Escape' } },
+  another: { combo: { mod: true, code: 'KeyR' } },
+  previous: { combo: { alt: true, code: 'BracketLeft' } },
+  next: { combo: { alt: true, code: 'BracketRight' } },
+} satisfies Record<string, { combo: KeyCombo }>;
 
 export type ContinueKeyAction =
   | { kind: 'continue' }

@@ -1,20 +1,32 @@
-import type { EngineStatus, LoadProgress } from '../../../shared/schemas/engine.js';
+import type { EngineStatus, LoadProgress, LoadStep } from '../../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
+import { i18n } from '../../i18n/i18n.js';
 
 const BACKEND_NAMES = { cpu: 'CPU', cuda: 'CUDA', vulkan: 'Vulkan', metal: 'Metal' } as const;
 
+/** The engine's load steps, by their value, as keys of `editor:status.loadSteps`. */
+const LOAD_STEP_KEYS = {
+  'starting engine': 'startingEngine',
+  validating: 'validating',
+  'loading model': 'loadingModel',
+  'creating context': 'creatingContext',
+  'tuning threads': 'tuningThreads',
+} as const satisfies Record<LoadStep, string>;
+
+function loadingText(progress: LoadProgress | null): string {
+  if (!progress) return i18n.t('editor:status.loading');
+  const step = i18n.t(`editor:status.loadSteps.${LOAD_STEP_KEYS[progress.step]}`);
+  if (progress.progress === null) return i18n.t('editor:status.loadingStep', { step });
+  const percent = Math.round(progress.progress * 100);
+  return i18n.t('editor:status.loadingStepPercent', { step, percent });
+}
+
 /** The model's part of the status bar: its name, or what the engine is doing instead. */
 export function modelText(status: EngineStatus | null, progress: LoadProgress | null): string {
-  if (!status) return 'Model: …';
-  if (status.state === 'loading') {
-    const percent =
-      progress?.progress === null || progress?.progress === undefined
-        ? ''
-        : ` ${Math.round(progress.progress * 100)}%`;
-    return `Loading model… ${progress ? `${progress.step}${percent}` : ''}`.trim();
-  }
-  if (status.state === 'crashed') return 'Model stopped – Continue restarts it';
-  if (!status.model) return 'No model loaded (Continue loads the demo model)';
+  if (!status) return i18n.t('editor:status.modelUnknown');
+  if (status.state === 'loading') return loadingText(progress);
+  if (status.state === 'crashed') return i18n.t('editor:status.crashed');
+  if (!status.model) return i18n.t('editor:status.noModel');
   return status.model.fileName;
 }
 
@@ -29,11 +41,29 @@ export function backendText(status: EngineStatus | null): string {
 /** "Context 312 + 80 / 1,024": prompt tokens plus new tokens out of the model's context. */
 export function contextText(plan: PromptPlan | null): string {
   if (!plan) return '';
-  const format = (value: number): string => value.toLocaleString('en-US');
-  return `Context ${format(plan.promptTokens)} + ${format(plan.maxNewTokens)} / ${format(plan.contextSize)}`;
+  return i18n.t('editor:status.context', {
+    prompt: plan.promptTokens,
+    newTokens: plan.maxNewTokens,
+    size: plan.contextSize,
+  });
 }
 
+/** The status bar's context tooltip: what the figures mean, or how much earlier text is left out. */
+export function contextTitle(plan: PromptPlan | null): string {
+  const dropped = plan?.droppedTokens ?? 0;
+  if (dropped <= 0) return i18n.t('editor:status.contextTitle');
+  return plan?.droppedTokensEstimated
+    ? i18n.t('editor:status.droppedAbout', { count: dropped })
+    : i18n.t('editor:status.dropped', { count: dropped });
+}
+
+/** "24 tokens/s", "3.5 tokens/s": whole numbers from 10 up, one decimal below. */
 export function speedText(tokensPerSecond: number | null): string {
   if (tokensPerSecond === null) return '';
-  return `${tokensPerSecond >= 10 ? Math.round(tokensPerSecond) : tokensPerSecond.toFixed(1)} tokens/s`;
+  const digits = tokensPerSecond >= 10 ? 0 : 1;
+  const speed = new Intl.NumberFormat(i18n.language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(tokensPerSecond);
+  return i18n.t('editor:status.speed', { speed });
 }

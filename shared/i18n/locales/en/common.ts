@@ -11,4 +11,11 @@ export const common = {
   language: 'Language',
   languageSystem: 'System ({{language}})',
   languageHint: 'The language of Inkwell’s menus and messages. Your documents are not changed.',
+  /** A document without a title, wherever it is named. */
+  untitled: 'Untitled',
+  /** A button's or a command's name with its keyboard shortcut, for tooltips. */
+  withShortcut: '{{label}} ({{shortcut}})',
+  /** Words as a word processor counts them: each Chinese or Japanese character is one. */
+  words_one: '{{count, number}} word',
+  words_other: '{{count, number}} words',
 } as const;

@@ -1,1 +1,84 @@
-export const editor = {} as const;
+/** The editor: its toolbar, status bar, conflict choices and continue writing. */
+export const editor = {
+  textLabel: 'Document text',
+  placeholder: 'Start writing…',
+  unreadable: 'Part of this document could not be read, so its plain text is shown.',
+  saveStatus: {
+    saved: 'Saved',
+    saving: 'Saving…',
+    pending: 'Unsaved changes',
+    retrying: 'Unsaved changes – retrying',
+    conflict: 'Unsaved – changed elsewhere',
+    offline: 'Unsaved changes – waiting for the connection',
+  },
+  characters_one: '{{count, number}} character',
+  characters_other: '{{count, number}} characters',
+  conflict: {
+    message: 'This document was changed elsewhere.',
+    keepMine: 'Keep mine',
+    loadTheirs: 'Load theirs',
+    keepMineFailed: 'Could not save your version',
+    loadTheirsFailed: 'Could not load the other version',
+  },
+  toolbar: {
+    label: 'Formatting',
+  },
+  /** Text formatting, on the toolbar and in the shortcuts overlay. */
+  format: {
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    undo: 'Undo',
+    redo: 'Redo',
+  },
+  blocks: {
+    paragraph: 'Paragraph',
+    h1: 'Heading 1',
+    h2: 'Heading 2',
+    h3: 'Heading 3',
+    bullet: 'Bulleted list',
+    number: 'Numbered list',
+    quote: 'Quote',
+  },
+  continue: {
+    continue: '✎ Continue',
+    continueTitle: 'Continue writing at the cursor ({{shortcut}})',
+    stop: '■ Stop',
+    stopTitle: 'Stop writing ({{shortcut}})',
+  },
+  /** The continue shortcuts, as the shortcuts overlay lists them. */
+  continueShortcuts: {
+    continue: 'Continue writing at the cursor',
+    acceptAll: 'Keep the suggested text',
+    acceptWord: 'Keep its next word',
+    escape: 'Stop the suggestion; press again to drop it',
+    another: 'Another suggestion for this spot',
+    previous: 'Previous suggestion for this spot',
+    next: 'Next suggestion for this spot',
+  },
+  status: {
+    writing: 'Writing…',
+    modelUnknown: 'Model: …',
+    loading: 'Loading model…',
+    loadingStep: 'Loading model… {{step}}',
+    loadingStepPercent: 'Loading model… {{step}} {{percent}}%',
+    crashed: 'Model stopped – Continue restarts it',
+    noModel: 'No model loaded (Continue loads the demo model)',
+    context: 'Context {{prompt, number}} + {{newTokens, number}} / {{size, number}}',
+    contextTitle: 'Tokens of text before the cursor + new tokens, of the model’s context',
+    dropped_one: '{{count, number}} earlier token does not fit and is left out',
+    dropped_other: '{{count, number}} earlier tokens do not fit and are left out',
+    droppedAbout_one: '{{count, number}} (about) earlier token does not fit and is left out',
+    droppedAbout_other: '{{count, number}} (about) earlier tokens do not fit and are left out',
+    speed: '{{speed}} tokens/s',
+    speedTitle: 'Speed of the last continuation',
+    /** The engine's load steps (LoadStep values), after "Loading model…". */
+    loadSteps: {
+      startingEngine: 'starting engine',
+      validating: 'validating',
+      loadingModel: 'loading model',
+      creatingContext: 'creating context',
+      tuningThreads: 'tuning threads',
+    },
+  },
+} as const;

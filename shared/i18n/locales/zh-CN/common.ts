@@ -13,4 +13,8 @@ export const common: Translation<typeof english> = {
   language: '语言',
   languageSystem: '跟随系统（{{language}}）',
   languageHint: 'Inkwell 菜单和提示所用的语言。不会改动你的文档。',
+  untitled: '无标题',
+  withShortcut: '{{label}}（{{shortcut}}）',
+  // 中文字数：每个汉字算一个字，和 Word、WPS 的“字数”一致。
+  words_other: '{{count, number}} 字',
 };

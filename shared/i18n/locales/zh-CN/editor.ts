@@ -1,4 +1,80 @@
 import type { Translation } from '../../translation.js';
 import type { editor as english } from '../en/editor.js';
 
-export const editor: Translation<typeof english> = {};
+export const editor: Translation<typeof english> = {
+  textLabel: '正文',
+  placeholder: '开始写作…',
+  unreadable: '这篇文档有一部分无法读取，因此只显示其纯文本。',
+  saveStatus: {
+    saved: '已保存',
+    saving: '正在保存…',
+    pending: '有未保存的修改',
+    retrying: '有未保存的修改 – 正在重试',
+    conflict: '未保存 – 文档已在别处修改',
+    offline: '有未保存的修改 – 正在等待连接',
+  },
+  characters_other: '{{count, number}} 字符',
+  conflict: {
+    message: '这篇文档已在别处修改。',
+    keepMine: '保留我的版本',
+    loadTheirs: '载入另一版本',
+    keepMineFailed: '无法保存你的版本',
+    loadTheirsFailed: '无法载入另一版本',
+  },
+  toolbar: {
+    label: '格式',
+  },
+  format: {
+    bold: '加粗',
+    italic: '斜体',
+    underline: '下划线',
+    undo: '撤销',
+    redo: '重做',
+  },
+  blocks: {
+    paragraph: '正文段落',
+    h1: '标题 1',
+    h2: '标题 2',
+    h3: '标题 3',
+    bullet: '项目符号列表',
+    number: '编号列表',
+    quote: '引用',
+  },
+  continue: {
+    continue: '✎ 续写',
+    continueTitle: '从光标处续写（{{shortcut}}）',
+    stop: '■ 停止',
+    stopTitle: '停止续写（{{shortcut}}）',
+  },
+  continueShortcuts: {
+    continue: '从光标处续写',
+    acceptAll: '采用建议的文字',
+    acceptWord: '采用下一个词',
+    escape: '停止建议；再按一次则舍弃',
+    another: '为此处换一条建议',
+    previous: '此处的上一条建议',
+    next: '此处的下一条建议',
+  },
+  status: {
+    writing: '正在续写…',
+    modelUnknown: '模型：…',
+    loading: '正在加载模型…',
+    loadingStep: '正在加载模型… {{step}}',
+    loadingStepPercent: '正在加载模型… {{step}} {{percent}}%',
+    crashed: '模型已停止 – 点击续写会重新启动',
+    noModel: '未加载模型（续写时会加载演示模型）',
+    context: '上下文 {{prompt, number}} + {{newTokens, number}} / {{size, number}}',
+    contextTitle: '光标前文字的词元数 + 新生成的词元数 / 模型的上下文长度',
+    dropped_other: '前面有 {{count, number}} 个词元放不下，未计入',
+    droppedAbout_other: '前面约有 {{count, number}} 个词元放不下，未计入',
+    speed: '{{speed}} 词元/秒',
+    speedTitle: '上一次续写的速度',
+    loadSteps: {
+      startingEngine: '启动引擎',
+      validating: '校验文件',
+      loadingModel: '读取模型',
+      creatingContext: '创建上下文',
+      tuningThreads: '调整线程',
+    },
+  },
+};
