@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { channelNames } from '../../shared/contract.js';
 import type { Reply } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { EventBus } from './eventBus.js';
 import type { Router } from './router.js';
 
@@ -26,7 +27,7 @@ export function attachElectronIpc(options: ElectronAdapterOptions): () => void {
         if (!isTrustedSender(event.senderFrame)) {
           return Promise.resolve({
             ok: false,
-            error: { code: 'unauthorized', message: 'This window may not talk to Inkwell.' },
+            error: localizedError('unauthorized', 'errors:request.untrustedWindow').toJSON(),
           });
         }
         return router.dispatch(channel, payload, {

@@ -7,6 +7,7 @@ import {
   type ResponseOf,
 } from '../../shared/contract.js';
 import { ApiError, type Reply } from '../../shared/errors.js';
+import { localizedError, type ErrorKey } from '../../shared/i18n/localizedMessage.js';
 
 /** Who is asking; transports fill it in so handlers can tell requests apart (e.g. for cancel). */
 export interface RequestContext {
@@ -36,9 +37,13 @@ export function createRouter(handlers: Handlers, logError: ErrorLogger = default
   return {
     async dispatch(channel, payload, context) {
       if (!isChannel(channel)) {
-        const name =
-          typeof channel === 'string' ? `"${channel.slice(0, 80)}"` : 'a missing channel name';
-        return fail(new ApiError('unknown_channel', `There is no channel called ${name}.`));
+        return fail(
+          typeof channel === 'string'
+            ? localizedError('unknown_channel', 'errors:request.unknownChannel', {
+                channel: channel.slice(0, 80),
+              })
+            : localizedError('unknown_channel', 'errors:request.noChannel'),
+        );
       }
       const parsed = contract[channel].request.safeParse(payload ?? {});
       if (!parsed.success) return fail(invalidRequest(channel, parsed.error));
@@ -49,7 +54,7 @@ export function createRouter(handlers: Handlers, logError: ErrorLogger = default
       } catch (error) {
         if (error instanceof ApiError) return fail(error);
         logError(channel, error);
-        return fail(new ApiError('internal', internalMessage(error)));
+        return fail(localizedError('internal', internalMessage(error)));
       }
     },
   };
@@ -65,20 +70,23 @@ function invalidRequest(channel: Channel, error: z.ZodError): ApiError {
     message: issue.message,
   }));
   const first = issues[0];
-  const summary = first
-    ? `${first.path}: ${first.message}`
-    : 'the request does not match the contract';
-  return new ApiError('invalid_request', `Invalid request for ${channel} (${summary}).`, issues);
+  // Zod's own words for the problem are English; they stay data (a path and what it says).
+  return first
+    ? localizedError(
+        'invalid_request',
+        'errors:request.invalid',
+        { channel, path: first.path, problem: first.message },
+        issues,
+      )
+    : localizedError('invalid_request', 'errors:request.invalidNoDetail', { channel }, issues);
 }
 
 /** Disk-full and read-only errors are the ones a writer can act on, so they are named plainly. */
-function internalMessage(error: unknown): string {
+function internalMessage(error: unknown): ErrorKey {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return 'The disk is full, so this change could not be saved. Free some space; your text is still in the editor.';
-  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'errors:internal.diskFull';
   if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') {
-    return 'The data folder is read-only, so this change could not be saved. Your text is still in the editor.';
+    return 'errors:internal.readOnly';
   }
-  return 'Something went wrong on our side; nothing was lost. The details are in the log.';
+  return 'errors:internal.unexpected';
 }

@@ -2,7 +2,11 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import type { ApiErrorShape } from '../../shared/errors.js';
+import {
+  localizedError,
+  type ErrorKey,
+  type LocalizedValues,
+} from '../../shared/i18n/localizedMessage.js';
 import { MAX_FRAME_BYTES, WS_PATH, type EventFrame, type ReplyFrame } from '../../shared/wire.js';
 import type { EventBus } from './eventBus.js';
 import type { Router } from './router.js';
@@ -84,7 +88,7 @@ function serveConnection(
       send(ws, {
         id: null,
         ok: false,
-        error: { code: 'internal', message: 'Something went wrong on our side; nothing was lost.' },
+        error: localizedError('internal', 'errors:internal.unexpectedShort').toJSON(),
       });
     });
   });
@@ -98,34 +102,27 @@ async function answer(
   isBinary: boolean,
 ): Promise<void> {
   if (isBinary) {
-    return send(
-      ws,
-      invalid(null, 'Binary frames are not supported; send each request as JSON text.'),
-    );
+    return send(ws, invalid(null, 'errors:request.binaryFrame'));
   }
   let frame: unknown;
   try {
     frame = JSON.parse(rawDataToString(data));
   } catch {
-    return send(ws, invalid(null, 'The request is not valid JSON.'));
+    return send(ws, invalid(null, 'errors:request.notJson'));
   }
   if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
-    return send(ws, invalid(null, 'A request must be a JSON object {id, channel, payload}.'));
+    return send(ws, invalid(null, 'errors:request.notObject'));
   }
   const { id, channel, payload } = frame as Record<string, unknown>;
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_REQUEST_ID_CHARS) {
-    return send(
-      ws,
-      invalid(null, `A request needs an "id" string of 1 to ${MAX_REQUEST_ID_CHARS} characters.`),
-    );
+    return send(ws, invalid(null, 'errors:request.badId', { max: MAX_REQUEST_ID_CHARS }));
   }
   const reply = await router.dispatch(channel, payload, { transport: 'websocket', clientId });
   send(ws, { id, ...reply });
 }
 
-function invalid(id: string | null, message: string): ReplyFrame {
-  const error: ApiErrorShape = { code: 'invalid_request', message };
-  return { id, ok: false, error };
+function invalid(id: string | null, key: ErrorKey, values?: LocalizedValues): ReplyFrame {
+  return { id, ok: false, error: localizedError('invalid_request', key, values).toJSON() };
 }
 
 function send(ws: WebSocket, frame: ReplyFrame): void {

@@ -1,32 +1,32 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { ApiError } from '../../shared/errors.js';
+import { useTranslation } from 'react-i18next';
+import { reportText } from './describeError.js';
+
+export { describeError, describeIssue, localizedText, reportText } from './describeError.js';
 
 export type ReportError = (error: unknown, whatFailed?: string) => void;
 
+interface Reported {
+  error: unknown;
+  whatFailed: string | undefined;
+}
+
 interface ErrorState {
-  message: string | null;
+  reported: Reported | null;
   report: ReportError;
   dismiss: () => void;
 }
 
 const ErrorContext = createContext<ErrorState | null>(null);
 
-/** Words for the writer: the server's message when there is one, never a stack trace. */
-export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something unexpected went wrong.';
-}
-
 export function ErrorProvider({ children }: { children: ReactNode }): ReactNode {
-  const [message, setMessage] = useState<string | null>(null);
+  const [reported, setReported] = useState<Reported | null>(null);
   const report = useCallback<ReportError>((error, whatFailed) => {
     console.error('[inkwell]', whatFailed ?? 'error', error);
-    const description = describeError(error);
-    setMessage(whatFailed ? `${whatFailed}: ${description}` : description);
+    setReported({ error, whatFailed });
   }, []);
-  const dismiss = useCallback(() => setMessage(null), []);
-  const value = useMemo(() => ({ message, report, dismiss }), [message, report, dismiss]);
+  const dismiss = useCallback(() => setReported(null), []);
+  const value = useMemo(() => ({ reported, report, dismiss }), [reported, report, dismiss]);
   return <ErrorContext.Provider value={value}>{children}</ErrorContext.Provider>;
 }
 
@@ -41,13 +41,15 @@ export function useReportError(): ReportError {
 }
 
 export function ErrorBanner(): ReactNode {
-  const { message, dismiss } = useErrorState();
-  if (!message) return null;
+  const { reported, dismiss } = useErrorState();
+  // Re-renders when the language changes, so a message already shown follows it.
+  const { t } = useTranslation();
+  if (!reported) return null;
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
-      <span className="error-banner-text">{message}</span>
+      <span className="error-banner-text">{reportText(reported.error, reported.whatFailed)}</span>
       <button type="button" className="quiet-button" onClick={dismiss}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </div>
   );

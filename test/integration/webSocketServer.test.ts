@@ -217,6 +217,23 @@ describe('the headless server over WebSocket', () => {
     client.ws.close();
   });
 
+  it('carries an error’s i18n key and values to the client intact', async () => {
+    const client = await openSocket();
+    const reply = await call(client, 'documents.get', { id: 'doc_0123456789' });
+    assert.deepEqual(reply.ok ? null : reply.error, {
+      code: 'not_found',
+      message: 'That document no longer exists. It may have been removed.',
+      localized: { key: 'errors:documents.gone' },
+    });
+    const invalid = await call(client, 'documents.rename', { id: 'doc_0123456789', title: 5 });
+    assert.equal(invalid.ok ? null : invalid.error.localized?.key, 'errors:request.invalid');
+    assert.deepEqual(
+      invalid.ok ? null : { ...invalid.error.localized?.values, problem: undefined },
+      { channel: 'documents.rename', path: 'title', problem: undefined },
+    );
+    client.ws.close();
+  });
+
   it('forwards events to every open connection', async () => {
     const listener = await openSocket();
     const actor = await openSocket();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { channelNames } from '../../shared/contract.js';
 import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { DocumentRecord } from '../../shared/schemas/documents.js';
 import { createRouter, type Handlers, type RequestContext } from '../../electron/ipc/router.js';
 
@@ -125,6 +126,31 @@ describe('the router', () => {
       error: { code: 'not_found', message: 'That document does not exist.' },
     });
     assert.deepEqual(logged, []);
+  });
+
+  it('passes an ApiError’s i18n key and values through with its English message', async () => {
+    const { router } = routerWith({
+      'documents.get': () => {
+        throw localizedError('conflict', 'errors:documents.changedElsewhere', {
+          title: 'The lighthouse',
+          current: 5,
+          base: 4,
+        });
+      },
+    });
+    const reply = await router.dispatch('documents.get', { id: goodId }, context);
+    assert.deepEqual(reply, {
+      ok: false,
+      error: {
+        code: 'conflict',
+        message:
+          '"The lighthouse" was changed somewhere else since you opened it (it is now at version 5, you had version 4). Nothing was overwritten; your text is still in the editor.',
+        localized: {
+          key: 'errors:documents.changedElsewhere',
+          values: { title: 'The lighthouse', current: 5, base: 4 },
+        },
+      },
+    });
   });
 
   it('answers an unexpected error with internal and a generic message, and logs the cause', async () => {

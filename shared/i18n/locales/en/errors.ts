@@ -1,1 +1,292 @@
-export const errors = {} as const;
+/**
+ * Messages composed in main (or the model host) and shown to the writer. Main fills an
+ * ApiError's English `message` from these same strings (shared/i18n/localizedMessage.ts), so the
+ * English here is what logs and tests see: change it only together with them.
+ */
+export const errors = {
+  /** The error banner: what failed, then why. */
+  report: {
+    withContext: '{{whatFailed}}: {{description}}',
+    unexpected: 'Something unexpected went wrong.',
+  },
+  request: {
+    unknownChannel: 'There is no channel called "{{channel}}".',
+    noChannel: 'There is no channel called a missing channel name.',
+    invalid: 'Invalid request for {{channel}} ({{path}}: {{problem}}).',
+    invalidNoDetail: 'Invalid request for {{channel}} (the request does not match the contract).',
+    binaryFrame: 'Binary frames are not supported; send each request as JSON text.',
+    notJson: 'The request is not valid JSON.',
+    notObject: 'A request must be a JSON object {id, channel, payload}.',
+    badId: 'A request needs an "id" string of 1 to {{max}} characters.',
+    untrustedWindow: 'This window may not talk to Inkwell.',
+  },
+  internal: {
+    diskFull:
+      'The disk is full, so this change could not be saved. Free some space; your text is still in the editor.',
+    readOnly:
+      'The data folder is read-only, so this change could not be saved. Your text is still in the editor.',
+    unexpected: 'Something went wrong on our side; nothing was lost. The details are in the log.',
+    unexpectedShort: 'Something went wrong on our side; nothing was lost.',
+  },
+  documents: {
+    gone: 'That document no longer exists. It may have been removed.',
+    purged: 'That document does not exist (it may have been purged).',
+    revisionGone: 'That version of the document no longer exists.',
+    changedElsewhere:
+      '"{{title}}" was changed somewhere else since you opened it (it is now at version {{current}}, you had version {{base}}). Nothing was overwritten; your text is still in the editor.',
+  },
+  continue: {
+    noTextBeforeCursor:
+      'There is no text before the cursor to continue. Write a few words first (or add a memory in the settings).',
+    modelLoading: 'The model {{path}} is still loading. Press Continue again when it is ready.',
+    modelNotReady: '{{reason}} Load a model in the Models panel, then press Continue again.',
+    noModel: 'No model is loaded. Load a model in the Models panel, then press Continue again.',
+    replayModelMissing:
+      'This generation was made with {{model}} (sha256 {{sha}}…), which is not loaded and could not be loaded from {{path}}. Load that model to replay it exactly.',
+  },
+  prompt: {
+    noRoom:
+      "Max new tokens ({{maxNewTokens}}) leaves no room for a prompt in the model's context of {{contextSize}} tokens. Lower max new tokens.",
+    fixedTooLong:
+      "The memory and author's note take {{fixedTokens}} tokens, but with {{maxNewTokens}} new tokens only {{room}} of the model's {{contextSize}} fit. They are never shortened automatically: shorten them or lower max new tokens.",
+  },
+  history: {
+    noGeneration: 'There is no generation {{id}} in the history.',
+    generationDeleted: 'There is no generation {{id}} in the history (it may have been deleted).',
+    interrupted: 'Interrupted: Inkwell stopped before this generation finished.',
+  },
+  presets: {
+    builtInUnchangeable:
+      '"{{name}}" is built in and cannot be changed; save your settings as a new preset instead.',
+    builtInUndeletable: '"{{name}}" is built in and cannot be deleted.',
+    nameTaken: 'There is already a preset called "{{name}}".',
+    gone: 'That preset no longer exists.',
+  },
+  templates: {
+    notFound: 'There is no template "{{id}}" (it may have been deleted).',
+    notFoundToUpdate: 'There is no template "{{id}}" to update.',
+    noGenerationToRegenerate:
+      'There is no template generation {{id}} with a document to regenerate into.',
+    builtInUnchangeable: 'Built-in templates cannot be changed. Duplicate it and edit the copy.',
+    builtInUndeletable: 'Built-in templates cannot be deleted.',
+    modelLoading: 'The model is still loading. Try again when it is ready.',
+    noModel: 'No model is loaded. Load a model in the Models panel, then try again.',
+    tooManyStops: 'At most {{max}} stop strings can be used at once.',
+    /** What is being checked, in "The {{where}} cannot be used." */
+    where: {
+      template: 'template',
+      storedTemplate: 'stored template',
+      templateFile: 'template file',
+    },
+    /** The parts of a template, in "The {{part}} …". */
+    parts: {
+      preamble: 'preamble',
+      body: 'body',
+      title: 'title',
+    },
+    cannotUse: 'The {{where}} cannot be used. {{path}}: {{problem}}',
+    notATemplate: 'The {{where}} cannot be used. it is not a template',
+    cannotUseMore_one: 'The {{where}} cannot be used. {{path}}: {{problem}} (and {{count}} more)',
+    cannotUseMore_other: 'The {{where}} cannot be used. {{path}}: {{problem}} (and {{count}} more)',
+    partTooLong:
+      'The {{part}} is {{length, number}} characters long; a template may have at most {{max, number}}.',
+    tooManyFields: 'The template has {{fields}} fields; at most {{max}} are allowed.',
+    unknownVariable:
+      'line {{line}}, column {{column}}: "{{name}}" is not one of this template\'s fields ({{fields}}).',
+    unknownVariableNoFields:
+      'line {{line}}, column {{column}}: "{{name}}" is not one of this template\'s fields (it has none).',
+    syntaxError: 'Template syntax error at {{error}}',
+    duplicateField: 'Two fields are called "{{name}}".',
+    defaultNotAChoice: 'The default of "{{name}}" is not one of its choices.',
+    minAboveMax: '"{{name}}" has a minimum above its maximum.',
+    defaultOutOfRange: 'The default of "{{name}}" is outside its range.',
+    rendersEmpty:
+      'The template renders to nothing with these values: fill in a field or change the body.',
+    rendersEmptyIssue: 'renders to empty text',
+    renderFailed: 'The {{part}} could not be rendered: {{detail}}.',
+    /** Values the writer filled in, checked against the template's fields. */
+    fields: {
+      unknown: 'This template has no field "{{name}}" (its fields: {{fields}}).',
+      unknownNoFields: 'This template has no field "{{name}}" (its fields: none).',
+      notText: '"{{label}}" takes text, not a number.',
+      notAChoice: '"{{label}}" must be one of: {{choices}}.',
+      required: '"{{label}}" is required.',
+      tooLong: '"{{label}}" is {{length}} characters long; at most {{max}} fit.',
+      notANumber: '"{{label}}" must be a number.',
+      notWhole: '"{{label}}" must be a whole number.',
+      belowMin: '"{{label}}" must be at least {{min}}.',
+      aboveMax: '"{{label}}" must be at most {{max}}.',
+      more_one: '{{problem}} (and {{count}} more)',
+      more_other: '{{problem}} (and {{count}} more)',
+    },
+    /** Template files (import). */
+    file: {
+      notJson: 'The file is not valid JSON: {{problem}}.',
+      jsonProblemAt: '{{problem}} at line {{line}}, column {{column}}',
+      notATemplate: 'The file is not an Inkwell template: {{why}}.',
+      noObject: 'the file holds no JSON object',
+      wrongFormat: '"format" should be "{{format}}"',
+      wrongVersion: 'version {{version}} is not one this Inkwell reads (it reads {{supported}})',
+    },
+    /** Jinja syntax problems, found where the tag starts. */
+    syntax: {
+      at: 'line {{line}}, column {{column}}: {{detail}}',
+      inTag: '{{problem}} in {{tag}}',
+      branchWithoutIf: '{% {{word}} %} without an open {% if %}',
+      wrongCloser:
+        '{% {{word}} %} where {% {{expected}} %} was expected (the block opened at line {{line}})',
+      nothingToClose: '{% {{word}} %} without a block to close',
+      outsideLoop: '{% {{word}} %} outside a {% for %} loop',
+      blockNeverClosed: '{% {{word}} %} is never closed (add {% {{closer}} %})',
+      tagNeverClosed: '{{open}} is never closed (add {{close}}) in {{tag}}',
+      incomplete: 'the tag is incomplete',
+    },
+  },
+  /** A model file (.gguf) that cannot be used; each names the problem for the writer. */
+  gguf: {
+    cannotUse: 'This model file cannot be used: {{reason}}.',
+    cannotOpen: 'cannot open the file: {{detail}}',
+    empty: 'the file is empty (0 bytes)',
+    tooShort: 'the file is only {{size}} bytes, too short to be GGUF (truncated?)',
+    badMagic: 'not a GGUF file: bad magic {{magic}} (expected "GGUF" in the first 4 bytes)',
+    versionTooOld: 'GGUF version 1 is too old to be supported (versions 2 and 3 are)',
+    unsupportedVersion: 'unsupported GGUF version {{version}}; versions 2 and 3 are supported',
+    unsupportedVersionBigEndian:
+      'unsupported GGUF version {{version}} (a big-endian GGUF file? only little-endian is supported); versions 2 and 3 are supported',
+    endsEarly:
+      'the file ends in the middle of {{what}} (it has {{size}} bytes; truncated download?)',
+    headerTooLarge:
+      'the header is larger than {{max}} bytes while reading {{what}}; refusing to read further',
+    shrank: 'the file became shorter while it was being read',
+    duplicateKey: 'metadata key "{{key}}" appears twice',
+    duplicateTensor: 'tensor {{name}} appears twice',
+    impossibleCount:
+      '{{what}} is {{count}}, which is impossible here (the limit is {{max}} and the rest of the file holds at most {{fits}}); the header is corrupt or the file is truncated',
+    stringTooLong:
+      'the string length of {{what}} is {{length}} bytes, larger than the limit ({{max}}) or the rest of the file ({{remaining}}); the header is corrupt or truncated',
+    arraysTooDeep: 'metadata "{{key}}" nests arrays deeper than {{max}} levels',
+    unknownItemType: 'metadata "{{key}}" is an array of unknown value type {{type}}',
+    arrayTooLong:
+      'array "{{key}}" claims {{length}} items, more than the limit ({{max}}) or than the rest of the file can hold ({{fits}}); the header is corrupt or truncated',
+    unknownValueType: 'metadata "{{key}}" has unknown value type {{type}}',
+    badDimensionCount: 'tensor {{name}} has {{dims}} dimensions; ggml tensors have 1 to {{max}}',
+    impossibleDimension: 'tensor {{name}} has an impossible dimension {{dim}}',
+    impossibleElementCount: 'tensor {{name}} has an impossible number of elements',
+    startsPastEnd:
+      'tensor {{name}} starts past the end of the file (offset {{offset}}, file {{size}} bytes; truncated download?)',
+    badAlignment: 'general.alignment must be a power of two, but it is {{value}}',
+    badAlignmentArray: 'general.alignment must be a power of two, but it is "an array"',
+    architectureMissing: 'general.architecture is missing, so the model type is unknown',
+    unsupportedArchitecture:
+      'architecture "{{architecture}}" is not supported; supported: {{supported}}',
+    unknownTensorType:
+      'tensor {{name}} has unknown type {{type}} (not a ggml tensor type this llama.cpp knows)',
+    rowNotBlockMultiple:
+      "tensor {{name}} has rows of {{row}} values, not a multiple of {{typeName}}'s block of {{blockSize}}",
+    misaligned:
+      'tensor {{name}} is misaligned: its data offset {{offset}} is not a multiple of the alignment {{alignment}}',
+    endsPastEnd:
+      'tensor {{name}} ends past the end of the file (it needs bytes {{start}}..{{end}}, the file has {{size}}; truncated download?)',
+    overlap: 'tensors {{first}} and {{second}} overlap in the file',
+    hyperparameterMissing: 'hyperparameter {{key}} is missing (a gpt2 model needs it)',
+    hyperparameterImpossible: 'hyperparameter {{key}} has an impossible value {{value}}',
+    headsDoNotDivide:
+      'gpt2.embedding_length ({{width}}) is not divisible by gpt2.attention.head_count ({{heads}})',
+    tokenizerMissing: 'tokenizer.ggml.model is missing: the file has no tokenizer',
+    wrongTokenizer:
+      'tokenizer.ggml.model is "{{model}}", but a gpt2 model needs the "gpt2" (byte-level BPE) tokenizer',
+    tokensMissing: 'tokenizer.ggml.tokens is missing or is not an array of strings',
+    tokensEmpty: 'tokenizer.ggml.tokens is empty',
+    mergesMissing:
+      'tokenizer.ggml.merges is missing or is not an array of strings (BPE needs its merges)',
+    tokenTypeCount:
+      'tokenizer.ggml.token_type has {{types}} entries but tokenizer.ggml.tokens has {{tokens}}',
+    tokenIdOutside: 'tokenizer.ggml.{{key}} is {{id}}, outside the vocabulary of {{vocab}} tokens',
+    tensorMissing: 'tensor {{name}} is missing (a gpt2 model with these hyperparameters needs it)',
+    tensorNotGpt2: 'tensor {{name}} is not part of a gpt2 model (llama.cpp would refuse the file)',
+    tensorShape:
+      'tensor {{name}} has shape [{{actual}}] but the hyperparameters and vocabulary imply [{{expected}}]',
+    /** What was being read when the file ended, in "the file ends in the middle of {{what}}". */
+    part: {
+      magic: 'the magic number',
+      version: 'the version',
+      tensorCount: 'the tensor count',
+      metadataCount: 'the metadata count',
+      metadataKey: 'the key of metadata entry {{index}}',
+      metadataValueType: 'the value type of metadata "{{key}}"',
+      metadataValue: 'the value of metadata "{{key}}"',
+      itemType: 'the item type of metadata "{{key}}"',
+      arrayLength: 'the length of array "{{key}}"',
+      arrayItem: 'item {{index}} of array "{{key}}"',
+      lengthOf: 'the length of {{what}}',
+      tensorName: 'the name of tensor {{index}}',
+      tensorDimensionCount: 'the dimension count of tensor {{name}}',
+      tensorDimension: 'dimension {{axis}} of tensor {{name}}',
+      tensorType: 'the type of tensor {{name}}',
+      tensorOffset: 'the data offset of tensor {{name}}',
+    },
+  },
+  /** A GPT-2 checkpoint folder that cannot be converted to GGUF. */
+  conversion: {
+    cannotConvert: 'This folder cannot be converted: {{reason}}.',
+    unknownType: 'unknown output type {{type}}; use f32, f16 or q8_0',
+    notAFolder: 'the checkpoint folder {{folder}} does not exist or is not a folder',
+    pickleOnly:
+      "{{folder}} has only pytorch_model.bin. Inkwell converts model.safetensors only: a .bin file is a Python pickle, which can run arbitrary code when it is loaded and needs PyTorch to read. Download the model's model.safetensors instead (most Hugging Face GPT-2 repositories have one).",
+    safetensorsMissing: 'model.safetensors is missing from {{folder}}',
+    tensorMissing:
+      'model.safetensors has no tensor {{name}}, which a GPT-2 with this config.json needs',
+    shapeMismatch:
+      'tensor {{name}} has shape [{{actual}}] but config.json implies [{{expected}}]: the weights and config.json do not belong together',
+    extraTensor:
+      'model.safetensors has a tensor {{name}} that GPT-2 does not have; is this really a GPT-2 checkpoint?',
+    configMissing: 'config.json is missing: expected it at {{path}}',
+    configNotObject: 'config.json at {{path}} is not a JSON object',
+    notGpt2:
+      'this is not a GPT-2 checkpoint: config.json says model_type {{modelType}}, and only "gpt2" can be converted',
+    unsupportedVariant:
+      'this GPT-2 variant uses {{feature}} ({{flag}}), which llama.cpp does not support',
+    /** GPT-2 variants llama.cpp cannot compute, in "this GPT-2 variant uses {{feature}}". */
+    variants: {
+      scale_attn_by_inverse_layer_idx: 'attention scaled by the inverse layer index',
+      reorder_and_upcast_attn: 'reordered, upcast attention',
+      scale_attn_weights: 'unscaled attention',
+    },
+    unsupportedActivation:
+      "activation_function {{activation}} is not supported; llama.cpp's GPT-2 uses the GELU tanh approximation (gelu_new)",
+    headsDoNotDivide: 'n_embd ({{width}}) is not divisible by n_head ({{heads}})',
+    badEpsilon: 'config.json: layer_norm_epsilon must be a positive number',
+    notPositiveInteger: 'config.json: {{key}} must be a positive integer, but it is {{value}}',
+    badTokenId: 'vocab.json: token {{token}} has an invalid id',
+    tokenIdTooLarge:
+      "vocab.json has token id {{id}}, but config.json's vocab_size is {{vocabSize}}: the tokenizer does not belong to this model",
+    duplicateTokenId: 'vocab.json uses id {{id}} twice',
+    missingTokenId: 'vocab.json has no token with id {{id}}',
+    vocabMissing: 'vocab.json is missing: expected it at {{path}}',
+    vocabNotObject: 'vocab.json at {{path}} is not a JSON object of token -> id',
+    mergesMissing: 'merges.txt is missing: expected it at {{path}}',
+    badMerge: 'merges.txt: line {{line}} is not two tokens separated by a space',
+    noTensor: 'model.safetensors has no tensor {{name}}',
+    endedEarly: 'model.safetensors ended while reading tensor {{name}} (truncated file?)',
+    truncated:
+      '{{path}} is truncated or not a safetensors file: {{detail}}. Download model.safetensors again.',
+    truncatedTensor:
+      '{{path}} is truncated: tensor {{name}} ends at byte {{end}} but the file has only {{size}} bytes. Download model.safetensors again.',
+    /** Details for "truncated or not a safetensors file: {{detail}}". */
+    safetensors: {
+      tooShort: 'it is only {{size}} bytes',
+      headerTooLong: 'its header claims {{length}} bytes but the file has {{size}}',
+      headerNotJson: 'its JSON header does not parse',
+      headerNotObject: 'its header is not a JSON object',
+    },
+    badTensor: '{{path}}: tensor {{name}} {{detail}}',
+    /** Details for "{{path}}: tensor {{name}} {{detail}}". */
+    tensor: {
+      noDescription: 'has no description in the header',
+      badDtype: 'has dtype {{dtype}}; only F32, F16 and BF16 weights can be converted',
+      badShape: 'has an invalid shape',
+      badOffsets: 'has invalid data_offsets',
+      sizeMismatch: 'has {{bytes}} bytes of data but its shape [{{shape}}] needs {{needed}}',
+    },
+  },
+} as const;
