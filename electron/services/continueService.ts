@@ -6,6 +6,7 @@
  * sentence stop, and finishes the row before any renderer sees the end.
  */
 import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { MAX_SEED, type LoadedModelInfo } from '../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../shared/schemas/generations.js';
 import type { EventBus } from '../ipc/eventBus.js';
@@ -83,10 +84,7 @@ export class ContinueService {
     const model = await this.readyModel();
     const prompt = await this.assemble(documentId, request.textBeforeCursor, model);
     if (prompt.text.trim() === '') {
-      throw new ApiError(
-        'invalid_request',
-        'There is no text before the cursor to continue. Write a few words first (or add a memory in the settings).',
-      );
+      throw localizedError('invalid_request', 'errors:continue.noTextBeforeCursor');
     }
     const started = await this.run(
       {
@@ -116,10 +114,11 @@ export class ContinueService {
     if (!original) throw notFound(id);
     const model = await this.modelWithSha(original.modelPath, original.modelSha256);
     if (!model) {
-      throw new ApiError(
-        'conflict',
-        `This generation was made with ${original.modelName} (sha256 ${original.modelSha256.slice(0, 12)}…), which is not loaded and could not be loaded from ${original.modelPath}. Load that model to replay it exactly.`,
-      );
+      throw localizedError('conflict', 'errors:continue.replayModelMissing', {
+        model: original.modelName,
+        sha: original.modelSha256.slice(0, 12),
+        path: original.modelPath,
+      });
     }
     const { generationId, seed } = await this.run(
       {
@@ -167,28 +166,23 @@ export class ContinueService {
     const before = engine.status();
     if (before.state === 'ready' && before.model) return before.model;
     if (before.state === 'loading') {
-      throw new ApiError(
-        'unavailable',
-        `The model ${before.loadingPath ?? ''} is still loading. Press Continue again when it is ready.`,
-      );
+      throw localizedError('unavailable', 'errors:continue.modelLoading', {
+        path: before.loadingPath ?? '',
+      });
     }
     try {
       await engine.countTokens('');
     } catch (error) {
       if (error instanceof ApiError && error.code !== 'internal') {
-        throw new ApiError(
-          'unavailable',
-          `${error.message} Load a model in the Models panel, then press Continue again.`,
-        );
+        throw localizedError('unavailable', 'errors:continue.modelNotReady', {
+          reason: error.localized ?? error.message,
+        });
       }
       throw error;
     }
     const model = engine.status().model;
     if (!model) {
-      throw new ApiError(
-        'unavailable',
-        'No model is loaded. Load a model in the Models panel, then press Continue again.',
-      );
+      throw localizedError('unavailable', 'errors:continue.noModel');
     }
     return model;
   }
@@ -207,7 +201,7 @@ export class ContinueService {
 
   private requireDocument(documentId: string): void {
     if (!this.options.documentExists(documentId)) {
-      throw new ApiError('not_found', 'That document does not exist (it may have been purged).');
+      throw localizedError('not_found', 'errors:documents.purged');
     }
   }
 }
@@ -223,5 +217,5 @@ function planOf(prompt: AssembledPrompt): PromptPlan {
 }
 
 function notFound(id: string): ApiError {
-  return new ApiError('not_found', `There is no generation ${id} in the history.`);
+  return localizedError('not_found', 'errors:history.noGeneration', { id });
 }

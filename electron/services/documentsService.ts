@@ -1,5 +1,6 @@
 import type { EventPayload } from '../../shared/contract.js';
-import { ApiError } from '../../shared/errors.js';
+import type { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type {
   DocumentRecord,
   DocumentSummary,
@@ -145,8 +146,7 @@ export class DocumentsService {
 
   getRevision(id: number): RevisionRecord {
     const revision = this.revisions.find(id);
-    if (!revision)
-      throw new ApiError('not_found', 'That version of the document no longer exists.');
+    if (!revision) throw localizedError('not_found', 'errors:documents.revisionGone');
     return revision;
   }
 
@@ -161,7 +161,7 @@ export class DocumentsService {
       assertBaseVersion(current, input.baseVersion);
       const revision = this.revisions.find(input.revisionId);
       if (!revision || revision.documentId !== input.documentId) {
-        throw new ApiError('not_found', 'That version of the document no longer exists.');
+        throw localizedError('not_found', 'errors:documents.revisionGone');
       }
       const now = this.clock();
       this.snapshot(current, 'before-restore', now);
@@ -242,16 +242,16 @@ function normalizeTitle(title: string | undefined): string {
 }
 
 function documentNotFound(): ApiError {
-  return new ApiError('not_found', 'That document no longer exists. It may have been removed.');
+  return localizedError('not_found', 'errors:documents.gone');
 }
 
 function assertBaseVersion(current: DocumentSummary, baseVersion: number | undefined): void {
   if (baseVersion === undefined || baseVersion === current.version) return;
-  throw new ApiError(
-    'conflict',
-    `"${current.title}" was changed somewhere else since you opened it (it is now at version ${current.version}, ` +
-      `you had version ${baseVersion}). Nothing was overwritten; your text is still in the editor.`,
-  );
+  throw localizedError('conflict', 'errors:documents.changedElsewhere', {
+    title: current.title,
+    current: current.version,
+    base: baseVersion,
+  });
 }
 
 function resultOf(document: DocumentSummary, revisionCreated: boolean): SaveResult {

@@ -3,7 +3,7 @@
  * Balanced preset), and the presets (built-in ones from code plus the writer's own).
  */
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type {
   ContinueParams,
   DocumentGenerationSettings,
@@ -46,7 +46,7 @@ export class GenerationSettingsService {
 
   private requireDocument(documentId: string): void {
     if (!this.documentExists(documentId)) {
-      throw new ApiError('not_found', 'That document does not exist (it may have been purged).');
+      throw localizedError('not_found', 'errors:documents.purged');
     }
   }
 
@@ -62,20 +62,19 @@ export class GenerationSettingsService {
   savePreset(request: SavePresetRequest): Preset {
     const name = request.name.trim();
     if (request.id !== undefined && builtInPreset(request.id)) {
-      throw new ApiError(
-        'conflict',
-        `"${builtInPreset(request.id)?.name}" is built in and cannot be changed; save your settings as a new preset instead.`,
-      );
+      throw localizedError('conflict', 'errors:presets.builtInUnchangeable', {
+        name: builtInPreset(request.id)?.name ?? request.id,
+      });
     }
     const sameName =
       BUILT_IN_PRESETS.find((preset) => preset.name.toLowerCase() === name.toLowerCase()) ??
       this.settings.findPresetByName(name);
     if (sameName && sameName.id !== request.id) {
-      throw new ApiError('conflict', `There is already a preset called "${sameName.name}".`);
+      throw localizedError('conflict', 'errors:presets.nameTaken', { name: sameName.name });
     }
     if (request.id !== undefined) {
       if (!this.settings.findPreset(request.id)) {
-        throw new ApiError('not_found', 'That preset no longer exists.');
+        throw localizedError('not_found', 'errors:presets.gone');
       }
       this.settings.updatePreset(request.id, name, request.params);
       return { id: request.id, name, builtIn: false, params: request.params };
@@ -88,7 +87,7 @@ export class GenerationSettingsService {
   deletePreset(id: string): { deleted: boolean } {
     const builtIn = builtInPreset(id);
     if (builtIn) {
-      throw new ApiError('conflict', `"${builtIn.name}" is built in and cannot be deleted.`);
+      throw localizedError('conflict', 'errors:presets.builtInUndeletable', { name: builtIn.name });
     }
     return { deleted: this.settings.deletePreset(id) };
   }

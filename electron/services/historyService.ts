@@ -4,7 +4,8 @@
  * replay) live in ContinueService, which writes the rows this service reads.
  */
 import type { EventPayload } from '../../shared/contract.js';
-import { ApiError } from '../../shared/errors.js';
+import type { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { GenerationRecord, GenerationSummary } from '../../shared/schemas/generations.js';
 import type { EventBus } from '../ipc/eventBus.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
@@ -101,10 +102,7 @@ export function summaryOf(record: GenerationRecord): GenerationSummary {
 }
 
 function notFound(id: string): ApiError {
-  return new ApiError(
-    'not_found',
-    `There is no generation ${id} in the history (it may have been deleted).`,
-  );
+  return localizedError('not_found', 'errors:history.generationDeleted', { id });
 }
 
 /** YYYY-MM-DD in the writer's own time zone: the day they will look for. */

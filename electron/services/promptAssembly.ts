@@ -14,7 +14,7 @@
  * Cost: only a window of `contextSize * charsPerToken` characters at the end is ever tokenized,
  * so a 50,000-word document costs what a short one does.
  */
-import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 
 /** Counts tokens as the engine will for a prompt (including any token the engine prepends). */
 export type TokenCounter = (text: string) => Promise<number>;
@@ -75,17 +75,16 @@ export async function assemblePrompt(
   const count = remembered(countTokens);
 
   if (room < 1) {
-    throw new ApiError(
-      'invalid_request',
-      `Max new tokens (${maxNewTokens}) leaves no room for a prompt in the model's context of ${contextSize} tokens. Lower max new tokens.`,
-    );
+    throw localizedError('invalid_request', 'errors:prompt.noRoom', { maxNewTokens, contextSize });
   }
   const fixedTokens = await count(compose(''));
   if (fixedTokens > room) {
-    throw new ApiError(
-      'invalid_request',
-      `The memory and author's note take ${fixedTokens} tokens, but with ${maxNewTokens} new tokens only ${room} of the model's ${contextSize} fit. They are never shortened automatically: shorten them or lower max new tokens.`,
-    );
+    throw localizedError('invalid_request', 'errors:prompt.fixedTooLong', {
+      fixedTokens,
+      maxNewTokens,
+      room,
+      contextSize,
+    });
   }
 
   const budgetChars = contextSize * (input.charsPerTokenBudget ?? DEFAULT_CHARS_PER_TOKEN_BUDGET);

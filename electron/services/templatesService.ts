@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventPayload, ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
 import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { MAX_SEED, MAX_STOP_STRINGS, type LoadedModelInfo } from '../../shared/schemas/engine.js';
 import { continueParams, type ContinueParams } from '../../shared/schemas/generations.js';
 import type {
@@ -83,10 +84,9 @@ export class TemplatesService {
     const builtIn = this.builtIns.get(id);
     if (builtIn) return builtIn;
     const row = this.rows.find(id);
-    if (!row)
-      throw new ApiError('not_found', `There is no template "${id}" (it may have been deleted).`);
+    if (!row) throw localizedError('not_found', 'errors:templates.notFound', { id });
     return {
-      ...parseDefinition(JSON.parse(row.definition) as unknown, 'stored template'),
+      ...parseDefinition(JSON.parse(row.definition) as unknown, 'storedTemplate'),
       id,
       builtIn: false,
       updatedAt: row.updatedAt,
@@ -123,10 +123,9 @@ export class TemplatesService {
       ? this.options.generations.find(request.regenerateOf)
       : null;
     if (request.regenerateOf && (!original || original.documentId === null)) {
-      throw new ApiError(
-        'not_found',
-        `There is no template generation ${request.regenerateOf} with a document to regenerate into.`,
-      );
+      throw localizedError('not_found', 'errors:templates.noGenerationToRegenerate', {
+        id: request.regenerateOf,
+      });
     }
     const model = await this.readyModel();
     const { tokens: promptTokens } = await this.options.engine.countTokens(rendered.prompt);
@@ -175,13 +174,10 @@ export class TemplatesService {
     validateDefinition(definition);
     if (id !== undefined) {
       if (this.builtIns.has(id)) {
-        throw new ApiError(
-          'conflict',
-          'Built-in templates cannot be changed. Duplicate it and edit the copy.',
-        );
+        throw localizedError('conflict', 'errors:templates.builtInUnchangeable');
       }
       if (!this.rows.find(id))
-        throw new ApiError('not_found', `There is no template "${id}" to update.`);
+        throw localizedError('not_found', 'errors:templates.notFoundToUpdate', { id });
     }
     const templateId = id ?? `user-${randomUUID()}`;
     this.rows.upsert(templateId, definition, this.clock());
@@ -197,7 +193,7 @@ export class TemplatesService {
 
   delete(id: string): { deleted: boolean } {
     if (this.builtIns.has(id))
-      throw new ApiError('conflict', 'Built-in templates cannot be deleted.');
+      throw localizedError('conflict', 'errors:templates.builtInUndeletable');
     const deleted = this.rows.delete(id);
     if (deleted) this.changed(id, 'deleted');
     return { deleted };
@@ -296,15 +292,12 @@ export class TemplatesService {
     const before = engine.status();
     if (before.state === 'ready' && before.model) return before.model;
     if (before.state === 'loading') {
-      throw new ApiError('unavailable', 'The model is still loading. Try again when it is ready.');
+      throw localizedError('unavailable', 'errors:templates.modelLoading');
     }
     await engine.countTokens('');
     const model = engine.status().model;
     if (!model) {
-      throw new ApiError(
-        'unavailable',
-        'No model is loaded. Load a model in the Models panel, then try again.',
-      );
+      throw localizedError('unavailable', 'errors:templates.noModel');
     }
     return model;
   }
@@ -323,10 +316,9 @@ function paramsOf(
     ...new Set([...template.stop, ...(template.params.stop ?? []), ...(overrides?.stop ?? [])]),
   ];
   if (stop.length > MAX_STOP_STRINGS) {
-    throw new ApiError(
-      'invalid_request',
-      `At most ${MAX_STOP_STRINGS} stop strings can be used at once.`,
-    );
+    throw localizedError('invalid_request', 'errors:templates.tooManyStops', {
+      max: MAX_STOP_STRINGS,
+    });
   }
   return continueParams.parse({
     ...definedOnly(template.params),

@@ -1,4 +1,5 @@
 import type { ApiErrorShape } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { FinishReason, GenerationTimings } from '../../shared/schemas/engine.js';
 import {
   continueParams,
@@ -46,10 +47,10 @@ export interface HistoryQuery {
 }
 
 /** What a row left unfinished by a crash or a forced quit reads as. */
-export const INTERRUPTED_ERROR: ApiErrorShape = {
-  code: 'internal',
-  message: 'Interrupted: Inkwell stopped before this generation finished.',
-};
+export const INTERRUPTED_ERROR: ApiErrorShape = localizedError(
+  'internal',
+  'errors:history.interrupted',
+).toJSON();
 
 interface GenerationRow {
   id: string;

@@ -3,7 +3,7 @@
  * opening (the body alone) that starts the writer's document, and the document's title.
  */
 import { Template as JinjaTemplate } from '@huggingface/jinja';
-import { ApiError } from '../../shared/errors.js';
+import { localized, localizedError, localizedIssue } from '../../shared/i18n/localizedMessage.js';
 import { MAX_TITLE_CHARS } from '../../shared/schemas/documents.js';
 import type { FieldValues, TemplateDefinition } from '../../shared/schemas/templates.js';
 import { resolveFieldValues, type ResolvedValues } from './fieldValues.js';
@@ -27,11 +27,9 @@ export function renderTemplate(
   const opening = renderPart(definition.body, fields, 'body').replace(/[ \t]+$/, '');
   const prompt = preamble + opening;
   if (opening.trim() === '') {
-    throw new ApiError(
-      'invalid_request',
-      'The template renders to nothing with these values: fill in a field or change the body.',
-      [{ path: 'body', message: 'renders to empty text' }],
-    );
+    throw localizedError('invalid_request', 'errors:templates.rendersEmpty', undefined, [
+      localizedIssue('body', 'errors:templates.rendersEmptyIssue'),
+    ]);
   }
   // A title is one line; the documents store caps it, so it is cut here where it can be seen.
   const title =
@@ -42,15 +40,23 @@ export function renderTemplate(
   return { prompt, opening, title, fields };
 }
 
-function renderPart(source: string, values: ResolvedValues, part: string): string {
+function renderPart(
+  source: string,
+  values: ResolvedValues,
+  part: 'preamble' | 'body' | 'title',
+): string {
   if (source === '') return '';
   try {
     // Jinja drops one trailing newline of the source; the added one keeps the writer's own.
     return new JinjaTemplate(`${source}\n`).render(values);
   } catch (error) {
+    // The Jinja library's own words for the problem are English; they stay data.
     const message = error instanceof Error ? error.message : String(error);
-    throw new ApiError('invalid_request', `The ${part} could not be rendered: ${message}.`, [
-      { path: part, message },
-    ]);
+    throw localizedError(
+      'invalid_request',
+      'errors:templates.renderFailed',
+      { part: localized(`errors:templates.parts.${part}`), detail: message },
+      [{ path: part, message }],
+    );
   }
 }

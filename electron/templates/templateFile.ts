@@ -3,7 +3,8 @@
  * definition's fields plus "format" and "version" so a file says what it is. Parsing reports the
  * JSON error's place, a wrong format, or the definition's problems; nothing is half-read.
  */
-import { ApiError } from '../../shared/errors.js';
+import type { ApiError, LocalizedMessage, LocalizedValue } from '../../shared/errors.js';
+import { englishText, localized, localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { TemplateDefinition } from '../../shared/schemas/templates.js';
 import { positionAt } from './templateSyntax.js';
 import { parseDefinition } from './templateValidation.js';
@@ -22,27 +23,31 @@ export function parseTemplateFile(json: string): TemplateFile {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new ApiError(
-      'invalid_request',
-      `The file is not valid JSON: ${jsonProblem(json, error)}.`,
-      [{ path: 'json', message: jsonProblem(json, error) }],
-    );
+    const problem = jsonProblem(json, error);
+    throw localizedError('invalid_request', 'errors:templates.file.notJson', { problem }, [
+      issue(problem),
+    ]);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw notATemplate('the file holds no JSON object');
+    throw notATemplate(localized('errors:templates.file.noObject'));
   }
   const { format, version, id, ...rest } = data as Record<string, unknown>;
   if (format !== TEMPLATE_FILE_FORMAT) {
-    throw notATemplate(`"format" should be "${TEMPLATE_FILE_FORMAT}"`);
+    throw notATemplate(
+      localized('errors:templates.file.wrongFormat', { format: TEMPLATE_FILE_FORMAT }),
+    );
   }
   if (version !== TEMPLATE_FILE_VERSION) {
     throw notATemplate(
-      `version ${String(version)} is not one this Inkwell reads (it reads ${TEMPLATE_FILE_VERSION})`,
+      localized('errors:templates.file.wrongVersion', {
+        version: String(version),
+        supported: TEMPLATE_FILE_VERSION,
+      }),
     );
   }
   return {
     id: typeof id === 'string' ? id : undefined,
-    definition: parseDefinition(rest, 'template file'),
+    definition: parseDefinition(rest, 'templateFile'),
   };
 }
 
@@ -50,17 +55,33 @@ export function templateFileJson(definition: TemplateDefinition): string {
   return `${JSON.stringify({ format: TEMPLATE_FILE_FORMAT, version: TEMPLATE_FILE_VERSION, ...definition }, null, 2)}\n`;
 }
 
-function notATemplate(why: string): ApiError {
-  return new ApiError('invalid_request', `The file is not an Inkwell template: ${why}.`, [
-    { path: 'json', message: why },
+function notATemplate(why: LocalizedMessage): ApiError {
+  return localizedError('invalid_request', 'errors:templates.file.notATemplate', { why }, [
+    issue(why),
   ]);
 }
 
-/** V8 names the offset ("at position 42"); the writer wants a line and column. */
-function jsonProblem(json: string, error: unknown): string {
+function issue(problem: LocalizedValue): {
+  path: string;
+  message: string;
+  localized?: LocalizedMessage;
+} {
+  return typeof problem === 'object'
+    ? { path: 'json', message: englishText(problem), localized: problem }
+    : { path: 'json', message: String(problem) };
+}
+
+/**
+ * V8 names the offset ("at position 42"); the writer wants a line and column. V8's own words
+ * for the problem are English and stay as they are.
+ */
+function jsonProblem(json: string, error: unknown): LocalizedValue {
   const message = error instanceof Error ? error.message : String(error);
   const offset = /position (\d+)/.exec(message)?.[1];
   if (offset === undefined) return message;
   const at = positionAt(json, Number(offset));
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${at.line}, column ${at.column}`;
+  return localized('errors:templates.file.jsonProblemAt', {
+    problem: message.replace(/ in JSON at position \d+.*$/, ''),
+    ...at,
+  });
 }

@@ -6,6 +6,8 @@
  * block opener with a matching closer added), so the first bad tag is the one named.
  */
 import { parse, tokenize } from '@huggingface/jinja';
+import type { LocalizedMessage, LocalizedValue } from '../../shared/errors.js';
+import { englishText, localized } from '../../shared/i18n/localizedMessage.js';
 
 /** The library's token, as far as this file reads it (its own types do not resolve under NodeNext). */
 interface JinjaToken {
@@ -18,13 +20,21 @@ export interface SourcePosition {
   column: number;
 }
 
+/**
+ * A syntax problem and where it starts. `detail` is a localized message, or the Jinja library's
+ * own (English) words when it is the library that objects.
+ */
 export class TemplateSyntaxError extends Error {
+  readonly localized: LocalizedMessage;
+
   constructor(
     readonly position: SourcePosition,
-    readonly detail: string,
+    readonly detail: LocalizedValue,
   ) {
-    super(`line ${position.line}, column ${position.column}: ${detail}`);
+    const message = localized('errors:templates.syntax.at', { ...position, detail });
+    super(englishText(message));
     this.name = 'TemplateSyntaxError';
+    this.localized = message;
   }
 }
 
@@ -89,8 +99,11 @@ export function positionAt(source: string, offset: number): SourcePosition {
  */
 export function checkTemplate(source: string): Map<string, SourcePosition> {
   const tags = scanTags(source);
-  const fail = (tag: Tag, detail: string): never => {
-    throw new TemplateSyntaxError(positionAt(source, tag.start), `${detail} in ${clip(tag.raw)}`);
+  const fail = (tag: Tag, problem: LocalizedValue): never => {
+    throw new TemplateSyntaxError(
+      positionAt(source, tag.start),
+      localized('errors:templates.syntax.inTag', { problem, tag: clip(tag.raw) }),
+    );
   };
   const open: { tag: Tag; word: Opener | 'set' }[] = [];
   const used = new Map<string, SourcePosition>();
@@ -105,7 +118,7 @@ export function checkTemplate(source: string): Map<string, SourcePosition> {
       else if (word === 'elif' || word === 'else') {
         const top = open.at(-1);
         if (!top || (top.word !== 'if' && !(word === 'else' && top.word === 'for'))) {
-          fail(tag, `{% ${word} %} without an open {% if %}`);
+          fail(tag, localized('errors:templates.syntax.branchWithoutIf', { word }));
         }
       } else if (CLOSERS.has(word)) {
         const top = open.pop();
@@ -114,12 +127,16 @@ export function checkTemplate(source: string): Map<string, SourcePosition> {
           fail(
             tag,
             top
-              ? `{% ${word} %} where {% ${expected ?? ''} %} was expected (the block opened at line ${positionAt(source, top.tag.start).line})`
-              : `{% ${word} %} without a block to close`,
+              ? localized('errors:templates.syntax.wrongCloser', {
+                  word,
+                  expected: expected ?? '',
+                  line: positionAt(source, top.tag.start).line,
+                })
+              : localized('errors:templates.syntax.nothingToClose', { word }),
           );
         }
       } else if (LOOP_ONLY.has(word) && !open.some((entry) => entry.word === 'for')) {
-        fail(tag, `{% ${word} %} outside a {% for %} loop`);
+        fail(tag, localized('errors:templates.syntax.outsideLoop', { word }));
       }
     }
     const error = parseError(syntheticFor(tag, word));
@@ -130,7 +147,10 @@ export function checkTemplate(source: string): Map<string, SourcePosition> {
   if (unclosed) {
     throw new TemplateSyntaxError(
       positionAt(source, unclosed.tag.start),
-      `{% ${unclosed.word} %} is never closed (add {% ${closerOf(unclosed.word)} %})`,
+      localized('errors:templates.syntax.blockNeverClosed', {
+        word: unclosed.word,
+        closer: closerOf(unclosed.word),
+      }),
     );
   }
   // Anything the per-tag checks missed is still caught, if without a precise place.
@@ -158,7 +178,11 @@ function scanTags(source: string): Tag[] {
       const name = mark === '{' ? '{{' : `{${mark}`;
       throw new TemplateSyntaxError(
         positionAt(source, start),
-        `${name} is never closed (add ${close}) in ${clip(source.slice(start))}`,
+        localized('errors:templates.syntax.tagNeverClosed', {
+          open: name,
+          close,
+          tag: clip(source.slice(start)),
+        }),
       );
     }
     const raw = source.slice(start, end + close.length);
@@ -186,7 +210,8 @@ function syntheticFor(tag: Tag, word: string): string {
   return self;
 }
 
-function parseError(source: string): string | null {
+/** The library's objection (its own English words), or null when the source parses. */
+function parseError(source: string): LocalizedValue | null {
   if (source === '') return null;
   try {
     parse(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
@@ -194,7 +219,7 @@ function parseError(source: string): string | null {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // The parser reads past the end on some truncated input and fails with a TypeError.
-    return error instanceof TypeError ? 'the tag is incomplete' : message;
+    return error instanceof TypeError ? localized('errors:templates.syntax.incomplete') : message;
   }
 }
 

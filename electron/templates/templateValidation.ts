@@ -5,18 +5,21 @@
  * before anything is stored, so a template is saved whole or not at all.
  */
 import type { z } from 'zod';
-import { ApiError } from '../../shared/errors.js';
+import type { ApiError, ErrorIssue } from '../../shared/errors.js';
+import { localizedError, localizedIssue, localized } from '../../shared/i18n/localizedMessage.js';
 import {
   MAX_TEMPLATE_BODY_CHARS,
   MAX_TEMPLATE_FIELDS,
   templateDefinition,
   type TemplateDefinition,
 } from '../../shared/schemas/templates.js';
-import type { FieldIssue } from './fieldValues.js';
 import { TemplateSyntaxError, checkTemplate } from './templateSyntax.js';
 
+/** What is being checked, named in the message ("The template file cannot be used."). */
+export type TemplateSource = 'template' | 'storedTemplate' | 'templateFile';
+
 /** Parses untrusted data (an import file, a stored row) as a definition, or says what is wrong. */
-export function parseDefinition(data: unknown, where: string): TemplateDefinition {
+export function parseDefinition(data: unknown, where: TemplateSource): TemplateDefinition {
   const sizeIssues = sizeProblems(data);
   if (sizeIssues.length > 0) throw invalid(where, sizeIssues);
   const parsed = templateDefinition.safeParse(data);
@@ -26,52 +29,64 @@ export function parseDefinition(data: unknown, where: string): TemplateDefinitio
 }
 
 /** The checks the schema cannot make; throws invalid_request with every problem found. */
-export function validateDefinition(definition: TemplateDefinition, where = 'template'): void {
-  const issues: FieldIssue[] = [...fieldProblems(definition)];
+export function validateDefinition(
+  definition: TemplateDefinition,
+  where: TemplateSource = 'template',
+): void {
+  const issues: ErrorIssue[] = [...fieldProblems(definition)];
   const names = new Set(definition.fields.map((field) => field.name));
   for (const part of ['preamble', 'body', 'title'] as const) {
     try {
       const used = checkTemplate(definition[part]);
       for (const [name, at] of used) {
         if (names.has(name)) continue;
-        issues.push({
-          path: part,
-          message: `line ${at.line}, column ${at.column}: "${name}" is not one of this template's fields (${[...names].join(', ') || 'it has none'}).`,
-        });
+        issues.push(
+          names.size > 0
+            ? localizedIssue(part, 'errors:templates.unknownVariable', {
+                ...at,
+                name,
+                fields: [...names].join(', '),
+              })
+            : localizedIssue(part, 'errors:templates.unknownVariableNoFields', { ...at, name }),
+        );
       }
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
-      issues.push({ path: part, message: `Template syntax error at ${error.message}` });
+      issues.push(localizedIssue(part, 'errors:templates.syntaxError', { error: error.localized }));
     }
   }
   if (issues.length > 0) throw invalid(where, issues);
 }
 
-function fieldProblems(definition: TemplateDefinition): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+function fieldProblems(definition: TemplateDefinition): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
   const seen = new Set<string>();
   definition.fields.forEach((field, index) => {
     const path = `fields.${index}`;
     if (seen.has(field.name)) {
-      issues.push({ path, message: `Two fields are called "${field.name}".` });
+      issues.push(localizedIssue(path, 'errors:templates.duplicateField', { name: field.name }));
     }
     seen.add(field.name);
     if (field.type === 'choice' && field.default !== undefined) {
       if (!field.choices.includes(field.default)) {
-        issues.push({ path, message: `The default of "${field.name}" is not one of its choices.` });
+        issues.push(
+          localizedIssue(path, 'errors:templates.defaultNotAChoice', { name: field.name }),
+        );
       }
     }
     if (field.type === 'number') {
       const { min, max } = field;
       if (min !== undefined && max !== undefined && min > max) {
-        issues.push({ path, message: `"${field.name}" has a minimum above its maximum.` });
+        issues.push(localizedIssue(path, 'errors:templates.minAboveMax', { name: field.name }));
       }
       const value = field.default;
       if (
         value !== undefined &&
         ((min !== undefined && value < min) || (max !== undefined && value > max))
       ) {
-        issues.push({ path, message: `The default of "${field.name}" is outside its range.` });
+        issues.push(
+          localizedIssue(path, 'errors:templates.defaultOutOfRange', { name: field.name }),
+        );
       }
     }
   });
@@ -79,39 +94,53 @@ function fieldProblems(definition: TemplateDefinition): FieldIssue[] {
 }
 
 /** Oversized parts get a message with the figures, before the schema's generic one. */
-function sizeProblems(data: unknown): FieldIssue[] {
+function sizeProblems(data: unknown): ErrorIssue[] {
   if (typeof data !== 'object' || data === null) return [];
   const record = data as Record<string, unknown>;
-  const issues: FieldIssue[] = [];
+  const issues: ErrorIssue[] = [];
   for (const part of ['preamble', 'body'] as const) {
     const text = record[part];
     if (typeof text === 'string' && text.length > MAX_TEMPLATE_BODY_CHARS) {
-      issues.push({
-        path: part,
-        message: `The ${part} is ${text.length.toLocaleString('en')} characters long; a template may have at most ${MAX_TEMPLATE_BODY_CHARS.toLocaleString('en')}.`,
-      });
+      issues.push(
+        localizedIssue(part, 'errors:templates.partTooLong', {
+          part: localized(`errors:templates.parts.${part}`),
+          length: text.length,
+          max: MAX_TEMPLATE_BODY_CHARS,
+        }),
+      );
     }
   }
   const fields = record.fields;
   if (Array.isArray(fields) && fields.length > MAX_TEMPLATE_FIELDS) {
-    issues.push({
-      path: 'fields',
-      message: `The template has ${fields.length} fields; at most ${MAX_TEMPLATE_FIELDS} are allowed.`,
-    });
+    issues.push(
+      localizedIssue('fields', 'errors:templates.tooManyFields', {
+        fields: fields.length,
+        max: MAX_TEMPLATE_FIELDS,
+      }),
+    );
   }
   return issues;
 }
 
-function zodIssues(error: z.ZodError): FieldIssue[] {
+/** Zod's own words for a problem are English; they stay as they are. */
+function zodIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(template)',
     message: issue.message,
   }));
 }
 
-function invalid(where: string, issues: FieldIssue[]): ApiError {
+function invalid(source: TemplateSource, issues: ErrorIssue[]): ApiError {
+  const where = localized(`errors:templates.where.${source}`);
   const first = issues[0];
-  const summary = first ? `${first.path}: ${first.message}` : 'it is not a template';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return new ApiError('invalid_request', `The ${where} cannot be used. ${summary}${more}`, issues);
+  if (!first) return localizedError('invalid_request', 'errors:templates.notATemplate', { where });
+  const values = { where, path: first.path, problem: first.localized ?? first.message };
+  return issues.length > 1
+    ? localizedError(
+        'invalid_request',
+        'errors:templates.cannotUseMore',
+        { ...values, count: issues.length - 1 },
+        issues,
+      )
+    : localizedError('invalid_request', 'errors:templates.cannotUse', values, issues);
 }
