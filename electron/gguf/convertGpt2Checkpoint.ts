@@ -1,5 +1,6 @@
 import { access, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { CheckpointConversionError } from './conversionErrors.js';
 import { encodeFloat16 } from './float16.js';
 import { GgmlType, LlamaFileType } from './ggufConstants.js';
@@ -64,7 +65,7 @@ export async function convertGpt2Checkpoint(
 ): Promise<ConversionResult> {
   if (!(options.type in FILE_TYPES)) {
     throw new CheckpointConversionError(
-      `unknown output type ${JSON.stringify(options.type)}; use f32, f16 or q8_0`,
+      localized('errors:conversion.unknownType', { type: JSON.stringify(options.type) }),
     );
   }
   options.signal?.throwIfAborted();
@@ -136,9 +137,7 @@ async function locateCheckpointFiles(folder: string) {
   try {
     if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new CheckpointConversionError(
-      `the checkpoint folder ${folder} does not exist or is not a folder`,
-    );
+    throw new CheckpointConversionError(localized('errors:conversion.notAFolder', { folder }));
   }
   const file = (name: string) => join(folder, name);
   const exists = (path: string) =>
@@ -148,11 +147,11 @@ async function locateCheckpointFiles(folder: string) {
     );
   if (!(await exists(file('model.safetensors')))) {
     if (await exists(file('pytorch_model.bin'))) {
-      throw new CheckpointConversionError(
-        `${folder} has only pytorch_model.bin. Inkwell converts model.safetensors only: a .bin file is a Python pickle, which can run arbitrary code when it is loaded and needs PyTorch to read. Download the model's model.safetensors instead (most Hugging Face GPT-2 repositories have one).`,
-      );
+      throw new CheckpointConversionError(localized('errors:conversion.pickleOnly', { folder }));
     }
-    throw new CheckpointConversionError(`model.safetensors is missing from ${folder}`);
+    throw new CheckpointConversionError(
+      localized('errors:conversion.safetensorsMissing', { folder }),
+    );
   }
   return {
     config: file('config.json'),
@@ -177,13 +176,17 @@ function planTensors(weights: SafetensorsFile, hparams: Gpt2Hyperparameters): Gp
     const sourceName = byShortName.get(mapping.sourceName);
     if (sourceName === undefined) {
       throw new CheckpointConversionError(
-        `model.safetensors has no tensor ${mapping.sourceName}, which a GPT-2 with this config.json needs`,
+        localized('errors:conversion.tensorMissing', { name: mapping.sourceName }),
       );
     }
     const actual = weights.tensors.get(sourceName)?.shape ?? [];
     if (actual.join(',') !== mapping.sourceShape.join(',')) {
       throw new CheckpointConversionError(
-        `tensor ${sourceName} has shape [${actual.join(', ')}] but config.json implies [${mapping.sourceShape.join(', ')}]: the weights and config.json do not belong together`,
+        localized('errors:conversion.shapeMismatch', {
+          name: sourceName,
+          actual: actual.join(', '),
+          expected: mapping.sourceShape.join(', '),
+        }),
       );
     }
     used.add(mapping.sourceName);
@@ -194,7 +197,7 @@ function planTensors(weights: SafetensorsFile, hparams: Gpt2Hyperparameters): Gp
     if (used.has(shortName) || isIgnoredSourceTensor(shortName) || shortName === 'lm_head.weight')
       continue;
     throw new CheckpointConversionError(
-      `model.safetensors has a tensor ${shortName} that GPT-2 does not have; is this really a GPT-2 checkpoint?`,
+      localized('errors:conversion.extraTensor', { name: shortName }),
     );
   }
   return resolved;

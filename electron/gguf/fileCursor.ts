@@ -1,4 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { GgufValidationError } from './ggufErrors.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -39,28 +41,29 @@ export class FileCursor {
     return this.buffer.subarray(start, start + length);
   }
 
-  async bytes(length: number, what: string): Promise<Buffer> {
+  /** `what` names what is being read, for the message when the file ends early. */
+  async bytes(length: number, what: LocalizedMessage): Promise<Buffer> {
     if (length > this.remaining) {
       throw new GgufValidationError(
-        `the file ends in the middle of ${what} (it has ${this.fileSize} bytes; truncated download?)`,
+        localized('errors:gguf.endsEarly', { what, size: this.fileSize }),
       );
     }
     if (this.position + length > this.maxBytes) {
       throw new GgufValidationError(
-        `the header is larger than ${this.maxBytes} bytes while reading ${what}; refusing to read further`,
+        localized('errors:gguf.headerTooLarge', { max: this.maxBytes, what }),
       );
     }
     if (!this.has(length)) await this.fill(length);
     return this.take(length);
   }
 
-  async u8(what: string): Promise<number> {
+  async u8(what: LocalizedMessage): Promise<number> {
     return (await this.bytes(1, what)).readUInt8(0);
   }
-  async u32(what: string): Promise<number> {
+  async u32(what: LocalizedMessage): Promise<number> {
     return (await this.bytes(4, what)).readUInt32LE(0);
   }
-  async u64(what: string): Promise<bigint> {
+  async u64(what: LocalizedMessage): Promise<bigint> {
     return (await this.bytes(8, what)).readBigUInt64LE(0);
   }
 
@@ -79,7 +82,7 @@ export class FileCursor {
       filled += bytesRead;
     }
     if (filled < length) {
-      throw new GgufValidationError('the file became shorter while it was being read');
+      throw new GgufValidationError(localized('errors:gguf.shrank'));
     }
     this.buffer = chunk.subarray(0, filled);
     this.bufferStart = this.position;

@@ -1,4 +1,6 @@
 import { open } from 'node:fs/promises';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { FileCursor } from './fileCursor.js';
 import {
   FIXED_VALUE_SIZES,
@@ -53,7 +55,10 @@ export async function readGgufHeader(
   try {
     handle = await open(filePath, 'r');
   } catch (error) {
-    throw new GgufValidationError(`cannot open the file: ${(error as Error).message}`, filePath);
+    throw new GgufValidationError(
+      localized('errors:gguf.cannotOpen', { detail: (error as Error).message }),
+      filePath,
+    );
   }
   try {
     const { size } = await handle.stat();
@@ -61,7 +66,7 @@ export async function readGgufHeader(
     return await parseHeader(cursor, limits);
   } catch (error) {
     if (error instanceof GgufValidationError && error.filePath === undefined) {
-      throw new GgufValidationError(error.message, filePath);
+      throw new GgufValidationError(error.localized, filePath);
     }
     throw error;
   } finally {
@@ -70,49 +75,51 @@ export async function readGgufHeader(
 }
 
 async function parseHeader(cursor: FileCursor, limits: GgufReadLimits): Promise<GgufHeader> {
-  if (cursor.fileSize === 0) throw new GgufValidationError('the file is empty (0 bytes)');
+  if (cursor.fileSize === 0) throw new GgufValidationError(localized('errors:gguf.empty'));
   if (cursor.fileSize < 4) {
-    throw new GgufValidationError(
-      `the file is only ${cursor.fileSize} bytes, too short to be GGUF (truncated?)`,
-    );
+    throw new GgufValidationError(localized('errors:gguf.tooShort', { size: cursor.fileSize }));
   }
-  const magic = (await cursor.bytes(4, 'the magic number')).toString('latin1');
+  const magic = (await cursor.bytes(4, localized('errors:gguf.part.magic'))).toString('latin1');
   if (magic !== GGUF_MAGIC) {
     throw new GgufValidationError(
-      `not a GGUF file: bad magic ${JSON.stringify(magic)} (expected "GGUF" in the first 4 bytes)`,
+      localized('errors:gguf.badMagic', { magic: JSON.stringify(magic) }),
     );
   }
-  const version = await cursor.u32('the version');
-  if (version === 1) {
-    throw new GgufValidationError(
-      'GGUF version 1 is too old to be supported (versions 2 and 3 are)',
-    );
-  }
+  const version = await cursor.u32(localized('errors:gguf.part.version'));
+  if (version === 1) throw new GgufValidationError(localized('errors:gguf.versionTooOld'));
   if (version !== 2 && version !== 3) {
-    const hint =
-      version > 0xffff ? ' (a big-endian GGUF file? only little-endian is supported)' : '';
     throw new GgufValidationError(
-      `unsupported GGUF version ${version}${hint}; versions 2 and 3 are supported`,
+      localized(
+        version > 0xffff
+          ? 'errors:gguf.unsupportedVersionBigEndian'
+          : 'errors:gguf.unsupportedVersion',
+        { version },
+      ),
     );
   }
   const tensorCount = await readCount(
     cursor,
-    'the tensor count',
+    localized('errors:gguf.part.tensorCount'),
     limits.maxTensorCount,
     MIN_TENSOR_INFO_BYTES,
   );
   const metadataCount = await readCount(
     cursor,
-    'the metadata count',
+    localized('errors:gguf.part.metadataCount'),
     limits.maxMetadataCount,
     MIN_METADATA_ENTRY_BYTES,
   );
 
   const metadata = new Map<string, GgufValue>();
   for (let index = 0; index < metadataCount; index++) {
-    const key = await readString(cursor, `the key of metadata entry ${index}`, limits);
-    const type = await cursor.u32(`the value type of metadata "${key}"`);
-    if (metadata.has(key)) throw new GgufValidationError(`metadata key "${key}" appears twice`);
+    const key = await readString(
+      cursor,
+      localized('errors:gguf.part.metadataKey', { index }),
+      limits,
+    );
+    const type = await cursor.u32(localized('errors:gguf.part.metadataValueType', { key }));
+    if (metadata.has(key))
+      throw new GgufValidationError(localized('errors:gguf.duplicateKey', { key }));
     metadata.set(key, await readValue(cursor, type, key, limits, 0));
   }
 
@@ -121,7 +128,9 @@ async function parseHeader(cursor: FileCursor, limits: GgufReadLimits): Promise<
   for (let index = 0; index < tensorCount; index++) {
     const tensor = await readTensorInfo(cursor, index, limits);
     if (tensorNames.has(tensor.name))
-      throw new GgufValidationError(`tensor ${tensor.name} appears twice`);
+      throw new GgufValidationError(
+        localized('errors:gguf.duplicateTensor', { name: tensor.name }),
+      );
     tensorNames.add(tensor.name);
     tensors.push(tensor);
   }
@@ -133,7 +142,7 @@ async function parseHeader(cursor: FileCursor, limits: GgufReadLimits): Promise<
 
 async function readCount(
   cursor: FileCursor,
-  what: string,
+  what: LocalizedMessage,
   max: number,
   minBytesEach: number,
 ): Promise<number> {
@@ -141,7 +150,12 @@ async function readCount(
   const fitsInFile = BigInt(Math.floor(cursor.remaining / minBytesEach));
   if (count > BigInt(max) || count > fitsInFile) {
     throw new GgufValidationError(
-      `${what} is ${count}, which is impossible here (the limit is ${max} and the rest of the file holds at most ${fitsInFile}); the header is corrupt or the file is truncated`,
+      localized('errors:gguf.impossibleCount', {
+        what,
+        count: String(count),
+        max,
+        fits: String(fitsInFile),
+      }),
     );
   }
   return Number(count);
@@ -149,13 +163,18 @@ async function readCount(
 
 async function readString(
   cursor: FileCursor,
-  what: string,
+  what: LocalizedMessage,
   limits: GgufReadLimits,
 ): Promise<string> {
-  const length = await cursor.u64(`the length of ${what}`);
+  const length = await cursor.u64(localized('errors:gguf.part.lengthOf', { what }));
   if (length > BigInt(limits.maxStringBytes) || length > BigInt(cursor.remaining)) {
     throw new GgufValidationError(
-      `the string length of ${what} is ${length} bytes, larger than the limit (${limits.maxStringBytes}) or the rest of the file (${cursor.remaining}); the header is corrupt or truncated`,
+      localized('errors:gguf.stringTooLong', {
+        what,
+        length: String(length),
+        max: limits.maxStringBytes,
+        remaining: cursor.remaining,
+      }),
     );
   }
   return (await cursor.bytes(Number(length), what)).toString('utf8');
@@ -180,21 +199,26 @@ async function readArray(
 ): Promise<GgufArrayValue> {
   if (depth >= MAX_ARRAY_NESTING) {
     throw new GgufValidationError(
-      `metadata "${key}" nests arrays deeper than ${MAX_ARRAY_NESTING} levels`,
+      localized('errors:gguf.arraysTooDeep', { key, max: MAX_ARRAY_NESTING }),
     );
   }
-  const itemType = await cursor.u32(`the item type of metadata "${key}"`);
+  const itemType = await cursor.u32(localized('errors:gguf.part.itemType', { key }));
   if (!isKnownValueType(itemType)) {
     throw new GgufValidationError(
-      `metadata "${key}" is an array of unknown value type ${itemType}`,
+      localized('errors:gguf.unknownItemType', { key, type: itemType }),
     );
   }
   const minItemBytes = FIXED_VALUE_SIZES.get(itemType) ?? 8;
-  const length = await cursor.u64(`the length of array "${key}"`);
+  const length = await cursor.u64(localized('errors:gguf.part.arrayLength', { key }));
   const fitsInFile = BigInt(Math.floor(cursor.remaining / minItemBytes));
   if (length > BigInt(limits.maxArrayLength) || length > fitsInFile) {
     throw new GgufValidationError(
-      `array "${key}" claims ${length} items, more than the limit (${limits.maxArrayLength}) or than the rest of the file can hold (${fitsInFile}); the header is corrupt or truncated`,
+      localized('errors:gguf.arrayTooLong', {
+        key,
+        length: String(length),
+        max: limits.maxArrayLength,
+        fits: String(fitsInFile),
+      }),
     );
   }
   const items: (GgufScalar | GgufArrayValue)[] = [];
@@ -230,7 +254,9 @@ async function readStringItems(
       }
       cursor.position -= 8;
     }
-    items.push(await readString(cursor, `item ${index} of array "${key}"`, limits));
+    items.push(
+      await readString(cursor, localized('errors:gguf.part.arrayItem', { index, key }), limits),
+    );
   }
 }
 
@@ -240,7 +266,7 @@ async function readScalar(
   key: string,
   limits: GgufReadLimits,
 ): Promise<GgufScalar> {
-  const what = `the value of metadata "${key}"`;
+  const what = localized('errors:gguf.part.metadataValue', { key });
   switch (type) {
     case GgufValueType.Uint8:
       return (await cursor.bytes(1, what)).readUInt8(0);
@@ -267,7 +293,7 @@ async function readScalar(
     case GgufValueType.Float64:
       return (await cursor.bytes(8, what)).readDoubleLE(0);
     default:
-      throw new GgufValidationError(`metadata "${key}" has unknown value type ${type}`);
+      throw new GgufValidationError(localized('errors:gguf.unknownValueType', { key, type }));
   }
 }
 
@@ -280,31 +306,41 @@ async function readTensorInfo(
   index: number,
   limits: GgufReadLimits,
 ): Promise<GgufTensorInfo> {
-  const name = await readString(cursor, `the name of tensor ${index}`, limits);
-  const dimCount = await cursor.u32(`the dimension count of tensor ${name}`);
+  const name = await readString(
+    cursor,
+    localized('errors:gguf.part.tensorName', { index }),
+    limits,
+  );
+  const dimCount = await cursor.u32(localized('errors:gguf.part.tensorDimensionCount', { name }));
   if (dimCount < 1 || dimCount > MAX_TENSOR_DIMS) {
     throw new GgufValidationError(
-      `tensor ${name} has ${dimCount} dimensions; ggml tensors have 1 to ${MAX_TENSOR_DIMS}`,
+      localized('errors:gguf.badDimensionCount', { name, dims: dimCount, max: MAX_TENSOR_DIMS }),
     );
   }
   const dims: number[] = [];
   let elementCount = 1;
   for (let axis = 0; axis < dimCount; axis++) {
-    const dim = await cursor.u64(`dimension ${axis} of tensor ${name}`);
+    const dim = await cursor.u64(localized('errors:gguf.part.tensorDimension', { axis, name }));
     if (dim < 1n || dim > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new GgufValidationError(`tensor ${name} has an impossible dimension ${dim}`);
+      throw new GgufValidationError(
+        localized('errors:gguf.impossibleDimension', { name, dim: String(dim) }),
+      );
     }
     elementCount *= Number(dim);
     if (elementCount > Number.MAX_SAFE_INTEGER) {
-      throw new GgufValidationError(`tensor ${name} has an impossible number of elements`);
+      throw new GgufValidationError(localized('errors:gguf.impossibleElementCount', { name }));
     }
     dims.push(Number(dim));
   }
-  const type = await cursor.u32(`the type of tensor ${name}`);
-  const offset = await cursor.u64(`the data offset of tensor ${name}`);
+  const type = await cursor.u32(localized('errors:gguf.part.tensorType', { name }));
+  const offset = await cursor.u64(localized('errors:gguf.part.tensorOffset', { name }));
   if (offset > BigInt(cursor.fileSize)) {
     throw new GgufValidationError(
-      `tensor ${name} starts past the end of the file (offset ${offset}, file ${cursor.fileSize} bytes; truncated download?)`,
+      localized('errors:gguf.startsPastEnd', {
+        name,
+        offset: String(offset),
+        size: cursor.fileSize,
+      }),
     );
   }
   return { name, dims, type, offset: Number(offset) };
@@ -321,7 +357,9 @@ function readAlignment(metadata: ReadonlyMap<string, GgufValue>): number {
     (value & (value - 1)) !== 0
   ) {
     throw new GgufValidationError(
-      `general.alignment must be a power of two, but it is ${JSON.stringify(String(value ?? 'an array'))}`,
+      value === undefined
+        ? localized('errors:gguf.badAlignmentArray')
+        : localized('errors:gguf.badAlignment', { value: JSON.stringify(String(value)) }),
     );
   }
   return value;

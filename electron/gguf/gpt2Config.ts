@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { CheckpointConversionError } from './conversionErrors.js';
 import type { Gpt2GgufHyperparameters } from './gpt2GgufRequirements.js';
 
@@ -13,12 +14,15 @@ export interface Gpt2Hyperparameters extends Gpt2GgufHyperparameters {
   readonly eosTokenId: number | undefined;
 }
 
-/** GPT-2 variants whose attention llama.cpp's gpt2 graph does not compute; converting them would be silently wrong. */
-const UNSUPPORTED_FLAGS: ReadonlyArray<readonly [string, unknown, string]> = [
-  ['scale_attn_by_inverse_layer_idx', true, 'attention scaled by the inverse layer index'],
-  ['reorder_and_upcast_attn', true, 'reordered, upcast attention'],
-  ['scale_attn_weights', false, 'unscaled attention'],
-];
+/**
+ * GPT-2 variants whose attention llama.cpp's gpt2 graph does not compute; converting them would be
+ * silently wrong. Each is described by errors:conversion.variants.<flag>.
+ */
+const UNSUPPORTED_FLAGS = [
+  ['scale_attn_by_inverse_layer_idx', true],
+  ['reorder_and_upcast_attn', true],
+  ['scale_attn_weights', false],
+] as const;
 /** llama.cpp's gpt2 graph uses the tanh approximation of GELU, the same as these. */
 const SUPPORTED_ACTIVATIONS = new Set(['gelu_new', 'gelu_pytorch_tanh', 'gelu_fast', 'gelu']);
 
@@ -27,7 +31,9 @@ export async function readGpt2Config(configPath: string): Promise<Gpt2Hyperparam
   try {
     text = await readFile(configPath, 'utf8');
   } catch {
-    throw new CheckpointConversionError(`config.json is missing: expected it at ${configPath}`);
+    throw new CheckpointConversionError(
+      localized('errors:conversion.configMissing', { path: configPath }),
+    );
   }
   let config: Record<string, unknown>;
   try {
@@ -36,39 +42,46 @@ export async function readGpt2Config(configPath: string): Promise<Gpt2Hyperparam
       throw new Error('not an object');
     config = parsed as Record<string, unknown>;
   } catch {
-    throw new CheckpointConversionError(`config.json at ${configPath} is not a JSON object`);
+    throw new CheckpointConversionError(
+      localized('errors:conversion.configNotObject', { path: configPath }),
+    );
   }
   if (config.model_type !== 'gpt2') {
     throw new CheckpointConversionError(
-      `this is not a GPT-2 checkpoint: config.json says model_type ${JSON.stringify(config.model_type ?? null)}, and only "gpt2" can be converted`,
+      localized('errors:conversion.notGpt2', {
+        modelType: JSON.stringify(config.model_type ?? null),
+      }),
     );
   }
-  for (const [flag, badValue, description] of UNSUPPORTED_FLAGS) {
+  for (const [flag, badValue] of UNSUPPORTED_FLAGS) {
     if (config[flag] === badValue) {
       throw new CheckpointConversionError(
-        `this GPT-2 variant uses ${description} (${flag}), which llama.cpp does not support`,
+        localized('errors:conversion.unsupportedVariant', {
+          feature: localized(`errors:conversion.variants.${flag}`),
+          flag,
+        }),
       );
     }
   }
   const activation = config.activation_function ?? 'gelu_new';
   if (typeof activation !== 'string' || !SUPPORTED_ACTIVATIONS.has(activation)) {
     throw new CheckpointConversionError(
-      `activation_function ${JSON.stringify(activation)} is not supported; llama.cpp's GPT-2 uses the GELU tanh approximation (gelu_new)`,
+      localized('errors:conversion.unsupportedActivation', {
+        activation: JSON.stringify(activation),
+      }),
     );
   }
   const embeddingLength = positiveInteger(config, 'n_embd');
   const headCount = positiveInteger(config, 'n_head');
   if (embeddingLength % headCount !== 0) {
     throw new CheckpointConversionError(
-      `n_embd (${embeddingLength}) is not divisible by n_head (${headCount})`,
+      localized('errors:conversion.headsDoNotDivide', { width: embeddingLength, heads: headCount }),
     );
   }
   const innerSize = config.n_inner;
   const epsilon = config.layer_norm_epsilon ?? 1e-5;
   if (typeof epsilon !== 'number' || !(epsilon > 0)) {
-    throw new CheckpointConversionError(
-      'config.json: layer_norm_epsilon must be a positive number',
-    );
+    throw new CheckpointConversionError(localized('errors:conversion.badEpsilon'));
   }
   return {
     vocabSize: positiveInteger(config, 'vocab_size'),
@@ -94,7 +107,10 @@ function positiveInteger(config: Record<string, unknown>, key: string): number {
   const value = config[key];
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
     throw new CheckpointConversionError(
-      `config.json: ${key} must be a positive integer, but it is ${JSON.stringify(value ?? null)}`,
+      localized('errors:conversion.notPositiveInteger', {
+        key,
+        value: JSON.stringify(value ?? null),
+      }),
     );
   }
   return value;

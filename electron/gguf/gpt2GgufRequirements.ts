@@ -1,3 +1,4 @@
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { GgufValueType } from './ggufConstants.js';
 import { GgufValidationError } from './ggufErrors.js';
 import type { GgufHeader } from './ggufTypes.js';
@@ -26,14 +27,16 @@ export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparamete
     const key = `gpt2.${suffix}`;
     const value = numberValue(header.metadata.get(key));
     if (value === undefined)
-      throw new GgufValidationError(`hyperparameter ${key} is missing (a gpt2 model needs it)`);
+      throw new GgufValidationError(localized('errors:gguf.hyperparameterMissing', { key }));
     const integer = options.integer ?? true;
     if (
       !(value > 0) ||
       (integer && !Number.isInteger(value)) ||
       value > (options.max ?? Number.MAX_SAFE_INTEGER)
     ) {
-      throw new GgufValidationError(`hyperparameter ${key} has an impossible value ${value}`);
+      throw new GgufValidationError(
+        localized('errors:gguf.hyperparameterImpossible', { key, value }),
+      );
     }
     return value;
   };
@@ -50,7 +53,7 @@ export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparamete
   };
   if (embeddingLength % headCount !== 0) {
     throw new GgufValidationError(
-      `gpt2.embedding_length (${embeddingLength}) is not divisible by gpt2.attention.head_count (${headCount})`,
+      localized('errors:gguf.headsDoNotDivide', { width: embeddingLength, heads: headCount }),
     );
   }
   checkTensors(header, hparams);
@@ -59,36 +62,34 @@ export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparamete
 
 function checkTokenizer(header: GgufHeader): number {
   const model = stringValue(header.metadata.get('tokenizer.ggml.model'));
-  if (model === undefined)
-    throw new GgufValidationError('tokenizer.ggml.model is missing: the file has no tokenizer');
+  if (model === undefined) throw new GgufValidationError(localized('errors:gguf.tokenizerMissing'));
   if (model !== 'gpt2') {
-    throw new GgufValidationError(
-      `tokenizer.ggml.model is "${model}", but a gpt2 model needs the "gpt2" (byte-level BPE) tokenizer`,
-    );
+    throw new GgufValidationError(localized('errors:gguf.wrongTokenizer', { model }));
   }
   const tokens = arrayValue(header.metadata.get('tokenizer.ggml.tokens'));
   if (tokens === undefined || tokens.itemType !== GgufValueType.String) {
-    throw new GgufValidationError('tokenizer.ggml.tokens is missing or is not an array of strings');
+    throw new GgufValidationError(localized('errors:gguf.tokensMissing'));
   }
   const vocabSize = tokens.items.length;
-  if (vocabSize === 0) throw new GgufValidationError('tokenizer.ggml.tokens is empty');
+  if (vocabSize === 0) throw new GgufValidationError(localized('errors:gguf.tokensEmpty'));
   const merges = arrayValue(header.metadata.get('tokenizer.ggml.merges'));
   if (merges === undefined || merges.itemType !== GgufValueType.String) {
-    throw new GgufValidationError(
-      'tokenizer.ggml.merges is missing or is not an array of strings (BPE needs its merges)',
-    );
+    throw new GgufValidationError(localized('errors:gguf.mergesMissing'));
   }
   const tokenTypes = arrayValue(header.metadata.get('tokenizer.ggml.token_type'));
   if (tokenTypes !== undefined && tokenTypes.items.length !== vocabSize) {
     throw new GgufValidationError(
-      `tokenizer.ggml.token_type has ${tokenTypes.items.length} entries but tokenizer.ggml.tokens has ${vocabSize}`,
+      localized('errors:gguf.tokenTypeCount', {
+        types: tokenTypes.items.length,
+        tokens: vocabSize,
+      }),
     );
   }
   for (const key of ['bos_token_id', 'eos_token_id']) {
     const id = numberValue(header.metadata.get(`tokenizer.ggml.${key}`));
     if (id !== undefined && (id < 0 || id >= vocabSize)) {
       throw new GgufValidationError(
-        `tokenizer.ggml.${key} is ${id}, outside the vocabulary of ${vocabSize} tokens`,
+        localized('errors:gguf.tokenIdOutside', { key, id, vocab: vocabSize }),
       );
     }
   }
@@ -127,18 +128,14 @@ function checkTensors(header: GgufHeader, h: Gpt2GgufHyperparameters): void {
   for (const [name, dims] of expected) {
     const tensor = present.get(name);
     if (tensor === undefined)
-      throw new GgufValidationError(
-        `tensor ${name} is missing (a gpt2 model with these hyperparameters needs it)`,
-      );
+      throw new GgufValidationError(localized('errors:gguf.tensorMissing', { name }));
     checkShape(name, tensor.dims, dims);
   }
   for (const tensor of header.tensors) {
     const dims = optional.get(tensor.name);
     if (dims !== undefined) checkShape(tensor.name, tensor.dims, dims);
     else if (!expected.has(tensor.name)) {
-      throw new GgufValidationError(
-        `tensor ${tensor.name} is not part of a gpt2 model (llama.cpp would refuse the file)`,
-      );
+      throw new GgufValidationError(localized('errors:gguf.tensorNotGpt2', { name: tensor.name }));
     }
   }
 }
@@ -149,7 +146,11 @@ function checkShape(name: string, actual: readonly number[], expected: readonly 
   while (trimmed.length > expected.length && trimmed[trimmed.length - 1] === 1) trimmed.pop();
   if (trimmed.join(',') !== expected.join(',')) {
     throw new GgufValidationError(
-      `tensor ${name} has shape [${actual.join(', ')}] but the hyperparameters and vocabulary imply [${expected.join(', ')}]`,
+      localized('errors:gguf.tensorShape', {
+        name,
+        actual: actual.join(', '),
+        expected: expected.join(', '),
+      }),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { CheckpointConversionError } from './conversionErrors.js';
 
 /** llama.cpp token types (gguf-py TokenType). */
@@ -34,23 +35,25 @@ export async function readGpt2Tokenizer(
   for (const [token, id] of Object.entries(vocab)) {
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
       throw new CheckpointConversionError(
-        `vocab.json: token ${JSON.stringify(token)} has an invalid id`,
+        localized('errors:conversion.badTokenId', { token: JSON.stringify(token) }),
       );
     }
     if (id >= vocabSize) {
       throw new CheckpointConversionError(
-        `vocab.json has token id ${id}, but config.json's vocab_size is ${vocabSize}: the tokenizer does not belong to this model`,
+        localized('errors:conversion.tokenIdTooLarge', { id, vocabSize }),
       );
     }
     if (tokens[id] !== undefined)
-      throw new CheckpointConversionError(`vocab.json uses id ${id} twice`);
+      throw new CheckpointConversionError(localized('errors:conversion.duplicateTokenId', { id }));
     tokens[id] = token;
     count++;
   }
   const tokenTypes: TokenType[] = [];
   for (let id = 0; id < vocabSize; id++) {
     if (tokens[id] === undefined) {
-      if (id < count) throw new CheckpointConversionError(`vocab.json has no token with id ${id}`);
+      if (id < count) {
+        throw new CheckpointConversionError(localized('errors:conversion.missingTokenId', { id }));
+      }
       tokens[id] = `[PAD${id}]`;
       tokenTypes.push(TokenType.Unused);
     } else tokenTypes.push(tokens[id] === END_OF_TEXT ? TokenType.Control : TokenType.Normal);
@@ -69,7 +72,9 @@ async function readJsonObject(filePath: string): Promise<Record<string, unknown>
   try {
     text = await readFile(filePath, 'utf8');
   } catch {
-    throw new CheckpointConversionError(`vocab.json is missing: expected it at ${filePath}`);
+    throw new CheckpointConversionError(
+      localized('errors:conversion.vocabMissing', { path: filePath }),
+    );
   }
   try {
     const parsed: unknown = JSON.parse(text);
@@ -79,7 +84,7 @@ async function readJsonObject(filePath: string): Promise<Record<string, unknown>
     // reported below
   }
   throw new CheckpointConversionError(
-    `vocab.json at ${filePath} is not a JSON object of token -> id`,
+    localized('errors:conversion.vocabNotObject', { path: filePath }),
   );
 }
 
@@ -88,7 +93,9 @@ async function readMerges(filePath: string): Promise<string[]> {
   try {
     text = await readFile(filePath, 'utf8');
   } catch {
-    throw new CheckpointConversionError(`merges.txt is missing: expected it at ${filePath}`);
+    throw new CheckpointConversionError(
+      localized('errors:conversion.mergesMissing', { path: filePath }),
+    );
   }
   const merges: string[] = [];
   for (const line of text.split('\n')) {
@@ -97,7 +104,7 @@ async function readMerges(filePath: string): Promise<string[]> {
     const pair = line.replace(/\r$/, '');
     if (pair.split(' ').length !== 2) {
       throw new CheckpointConversionError(
-        `merges.txt: line ${JSON.stringify(pair)} is not two tokens separated by a space`,
+        localized('errors:conversion.badMerge', { line: JSON.stringify(pair) }),
       );
     }
     merges.push(pair);

@@ -1,4 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { float16BitsToFloat32 } from './float16.js';
 import { CheckpointConversionError } from './conversionErrors.js';
 
@@ -45,7 +47,7 @@ export class SafetensorsFile {
   async readFloat32(name: string): Promise<Float32Array> {
     const tensor = this.tensors.get(name);
     if (tensor === undefined)
-      throw new CheckpointConversionError(`model.safetensors has no tensor ${name}`);
+      throw new CheckpointConversionError(localized('errors:conversion.noTensor', { name }));
     const byteLength = tensor.end - tensor.start;
     // F32 is read straight into the result's memory: one copy of the largest tensor, not two.
     const target = tensor.dtype === 'F32' ? new Float32Array(byteLength / 4) : undefined;
@@ -59,9 +61,7 @@ export class SafetensorsFile {
         tensor.start + filled,
       );
       if (bytesRead === 0) {
-        throw new CheckpointConversionError(
-          `model.safetensors ended while reading tensor ${name} (truncated file?)`,
-        );
+        throw new CheckpointConversionError(localized('errors:conversion.endedEarly', { name }));
       }
       filled += bytesRead;
     }
@@ -81,16 +81,23 @@ async function readHeader(
   fileSize: number,
   filePath: string,
 ): Promise<Map<string, SafetensorsTensor>> {
-  const truncated = (detail: string) =>
+  const truncated = (detail: LocalizedMessage) =>
     new CheckpointConversionError(
-      `${filePath} is truncated or not a safetensors file: ${detail}. Download model.safetensors again.`,
+      localized('errors:conversion.truncated', { path: filePath, detail }),
     );
-  if (fileSize < 8) throw truncated(`it is only ${fileSize} bytes`);
+  if (fileSize < 8) {
+    throw truncated(localized('errors:conversion.safetensors.tooShort', { size: fileSize }));
+  }
   const lengthBytes = Buffer.alloc(8);
   await handle.read(lengthBytes, 0, 8, 0);
   const headerLength = lengthBytes.readBigUInt64LE(0);
   if (headerLength > BigInt(MAX_HEADER_BYTES) || headerLength > BigInt(fileSize - 8)) {
-    throw truncated(`its header claims ${headerLength} bytes but the file has ${fileSize}`);
+    throw truncated(
+      localized('errors:conversion.safetensors.headerTooLong', {
+        length: String(headerLength),
+        size: fileSize,
+      }),
+    );
   }
   const headerBytes = Buffer.alloc(Number(headerLength));
   await handle.read(headerBytes, 0, headerBytes.length, 8);
@@ -98,10 +105,10 @@ async function readHeader(
   try {
     header = JSON.parse(headerBytes.toString('utf8'));
   } catch {
-    throw truncated('its JSON header does not parse');
+    throw truncated(localized('errors:conversion.safetensors.headerNotJson'));
   }
   if (typeof header !== 'object' || header === null)
-    throw truncated('its header is not a JSON object');
+    throw truncated(localized('errors:conversion.safetensors.headerNotObject'));
 
   const dataStart = 8 + headerBytes.length;
   const tensors = new Map<string, SafetensorsTensor>();
@@ -110,7 +117,12 @@ async function readHeader(
     const tensor = parseEntry(name, entry, dataStart, filePath);
     if (tensor.end > fileSize) {
       throw new CheckpointConversionError(
-        `${filePath} is truncated: tensor ${name} ends at byte ${tensor.end} but the file has only ${fileSize} bytes. Download model.safetensors again.`,
+        localized('errors:conversion.truncatedTensor', {
+          path: filePath,
+          name,
+          end: tensor.end,
+          size: fileSize,
+        }),
       );
     }
     tensors.set(name, tensor);
@@ -124,28 +136,36 @@ function parseEntry(
   dataStart: number,
   filePath: string,
 ): SafetensorsTensor {
-  const bad = (detail: string) =>
-    new CheckpointConversionError(`${filePath}: tensor ${name} ${detail}`);
-  if (typeof entry !== 'object' || entry === null) throw bad('has no description in the header');
+  const bad = (detail: LocalizedMessage) =>
+    new CheckpointConversionError(
+      localized('errors:conversion.badTensor', { path: filePath, name, detail }),
+    );
+  if (typeof entry !== 'object' || entry === null) {
+    throw bad(localized('errors:conversion.tensor.noDescription'));
+  }
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
   if (dtype !== 'F32' && dtype !== 'F16' && dtype !== 'BF16') {
-    throw bad(`has dtype ${String(dtype)}; only F32, F16 and BF16 weights can be converted`);
+    throw bad(localized('errors:conversion.tensor.badDtype', { dtype: String(dtype) }));
   }
   if (!Array.isArray(shape) || !shape.every((dim) => Number.isSafeInteger(dim) && dim >= 0)) {
-    throw bad('has an invalid shape');
+    throw bad(localized('errors:conversion.tensor.badShape'));
   }
   if (
     !Array.isArray(offsets) ||
     offsets.length !== 2 ||
     !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)
   ) {
-    throw bad('has invalid data_offsets');
+    throw bad(localized('errors:conversion.tensor.badOffsets'));
   }
   const [begin, end] = offsets as [number, number];
   const elements = (shape as number[]).reduce((product, dim) => product * dim, 1);
   if (end - begin !== elements * DTYPE_BYTES[dtype]) {
     throw bad(
-      `has ${end - begin} bytes of data but its shape [${shape.join(', ')}] needs ${elements * DTYPE_BYTES[dtype]}`,
+      localized('errors:conversion.tensor.sizeMismatch', {
+        bytes: end - begin,
+        shape: shape.join(', '),
+        needed: elements * DTYPE_BYTES[dtype],
+      }),
     );
   }
   return { name, dtype, shape: shape as number[], start: dataStart + begin, end: dataStart + end };

@@ -1,3 +1,4 @@
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import { GGML_TYPES, describeFileType, tensorByteSize } from './ggufConstants.js';
 import { GgufValidationError } from './ggufErrors.js';
 import { readGgufHeader } from './ggufReader.js';
@@ -41,13 +42,14 @@ export async function validateGgufFile(filePath: string): Promise<GgufFileSummar
     const { parameterCount, tensorTypes } = checkTensorLayout(header);
     const architecture = stringValue(header.metadata.get('general.architecture'));
     if (architecture === undefined) {
-      throw new GgufValidationError(
-        'general.architecture is missing, so the model type is unknown',
-      );
+      throw new GgufValidationError(localized('errors:gguf.architectureMissing'));
     }
     if (!(SUPPORTED_ARCHITECTURES as readonly string[]).includes(architecture)) {
       throw new GgufValidationError(
-        `architecture "${architecture}" is not supported; supported: ${SUPPORTED_ARCHITECTURES.join(', ')}`,
+        localized('errors:gguf.unsupportedArchitecture', {
+          architecture,
+          supported: SUPPORTED_ARCHITECTURES.join(', '),
+        }),
       );
     }
     const hyperparameters = checkGpt2Requirements(header);
@@ -69,7 +71,7 @@ export async function validateGgufFile(filePath: string): Promise<GgufFileSummar
     };
   } catch (error) {
     if (error instanceof GgufValidationError && error.filePath === undefined) {
-      throw new GgufValidationError(error.message, filePath);
+      throw new GgufValidationError(error.localized, filePath);
     }
     throw error;
   }
@@ -86,24 +88,38 @@ function checkTensorLayout(header: GgufHeader): {
     const traits = GGML_TYPES.get(tensor.type);
     if (traits === undefined) {
       throw new GgufValidationError(
-        `tensor ${tensor.name} has unknown type ${tensor.type} (not a ggml tensor type this llama.cpp knows)`,
+        localized('errors:gguf.unknownTensorType', { name: tensor.name, type: tensor.type }),
       );
     }
     const size = tensorByteSize(traits, tensor.dims);
     if (size === undefined) {
       throw new GgufValidationError(
-        `tensor ${tensor.name} has rows of ${tensor.dims[0]} values, not a multiple of ${traits.name}'s block of ${traits.blockSize}`,
+        localized('errors:gguf.rowNotBlockMultiple', {
+          name: tensor.name,
+          row: String(tensor.dims[0]),
+          typeName: traits.name,
+          blockSize: traits.blockSize,
+        }),
       );
     }
     if (tensor.offset % header.alignment !== 0) {
       throw new GgufValidationError(
-        `tensor ${tensor.name} is misaligned: its data offset ${tensor.offset} is not a multiple of the alignment ${header.alignment}`,
+        localized('errors:gguf.misaligned', {
+          name: tensor.name,
+          offset: tensor.offset,
+          alignment: header.alignment,
+        }),
       );
     }
     const start = header.dataOffset + tensor.offset;
     if (start + size > header.fileSize) {
       throw new GgufValidationError(
-        `tensor ${tensor.name} ends past the end of the file (it needs bytes ${start}..${start + size}, the file has ${header.fileSize}; truncated download?)`,
+        localized('errors:gguf.endsPastEnd', {
+          name: tensor.name,
+          start,
+          end: start + size,
+          size: header.fileSize,
+        }),
       );
     }
     ranges.push({ name: tensor.name, start, end: start + size });
@@ -116,7 +132,7 @@ function checkTensorLayout(header: GgufHeader): {
     const current = ranges[index];
     if (previous !== undefined && current !== undefined && current.start < previous.end) {
       throw new GgufValidationError(
-        `tensors ${previous.name} and ${current.name} overlap in the file`,
+        localized('errors:gguf.overlap', { first: previous.name, second: current.name }),
       );
     }
   }

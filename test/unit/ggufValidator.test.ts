@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GgufValidationError, validateGgufFile } from '../../electron/gguf/validateGgufFile.js';
+import { createI18n } from '../../shared/i18n/createI18n.js';
+import { englishText, localized, translateMessage } from '../../shared/i18n/localizedMessage.js';
 import { brokenGgufCorpus, type BrokenGgufCase } from '../fixtures/brokenGgufCorpus.js';
 import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
 
@@ -76,6 +78,46 @@ describe('validateGgufFile', () => {
               `${brokenCase.name}: message "${error.message}" does not match ${brokenCase.expect}`,
             );
           }
+        }
+      }
+      assert.deepEqual(failures, []);
+    },
+  );
+
+  it(
+    'gives every broken file an error key whose Chinese text is complete',
+    { timeout: 120_000 },
+    async () => {
+      const chinese = createI18n('zh-CN');
+      const brokenFile = join(dir, 'broken-zh.gguf');
+      const failures: string[] = [];
+      for (const brokenCase of corpus) {
+        await brokenCase.write(brokenFile);
+        const error: unknown = await validateGgufFile(brokenFile).catch(
+          (thrown: unknown) => thrown,
+        );
+        if (!(error instanceof GgufValidationError)) continue; // the test above reports it
+        // The same key gives the English message, so logs and the writer read the same thing.
+        if (englishText(error.localized) !== error.message) {
+          failures.push(`${brokenCase.name}: the key's English differs from "${error.message}"`);
+        }
+        // As the model panel shows it: "This model file cannot be used: {{reason}}."
+        const text = translateMessage(
+          chinese,
+          localized('errors:gguf.cannotUse', { reason: error.localized }),
+        );
+        if (
+          /\{\{|errors:|gguf\./.test(
+            text.replace(/general\.\w+|tokenizer\.ggml\.\w+|gpt2\.[\w.]+/g, ''),
+          )
+        ) {
+          failures.push(`${brokenCase.name}: unfilled or missing key in "${text}"`);
+        }
+        if (!/^无法使用此模型文件：\p{Script=Han}|^无法使用此模型文件：\S/u.test(text)) {
+          failures.push(`${brokenCase.name}: not Chinese: "${text}"`);
+        }
+        if (/ (the|is|of|file|tensor|bytes|truncated) /.test(text)) {
+          failures.push(`${brokenCase.name}: English left in "${text}"`);
         }
       }
       assert.deepEqual(failures, []);
