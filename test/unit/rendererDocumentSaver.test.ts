@@ -42,6 +42,13 @@ function fakeServer(initial: { version: number; content: string; text?: string }
   return { server, options };
 }
 
+/** Another window saves `text` over the version this saver started from. */
+function theyWrite(server: { version: number; content: string; text: string }, text: string): void {
+  server.version += 1;
+  server.content = text;
+  server.text = text;
+}
+
 const snapshot = (content: string) => () => ({ content, text: content });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,6 +66,40 @@ describe('DocumentSaver', () => {
     );
     assert.equal(saver.saveState.get().status, 'saved');
     assert.equal(saver.baseVersion, 4);
+  });
+
+  it('saves within the longest wait while typing goes on, also when it waits for idle time', async () => {
+    const { server, options } = fakeServer({ version: 1, content: '' });
+    // A page whose idle moments come a little later than the next key.
+    const idleCallbacks = new Map<number, ReturnType<typeof setTimeout>>();
+    let nextHandle = 1;
+    globalThis.requestIdleCallback = (callback: IdleRequestCallback): number => {
+      const handle = nextHandle++;
+      idleCallbacks.set(
+        handle,
+        setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 10 }), 15),
+      );
+      return handle;
+    };
+    globalThis.cancelIdleCallback = (handle: number): void => {
+      clearTimeout(idleCallbacks.get(handle));
+      idleCallbacks.delete(handle);
+    };
+    try {
+      const saver = new DocumentSaver(options);
+      let text = '';
+      for (let key = 0; key < 40; key += 1) {
+        text += 'a';
+        saver.markChanged(snapshot(text));
+        await wait(5);
+      }
+      assert.ok(server.requests.length >= 2, `saved ${server.requests.length} times while typing`);
+      await saver.flush();
+      assert.equal(server.content, text);
+    } finally {
+      Reflect.deleteProperty(globalThis, 'requestIdleCallback');
+      Reflect.deleteProperty(globalThis, 'cancelIdleCallback');
+    }
   });
 
   it('keeps the text and retries when a save fails', async () => {
@@ -85,9 +126,7 @@ describe('DocumentSaver', () => {
   it('reports a real conflict and saves over it only on "Keep mine"', async () => {
     const { server, options } = fakeServer({ version: 1, content: 'old' });
     const saver = new DocumentSaver(options);
-    server.version = 2;
-    server.content = 'theirs';
-    server.text = 'theirs';
+    theyWrite(server, 'theirs');
     saver.markChanged(snapshot('mine'));
     assert.equal(await saver.flush(), false);
     assert.equal(saver.saveState.get().status, 'conflict');
@@ -106,6 +145,36 @@ describe('DocumentSaver', () => {
     assert.equal(await saver.flush(), false);
     assert.equal(saver.saveState.get().status, 'conflict');
     assert.equal(server.text, 'Autumn Moon\nThe leaves fall.');
+  });
+
+  it('sends nothing when the text is edited back to what the server holds', async () => {
+    const { server, options } = fakeServer({ version: 1, content: 'as loaded' });
+    const saver = new DocumentSaver(options);
+    saver.markChanged(snapshot('as loaded, and more'));
+    saver.markChanged(snapshot('as loaded'));
+    assert.equal(await saver.flush(), true);
+    assert.equal(saver.saveState.get().status, 'saved');
+    assert.equal(server.requests.length, 0);
+
+    saver.markChanged(snapshot('saved once'));
+    assert.equal(await saver.flush(), true);
+    saver.markChanged(snapshot('saved once'));
+    assert.equal(await saver.flush(), true);
+    assert.deepEqual(
+      server.requests.map((request) => request.content),
+      ['saved once'],
+    );
+  });
+
+  it('"Keep mine" saves the text over theirs even when it is the text as loaded', async () => {
+    const { server, options } = fakeServer({ version: 1, content: 'as loaded' });
+    const saver = new DocumentSaver(options);
+    theyWrite(server, 'theirs');
+    saver.markChanged(snapshot('mine'));
+    assert.equal(await saver.flush(), false);
+    saver.markChanged(snapshot('as loaded'));
+    assert.equal(await saver.keepMine(), true);
+    assert.equal(server.content, 'as loaded');
   });
 
   it('treats its own save whose answer was lost as saved', async () => {

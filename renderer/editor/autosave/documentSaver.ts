@@ -79,7 +79,6 @@ export class DocumentSaver {
   private readonly retryBackoff: BackoffOptions;
   private readonly state = createObservable<SaveState>({ status: 'saved', lastError: null });
   private version: number;
-  /** The content the server holds at `version`, as far as this saver knows. */
   /** What the server holds at `version`, as far as this saver knows. */
   private serverCopy: ServerCopy;
   private readPending: (() => SaveSnapshot) | null = null;
@@ -126,7 +125,9 @@ export class DocumentSaver {
     this.readPending = readSnapshot;
     this.firstUnsavedAt ??= Date.now();
     // While failing or in conflict, the retry timer (or the writer's choice) decides when to save.
-    if (!this.inConflict && this.failedAttempts === 0) {
+    // A save that is already due and waits for an idle moment reads the newest text when it
+    // runs; putting it off again with every key would let steady typing starve it.
+    if (!this.inConflict && this.failedAttempts === 0 && this.cancelIdle === null) {
       const untilMaxWait = this.firstUnsavedAt + this.maxWaitMs - Date.now();
       this.schedule(Math.max(0, Math.min(this.debounceMs, untilMaxWait)));
     }
@@ -194,6 +195,12 @@ export class DocumentSaver {
     this.readPending = null;
     this.firstUnsavedAt = null;
     const snapshot = read();
+    if (this.serverCopy.version === this.version && sameWords(snapshot, this.serverCopy)) {
+      // Edited back to what the server already holds (typed and deleted, an undo): sending
+      // a long document again would cost the page a long task for nothing.
+      this.publish();
+      return Promise.resolve(true);
+    }
     const attempt = this.send(snapshot).finally(() => {
       this.inFlight = null;
       this.publish();
@@ -267,10 +274,14 @@ export class DocumentSaver {
       this.timer = null;
       // A save of a long document is a long task (serialising, sending): run it once the
       // current frame is out, not in the middle of a keystroke. flush() stays immediate.
-      this.cancelIdle = whenIdle(() => {
+      let ran = false;
+      const cancel = whenIdle(() => {
+        ran = true;
         this.cancelIdle = null;
         void this.flush();
       });
+      // Where there is no idle callback the save has already run, and nothing waits.
+      if (!ran) this.cancelIdle = cancel;
     }, delayMs);
   }
 
