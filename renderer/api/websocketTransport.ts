@@ -26,6 +26,19 @@ interface PendingRequest {
 
 const RECONNECT_BACKOFF = { initialMs: 250, maxMs: 5000, jitter: 0.3 };
 
+/**
+ * Whether a frame is over the server's byte limit. UTF-8 takes at most three bytes for each
+ * UTF-16 code unit (a surrogate pair, two units, makes four), so a frame whose length times
+ * three is within the limit is, and a frame with more units than the limit has bytes is not;
+ * only in between are the bytes counted. Counting them copies the whole frame, which on a
+ * long document's autosave was a long task on the page's one thread.
+ */
+export function isOverByteLimit(text: string, limitBytes: number): boolean {
+  if (text.length * 3 <= limitBytes) return false;
+  if (text.length > limitBytes) return true;
+  return new Blob([text]).size > limitBytes;
+}
+
 function failure(code: ApiErrorShape['code'], message: string): Reply<never> {
   return { ok: false, error: { code, message } };
 }
@@ -143,7 +156,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       const frame: RequestFrame = { id, channel, payload };
       const text = JSON.stringify(frame);
       // Bytes, not characters: the server counts bytes.
-      if (new Blob([text]).size > MAX_FRAME_BYTES) {
+      if (isOverByteLimit(text, MAX_FRAME_BYTES)) {
         return Promise.resolve(
           failure('too_large', 'This is too large to send in one piece (the limit is 8 MB).'),
         );
