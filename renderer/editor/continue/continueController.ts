@@ -1,8 +1,7 @@
-import type { LexicalEditor, NodeKey } from 'lexical';
+import { HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import type { InkwellClient } from '../../api/client.js';
-import type { ReportError } from '../../app/errorReporting.js';
 import { isGenerating, patch, type ContinuePhase, type ContinueStores } from './continueState.js';
 import { updateDisplay, updateDocument, updateStreamedText } from './editorUpdates.js';
 import { GenerationStream } from './generationStream.js';
@@ -11,9 +10,16 @@ import {
   $getPendingNode,
   $insertAcceptedText,
   $insertPendingNode,
+  $isCaretBefore,
 } from './pendingText.js';
 import { alternativeLabel, cycleIndex, nextWordLength } from './pendingTextRules.js';
 import { $textBeforeCursor } from './textBeforeCursor.js';
+
+/**
+ * How long after a kept key streamed tokens wait to be shown on their own: longer than the
+ * gap between keys of someone typing, short enough that the suggestion does not look stuck.
+ */
+const TYPING_PAUSE_MS = 150;
 
 /** One continuation at one spot, from Continue until the writer keeps or drops it. */
 interface Session {
@@ -37,7 +43,8 @@ export interface ContinueControllerOptions {
   client: InkwellClient;
   documentId: string;
   stores: ContinueStores;
-  reportError: ReportError;
+  /** ReportError of app/errorReporting.tsx, written out so that no JSX module comes with it. */
+  reportError: (error: unknown, whatFailed?: string) => void;
   /** Called whenever a session ends (the status bar's plan is due again). */
   onIdle: () => void;
 }
@@ -49,12 +56,27 @@ export interface ContinueControllerOptions {
 export class ContinueController {
   private session: Session | null = null;
   private renderQueued = false;
+  /** When the writer last kept text by typing or accepting (performance.now()). */
+  private lastKeptAt = Number.NEGATIVE_INFINITY;
   private readonly stream: GenerationStream;
   /** The generation whose kept text ends at the caret, for the next continue's tree parent. */
   private lastAcceptedId: string | null = null;
 
+  private readonly stopWatchingHistory: () => void;
+
   constructor(private readonly options: ContinueControllerOptions) {
     this.stream = new GenerationStream(options.client);
+    this.stopWatchingHistory = options.editor.registerUpdateListener(({ tags }) => {
+      const session = this.session;
+      if (!session || !tags.has(HISTORIC_TAG)) return;
+      // Undo or redo brings back an earlier state, and the pending node, which keeps its key
+      // while text is kept from it, with that state's text: the session no longer matches
+      // what shows, so the suggestion goes (as an edit elsewhere would drop it). Listeners
+      // run inside the update; the removal runs right after it.
+      queueMicrotask(() => {
+        if (this.session === session) this.reject();
+      });
+    });
   }
 
   get active(): boolean {
@@ -209,6 +231,7 @@ export class ContinueController {
   }
 
   dispose(): void {
+    this.stopWatchingHistory();
     this.endSession();
     this.stream.dispose();
   }
@@ -222,26 +245,36 @@ export class ContinueController {
   }
 
   /**
-   * Moves `count` characters from the pending text into the document; the new pending node
-   * shows what is left. Returns false when there was nothing to move.
+   * Moves `count` characters from the pending text into the document, in one editor update
+   * (a long document pays for every update: its listeners, its reconcile, its layout). The
+   * text goes in at the caret, which is in front of the pending node, and the node stays
+   * where it is, showing what is left. Returns false when there was nothing to move.
    */
   private keep(session: Session, count: number, ownStep: boolean): boolean {
     const text = session.pending.slice(0, count);
     if (text === '') return false;
     session.pending = session.pending.slice(count);
     session.accepted += text;
-    const { editor } = this.options;
-    // The pending node leaves before the text goes in, so the undo step holds only the text.
-    const oldKey = session.nodeKey;
-    session.nodeKey = null;
-    updateDisplay(editor, () => $getPendingNode(oldKey)?.remove());
-    updateDocument(editor, () => $insertAcceptedText(text), ownStep);
-    updateDisplay(editor, () => {
-      session.nodeKey = $insertPendingNode();
-      $getPendingNode(session.nodeKey)
-        ?.setText(session.pending)
-        .setAlternative(session.alternative);
-    });
+    this.lastKeptAt = performance.now();
+    updateDocument(
+      this.options.editor,
+      () => {
+        $insertAcceptedText(text);
+        const node = $getPendingNode(session.nodeKey);
+        if (node && $isCaretBefore(node)) {
+          node.setText(session.pending);
+          return;
+        }
+        // The text went in somewhere else than right before the node (a block the node could
+        // not follow): the pending text moves to the caret, where the writer goes on.
+        node?.remove();
+        session.nodeKey = $insertPendingNode();
+        $getPendingNode(session.nodeKey)
+          ?.setText(session.pending)
+          .setAlternative(session.alternative);
+      },
+      ownStep,
+    );
     return true;
   }
 
@@ -293,13 +326,27 @@ export class ContinueController {
     if (this.session !== session || session.serial !== serial) return;
     session.pending += text;
     this.setPhase('streaming');
-    // Tokens can come faster than frames: one editor update per frame shows them all.
+    this.scheduleRender();
+  }
+
+  /**
+   * Shows streamed tokens. Tokens can come faster than frames: one editor update per frame
+   * shows them all. While the writer types through the suggestion, each key's own update
+   * already shows every token that came before it, so tokens alone wait for a pause in the
+   * typing: a frame spent on them is a frame the next key may have to wait for.
+   */
+  private scheduleRender(): void {
     if (this.renderQueued) return;
     this.renderQueued = true;
-    requestAnimationFrame(() => {
-      this.renderQueued = false;
-      this.render();
-    });
+    const inNextFrame = (): void => {
+      requestAnimationFrame(() => {
+        this.renderQueued = false;
+        this.render();
+      });
+    };
+    const untilPause = this.lastKeptAt + TYPING_PAUSE_MS - performance.now();
+    if (untilPause > 0) setTimeout(inNextFrame, untilPause);
+    else inNextFrame();
   }
 
   private onEnd(session: Session, serial: number, end: EventPayload<'generation.end'>): void {
@@ -327,6 +374,15 @@ export class ContinueController {
   private render(): void {
     const session = this.session;
     if (!session) return;
+    // A key may have shown it all already; an update with nothing to change still costs one.
+    const shown = this.options.editor.getEditorState().read(() => {
+      const node = $getPendingNode(session.nodeKey);
+      return (
+        node === null ||
+        (node.getText() === session.pending && node.__alternative === session.alternative)
+      );
+    });
+    if (shown) return;
     updateStreamedText(this.options.editor, () => {
       const node = $getPendingNode(session.nodeKey);
       if (!node) return;

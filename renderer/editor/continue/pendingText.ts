@@ -56,8 +56,10 @@ export function $isCaretBefore(node: PendingTextNode): boolean {
   const { anchor } = selection;
   const anchorNode = anchor.getNode();
   if (anchor.type === 'text' && $isTextNode(anchorNode)) {
+    // By key: `node` may be an older copy of the node than its sibling link gives.
     return (
-      anchor.offset === anchorNode.getTextContentSize() && anchorNode.getNextSibling() === node
+      anchor.offset === anchorNode.getTextContentSize() &&
+      anchorNode.getNextSibling()?.is(node) === true
     );
   }
   return (

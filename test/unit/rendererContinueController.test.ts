@@ -1,0 +1,196 @@
+/**
+ * The continue controller in a Lexical editor without a page, against a fake server: typing through a
+ * suggestion while it streams in. A long document pays for every editor update (listeners,
+ * reconcile, layout), so each typed key is one update, and streamed tokens wait while the
+ * writer types (the key's update shows them).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  createEditor,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
+import type {
+  Channel,
+  EventName,
+  EventPayload,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/contract.js';
+import { ApiError } from '../../shared/errors.js';
+import type { InkwellClient } from '../../renderer/api/client.js';
+import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
+import { ContinueController } from '../../renderer/editor/continue/continueController.js';
+import { createContinueStores } from '../../renderer/editor/continue/continueState.js';
+import { $getPendingNode, $isCaretBefore } from '../../renderer/editor/continue/pendingText.js';
+import { PendingTextNode } from '../../renderer/editor/continue/PendingTextNode.js';
+
+// Frames, as a browser would give them (Node has none).
+globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback): number =>
+  Number(setTimeout(() => callback(performance.now()), 0));
+
+/** The server side of continue: one generation, whose tokens the test sends. */
+class FakeServer implements InkwellClient {
+  readonly connection = createObservable<ConnectionState>('connected');
+  readonly calls: { channel: Channel; request: unknown }[] = [];
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    this.calls.push({ channel, request });
+    if (channel !== 'continue.start') {
+      return Promise.reject(new ApiError('unavailable', 'not part of this test'));
+    }
+    const started: ResponseOf<'continue.start'> = {
+      generationId: 'generation-1',
+      spotId: 'generation-1',
+      seed: 7,
+      plan: { promptTokens: 3, maxNewTokens: 40, contextSize: 1024, droppedTokens: 0 },
+    };
+    return Promise.resolve(started as ResponseOf<C>);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    const untyped = listener as (payload: unknown) => void;
+    set.add(untyped);
+    return () => set.delete(untyped);
+  }
+
+  token(text: string): void {
+    const payload: EventPayload<'generation.chunk'> = { generationId: 'generation-1', text };
+    for (const listener of this.listeners.get('generation.chunk') ?? []) listener(payload);
+  }
+}
+
+const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Setup {
+  editor: LexicalEditor;
+  server: FakeServer;
+  controller: ContinueController;
+  /** Editor updates committed so far. */
+  updates: () => number;
+  documentText: () => string;
+  pending: () => { text: string; key: string; caretBefore: boolean } | null;
+}
+
+/** "The keeper" with the caret at its end, a continue asked for and its first tokens shown. */
+async function continuing(firstTokens: string): Promise<Setup> {
+  // Not attached to a page (Node has none), as in the app before the editor mounts.
+  const editor = createEditor({
+    namespace: 'inkwell-continue-controller-test',
+    nodes: [PendingTextNode],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  registerHistory(editor, createEmptyHistoryState(), 0);
+  editor.update(
+    () => {
+      $getRoot().append($createParagraphNode().append($createTextNode('The keeper')));
+      $getRoot().selectEnd();
+    },
+    { discrete: true },
+  );
+  let updates = 0;
+  editor.registerUpdateListener(() => (updates += 1));
+  const server = new FakeServer();
+  const controller = new ContinueController({
+    editor,
+    client: server,
+    documentId: 'document-1',
+    stores: createContinueStores(),
+    reportError: () => undefined,
+    onIdle: () => undefined,
+  });
+  controller.continueAtCursor();
+  await settle();
+  server.token(firstTokens);
+  await settle();
+  return {
+    editor,
+    server,
+    controller,
+    updates: () => updates,
+    documentText: () => editor.getEditorState().read(() => $getRoot().getTextContent()),
+    pending: () =>
+      editor.getEditorState().read(() => {
+        const node = $getPendingNode(controller.pendingNodeKey);
+        if (!node) return null;
+        return { text: node.getText(), key: node.getKey(), caretBefore: $isCaretBefore(node) };
+      }),
+  };
+}
+
+describe('typing through a streaming suggestion', () => {
+  it('keeps each typed character as text in one editor update, the suggestion staying put', async () => {
+    const setup = await continuing(' climbed the stairs');
+    const shownAs = setup.pending();
+    assert.equal(shownAs?.text, ' climbed the stairs');
+
+    for (const [typed, expected] of [
+      [' ', 'climbed the stairs'],
+      ['c', 'limbed the stairs'],
+      ['l', 'imbed the stairs'],
+    ] as const) {
+      const before = setup.updates();
+      setup.controller.acceptTyped(typed.length);
+      assert.equal(setup.updates() - before, 1, `one update for "${typed}"`);
+      assert.deepEqual(setup.pending(), {
+        text: expected,
+        key: shownAs?.key,
+        caretBefore: true,
+      });
+    }
+    assert.equal(setup.documentText(), 'The keeper cl');
+  });
+
+  it('shows tokens that come while the writer types with the next key, not in frames of their own', async () => {
+    const setup = await continuing(' climbed');
+    setup.controller.acceptTyped(1);
+    const afterKey = setup.updates();
+
+    setup.server.token(' the');
+    await settle();
+    assert.equal(setup.updates(), afterKey, 'no update for the token alone while typing');
+    assert.equal(setup.pending()?.text, 'climbed');
+
+    setup.controller.acceptTyped(1);
+    assert.equal(setup.updates(), afterKey + 1);
+    assert.equal(setup.pending()?.text, 'limbed the');
+
+    // Once the typing pauses, tokens show by themselves again.
+    setup.server.token(' stairs');
+    await settle(400);
+    assert.equal(setup.pending()?.text, 'limbed the stairs');
+  });
+
+  it('drops the suggestion on undo, which brings back an older copy of it', async () => {
+    const setup = await continuing(' climbed the stairs');
+    setup.controller.acceptTyped(1);
+    setup.controller.acceptTyped(1);
+    setup.editor.dispatchCommand(UNDO_COMMAND, undefined);
+    await settle();
+    assert.equal(setup.controller.active, false);
+    assert.equal(setup.pending(), null);
+    const pendingNodes = setup.editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .flatMap((block) => ($isElementNode(block) ? block.getChildren() : []))
+        .filter((node) => node instanceof PendingTextNode),
+    );
+    assert.deepEqual(pendingNodes, []);
+    assert.equal(
+      setup.server.calls.some((call) => call.channel === 'generation.cancel'),
+      true,
+      'the running generation is stopped',
+    );
+  });
+});
