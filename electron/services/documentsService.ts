@@ -13,7 +13,7 @@ import type { EventBus } from '../ipc/eventBus.js';
 import type { SqliteDatabase } from '../store/database.js';
 import { DocumentsRepository, newDocumentId } from '../store/documentsRepository.js';
 import { RevisionsRepository, type RevisionReason } from '../store/revisionsRepository.js';
-import { countWords } from '../store/textMetrics.js';
+import { countWords } from '../../shared/textCounts.js';
 
 /** Autosaves keep at most one snapshot per this interval, so history stays useful, not huge. */
 export const REVISION_INTERVAL_MS = 3 * 60 * 1000;

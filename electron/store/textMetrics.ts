@@ -1,17 +1,6 @@
 /** How long a list excerpt may be, in characters. */
 export const EXCERPT_CHARS = 160;
 
-/**
- * Characters of scripts written without spaces between words (Chinese, Japanese kana), where each
- * character is counted as one word, the usual convention for word counts in those languages.
- */
-const UNSPACED_CHARACTER = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
-const WORD_PATTERN = new RegExp(`[${UNSPACED_CHARACTER}]|[^\\s${UNSPACED_CHARACTER}]+`, 'gu');
-
-export function countWords(text: string): number {
-  return text.match(WORD_PATTERN)?.length ?? 0;
-}
-
 /** The first ~160 characters of the text on one line, cut at a word boundary where there is one. */
 export function makeExcerpt(text: string, maxChars = EXCERPT_CHARS): string {
   const oneLine = text.replace(/\s+/gu, ' ').trim();

@@ -21,7 +21,7 @@ import { BlockFormatPlugin } from './plugins/BlockFormatPlugin.js';
 import { ReplaceContentPlugin } from './plugins/replaceContent.js';
 import { WordCountPlugin } from './plugins/WordCountPlugin.js';
 import { StatusBar } from './StatusBar.js';
-import type { TextCounts } from './wordCount.js';
+import type { TextCounts } from '../../shared/textCounts.js';
 import { ContinueButtons } from './continue/ContinueButtons.js';
 import { ContinuePlugin } from './continue/ContinuePlugin.js';
 import { createContinueStores } from './continue/continueState.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../api/clientContext.js';
 import type { Observable } from '../api/connectionState.js';
 import type { DocumentSaver } from './autosave/documentSaver.js';
-import type { TextCounts } from './wordCount.js';
+import type { TextCounts } from '../../shared/textCounts.js';
 
 export function useSaveState(saver: DocumentSaver): ReturnType<DocumentSaver['saveState']['get']> {
   return useSyncExternalStore(saver.saveState.subscribe, saver.saveState.get);

@@ -7,6 +7,7 @@ import type { Reply } from '../../shared/errors.js';
 import type { DocumentRecord, SaveResult } from '../../shared/schemas/documents.js';
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../../electron/backend.js';
 import type { RequestContext } from '../../electron/ipc/router.js';
+import { countWords } from '../../shared/textCounts.js';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'inkwell-backend-'));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
@@ -64,6 +65,19 @@ describe('the backend behind the router', () => {
     assert.equal(fetched.text, 'Dear reader,');
     assert.equal(fetched.content, '{"root":"dear"}');
     assert.equal(fetched.version, saved.version);
+  });
+
+  it('counts words as the editor does, each Han character one word, so the list and status bar agree', async () => {
+    const created = await expectOk<DocumentRecord>('documents.create', { title: '春晓' });
+    await expectOk<SaveResult>('documents.save', {
+      id: created.id,
+      content: '',
+      text: '春眠不觉晓，处处闻啼鸟。Hello world.',
+      baseVersion: created.version,
+    });
+    const [listed] = await expectOk<{ id: string; wordCount: number }[]>('documents.list', {});
+    assert.equal(listed?.wordCount, countWords('春眠不觉晓，处处闻啼鸟。Hello world.'));
+    assert.equal(listed?.wordCount, 12);
   });
 
   it('answers invalid_request naming the field for a payload that breaks the contract', async () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, it } from 'node:test';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { i18n } from '../../renderer/i18n/i18n.js';
-import { countText, countWords, type TextCounts } from '../../renderer/editor/wordCount.js';
+import { countText, countWords, type TextCounts } from '../../shared/textCounts.js';
 import { registerWordCount } from '../../renderer/editor/continue/incrementalWordCount.js';
 import { PendingTextNode } from '../../renderer/editor/continue/PendingTextNode.js';
 import {

@@ -17,7 +17,7 @@ import {
 import { $insertPendingNode, $getPendingNode } from '../../renderer/editor/continue/pendingText.js';
 import { PendingTextNode } from '../../renderer/editor/continue/PendingTextNode.js';
 import { registerWordCount } from '../../renderer/editor/continue/incrementalWordCount.js';
-import type { TextCounts } from '../../renderer/editor/wordCount.js';
+import type { TextCounts } from '../../shared/textCounts.js';
 
 it('counts words per block and follows edits, removals, undo and pending text', () => {
   const editor = createHeadlessEditor({

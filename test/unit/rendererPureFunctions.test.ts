@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backoffDelay } from '../../renderer/api/backoff.js';
-import { countCharacters, countWords } from '../../renderer/editor/wordCount.js';
+import { countCharacters, countWords } from '../../shared/textCounts.js';
 import { formatDocumentHash, parseDocumentHash } from '../../renderer/app/documentHash.js';
 import { parseSnippet } from '../../renderer/panels/snippet.js';
 import { comboLabel, matchesCombo } from '../../renderer/keyboard/keyCombo.js';

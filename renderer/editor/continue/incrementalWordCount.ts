@@ -1,5 +1,5 @@
 import { $getNodeByKey, $getRoot, HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
-import { countText, type TextCounts } from '../wordCount.js';
+import { countText, type TextCounts } from '../../../shared/textCounts.js';
 import { PENDING_TEXT_TAG } from './pendingText.js';
 
 /**

@@ -2,7 +2,8 @@
  * Han ideographs, kana and the CJK punctuation-free ranges: scripts written without spaces, where
  * each character is counted as one word, as Word and WPS count Chinese and Japanese (a Chinese
  * writer's 字数). Hangul is left out on purpose: Korean separates words with spaces, so it is
- * counted like Latin text. The counts are shown in the UI language by `common:words`.
+ * counted like Latin text. The counts are shown in the UI language by `common:words`. Main
+ * stores the same count with each document, so the list and the status bar agree.
  */
 const SPACELESS_SCRIPT_CHARACTER =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007\u30FC]/gu;
