@@ -4,7 +4,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { openApp, waitUntilSaved } from './fixtures/editorActions.js';
+import {
+  openApp,
+  waitUntilSaved,
+  waitUntilSettingsSaved,
+  withAnyNumbers,
+} from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
 const OPENING =
@@ -51,7 +56,7 @@ async function setMaxTokens(page: Page, maxTokens: number, seed?: number): Promi
     await panel.getByTestId('param-seed-mode').selectOption('fixed');
     await panel.getByTestId('param-seed').fill(String(seed));
   }
-  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+  await waitUntilSettingsSaved(page);
   await page.getByTestId('toggle-generation-settings').click();
   await expect(panel).toBeHidden();
 }
@@ -65,6 +70,7 @@ async function writeOpening(page: Page): Promise<void> {
 test('a continuation streams in as pending text, Tab keeps it, and it is saved and in history', async ({
   page,
   inkwell,
+  tr,
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
@@ -82,14 +88,23 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   expect(suggestion.length).toBeGreaterThan(0);
   // Pending text is not part of the document: not counted, not saved.
   expect(await documentText(page)).toBe(OPENING);
-  await expect(page.getByTestId('word-count')).toHaveText(`${OPENING.split(' ').length} words`);
+  await expect(page.getByTestId('word-count')).toHaveText(
+    tr('common:words', { count: OPENING.split(' ').length }),
+  );
 
   await page.keyboard.press('Tab');
   await expect(ghost).toHaveCount(0);
-  await expect(page.getByTestId('status-speed')).toContainText('tokens/s');
+  await expect(page.getByTestId('status-speed')).toContainText(
+    tr('editor:status.speed', { speed: '' }).trim(),
+  );
   await expect(page.getByTestId('status-model')).toContainText('.gguf');
   await expect(page.getByTestId('status-backend')).toContainText(/CPU|CUDA|Vulkan|Metal/);
-  await expect(page.getByTestId('status-context')).toContainText(/Context \d+ \+ 40 \/ [\d,]+/);
+  await expect(page.getByTestId('status-context')).toContainText(
+    withAnyNumbers(
+      tr('editor:status.context', { prompt: 111_111, newTokens: 40, size: 222_222 }),
+      [111_111, 222_222],
+    ),
+  );
   const kept = (await documentText(page)).trim();
   expect(kept.startsWith(OPENING)).toBe(true);
   expect(kept.length).toBeGreaterThan(OPENING.length);
@@ -103,9 +118,11 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   const history = page.getByTestId('history-panel');
   const item = history.getByTestId('history-item');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('kept');
+  await expect(item).toContainText(tr('generation:history.kept'));
   await item.click();
-  await expect(history.getByTestId('history-params')).toContainText('Max new tokens');
+  await expect(history.getByTestId('history-params')).toContainText(
+    tr('generation:params.maxTokens.label'),
+  );
   await expect(history.getByTestId('history-params')).toContainText('40');
 });
 
@@ -148,6 +165,7 @@ test('Ctrl+R asks for a second alternative and Alt+[ goes back to the first', as
 test('Esc stops a running continuation: its text stays pending, history says it was stopped', async ({
   page,
   inkwell,
+  tr,
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
@@ -166,7 +184,7 @@ test('Esc stops a running continuation: its text stays pending, history says it 
   await expect(ghost).not.toBeEmpty();
   const item = page.getByTestId('history-panel').getByTestId('history-item');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('Stopped early');
+  await expect(item).toContainText(tr('generation:finish.cancelled'));
   const stopped = (await ghost.textContent()) ?? '';
   // The text stopped growing: what is pending is what was there when it stopped.
   await expect(ghost).toHaveText(stopped);
@@ -179,6 +197,7 @@ test('Esc stops a running continuation: its text stays pending, history says it 
 test('the engine dying mid-stream is reported, the text is intact, and the next continue works', async ({
   page,
   inkwell,
+  tr,
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
@@ -199,7 +218,7 @@ test('the engine dying mid-stream is reported, the text is intact, and the next 
   for (const pid of children) process.kill(Number(pid), 'SIGKILL');
 
   await expect(page.getByTestId('error-banner')).toBeVisible();
-  await expect(page.getByTestId('error-banner')).toContainText('continuation stopped');
+  await expect(page.getByTestId('error-banner')).toContainText(tr('editor:continue.failed'));
   await expect(page.getByTestId('status-generating')).toHaveCount(0);
   await expect(page.getByTestId('status-model')).toHaveAttribute('data-state', 'crashed');
   expect(await documentText(page)).toBe(OPENING);
@@ -220,14 +239,18 @@ test('the engine dying mid-stream is reported, the text is intact, and the next 
 test('continuing with no text before the cursor says so, and a continue after writing works', async ({
   page,
   inkwell,
+  tr,
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
   await page.getByTestId('editor').click();
   await page.getByTestId('continue').click();
-  await expect(page.getByTestId('error-banner')).toContainText('no text before the cursor', {
-    timeout: 60_000,
-  });
+  await expect(page.getByTestId('error-banner')).toContainText(
+    tr('errors:continue.noTextBeforeCursor'),
+    {
+      timeout: 60_000,
+    },
+  );
   await expect(page.getByTestId('ghost-text')).toHaveCount(0);
   await expect(page.getByTestId('continue')).toBeVisible();
 

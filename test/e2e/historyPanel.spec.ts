@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { openApp, waitUntilSaved } from './fixtures/editorActions.js';
+import { openApp, waitUntilSaved, waitUntilSettingsSaved } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
-
-// The panels are built; the toggles (toggle-history, toggle-generation-settings) and the continue
-// plugin (ghost-text) are mounted in App.tsx by another change. Remove this line once they are.
 
 /** Opens a side panel with its toggle unless it is already open (a reload may keep it open). */
 async function openPanel(page: Page, toggleId: string, panelId: string): Promise<void> {
@@ -17,12 +14,12 @@ async function openPanel(page: Page, toggleId: string, panelId: string): Promise
 async function choosePreciseShortFixedSeed(page: Page): Promise<void> {
   await openPanel(page, 'toggle-generation-settings', 'generation-settings-panel');
   const panel = page.getByTestId('generation-settings-panel');
-  await panel.getByTestId('preset-select').selectOption({ label: 'Precise' });
+  await panel.getByTestId('preset-select').selectOption('precise');
   await expect(panel.getByTestId('param-temperature')).toHaveValue('0.5');
   await panel.getByTestId('param-max-tokens').fill('20');
   await panel.getByTestId('param-seed-mode').selectOption('fixed');
   await panel.getByTestId('param-seed').fill('1234');
-  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+  await waitUntilSettingsSaved(page);
 }
 
 test('generation settings: a preset, max tokens and a fixed seed are kept for the document across a reload', async ({
@@ -35,7 +32,7 @@ test('generation settings: a preset, max tokens and a fixed seed are kept for th
   await panel.getByTestId('memory-input').fill('The keeper of the lighthouse is called Ada.');
   await panel.getByTestId('stop-string-input').fill('THE END');
   await panel.getByTestId('stop-string-add').click();
-  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+  await waitUntilSettingsSaved(page);
 
   await page.reload();
   await expect(page.getByTestId('editor')).toBeVisible();
@@ -52,10 +49,10 @@ test('generation settings: a preset, max tokens and a fixed seed are kept for th
 
   // A value the server refuses is named next to its field, and nothing is saved until fixed.
   await panel.getByTestId('param-temperature').fill('5');
-  await expect(panel.getByTestId('settings-save-status')).toContainText('Not saved');
+  await expect(panel.getByTestId('settings-save-status')).toHaveAttribute('data-status', 'invalid');
   await expect(panel.locator('.field-error')).toBeVisible();
   await panel.getByTestId('param-temperature').fill('0.5');
-  await expect(panel.getByTestId('settings-save-status')).toHaveText('Saved');
+  await waitUntilSettingsSaved(page);
 
   await panel.getByTestId('param-max-tokens').press('Escape');
   await expect(panel).toBeHidden();
@@ -64,6 +61,7 @@ test('generation settings: a preset, max tokens and a fixed seed are kept for th
 test('history: an accepted continuation is listed with its params, found by a word of it, exported and replayed exactly', async ({
   page,
   inkwell,
+  tr,
 }) => {
   await openApp(page, inkwell.url);
   await choosePreciseShortFixedSeed(page);
@@ -81,10 +79,10 @@ test('history: an accepted continuation is listed with its params, found by a wo
   const item = history.getByTestId('history-item');
   await expect(item).toHaveCount(1);
   // The entry says "Running…" until the generation's end has been recorded.
-  await expect(item).not.toContainText('Running', { timeout: 30_000 });
+  await expect(item).not.toContainText(tr('generation:finish.running'), { timeout: 30_000 });
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('ghost-text')).toHaveCount(0);
-  await expect(item).toContainText('kept');
+  await expect(item).toContainText(tr('generation:history.kept'));
 
   await item.click();
   const details = history.getByTestId('history-details');
@@ -93,7 +91,7 @@ test('history: an accepted continuation is listed with its params, found by a wo
   const word = /[A-Za-z]{4,}/.exec(output)?.[0] ?? /[A-Za-z]{2,}/.exec(output)?.[0];
   expect(word, `the output has a word to look for: ${JSON.stringify(output)}`).toBeTruthy();
   const params = history.getByTestId('history-params');
-  await expect(params).toContainText('Max new tokens');
+  await expect(params).toContainText(tr('generation:params.maxTokens.label'));
   await expect(params).toContainText('20');
   await expect(params).toContainText('1234');
   await expect(editor).toContainText(word as string);
@@ -131,7 +129,7 @@ test('history: an accepted continuation is listed with its params, found by a wo
   await expect(item).toHaveCount(2);
 
   // Deleting asks first.
-  await item.filter({ hasText: 'Replay' }).click();
+  await item.filter({ hasText: tr('generation:kinds.replay') }).click();
   await history.getByTestId('history-delete').click();
   await history.getByTestId('history-delete-confirm').click();
   await expect(item).toHaveCount(1);

@@ -5,7 +5,7 @@
  * Needs the panel mounted in App.tsx (toggle button `toggle-templates`).
  */
 import type { Page } from '@playwright/test';
-import { openApp, openDocumentId } from './fixtures/editorActions.js';
+import { openApp, openDocumentId, withAnyNumbers } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
 const TITLE = 'Autumn Moon';
@@ -19,6 +19,7 @@ async function openPanel(page: Page, toggleId: string, panelId: string): Promise
 test('a poem from a template: preview, generate into a new document, history, regenerate', async ({
   page,
   inkwell,
+  tr,
 }) => {
   await openApp(page, inkwell.url);
   const startId = openDocumentId(page);
@@ -26,7 +27,7 @@ test('a poem from a template: preview, generate into a new document, history, re
   const panel = page.getByTestId('templates-panel');
 
   await panel.getByTestId('template-search').fill('haiku');
-  await panel.getByTestId('template-card').filter({ hasText: 'Haiku' }).first().click();
+  await panel.locator('[data-testid="template-card"][data-template-id="haiku"]').click();
   const form = panel.getByTestId('template-form');
   await expect(form).toBeVisible();
 
@@ -42,16 +43,28 @@ test('a poem from a template: preview, generate into a new document, history, re
   const preview = form.getByTestId('template-preview');
   await expect(preview).toContainText(TITLE);
   await expect(preview).toContainText('AUTUMN HAIKU');
-  await expect(form.getByTestId('template-preview-tokens')).toContainText(/\d+ of \d+ tokens/);
+  await expect(form.getByTestId('template-preview-tokens')).toContainText(
+    withAnyNumbers(
+      tr('templates:preview.tokensNoRoom', {
+        promptTokens: 111_111,
+        contextSize: 222_222,
+        maxNewTokens: 333_333,
+      }).split(/[;；]/)[0] ?? '',
+      [111_111, 222_222],
+    ),
+  );
 
   await form.getByTestId('template-generate').click();
   await expect.poll(() => openDocumentId(page)).not.toBe(startId);
   const documentId = openDocumentId(page);
   const stream = form.getByTestId('template-stream');
   await expect(stream).toContainText(TITLE);
-  await expect(form.getByTestId('template-stream-status')).not.toHaveText('Writing…', {
-    timeout: 30_000,
-  });
+  await expect(form.getByTestId('template-stream-status')).not.toHaveText(
+    tr('templates:generation.writing'),
+    {
+      timeout: 30_000,
+    },
+  );
   const output = (await form.getByTestId('template-stream-output').textContent()) ?? '';
   expect(output.trim(), 'the demo model wrote something').not.toBe('');
 
@@ -65,7 +78,9 @@ test('a poem from a template: preview, generate into a new document, history, re
   // Regenerate writes again into the same document.
   await form.getByTestId('template-regenerate').click();
   await expect(form.getByTestId('template-stop')).toBeDisabled({ timeout: 30_000 });
-  await expect(form.getByTestId('template-stream-status')).not.toHaveText('Writing…');
+  await expect(form.getByTestId('template-stream-status')).not.toHaveText(
+    tr('templates:generation.writing'),
+  );
   expect(openDocumentId(page)).toBe(documentId);
 
   // Both generations are in this document's history.

@@ -70,6 +70,7 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
       <p
         className={`settings-save-status ${status}`}
         data-testid="settings-save-status"
+        data-status={status}
         role="status"
       >
         {status === 'unchanged' ? '' : t(`settings.status.${status}`)}

@@ -10,6 +10,7 @@ export const editor = {
     retrying: 'Unsaved changes – retrying',
     conflict: 'Unsaved – changed elsewhere',
     offline: 'Unsaved changes – waiting for the connection',
+    changedElsewhere: 'This document was changed somewhere else since it was opened here.',
   },
   characters_one: '{{count, number}} character',
   characters_other: '{{count, number}} characters',
@@ -45,6 +46,13 @@ export const editor = {
     continueTitle: 'Continue writing at the cursor ({{shortcut}})',
     stop: '■ Stop',
     stopTitle: 'Stop writing ({{shortcut}})',
+    failed: 'The continuation stopped; your text is unchanged',
+    couldNotContinue: 'Could not continue',
+    stillLoading: 'The model is still loading… Press Continue again when it is ready.',
+    modelStopped: 'The model stopped unexpectedly.',
+    alternativesFailed: 'Could not show the other continuations',
+    markKeptFailed: 'Could not mark it as kept',
+    suggestionLabel: 'Suggested continuation',
   },
   /** The continue shortcuts, as the shortcuts overlay lists them. */
   continueShortcuts: {

@@ -9,6 +9,17 @@ export const errors = {
     withContext: '{{whatFailed}}: {{description}}',
     unexpected: 'Something unexpected went wrong.',
   },
+  /** The browser's connection to the headless server (renderer/api/websocketTransport.ts). */
+  connection: {
+    dropped: 'The connection to Inkwell dropped before it answered. Trying again.',
+    timedOut: 'Inkwell did not answer in time. Please try again.',
+    unexpectedAnswer: 'Inkwell answered with something unexpected.',
+    tooLarge: 'This is too large to send in one piece (the limit is {{limitMb}} MB).',
+    unreachable:
+      'Inkwell could not reach its server for {{seconds}} seconds. Your text is still here; it will be saved when the connection returns.',
+    noToken:
+      'This page has no access token. Open the address the Inkwell server printed (it ends in ?token=…).',
+  },
   request: {
     unknownChannel: 'There is no channel called "{{channel}}".',
     noChannel: 'There is no channel called a missing channel name.',
@@ -288,5 +299,81 @@ export const errors = {
       badOffsets: 'has invalid data_offsets',
       sizeMismatch: 'has {{bytes}} bytes of data but its shape [{{shape}}] needs {{needed}}',
     },
+  },
+  /** The models library: adding, removing, selecting, downloading and importing models. */
+  models: {
+    noFile: 'There is no file at {{path}}.',
+    notGguf: 'Inkwell adds models from .gguf files; “{{name}}” is not one.',
+    demoStaysListed: 'The demo model comes with Inkwell and stays listed.',
+    onlyOwnFiles:
+      'Inkwell only deletes model files it downloaded or converted itself; this file is yours and was left alone.',
+    fileOfModelGone: 'The file of “{{name}}” is gone: {{path}}.',
+    fileGone: 'The file is gone: {{path}}.',
+    notInCatalog: 'There is no model “{{id}}” in the catalog.',
+    notInLibrary: 'That model is not in the library (any more).',
+    /** The model used last could not be loaded when a request first needed one. */
+    lastUsedMissing:
+      'The model you used last, “{{name}}”, is missing ({{path}}). Choose another in the Models panel.',
+    lastUsedMissingDemoLoaded:
+      'The model you used last, “{{name}}”, is missing ({{path}}), so the demo model is loaded instead.',
+    lastUsedFailedDemoLoaded:
+      'The model you used last, “{{name}}”, could not be loaded ({{detail}}), so the demo model is loaded instead.',
+    /** A file dropped on the window, refused before main is asked. */
+    droppedNotFromComputer: 'Only a file dropped from your computer can be added.',
+    droppedNotOnDisk: 'This file is not on your disk, so it cannot be added as a model.',
+    /** Download and import jobs. */
+    jobCancelled: 'Cancelled.',
+    appClosing: 'Inkwell is closing.',
+    partialRemoved: '{{reason}} The partial file was removed.',
+    addedButNotLoaded: 'Added to the library, but loading it failed: {{reason}}',
+    download: {
+      notEnoughSpace:
+        'Not enough disk space: this needs about {{needed}} and {{free}} is free in {{folder}}. Free some space and try again.',
+      serverAnswered: 'The server answered {{status}} for {{url}}.',
+      serverAnsweredNoFile: 'The server answered {{status}} for {{url}}: there is no such file.',
+      unreachable: 'Could not reach {{host}} ({{reason}}).',
+      shaMismatch:
+        'The downloaded {{fileName}} is not the expected file (sha256 {{actual}}, expected {{expected}}); it was deleted.',
+      stalled:
+        'The download of {{fileName}} stalled: no data for {{seconds}} s. Check the connection and try again.',
+      failed: 'The download of {{fileName}} failed: {{detail}}',
+    },
+  },
+  /** The model engine (the model host process) and what it says about the loaded model. */
+  engine: {
+    shutDown: 'The model engine was shut down.',
+    hasBeenShutDown: 'The model engine has been shut down.',
+    crashed:
+      'The model engine stopped unexpectedly ({{detail}}). Your text is safe; press Continue to try again.',
+    stoppedWhileLoading:
+      'The model engine stopped while loading {{path}} ({{detail}}); the file may be damaged or not supported.',
+    stoppedRestarts:
+      'The model engine stopped unexpectedly ({{detail}}). It starts again on the next request.',
+    /** How the model host ended, in "stopped unexpectedly ({{detail}})". */
+    exit: {
+      signal: 'it was ended by {{signal}}',
+      code: 'exit code {{code}}',
+      notStarted: 'it could not be started',
+      startFailed: 'it could not be started: {{reason}}',
+      startTimeout: 'it did not start within {{seconds}} s',
+      badReply: 'it sent a reply Inkwell could not understand',
+      badMessage: 'it sent a message Inkwell could not understand',
+      hadStopped: 'it had stopped',
+    },
+    noModel: 'No model is loaded. Choose a model first.',
+    generationFailed: 'The generation failed on our side; nothing was lost.',
+    couldNotContinue: 'The model could not continue the text: {{detail}}',
+    /** Why the model runs on the CPU although a GPU backend was asked for. */
+    gpuDidNotStart:
+      'The {{backend}} backend could not start ({{detail}}), so the model runs on the CPU.',
+    anyGpuDidNotStart: 'The GPU backend could not start ({{detail}}), so the model runs on the CPU.',
+    gpuCouldNotHold:
+      'The model could not be loaded on {{backend}} ({{detail}}), so it runs on the CPU.',
+  },
+  /** The desktop app's own dialogs (import, print). */
+  dialogs: {
+    importFormats: 'Inkwell imports .txt, .md, .html and .docx files.',
+    importTooLarge: 'This file is too large to import ({{max}} MB at most).',
+    printWindowClosed: 'The window to print has closed.',
   },
 } as const;
