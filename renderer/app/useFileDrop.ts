@@ -2,7 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useClient } from '../api/clientContext.js';
 import type { CreateDocument } from '../panels/importExport/importDocument.js';
 import { importFiles } from '../panels/importExport/importFiles.js';
-import { addDroppedModels, splitDroppedFiles } from '../panels/models/droppedModels.js';
+import { i18n } from '../i18n/i18n.js';
+import {
+  addDroppedModels,
+  joinSentences,
+  splitDroppedFiles,
+} from '../panels/models/droppedModels.js';
 import type { ReportError } from './errorReporting.js';
 
 export interface FileDropOptions {
@@ -68,7 +73,7 @@ export function useFileDrop(options: FileDropOptions): boolean {
         const add = bridge ? (file: File) => bridge.addDroppedModel(file) : undefined;
         void addDroppedModels(models, add).then((result) => {
           if (result.problems.length > 0) {
-            latest.current.reportError(new Error(result.problems.join(' ')));
+            latest.current.reportError(new Error(joinSentences(result.problems)));
           }
         });
       }
@@ -76,11 +81,11 @@ export function useFileDrop(options: FileDropOptions): boolean {
       void importFiles(files, createDocument).then(
         (result) => {
           const { reportError, onImported } = latest.current;
-          if (result.problems.length > 0) reportError(new Error(result.problems.join(' ')));
+          if (result.problems.length > 0) reportError(new Error(joinSentences(result.problems)));
           const last = result.imported.at(-1);
           if (last) onImported(last.id);
         },
-        (error: unknown) => latest.current.reportError(error, 'Could not import the dropped file'),
+        (error: unknown) => latest.current.reportError(error, i18n.t('models:drop.couldNotImport')),
       );
     };
 

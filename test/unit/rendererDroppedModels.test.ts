@@ -3,12 +3,18 @@
  * import. In a browser no dropped file has a path, so the writer is pointed to the path field.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
+import type { Reply } from '../../shared/errors.js';
+import type { ModelRecord } from '../../shared/schemas/models.js';
+import { i18n } from '../../renderer/i18n/i18n.js';
 import {
-  BROWSER_MODEL_DROP_MESSAGE,
   addDroppedModels,
+  browserModelDropMessage,
+  joinSentences,
   splitDroppedFiles,
 } from '../../renderer/panels/models/droppedModels.js';
+
+afterEach(() => i18n.changeLanguage('en'));
 
 describe('dropped files', () => {
   it('are split into models (.gguf, any case) and documents', () => {
@@ -32,9 +38,39 @@ describe('dropped files', () => {
 
   it('in a browser, a dropped model is not added and the message points to the path field', async () => {
     const result = await addDroppedModels([new File(['GGUF'], 'gpt2.gguf')], undefined);
-    assert.deepEqual(result, { added: [], problems: [BROWSER_MODEL_DROP_MESSAGE] });
-    assert.match(BROWSER_MODEL_DROP_MESSAGE, /Models panel/);
-    assert.match(BROWSER_MODEL_DROP_MESSAGE, /path/);
+    assert.deepEqual(result, { added: [], problems: [browserModelDropMessage()] });
+    assert.match(browserModelDropMessage(), /Models panel/);
+    assert.match(browserModelDropMessage(), /path/);
+  });
+
+  it('says so in Chinese when the UI is in Chinese, naming the panel’s button as it is named there', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const result = await addDroppedModels([new File(['GGUF'], 'gpt2.gguf')], undefined);
+    assert.equal(result.problems.length, 1);
+    assert.match(result.problems[0] ?? '', /“模型”面板/);
+    assert.match(result.problems[0] ?? '', /“添加 GGUF 文件”/);
+  });
+
+  it('names each file that was not added, with the reason, in the UI language', async () => {
+    const refuse = (): Promise<Reply<ModelRecord>> => Promise.reject(new Error(''));
+    const files = [new File(['x'], 'a.gguf'), new File(['x'], 'b.gguf')];
+    assert.deepEqual((await addDroppedModels(files, refuse)).problems, [
+      'a.gguf was not added: it failed',
+      'b.gguf was not added: it failed',
+    ]);
+    await i18n.changeLanguage('zh-CN');
+    assert.deepEqual((await addDroppedModels(files, refuse)).problems, [
+      'a.gguf 未添加：添加失败',
+      'b.gguf 未添加：添加失败',
+    ]);
+  });
+
+  it('joins sentences with a space in English and without one in Chinese', async () => {
+    assert.equal(joinSentences([]), '');
+    assert.equal(joinSentences(['One.']), 'One.');
+    assert.equal(joinSentences(['One.', 'Two.', 'Three.']), 'One. Two. Three.');
+    await i18n.changeLanguage('zh-CN');
+    assert.equal(joinSentences(['一。', '二。', '三。']), '一。二。三。');
   });
 
   it('nothing dropped, nothing said', async () => {

@@ -1,8 +1,22 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CuratedModel } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { formatBytes } from './format.js';
+
+/** The curated catalog's ids and the keys of their descriptions in the models namespace. */
+const CURATED_DESCRIPTIONS = {
+  distilgpt2: 'curated.distilgpt2',
+  gpt2: 'curated.gpt2',
+  'gpt2-medium': 'curated.gpt2Medium',
+  'gpt2-large': 'curated.gpt2Large',
+  'gpt2-xl': 'curated.gpt2Xl',
+} as const;
+
+function isCuratedId(id: string): id is keyof typeof CURATED_DESCRIPTIONS {
+  return Object.hasOwn(CURATED_DESCRIPTIONS, id);
+}
 
 /**
  * Where models come from: a GGUF file (by path; in the desktop app also by main's file dialog or
@@ -10,6 +24,7 @@ import { formatBytes } from './format.js';
  * or any URL).
  */
 export function ModelSources({ reportError }: { reportError: ReportError }): ReactNode {
+  const { t } = useTranslation('models');
   const client = useClient();
   const [addPath, setAddPath] = useState('');
   const [folder, setFolder] = useState('');
@@ -32,34 +47,34 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
   };
 
   const chooseFile = (): Promise<void> =>
-    run('Could not add the model', async () => {
+    run(t('failed.add'), async () => {
       const answer = await client.call('models.addFromDialog', {});
       if (answer.status === 'unavailable') {
-        throw new Error('There is no file dialog here; type the file’s path instead.');
+        throw new Error(t('add.noDialog'));
       }
     });
 
   const startDownload = (): Promise<void> => {
     const text = source.trim();
-    return run('Could not start the download', () =>
+    return run(t('failed.startDownload'), () =>
       client.call('models.download', text.startsWith('hf:') ? { hf: text } : { url: text }),
     );
   };
 
   return (
     <section className="model-sources">
-      <h3>Add a GGUF file</h3>
+      <h3>{t('add.title')}</h3>
       {desktop && (
         <p className="model-add-desktop">
           <button type="button" data-testid="model-add-choose" onClick={() => void chooseFile()}>
-            Choose file…
+            {t('add.chooseFile')}
           </button>{' '}
-          or drop a .gguf file on the window, or type its path:
+          {t('add.orDropOrType')}
         </p>
       )}
       <input
         data-testid="model-add-path"
-        placeholder="/path/to/model.gguf"
+        placeholder={t('add.pathPlaceholder')}
         value={addPath}
         onChange={(event) => setAddPath(event.target.value)}
       />
@@ -68,18 +83,16 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
         data-testid="model-add-submit"
         disabled={addPath.trim() === ''}
         onClick={() =>
-          void run('Could not add the model', () =>
-            client.call('models.add', { path: addPath.trim() }),
-          )
+          void run(t('failed.add'), () => client.call('models.add', { path: addPath.trim() }))
         }
       >
-        Add
+        {t('add.submit')}
       </button>
 
-      <h3>Import a GPT-2 folder</h3>
+      <h3>{t('importCheckpoint.title')}</h3>
       <input
         data-testid="import-folder-path"
-        placeholder="folder with config.json, model.safetensors, vocab.json, merges.txt"
+        placeholder={t('importCheckpoint.folderPlaceholder')}
         value={folder}
         onChange={(event) => setFolder(event.target.value)}
       />
@@ -88,45 +101,49 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
         value={type}
         onChange={(event) => setType(event.target.value === 'f16' ? 'f16' : 'q8_0')}
       >
-        <option value="q8_0">q8_0 (smaller, fast)</option>
-        <option value="f16">f16 (exact, twice the size)</option>
+        <option value="q8_0">{t('importCheckpoint.typeQ8')}</option>
+        <option value="f16">{t('importCheckpoint.typeF16')}</option>
       </select>
       <button
         type="button"
         data-testid="import-submit"
         disabled={folder.trim() === ''}
         onClick={() =>
-          void run('Could not start the import', () =>
+          void run(t('failed.startImport'), () =>
             client.call('models.importCheckpoint', { folder: folder.trim(), type }),
           )
         }
       >
-        Import
+        {t('importCheckpoint.submit')}
       </button>
 
-      <h3>Download</h3>
+      <h3>{t('download.title')}</h3>
       <ul className="model-catalog">
         {catalog.map((entry) => (
           <li key={entry.id}>
-            <strong>{entry.name}</strong> — {entry.description} Download ≈
-            {formatBytes(entry.downloadBytes)}, on disk ≈{formatBytes(entry.diskBytes)}, needs ≈
-            {formatBytes(entry.ramBytes)} memory.{' '}
+            <strong>{entry.name}</strong> —{' '}
+            {isCuratedId(entry.id) ? t(CURATED_DESCRIPTIONS[entry.id]) : entry.description}{' '}
+            {t('download.sizes', {
+              download: formatBytes(entry.downloadBytes),
+              disk: formatBytes(entry.diskBytes),
+              ram: formatBytes(entry.ramBytes),
+            })}{' '}
             <button
               type="button"
               onClick={() =>
-                void run('Could not start the download', () =>
+                void run(t('failed.startDownload'), () =>
                   client.call('models.download', { curatedId: entry.id }),
                 )
               }
             >
-              Download
+              {t('download.submit')}
             </button>
           </li>
         ))}
       </ul>
       <input
         data-testid="download-url"
-        placeholder="https://…/model.gguf or hf:owner/repo/file.gguf"
+        placeholder={t('download.urlPlaceholder')}
         value={source}
         onChange={(event) => setSource(event.target.value)}
       />
@@ -136,7 +153,7 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
         disabled={source.trim() === ''}
         onClick={() => void startDownload()}
       >
-        Download
+        {t('download.submit')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelDetails } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
@@ -11,6 +12,7 @@ import { useModelsLibrary } from './useModelsLibrary.js';
 /** The Models panel: the library, one model's details, where models come from, run settings. */
 export function ModelsPanel(props: { reportError: ReportError; onClose?: () => void }): ReactNode {
   const { reportError, onClose } = props;
+  const { t } = useTranslation(['models', 'common']);
   const client = useClient();
   const { models, jobs, lastEnd, engine } = useModelsLibrary(reportError);
   const [details, setDetails] = useState<ModelDetails | null>(null);
@@ -22,7 +24,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
     try {
       await client.call('models.select', { id });
     } catch (error) {
-      reportError(error, 'Could not load the model');
+      reportError(error, t('failed.load'));
     } finally {
       setBusyId(null);
     }
@@ -31,17 +33,21 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
     try {
       setDetails(await client.call('models.details', { id }));
     } catch (error) {
-      reportError(error, 'Could not read the model');
+      reportError(error, t('failed.read'));
     }
   };
 
   return (
-    <aside className="side-panel models-panel" data-testid="models-panel" aria-label="Models">
+    <aside
+      className="side-panel models-panel"
+      data-testid="models-panel"
+      aria-label={t('panel.title')}
+    >
       <header>
-        <h2>Models</h2>
+        <h2>{t('panel.title')}</h2>
         {onClose && (
           <button type="button" className="quiet-button" onClick={onClose}>
-            Close
+            {t('common:close')}
           </button>
         )}
       </header>
@@ -54,12 +60,17 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
             aria-current={model.active ? 'true' : undefined}
           >
             <strong>{model.name}</strong>
-            {model.active && <span className="badge"> active</span>}
-            {model.missing && <span className="badge warning"> file missing</span>}
+            {model.active && <span className="badge"> {t('item.active')}</span>}
+            {model.missing && <span className="badge warning"> {t('item.missing')}</span>}
             <div className="model-facts">
-              {model.source} · {formatBytes(model.fileSize)} · {model.quantization} · context{' '}
-              {model.contextLength} · {formatParameters(model.parameterCount)} parameters · last
-              used {formatDate(model.lastUsedAt)}
+              {t('item.facts', {
+                source: t(`sources.${model.source}`),
+                size: formatBytes(model.fileSize),
+                quantization: model.quantization,
+                contextLength: model.contextLength,
+                parameters: formatParameters(model.parameterCount),
+                lastUsed: formatDate(model.lastUsedAt),
+              })}
             </div>
             <button
               type="button"
@@ -67,10 +78,14 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
               disabled={model.active || model.missing || busyId !== null}
               onClick={() => void select(model.id)}
             >
-              {busyId === model.id ? 'Loading…' : model.active ? 'Loaded' : 'Load'}
+              {busyId === model.id
+                ? t('item.loading')
+                : model.active
+                  ? t('item.loaded')
+                  : t('item.load')}
             </button>
             <button type="button" onClick={() => void showDetails(model.id)}>
-              Details
+              {t('item.details')}
             </button>
           </li>
         ))}
@@ -79,7 +94,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
         <section data-testid="model-details" className="model-details">
           <h3>{details.model.name}</h3>
           <div>
-            sha256 <code>{details.model.sha256}</code>
+            {t('item.sha256')} <code>{details.model.sha256}</code>
           </div>
           <div>{details.model.path}</div>
           <dl>
@@ -92,7 +107,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
           </dl>
           {details.modelCard && <pre className="model-card">{details.modelCard}</pre>}
           <button type="button" onClick={() => setDetails(null)}>
-            Hide details
+            {t('item.hideDetails')}
           </button>
         </section>
       )}

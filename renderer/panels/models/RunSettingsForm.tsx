@@ -1,4 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { BackendChoice, EngineStatus } from '../../../shared/schemas/engine.js';
 import type { MemoryEstimate, RunSettings } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
@@ -14,6 +16,7 @@ export function RunSettingsForm(props: {
   reportError: ReportError;
 }): ReactNode {
   const { modelId, engine, reportError } = props;
+  const { t } = useTranslation(['models', 'common']);
   const client = useClient();
   const [settings, setSettings] = useState<RunSettings | null>(null);
   const [estimate, setEstimate] = useState<MemoryEstimate | null>(null);
@@ -43,22 +46,22 @@ export function RunSettingsForm(props: {
   if (!settings) return null;
   const measureMemory = (): void => {
     client.call('engine.measureMemory', {}).catch((error: unknown) => {
-      reportError(error, 'Could not measure the memory');
+      reportError(error, t('failed.measureMemory'));
     });
   };
   const save = (next: RunSettings): void => {
     setSettings(next);
     client.call('models.runSettings.save', next).catch((error: unknown) => {
-      reportError(error, 'Could not save the run settings');
+      reportError(error, t('failed.saveRunSettings'));
     });
   };
   const loaded = engine?.model ?? null;
 
   return (
     <section className="run-settings">
-      <h3>Run settings</h3>
+      <h3>{t('runSettings.title')}</h3>
       <label>
-        Backend{' '}
+        {t('runSettings.backend')}{' '}
         <select
           data-testid="backend-select"
           value={settings.backend}
@@ -66,22 +69,22 @@ export function RunSettingsForm(props: {
         >
           {BACKENDS.map((backend) => (
             <option key={backend} value={backend}>
-              {backend === 'cpu' ? 'CPU' : backend === 'auto' ? 'Auto' : backend.toUpperCase()}
+              {t(`backends.${backend}`)}
             </option>
           ))}
         </select>
       </label>
       <NumberOrAuto
-        label="GPU layers"
+        label={t('runSettings.gpuLayers')}
         value={settings.gpuLayers}
         onChange={(gpuLayers) => save({ ...settings, gpuLayers })}
       />
       <label>
-        Context size{' '}
+        {t('runSettings.contextSize')}{' '}
         <input
           type="number"
           min={16}
-          placeholder="model's own"
+          placeholder={t('runSettings.contextSizePlaceholder')}
           value={settings.contextSize ?? ''}
           onChange={(event) =>
             save({
@@ -92,50 +95,60 @@ export function RunSettingsForm(props: {
         />
       </label>
       <NumberOrAuto
-        label="Threads"
+        label={t('runSettings.threads')}
         value={settings.threads}
         onChange={(threads) => save({ ...settings, threads: threads === 0 ? 'auto' : threads })}
       />
       {estimate && (
         <p className={estimate.fits ? 'estimate' : 'estimate warning'}>
-          Needs about {formatBytes(estimate.ramBytes)} memory
-          {estimate.vramBytes > 0 && ` and ${formatBytes(estimate.vramBytes)} GPU memory`};{' '}
-          {formatBytes(estimate.freeRamBytes)} free
-          {estimate.freeVramBytes !== null &&
-            `, ${formatBytes(estimate.freeVramBytes)} GPU memory free`}
-          .{estimate.warning && <span role="alert"> {estimate.warning}</span>}
+          {describeEstimate(estimate, t)}
+          {estimate.warning && <span role="alert"> {estimate.warning}</span>}
         </p>
       )}
       <div className="engine-now">
         {loaded ? (
           <>
-            Running {loaded.fileName} on {loaded.backend.toUpperCase()}
-            {loaded.devices.length > 0 && ` (${loaded.devices.join(', ')})`}, {loaded.gpuLayers} GPU
-            layers, context {loaded.contextSize}.
+            {loaded.devices.length > 0
+              ? t('engine.runningOnDevices', {
+                  fileName: loaded.fileName,
+                  backend: t(`backends.${loaded.backend}`),
+                  devices: loaded.devices.join(t('engine.deviceSeparator')),
+                  gpuLayers: loaded.gpuLayers,
+                  contextSize: loaded.contextSize,
+                })
+              : t('engine.running', {
+                  fileName: loaded.fileName,
+                  backend: t(`backends.${loaded.backend}`),
+                  gpuLayers: loaded.gpuLayers,
+                  contextSize: loaded.contextSize,
+                })}
             <p data-testid="engine-memory">
-              Loaded in {formatDuration(loaded.loadMs)}; {describeMemory(loaded.memory)}.{' '}
+              {t('engine.loadedIn', {
+                duration: formatDuration(loaded.loadMs),
+                memory: describeMemory(loaded.memory),
+              })}{' '}
               <button type="button" data-testid="engine-measure-memory" onClick={measureMemory}>
-                Measure again
+                {t('engine.measureAgain')}
               </button>
             </p>
             {loaded.fallbackReason && (
               <p role="alert" data-testid="engine-fallback">
-                Running on the CPU: {loaded.fallbackReason}
+                {t('engine.fallback', { reason: loaded.fallbackReason })}
               </p>
             )}{' '}
             <button
               type="button"
               onClick={() =>
                 void client.call('engine.unload', {}).catch((error: unknown) => {
-                  reportError(error, 'Could not unload the model');
+                  reportError(error, t('failed.unload'));
                 })
               }
             >
-              Unload
+              {t('engine.unload')}
             </button>
           </>
         ) : (
-          <>{engine?.state === 'loading' ? 'Loading…' : 'No model loaded.'}</>
+          <>{engine?.state === 'loading' ? t('common:loading') : t('engine.noModel')}</>
         )}
         {engine?.notice && (
           <p role="status" data-testid="engine-notice">
@@ -154,13 +167,14 @@ function NumberOrAuto(props: {
   onChange: (value: number | 'auto') => void;
 }): ReactNode {
   const { label, value, onChange } = props;
+  const { t } = useTranslation('models');
   return (
     <label>
       {label}{' '}
       <input
         type="number"
         min={0}
-        placeholder="auto"
+        placeholder={t('runSettings.auto')}
         value={value === 'auto' ? '' : value}
         onChange={(event) =>
           onChange(event.target.value === '' ? 'auto' : Number(event.target.value))
@@ -168,4 +182,17 @@ function NumberOrAuto(props: {
       />
     </label>
   );
+}
+
+/** The estimate as one sentence: with GPU memory when it needs some, with free VRAM when known. */
+function describeEstimate(estimate: MemoryEstimate, t: TFunction<'models'>): string {
+  const ram = formatBytes(estimate.ramBytes);
+  const freeRam = formatBytes(estimate.freeRamBytes);
+  const vram = estimate.vramBytes > 0 ? formatBytes(estimate.vramBytes) : null;
+  const freeVram = estimate.freeVramBytes !== null ? formatBytes(estimate.freeVramBytes) : null;
+  if (vram !== null && freeVram !== null)
+    return t('estimate.ramAndVramFreeVram', { ram, vram, freeRam, freeVram });
+  if (vram !== null) return t('estimate.ramAndVram', { ram, vram, freeRam });
+  if (freeVram !== null) return t('estimate.ramFreeVram', { ram, freeRam, freeVram });
+  return t('estimate.ram', { ram, freeRam });
 }

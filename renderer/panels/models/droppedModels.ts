@@ -5,10 +5,13 @@
  */
 import type { Reply } from '../../../shared/errors.js';
 import type { ModelRecord } from '../../../shared/schemas/models.js';
+import { i18n } from '../../i18n/i18n.js';
 import { isModelFileName } from '../importExport/fileFormats.js';
 
-export const BROWSER_MODEL_DROP_MESSAGE =
-  'A model dropped on the browser cannot be added: the browser does not tell Inkwell where the file is. Open the Models panel and type the file’s path under “Add a GGUF file”.';
+/** Why a model dropped on a browser was not added, in the UI language. */
+export function browserModelDropMessage(): string {
+  return i18n.t('models:drop.browser');
+}
 
 /** The dropped files that are models (.gguf) and the rest (documents to import). */
 export function splitDroppedFiles<F extends { name: string }>(
@@ -22,7 +25,7 @@ export function splitDroppedFiles<F extends { name: string }>(
 
 export interface ModelDropResult {
   added: ModelRecord[];
-  /** One sentence per file that was not added, for the writer. */
+  /** One sentence per file that was not added, for the writer, in the UI language. */
   problems: string[];
 }
 
@@ -37,18 +40,31 @@ export async function addDroppedModels<F extends { name: string }>(
   const result: ModelDropResult = { added: [], problems: [] };
   if (files.length === 0) return result;
   if (!addDroppedModel) {
-    result.problems.push(BROWSER_MODEL_DROP_MESSAGE);
+    result.problems.push(browserModelDropMessage());
     return result;
   }
   for (const file of files) {
     try {
       const reply = await addDroppedModel(file);
       if (reply.ok) result.added.push(reply.data);
-      else result.problems.push(`${file.name} was not added: ${reply.error.message}`);
+      else result.problems.push(notAdded(file.name, reply.error.message));
     } catch (error) {
-      const reason = error instanceof Error && error.message ? error.message : 'it failed';
-      result.problems.push(`${file.name} was not added: ${reason}`);
+      const reason =
+        error instanceof Error && error.message ? error.message : i18n.t('models:drop.failed');
+      result.problems.push(notAdded(file.name, reason));
     }
   }
   return result;
+}
+
+function notAdded(fileName: string, reason: string): string {
+  return i18n.t('models:drop.notAdded', { fileName, reason });
+}
+
+/** Sentences about dropped files as one message (Chinese joins sentences without a space). */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce(
+    (first, second) => (first ? i18n.t('models:drop.nextSentence', { first, second }) : second),
+    '',
+  );
 }

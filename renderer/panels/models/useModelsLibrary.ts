@@ -3,6 +3,7 @@ import type { EngineStatus } from '../../../shared/schemas/engine.js';
 import type { JobEnd, JobSummary, ModelRecord } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
+import { i18n } from '../../i18n/i18n.js';
 
 /**
  * The library, running jobs and engine status, mirrored from main: loaded once, then kept
@@ -19,7 +20,7 @@ export function useModelsLibrary(reportError: ReportError) {
     try {
       setModels(await client.call('models.list', {}));
     } catch (error) {
-      reportError(error, 'Could not list the models');
+      reportError(error, i18n.t('models:failed.list'));
     }
   }, [client, reportError]);
 
@@ -41,7 +42,8 @@ export function useModelsLibrary(reportError: ReportError) {
           const next = new Map(current);
           const known = current.get(progress.jobId);
           next.set(progress.jobId, {
-            label: known?.label ?? progress.kind,
+            // Empty until main names it: JobProgressBar then shows the job's kind.
+            label: known?.label ?? '',
             startedAt: known?.startedAt ?? Date.now(),
             ...progress,
           });
