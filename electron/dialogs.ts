@@ -17,7 +17,7 @@ import {
 } from './desktop/fileTypes.js';
 import { chooseModelFile } from './desktop/modelFileDialog.js';
 import { ChosenDestinations, chooseSaveTarget } from './desktop/saveTarget.js';
-import { ApiError } from '../shared/errors.js';
+import { localizedError } from '../shared/i18n/localizedMessage.js';
 
 /** Base64 grows by a third; refuse files whose encoding would not fit the channel. */
 const MAX_IMPORT_BYTES = Math.floor((MAX_FILE_BASE64_CHARS / 4) * 3);
@@ -70,10 +70,10 @@ export function createElectronDesktopShell(acknowledgements: Acknowledgements): 
       if (result.canceled || !file) return { status: 'cancelled' };
       const format = importFormatForPath(file);
       if (!format) {
-        throw new ApiError('invalid_request', 'Inkwell imports .txt, .md, .html and .docx files.');
+        throw localizedError('invalid_request', 'errors:dialogs.importFormats');
       }
       if ((await stat(file)).size > MAX_IMPORT_BYTES) {
-        throw new ApiError('too_large', 'This file is too large to import (20 MB at most).');
+        throw localizedError('too_large', 'errors:dialogs.importTooLarge', { max: 20 });
       }
       const bytes = await readFile(file);
       return {
@@ -93,7 +93,7 @@ export function createElectronDesktopShell(acknowledgements: Acknowledgements): 
 
     async exportPdf(request, clientId) {
       const contents = contentsOf(clientId);
-      if (!contents) throw new ApiError('unavailable', 'The window to print has closed.');
+      if (!contents) throw localizedError('unavailable', 'errors:dialogs.printWindowClosed');
       const destination = await pickDestination(request, 'pdf', clientId);
       if (destination === null) return { status: 'cancelled' };
       // The renderer's print stylesheet hides everything but the document text.

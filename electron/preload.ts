@@ -37,8 +37,12 @@ function on<E extends EventName>(
   };
 }
 
-function refused(message: string): Reply<never> {
-  return { ok: false, error: { code: 'invalid_request', message } };
+/**
+ * A refusal in English with its i18n key (errors:models.*) for the UI. The sandboxed preload
+ * loads no i18n catalog, so the English is written here; a unit test holds it to the catalog's.
+ */
+function refused(key: string, message: string): Reply<never> {
+  return { ok: false, error: { code: 'invalid_request', message, localized: { key } } };
 }
 
 /**
@@ -51,11 +55,19 @@ function addDroppedModel(file: File): Promise<Reply<unknown>> {
   try {
     path = webUtils.getPathForFile(file);
   } catch {
-    return Promise.resolve(refused('Only a file dropped from your computer can be added.'));
+    return Promise.resolve(
+      refused(
+        'errors:models.droppedNotFromComputer',
+        'Only a file dropped from your computer can be added.',
+      ),
+    );
   }
   if (typeof path !== 'string' || path === '') {
     return Promise.resolve(
-      refused('This file is not on your disk, so it cannot be added as a model.'),
+      refused(
+        'errors:models.droppedNotOnDisk',
+        'This file is not on your disk, so it cannot be added as a model.',
+      ),
     );
   }
   return ipcRenderer.invoke('models.add', { path }) as Promise<Reply<unknown>>;

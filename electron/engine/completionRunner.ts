@@ -17,6 +17,7 @@ import type {
   ResolvedGenerationParams,
 } from '../../shared/schemas/engine.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { LoadedModel } from './modelLoader.js';
 import { fitPromptToContext } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
@@ -154,10 +155,12 @@ export async function runCompletion(
     return finish(finishReasonOf(response.metadata.stopReason));
   } catch (error) {
     if (signal.aborted) return finish('cancelled');
-    return finish('error', {
-      code: 'internal',
-      message: `The model could not continue the text: ${describe(error)}`,
-    });
+    return finish(
+      'error',
+      localizedError('internal', 'errors:engine.couldNotContinue', {
+        detail: describe(error),
+      }).toJSON(),
+    );
   }
 }
 

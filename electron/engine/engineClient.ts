@@ -4,7 +4,8 @@
  * request in flight ends with a clear 'unavailable' error, main carries on, and the next request
  * starts a fresh host and loads the last model again. Status changes are pushed to listeners.
  */
-import { ApiError } from '../../shared/errors.js';
+import { ApiError, type LocalizedMessage } from '../../shared/errors.js';
+import { englishText, localized, localizedError } from '../../shared/i18n/localizedMessage.js';
 import type {
   BackendChoice,
   EngineStatus,
@@ -46,7 +47,7 @@ export interface CompletionHandle {
 }
 
 /** The engine's status as the host's supervisor knows it; notices are the service's business. */
-export type HostStatus = Omit<EngineStatus, 'notice'>;
+export type HostStatus = Omit<EngineStatus, 'notice' | 'noticeLocalized'>;
 export type StatusListener = (status: HostStatus) => void;
 export type GpuEstimate = NonNullable<ReplyData<'gpuEstimate'>>;
 
@@ -165,7 +166,7 @@ export class EngineClient {
   }
 
   private async ensureHost(onProgress?: ProgressListener): Promise<HostConnection> {
-    if (this.disposed) throw new ApiError('unavailable', 'The model engine has been shut down.');
+    if (this.disposed) throw localizedError('unavailable', 'errors:engine.hasBeenShutDown');
     if (this.host?.alive) return this.host;
     if (!this.starting) {
       onProgress?.('starting engine', null);
@@ -243,22 +244,35 @@ export class EngineClient {
       // A crash while loading has set 'crashed' already; keep that, it says more.
       if (host.alive) {
         const message = error instanceof Error ? error.message : String(error);
-        this.setStatus({ state: 'idle', model: null, loadingPath: null, message });
+        const messageLocalized = error instanceof ApiError ? error.localized : undefined;
+        this.setStatus({
+          state: 'idle',
+          model: null,
+          loadingPath: null,
+          message,
+          ...(messageLocalized ? { messageLocalized } : {}),
+        });
       }
       throw error;
     }
   }
 
-  private hostEnded(host: HostConnection, detail: string, expected: boolean): void {
+  private hostEnded(host: HostConnection, detail: LocalizedMessage, expected: boolean): void {
     if (this.host === host) this.host = null;
     if (expected || this.disposed) return;
     const loadingPath = this.current.state === 'loading' ? this.current.loadingPath : null;
     // lastLoad is null while loading, so a model that crashes the host is not loaded again.
-    const message = loadingPath
-      ? `The model engine stopped while loading ${loadingPath} (${detail}); the file may be damaged or not supported.`
-      : `The model engine stopped unexpectedly (${detail}). It starts again on the next request.`;
-    console.error(`[inkwell] model host ended: ${detail}`);
-    this.setStatus({ state: 'crashed', model: null, loadingPath: null, message });
+    const messageLocalized = loadingPath
+      ? localized('errors:engine.stoppedWhileLoading', { path: loadingPath, detail })
+      : localized('errors:engine.stoppedRestarts', { detail });
+    console.error(`[inkwell] model host ended: ${englishText(detail)}`);
+    this.setStatus({
+      state: 'crashed',
+      model: null,
+      loadingPath: null,
+      message: englishText(messageLocalized),
+      messageLocalized,
+    });
   }
 
   private setStatus(status: HostStatus): void {
@@ -273,7 +287,8 @@ export class EngineClient {
   }
 }
 
+/** Not an ApiError: a bug, logged with its details; the writer is told so in their words. */
 function internalError(error: unknown): ApiError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiError('internal', message);
+  console.error('[inkwell] the model engine failed:', error);
+  return localizedError('internal', 'errors:internal.unexpected');
 }

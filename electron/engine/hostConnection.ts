@@ -4,7 +4,8 @@
  * flight with a clear 'unavailable' error. A message that does not follow the protocol is treated
  * as a crash: the host is killed, because a host that says nonsense cannot be trusted with more.
  */
-import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
+import { ApiError, type ApiErrorShape, type LocalizedMessage } from '../../shared/errors.js';
+import { localized, localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 import type { HostExit, ModelHostProcess, SpawnModelHost } from './hostTransport.js';
 import {
@@ -42,27 +43,27 @@ interface PendingCompletion {
   tokens: number;
 }
 
-export function describeExit(exit: HostExit): string {
-  if (exit.signal) return `it was ended by ${exit.signal}`;
-  if (exit.code !== null) return `exit code ${exit.code}`;
-  return 'it could not be started';
+/** How the host ended, by its i18n key ("exit code 3"), for "stopped unexpectedly (…)". */
+export function describeExit(exit: HostExit): LocalizedMessage {
+  if (exit.signal) return localized('errors:engine.exit.signal', { signal: exit.signal });
+  if (exit.code !== null) return localized('errors:engine.exit.code', { code: exit.code });
+  return localized('errors:engine.exit.notStarted');
 }
 
-export function crashError(detail: string): ApiError {
-  return new ApiError(
-    'unavailable',
-    `The model engine stopped unexpectedly (${detail}). Your text is safe; press Continue to try again.`,
-  );
+export function crashError(detail: LocalizedMessage): ApiError {
+  return localizedError('unavailable', 'errors:engine.crashed', { detail });
 }
+
+const HAD_STOPPED = localized('errors:engine.exit.hadStopped');
 
 export class HostConnection {
   private readonly replies = new Map<string, PendingReply>();
   private readonly completions = new Map<string, PendingCompletion>();
-  private readonly exitListeners: ((detail: string, expected: boolean) => void)[] = [];
+  private readonly exitListeners: ((detail: LocalizedMessage, expected: boolean) => void)[] = [];
   private nextId = 1;
   private exitExpected = false;
   private violation: string | null = null;
-  private exitDetail: string | null = null;
+  private exitDetail: LocalizedMessage | null = null;
   readonly exited: Promise<void>;
 
   private constructor(private readonly process: ModelHostProcess) {
@@ -77,11 +78,12 @@ export class HostConnection {
         process = spawn();
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return reject(crashError(`it could not be started: ${reason}`));
+        return reject(crashError(localized('errors:engine.exit.startFailed', { reason })));
       }
       const connection = new HostConnection(process);
       const timer = setTimeout(() => {
-        reject(crashError(`it did not start within ${Math.round(readyTimeoutMs / 1000)} s`));
+        const seconds = Math.round(readyTimeoutMs / 1000);
+        reject(crashError(localized('errors:engine.exit.startTimeout', { seconds })));
         connection.process.kill();
       }, readyTimeoutMs);
       connection.onExit((detail) => {
@@ -107,7 +109,7 @@ export class HostConnection {
     return this.process.pid;
   }
 
-  onExit(listener: (detail: string, expected: boolean) => void): void {
+  onExit(listener: (detail: LocalizedMessage, expected: boolean) => void): void {
     if (this.exitDetail !== null) listener(this.exitDetail, this.exitExpected);
     else this.exitListeners.push(listener);
   }
@@ -116,7 +118,7 @@ export class HostConnection {
     request: RequestBody<T>,
     onProgress?: ProgressListener,
   ): Promise<ReplyData<T>> {
-    if (!this.alive) return Promise.reject(crashError(this.exitDetail ?? 'it had stopped'));
+    if (!this.alive) return Promise.reject(crashError(this.exitDetail ?? HAD_STOPPED));
     const id = String(this.nextId++);
     return new Promise<ReplyData<T>>((resolve, reject) => {
       this.replies.set(id, {
@@ -138,7 +140,7 @@ export class HostConnection {
     const id = String(this.nextId++);
     const outcome = new Promise<CompletionOutcome>((resolve) => {
       if (!this.alive) {
-        const error = crashError(this.exitDetail ?? 'it had stopped').toJSON();
+        const error = crashError(this.exitDetail ?? HAD_STOPPED).toJSON();
         return resolve({ finishReason: 'error', text: '', error, timings: emptyTimings });
       }
       this.completions.set(id, { onChunk, resolve, text: '', tokens: 0 });
@@ -188,7 +190,7 @@ export class HostConnection {
         if (!message.ok) return pending.reject(ApiError.from(message.error));
         const data = replyDataSchemas[pending.type].safeParse(message.data);
         if (!data.success) {
-          pending.reject(crashError('it sent a reply Inkwell could not understand'));
+          pending.reject(crashError(localized('errors:engine.exit.badReply')));
           return this.protocolViolation(`malformed data in the reply to ${pending.type}`);
         }
         return pending.resolve(data.data);
@@ -221,12 +223,10 @@ export class HostConnection {
 
   private ended(exit: HostExit): void {
     const detail =
-      this.violation !== null
-        ? 'it sent a message Inkwell could not understand'
-        : describeExit(exit);
+      this.violation !== null ? localized('errors:engine.exit.badMessage') : describeExit(exit);
     this.exitDetail = detail;
     const error = this.exitExpected
-      ? new ApiError('unavailable', 'The model engine was shut down.')
+      ? localizedError('unavailable', 'errors:engine.shutDown')
       : crashError(detail);
     for (const pending of this.replies.values()) pending.reject(error);
     this.replies.clear();

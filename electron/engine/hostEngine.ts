@@ -4,6 +4,7 @@
  * answer at once, even during a long generation.
  */
 import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { LoadedModelInfo } from '../../shared/schemas/engine.js';
 import { runCompletion } from './completionRunner.js';
 import { estimateOnGpu } from './gpuEstimate.js';
@@ -85,8 +86,7 @@ export class HostEngine {
   }
 
   private model(): LoadedModel {
-    if (!this.loaded)
-      throw new ApiError('unavailable', 'No model is loaded. Choose a model first.');
+    if (!this.loaded) throw localizedError('unavailable', 'errors:engine.noModel');
     return this.loaded;
   }
 

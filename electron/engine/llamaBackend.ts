@@ -5,12 +5,15 @@
  */
 import os from 'node:os';
 import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import { localized } from '../../shared/i18n/localizedMessage.js';
 import type { BackendChoice, BackendInUse } from '../../shared/schemas/engine.js';
 
 export interface BackendSelection {
   llama: Llama;
   backend: BackendInUse;
-  fallbackReason: string | null;
+  /** Why the CPU runs the model although a GPU was asked for, by its i18n key; null if not. */
+  fallbackReason: LocalizedMessage | null;
 }
 
 const llamaByGpu = new Map<string, Promise<Llama>>();
@@ -52,7 +55,10 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
     return {
       llama,
       backend: 'cpu',
-      fallbackReason: `The ${choice === 'auto' ? 'GPU' : choice} backend could not start (${describe(error)}), so the model runs on the CPU.`,
+      fallbackReason:
+        choice === 'auto'
+          ? localized('errors:engine.anyGpuDidNotStart', { detail: describe(error) })
+          : localized('errors:engine.gpuDidNotStart', { backend: choice, detail: describe(error) }),
     };
   }
 }
@@ -66,7 +72,10 @@ export async function cpuAfterGpuFailure(
   return {
     llama,
     backend: 'cpu',
-    fallbackReason: `The model could not be loaded on ${gpuBackend} (${describe(error)}), so it runs on the CPU.`,
+    fallbackReason: localized('errors:engine.gpuCouldNotHold', {
+      backend: gpuBackend,
+      detail: describe(error),
+    }),
   };
 }
 

@@ -4,7 +4,7 @@
  * does not, its messages are not written for writers.
  */
 import path from 'node:path';
-import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { ModelFileSummary } from '../../shared/schemas/engine.js';
 import { GgufValidationError, validateGgufFile } from '../gguf/validateGgufFile.js';
 
@@ -29,7 +29,7 @@ export async function summarizeModelFile(filePath: string): Promise<ModelFileSum
     };
   } catch (error) {
     if (error instanceof GgufValidationError) {
-      throw new ApiError('invalid_request', `This model file cannot be used: ${error.message}.`);
+      throw localizedError('invalid_request', 'errors:gguf.cannotUse', { reason: error.localized });
     }
     throw error;
   }

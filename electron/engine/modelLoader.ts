@@ -18,6 +18,7 @@ import type {
   ModelMemory,
   ThreadSettings,
 } from '../../shared/schemas/engine.js';
+import { englishText } from '../../shared/i18n/localizedMessage.js';
 import {
   cpuAfterGpuFailure,
   gpuDeviceNames,
@@ -192,7 +193,8 @@ export async function loadModel(
       backend: selection.backend,
       devices: await gpuDeviceNames(llama),
       gpuLayers: model.gpuLayers,
-      fallbackReason: selection.fallbackReason,
+      fallbackReason: selection.fallbackReason && englishText(selection.fallbackReason),
+      ...(selection.fallbackReason ? { fallbackReasonLocalized: selection.fallbackReason } : {}),
       threads,
       loadMs,
       memory,

@@ -6,7 +6,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { engineChannels, engineEvents } from '../../shared/channels/engine.js';
-import { ApiError } from '../../shared/errors.js';
+import { ApiError, type LocalizedMessage } from '../../shared/errors.js';
+import { englishText, localizedError } from '../../shared/i18n/localizedMessage.js';
 import {
   MAX_SEED,
   type EngineStatus,
@@ -61,7 +62,7 @@ export class EngineService {
   private readonly running = new Map<string, RunningGeneration>();
   private defaultLoad: Promise<unknown> | null = null;
   private startupLoader: StartupLoader | null = null;
-  private notice: string | null = null;
+  private notice: LocalizedMessage | null = null;
 
   constructor(private readonly options: EngineServiceOptions) {
     options.client.onStatus((status) => options.emit('engine.status', this.withNotice(status)));
@@ -72,8 +73,11 @@ export class EngineService {
     this.startupLoader = loader;
   }
 
-  /** A note for the writer about the loaded model (shown until the next load); null clears it. */
-  setNotice(notice: string | null): void {
+  /**
+   * A note for the writer about the loaded model (shown until the next load), by its i18n key;
+   * the status carries its English text beside the key. null clears it.
+   */
+  setNotice(notice: LocalizedMessage | null): void {
     if (notice === this.notice) return;
     this.notice = notice;
     this.options.emit('engine.status', this.status());
@@ -172,7 +176,8 @@ export class EngineService {
   }
 
   private withNotice(status: HostStatus): EngineStatus {
-    return { ...status, notice: this.notice };
+    if (!this.notice) return { ...status, notice: null };
+    return { ...status, notice: englishText(this.notice), noticeLocalized: this.notice };
   }
 
   /**
@@ -213,7 +218,7 @@ function endOf(
 
 function internal(error: unknown): ApiError {
   console.error('[inkwell] generation failed:', error);
-  return new ApiError('internal', 'The generation failed on our side; nothing was lost.');
+  return localizedError('internal', 'errors:engine.generationFailed');
 }
 
 type ChannelName = keyof typeof engineChannels;

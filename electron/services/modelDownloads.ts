@@ -10,11 +10,23 @@ import { createReadStream } from 'node:fs';
 import { rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import {
+  englishText,
+  localized,
+  type ErrorKey,
+  type LocalizedValues,
+} from '../../shared/i18n/localizedMessage.js';
 
+/** A download that failed: `message` in English, `localized` by its key (errors:models.download.*). */
 export class DownloadError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly localized: LocalizedMessage;
+
+  constructor(key: ErrorKey, values?: LocalizedValues) {
+    const message = localized(key, values);
+    super(englishText(message));
     this.name = 'DownloadError';
+    this.localized = message;
   }
 }
 
@@ -40,9 +52,11 @@ export async function ensureFreeSpace(
   const free = await freeSpace(folder);
   const wanted = neededBytes + spaceMargin(neededBytes);
   if (free < wanted) {
-    throw new DownloadError(
-      `Not enough disk space: this needs about ${formatBytes(wanted)} and ${formatBytes(free)} is free in ${folder}. Free some space and try again.`,
-    );
+    throw new DownloadError('errors:models.download.notEnoughSpace', {
+      needed: formatBytes(wanted),
+      free: formatBytes(free),
+      folder,
+    });
   }
 }
 
@@ -72,8 +86,12 @@ export async function probeRemoteFile(url: string, signal: AbortSignal): Promise
   const final =
     first.status >= 300 && first.status < 400 ? await headRequest(url, 'follow', signal) : first;
   if (final.status < 200 || final.status >= 300) {
+    const status = `${final.status}${final.statusText ? ` ${final.statusText}` : ''}`;
     throw new DownloadError(
-      `The server answered ${final.status}${final.statusText ? ` ${final.statusText}` : ''} for ${url}${final.status === 404 ? ': there is no such file' : ''}.`,
+      final.status === 404
+        ? 'errors:models.download.serverAnsweredNoFile'
+        : 'errors:models.download.serverAnswered',
+      { status, url },
     );
   }
   return {
@@ -99,7 +117,10 @@ async function headRequest(
     signal.throwIfAborted();
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new DownloadError(`Could not reach ${new URL(url).host} (${reason}).`);
+    throw new DownloadError('errors:models.download.unreachable', {
+      host: new URL(url).host,
+      reason,
+    });
   }
 }
 
@@ -168,9 +189,11 @@ export async function downloadModelFile(download: FileDownload): Promise<string>
       download.onVerifying?.();
       const actual = await sha256OfFile(finalPath, signal);
       if (actual !== download.expectedSha256) {
-        throw new DownloadError(
-          `The downloaded ${fileName} is not the expected file (sha256 ${actual}, expected ${download.expectedSha256}); it was deleted.`,
-        );
+        throw new DownloadError('errors:models.download.shaMismatch', {
+          fileName,
+          actual,
+          expected: download.expectedSha256,
+        });
       }
     }
     return finalPath;
@@ -180,12 +203,16 @@ export async function downloadModelFile(download: FileDownload): Promise<string>
     await removeDownloadLeftovers(finalPath);
     if (signal.aborted) throw signal.reason;
     if (stall.signal.aborted) {
-      throw new DownloadError(
-        `The download of ${fileName} stalled: no data for ${Math.round(stallTimeoutMs / 1000)} s. Check the connection and try again.`,
-      );
+      throw new DownloadError('errors:models.download.stalled', {
+        fileName,
+        seconds: Math.round(stallTimeoutMs / 1000),
+      });
     }
     if (error instanceof DownloadError) throw error;
-    throw new DownloadError(`The download of ${fileName} failed: ${describe(error)}`);
+    throw new DownloadError('errors:models.download.failed', {
+      fileName,
+      detail: describe(error),
+    });
   } finally {
     clearTimeout(stallTimer);
   }

@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { CheckpointConversionError } from '../gguf/conversionErrors.js';
 import {
   convertGpt2Checkpoint,
@@ -37,7 +37,9 @@ export async function importCheckpoint(job: CheckpointImport): Promise<string> {
     return outFile;
   } catch (error) {
     if (error instanceof CheckpointConversionError) {
-      throw new ApiError('invalid_request', `This folder cannot be converted: ${error.message}.`);
+      throw localizedError('invalid_request', 'errors:conversion.cannotConvert', {
+        reason: error.localized,
+      });
     }
     throw error;
   }

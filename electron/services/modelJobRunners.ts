@@ -4,6 +4,7 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { localized, reasonOf } from '../../shared/i18n/localizedMessage.js';
 import type { CuratedModel, ModelRecord, ModelSource } from '../../shared/schemas/models.js';
 import { CHECKPOINT_FILES, huggingFaceFileUrl } from './curatedModels.js';
 import type { JobContext, JobOutcome } from './modelJobs.js';
@@ -161,10 +162,9 @@ async function addThenSelect(
     await library.select(record.id);
     return { modelId: record.id };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     return {
       modelId: record.id,
-      warning: `Added to the library, but loading it failed: ${reason}`,
+      warning: localized('errors:models.addedButNotLoaded', { reason: reasonOf(error) }),
     };
   }
 }

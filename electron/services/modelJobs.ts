@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { modelEvents } from '../../shared/channels/models.js';
-import { ApiError } from '../../shared/errors.js';
+import { ApiError, type LocalizedMessage, type LocalizedValue } from '../../shared/errors.js';
+import {
+  englishText,
+  localized,
+  localizedError,
+  reasonOf,
+} from '../../shared/i18n/localizedMessage.js';
 import type { JobKind, JobPhase, JobSummary } from '../../shared/schemas/models.js';
 import { DownloadError, RateMeter } from './modelDownloads.js';
 
@@ -26,7 +32,7 @@ export interface JobContext {
 }
 
 /** A job's work ends with the model it added, and a warning when that half succeeded. */
-export type JobOutcome = { modelId: string; warning?: string };
+export type JobOutcome = { modelId: string; warning?: LocalizedMessage };
 
 interface RunningJob {
   summary: JobSummary;
@@ -47,14 +53,14 @@ export class ModelJobs {
 
   cancel(jobId: string): { cancelled: boolean } {
     const job = this.jobs.get(jobId);
-    job?.controller.abort(new ApiError('cancelled', 'Cancelled.'));
+    job?.controller.abort(localizedError('cancelled', 'errors:models.jobCancelled'));
     return { cancelled: job !== undefined };
   }
 
   /** Stops every running job (app shutdown); their partial files are removed. */
   dispose(): void {
     for (const job of this.jobs.values())
-      job.controller.abort(new ApiError('cancelled', 'Inkwell is closing.'));
+      job.controller.abort(localizedError('cancelled', 'errors:models.appClosing'));
   }
 
   start(
@@ -93,28 +99,25 @@ export class ModelJobs {
         this.endJob(jobId, {
           ok: outcome.warning === undefined,
           modelId: outcome.modelId,
-          ...(outcome.warning ? { error: outcome.warning } : {}),
+          ...(outcome.warning ? errorFields(outcome.warning) : {}),
         }),
       (error: unknown) => {
         if (controller.signal.aborted) {
           const reason =
             controller.signal.reason instanceof Error
-              ? controller.signal.reason.message
-              : 'Cancelled.';
+              ? reasonOf(controller.signal.reason)
+              : localized('errors:models.jobCancelled');
           this.endJob(jobId, {
             ok: false,
             cancelled: true,
-            error: `${reason} The partial file was removed.`,
+            ...errorFields(localized('errors:models.partialRemoved', { reason })),
           });
           return;
         }
         if (!(error instanceof ApiError || error instanceof DownloadError)) {
           console.error(`[inkwell] model ${kind} failed:`, error);
         }
-        this.endJob(jobId, {
-          ok: false,
-          error: error instanceof Error ? error.message : String(error),
-        });
+        this.endJob(jobId, { ok: false, ...errorFields(reasonOf(error)) });
       },
     );
     return { jobId };
@@ -152,9 +155,21 @@ export class ModelJobs {
 
   private endJob(
     jobId: string,
-    end: { ok: boolean; error?: string; cancelled?: boolean; modelId?: string },
+    end: {
+      ok: boolean;
+      error?: string;
+      errorLocalized?: LocalizedMessage;
+      cancelled?: boolean;
+      modelId?: string;
+    },
   ): void {
     this.jobs.delete(jobId);
     this.emit('models.jobEnd', { jobId, ...end });
   }
+}
+
+/** A job's error for its end event: the English text, and the key when it has one. */
+function errorFields(reason: LocalizedValue): { error: string; errorLocalized?: LocalizedMessage } {
+  if (typeof reason === 'object') return { error: englishText(reason), errorLocalized: reason };
+  return { error: String(reason) };
 }

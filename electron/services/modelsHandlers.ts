@@ -15,7 +15,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
-import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { modelChannels } from '../../shared/channels/models.js';
 import type { RequestContext } from '../ipc/router.js';
 import type { ModelsService } from './modelsService.js';
@@ -37,10 +37,7 @@ export type ModelsHandlers = { [C in ChannelName]: ModelsHandler<C> };
 /** Refuses a renderer-named path that is not a .gguf before anything touches the disk. */
 export function requireGgufName(path: string): void {
   if (extname(path).toLowerCase() !== '.gguf') {
-    throw new ApiError(
-      'invalid_request',
-      `Inkwell adds models from .gguf files; “${basename(path)}” is not one.`,
-    );
+    throw localizedError('invalid_request', 'errors:models.notGguf', { name: basename(path) });
   }
 }
 

@@ -10,7 +10,8 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { modelEvents } from '../../shared/channels/models.js';
-import { ApiError } from '../../shared/errors.js';
+import type { LocalizedValue } from '../../shared/errors.js';
+import { localized, localizedError, reasonOf } from '../../shared/i18n/localizedMessage.js';
 import type { ModelFileSummary } from '../../shared/schemas/engine.js';
 import type {
   CuratedModel,
@@ -104,7 +105,8 @@ export class ModelsService {
     const existing = this.repository.getByPath(absolute);
     if (existing) return this.toRecord(existing);
     const facts = await stat(absolute).catch(() => null);
-    if (!facts?.isFile()) throw new ApiError('not_found', `There is no file at ${absolute}.`);
+    if (!facts?.isFile())
+      throw localizedError('not_found', 'errors:models.noFile', { path: absolute });
     // Refused here, with the validator's words, before anything is stored.
     const summary = await this.options.summarizeModelFile(absolute);
     const model: StoredModel = {
@@ -130,16 +132,13 @@ export class ModelsService {
     const model = this.repository.get(id);
     if (!model) return { removed: false, fileDeleted: false };
     if (model.source === 'bundled') {
-      throw new ApiError('invalid_request', 'The demo model comes with Inkwell and stays listed.');
+      throw localizedError('invalid_request', 'errors:models.demoStaysListed');
     }
     const ours =
       (model.source === 'download' || model.source === 'converted') &&
       this.inModelsFolder(model.path);
     if (deleteFile && !ours) {
-      throw new ApiError(
-        'invalid_request',
-        'Inkwell only deletes model files it downloaded or converted itself; this file is yours and was left alone.',
-      );
+      throw localizedError('invalid_request', 'errors:models.onlyOwnFiles');
     }
     if (this.isActive(model)) await this.options.engine.unload();
     this.repository.remove(id);
@@ -171,7 +170,10 @@ export class ModelsService {
   async select(id: string): Promise<ModelRecord> {
     const model = this.require(await this.getStored(id));
     if (!existsSync(model.path)) {
-      throw new ApiError('not_found', `The file of “${model.name}” is gone: ${model.path}.`);
+      throw localizedError('not_found', 'errors:models.fileOfModelGone', {
+        name: model.name,
+        path: model.path,
+      });
     }
     await this.options.engine.load(this.loadOptions(model));
     this.repository.markUsed(id, Date.now());
@@ -192,27 +194,27 @@ export class ModelsService {
       if (bundled) await this.options.engine.load(this.loadOptions(bundled));
       return;
     }
-    let problem: string;
-    if (!existsSync(last.path)) {
-      problem = `is missing (${last.path})`;
-    } else {
+    let detail: LocalizedValue | null = null;
+    if (existsSync(last.path)) {
       try {
         await this.options.engine.load(this.loadOptions(last));
         return;
       } catch (error) {
         if (!bundled) throw error;
-        problem = `could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+        detail = reasonOf(error);
       }
     }
     if (!bundled) {
-      throw new ApiError(
-        'not_found',
-        `The model you used last, “${last.name}”, ${problem}. Choose another in the Models panel.`,
-      );
+      throw localizedError('not_found', 'errors:models.lastUsedMissing', {
+        name: last.name,
+        path: last.path,
+      });
     }
     await this.options.engine.load(this.loadOptions(bundled));
     this.options.engine.setNotice(
-      `The model you used last, “${last.name}”, ${problem}, so the demo model is loaded instead.`,
+      detail === null
+        ? localized('errors:models.lastUsedMissingDemoLoaded', { name: last.name, path: last.path })
+        : localized('errors:models.lastUsedFailedDemoLoaded', { name: last.name, detail }),
     );
   }
 
@@ -252,7 +254,7 @@ export class ModelsService {
     if ('curatedId' in request) {
       const curated = findCuratedModel(request.curatedId);
       if (!curated)
-        throw new ApiError('not_found', `There is no model “${request.curatedId}” in the catalog.`);
+        throw localizedError('not_found', 'errors:models.notInCatalog', { id: request.curatedId });
       return this.jobs.start('download', curated.name, async (job) => {
         await this.ready;
         return runCuratedDownload(this.jobLibrary, curated, job);
@@ -270,7 +272,7 @@ export class ModelsService {
   async estimate(id: string, override?: RunSettings): Promise<MemoryEstimate> {
     const model = this.require(await this.getStored(id));
     if (!existsSync(model.path))
-      throw new ApiError('not_found', `The file is gone: ${model.path}.`);
+      throw localizedError('not_found', 'errors:models.fileGone', { path: model.path });
     const settings = override ?? this.repository.getRunSettings();
     const { engine } = this.options;
     const loaded = engine.status().model;
@@ -334,7 +336,7 @@ export class ModelsService {
   }
 
   private require(model: StoredModel | null): StoredModel {
-    if (!model) throw new ApiError('not_found', 'That model is not in the library (any more).');
+    if (!model) throw localizedError('not_found', 'errors:models.notInLibrary');
     return model;
   }
 

@@ -5,6 +5,7 @@
  */
 import {
   ApiError,
+  isLocalizedMessage,
   type ErrorCode,
   type ErrorIssue,
   type LocalizedMessage,
@@ -67,6 +68,18 @@ export function errorFromMessage(
   issues?: ErrorIssue[],
 ): ApiError {
   return new ApiError(code, englishText(message), issues, message);
+}
+
+/**
+ * Why something failed, as a value in a message about it ("could not be loaded ({{detail}})"):
+ * its key when it carries one (an ApiError, a validator's error), else its text as data.
+ */
+export function reasonOf(error: unknown): LocalizedValue {
+  if (typeof error === 'object' && error !== null && 'localized' in error) {
+    const { localized: message } = error as { localized: unknown };
+    if (isLocalizedMessage(message)) return message;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A field-level problem: the path it concerns, its English text and its key. */

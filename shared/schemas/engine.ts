@@ -123,6 +123,8 @@ export const loadedModelInfo = z.object({
   gpuLayers: z.number().int().nonnegative(),
   /** Why the requested GPU backend is not in use, in words the UI can show; null if it is. */
   fallbackReason: z.string().nullable(),
+  /** The fallback reason by its i18n key, for the UI to show in the writer's language. */
+  fallbackReasonLocalized: localizedMessage(),
   threads: threadSettings,
   loadMs: z.number().nonnegative(),
   memory: modelMemory,
@@ -140,11 +142,15 @@ export const engineStatus = z.object({
   loadingPath: z.string().nullable(),
   /** Why the engine is not ready (a crash, a failed load), in words for the writer; else null. */
   message: z.string().nullable(),
+  /** The message by its i18n key (absent when there is none or it has no key). */
+  messageLocalized: localizedMessage(),
   /**
    * Something the writer should know about the model that is loaded, e.g. that the last-used
    * model was missing or broken and the demo model was loaded instead; null when nothing.
    */
   notice: z.string().nullable(),
+  /** The notice by its i18n key. */
+  noticeLocalized: localizedMessage(),
 });
 export type EngineStatus = z.infer<typeof engineStatus>;
 
@@ -203,7 +209,7 @@ export const apiErrorShape = z.object({
 });
 
 /** An i18n key with its values; one that is malformed or too large is dropped, not an error. */
-function localizedMessage() {
+export function localizedMessage() {
   return z
     .custom<LocalizedMessage>((value) => isLocalizedMessage(value))
     .optional()

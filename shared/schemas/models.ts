@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { MAX_CONTEXT_SIZE, backendChoice, backendInUse, modelFileSummary } from './engine.js';
+import {
+  MAX_CONTEXT_SIZE,
+  backendChoice,
+  backendInUse,
+  localizedMessage,
+  modelFileSummary,
+} from './engine.js';
 
 /** Model ids are minted by main (UUIDs, or 'bundled' for the demo model). */
 export const modelId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a model id');
@@ -100,6 +106,8 @@ export const jobEnd = z.object({
   ok: z.boolean(),
   /** Why it failed or that it was cancelled, in words for the writer. */
   error: z.string().optional(),
+  /** The error by its i18n key, for the UI to show in the writer's language. */
+  errorLocalized: localizedMessage(),
   cancelled: z.boolean().optional(),
   modelId: z.string().optional(),
 });

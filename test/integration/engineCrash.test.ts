@@ -14,6 +14,7 @@ import { forkModelHost } from '../../electron/engine/forkModelHost.js';
 import type { ModelHostProcess } from '../../electron/engine/hostTransport.js';
 import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
+import { chineseText } from '../unit/support/chineseText.js';
 
 const params: ResolvedGenerationParams = {
   seed: 5,
@@ -59,6 +60,10 @@ describe('model host supervision', () => {
       assert.equal(outcome.error?.code, 'unavailable');
       assert.match(outcome.error?.message ?? '', crashMessage);
       assert.match(outcome.error?.message ?? '', /SIGKILL/);
+      assert.equal(
+        chineseText(outcome.error?.localized),
+        '模型引擎意外停止（被 SIGKILL 信号终止）。你的文字是安全的；请按“续写”重试。',
+      );
       assert.ok(outcome.text.length > 0, 'the text that arrived before the crash is kept');
       assert.equal(engine.status.state, 'crashed');
       assert.equal(engine.hostPid, undefined);
@@ -97,6 +102,11 @@ describe('model host supervision', () => {
       });
       assert.equal(engine.status.state, 'crashed');
       assert.match(engine.status.message ?? '', /stopped while loading/);
+      assert.equal(engine.status.messageLocalized?.key, 'errors:engine.stoppedWhileLoading');
+      assert.match(
+        chineseText(engine.status.messageLocalized),
+        /^模型引擎在加载 .+ 时停止（被 SIGKILL/,
+      );
       // The next request starts a fresh host but does not load the model that was loading.
       await assert.rejects(engine.countTokens('hello'), /No model is loaded/);
       assert.equal(spawned, 2);

@@ -16,6 +16,7 @@ import type { Reply } from '../../shared/errors.js';
 import type { EngineStatus } from '../../shared/schemas/engine.js';
 import type { MemoryEstimate, ModelRecord } from '../../shared/schemas/models.js';
 import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
+import { chineseText } from '../unit/support/chineseText.js';
 
 const context: RequestContext = { transport: 'test', clientId: 'model-startup-test' };
 
@@ -132,6 +133,14 @@ describe('the model the app starts with', () => {
     assert.equal(status.model?.path, bundledGguf);
     assert.match(status.notice ?? '', /The model you used last, “tiny-gpt2”, is missing/);
     assert.match(status.notice ?? '', /demo model is loaded instead/);
+    assert.deepEqual(status.noticeLocalized, {
+      key: 'errors:models.lastUsedMissingDemoLoaded',
+      values: { name: 'tiny-gpt2', path: moved },
+    });
+    assert.equal(
+      chineseText(status.noticeLocalized),
+      `你上次使用的模型“tiny-gpt2”已不存在（${moved}），因此改为加载演示模型。`,
+    );
 
     // Choosing a model replaces the notice: it spoke of the load that was replaced.
     await call('models.select', { id: 'bundled' });
@@ -150,6 +159,12 @@ describe('the model the app starts with', () => {
     const status = await firstUse();
     assert.equal(status.model?.path, bundledGguf);
     assert.match(status.notice ?? '', /“tiny-gpt2”, could not be loaded \(.+\)/);
+    // Why, by its key as well: the validator's reason, not an English fragment.
+    assert.equal(status.noticeLocalized?.key, 'errors:models.lastUsedFailedDemoLoaded');
+    assert.match(
+      chineseText(status.noticeLocalized),
+      /^你上次使用的模型“tiny-gpt2”无法加载（无法使用此模型文件：.+。），因此改为加载演示模型。$/,
+    );
     assert.ok(notices.includes(status.notice), 'renderers are told through engine.status');
   });
 });

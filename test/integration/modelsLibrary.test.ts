@@ -22,6 +22,7 @@ import type {
   RunSettings,
 } from '../../shared/schemas/models.js';
 import { makeTinyGpt2Gguf, writeTinyGpt2Checkpoint } from '../fixtures/tinyGpt2.js';
+import { chineseText } from '../unit/support/chineseText.js';
 
 const context: RequestContext = { transport: 'test', clientId: 'models-library-test' };
 
@@ -136,9 +137,25 @@ describe('the models library', () => {
     assert.ok(!refused.ok);
     assert.equal(refused.error.code, 'invalid_request');
     assert.match(refused.error.message, /This model file cannot be used/);
+    // By its key too, the validator's reason nested in it: complete in Chinese.
+    assert.equal(refused.error.localized?.key, 'errors:gguf.cannotUse');
+    assert.match(chineseText(refused.error.localized), /^无法使用此模型文件：.+。$/);
     const missing = await dispatch('models.add', { path: join(root, 'nope.gguf') });
     assert.ok(!missing.ok);
     assert.equal(missing.error.code, 'not_found');
+    assert.equal(missing.error.message, `There is no file at ${join(root, 'nope.gguf')}.`);
+    assert.deepEqual(missing.error.localized, {
+      key: 'errors:models.noFile',
+      values: { path: join(root, 'nope.gguf') },
+    });
+    assert.equal(chineseText(missing.error.localized), `${join(root, 'nope.gguf')} 处没有文件。`);
+    const notGguf = await dispatch('models.add', { path: join(root, 'story.txt') });
+    assert.ok(!notGguf.ok);
+    assert.equal(notGguf.error.localized?.key, 'errors:models.notGguf');
+    assert.equal(
+      chineseText(notGguf.error.localized),
+      'Inkwell 只能从 .gguf 文件添加模型；“story.txt”不是 .gguf 文件。',
+    );
     assert.deepEqual(
       (await call<ModelRecord[]>('models.list', {})).map((m) => m.id),
       [added.id],
@@ -147,6 +164,7 @@ describe('the models library', () => {
     // Removing a user's own file takes it off the list and never deletes the file.
     const refusedDelete = await dispatch('models.remove', { id: added.id, deleteFile: true });
     assert.ok(!refusedDelete.ok);
+    assert.equal(refusedDelete.error.localized?.key, 'errors:models.onlyOwnFiles');
     assert.deepEqual(await call('models.remove', { id: added.id }), {
       removed: true,
       fileDeleted: false,
@@ -204,6 +222,8 @@ describe('the models library', () => {
     assert.equal(cancelled, true);
     assert.equal(end.ok, false);
     assert.equal(end.cancelled, true);
+    assert.equal(end.error, 'Cancelled. The partial file was removed.');
+    assert.equal(chineseText(end.errorLocalized), '已取消。未完成的文件已删除。');
     assert.ok(backend);
     assert.deepEqual(await readdir(join(backend.dataDir, 'models')), []);
     assert.deepEqual(await call<ModelRecord[]>('models.list', {}), []);
@@ -214,5 +234,6 @@ describe('the models library', () => {
     const { end } = await runJob({ folder: join(root, 'good'), type: 'q8_0' });
     assert.equal(end.ok, false);
     assert.match(end.error ?? '', /cannot be converted/);
+    assert.match(chineseText(end.errorLocalized), /^无法转换此文件夹：.+。$/);
   });
 });

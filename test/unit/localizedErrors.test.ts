@@ -15,7 +15,10 @@ import {
   localizedError,
   translateMessage,
 } from '../../shared/i18n/localizedMessage.js';
-import { apiErrorShape } from '../../shared/schemas/engine.js';
+import { apiErrorShape, loadedModelInfo } from '../../shared/schemas/engine.js';
+import { cpuAfterGpuFailure } from '../../electron/engine/llamaBackend.js';
+import { DownloadError } from '../../electron/services/modelDownloads.js';
+import { chineseText } from './support/chineseText.js';
 import { createRouter, type Handlers } from '../../electron/ipc/router.js';
 import { resolveFieldValues } from '../../electron/templates/fieldValues.js';
 import { validateDefinition } from '../../electron/templates/templateValidation.js';
@@ -130,6 +133,73 @@ describe('localized errors in main', () => {
       assert.equal(error.localized, undefined);
       assert.equal(describeError(error), 'English');
     }
+  });
+});
+
+describe('what main says about models and the engine', () => {
+  it('says why the model runs on the CPU by key, and the key survives the host protocol', async () => {
+    const selection = await cpuAfterGpuFailure('cuda', new Error('out of device memory\nat …'));
+    assert.equal(selection.backend, 'cpu');
+    const reason = selection.fallbackReason;
+    assert.deepEqual(reason, {
+      key: 'errors:engine.gpuCouldNotHold',
+      values: { backend: 'cuda', detail: 'out of device memory' },
+    });
+    assert.ok(reason);
+    assert.equal(
+      englishText(reason),
+      'The model could not be loaded on cuda (out of device memory), so it runs on the CPU.',
+    );
+    assert.equal(
+      chineseText(reason),
+      '无法在 cuda 上加载模型（out of device memory），因此模型改在 CPU 上运行。',
+    );
+    const info = {
+      path: '/m.gguf',
+      fileName: 'm.gguf',
+      architecture: 'gpt2',
+      description: '',
+      sizeBytes: 1,
+      contextSize: 64,
+      trainContextSize: 64,
+      layers: 1,
+      embeddingSize: 8,
+      vocabularySize: 10,
+      backend: 'cpu',
+      devices: [],
+      gpuLayers: 0,
+      fallbackReason: englishText(reason),
+      fallbackReasonLocalized: reason,
+      threads: { generation: 1, prompt: 1, source: 'user' },
+      loadMs: 1,
+      memory: {
+        modelBytes: 1,
+        contextBytes: 1,
+        hostRssBytes: 1,
+        vramBytes: null,
+        freeVramBytes: null,
+        totalVramBytes: null,
+        measuredAt: 1,
+      },
+    };
+    assert.deepEqual(loadedModelInfo.parse(info).fallbackReasonLocalized, reason);
+    const malformed = { ...info, fallbackReasonLocalized: { key: 'not a key' } };
+    assert.equal(loadedModelInfo.parse(malformed).fallbackReasonLocalized, undefined);
+  });
+
+  it('words download failures by key, with the English they always had', () => {
+    const error = new DownloadError('errors:models.download.stalled', {
+      fileName: 'gpt2.gguf',
+      seconds: 90,
+    });
+    assert.equal(
+      error.message,
+      'The download of gpt2.gguf stalled: no data for 90 s. Check the connection and try again.',
+    );
+    assert.equal(
+      chineseText(error.localized),
+      'gpt2.gguf 的下载已停滞：90 秒内没有收到数据。请检查网络连接后重试。',
+    );
   });
 });
 

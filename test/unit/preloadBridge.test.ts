@@ -13,6 +13,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import vm from 'node:vm';
 import { channelNames, eventNames } from '../../shared/contract.js';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import { englishText } from '../../shared/i18n/localizedMessage.js';
+import { chineseText } from './support/chineseText.js';
 
 interface Exposure {
   key: string;
@@ -169,15 +172,22 @@ describe('preload bridge', () => {
 
   it('refuses, without asking main, what is not a file on disk', async () => {
     const { exposures, invocations, FakeFile } = loadPreload(bundle);
-    const addDroppedModel = exposures[0]?.api.addDroppedModel as (
-      file: unknown,
-    ) => Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+    const addDroppedModel = exposures[0]?.api.addDroppedModel as (file: unknown) => Promise<{
+      ok: boolean;
+      error?: { code: string; message: string; localized?: LocalizedMessage };
+    }>;
     const madeInPage = await addDroppedModel(new FakeFile(''));
     assert.equal(madeInPage.ok, false);
     assert.match(madeInPage.error?.message ?? '', /not on your disk/);
     const notAFile = await addDroppedModel('/etc/passwd');
     assert.equal(notAFile.ok, false);
     assert.match(notAFile.error?.message ?? '', /dropped from your computer/);
+    // By key too; the English the preload writes itself is the catalog's.
+    for (const refused of [madeInPage, notAFile]) {
+      const localized = JSON.parse(JSON.stringify(refused.error?.localized)) as LocalizedMessage;
+      assert.equal(refused.error?.message, englishText(localized));
+      chineseText(localized);
+    }
     assert.deepEqual(invocations, []);
   });
 });

@@ -366,7 +366,8 @@ export const errors = {
     /** Why the model runs on the CPU although a GPU backend was asked for. */
     gpuDidNotStart:
       'The {{backend}} backend could not start ({{detail}}), so the model runs on the CPU.',
-    anyGpuDidNotStart: 'The GPU backend could not start ({{detail}}), so the model runs on the CPU.',
+    anyGpuDidNotStart:
+      'The GPU backend could not start ({{detail}}), so the model runs on the CPU.',
     gpuCouldNotHold:
       'The model could not be loaded on {{backend}} ({{detail}}), so it runs on the CPU.',
   },

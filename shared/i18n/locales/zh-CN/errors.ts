@@ -273,8 +273,10 @@ export const errors: Translation<typeof english> = {
     notInCatalog: '模型目录中没有“{{id}}”。',
     notInLibrary: '该模型（已）不在模型库中。',
     lastUsedMissing: '你上次使用的模型“{{name}}”已不存在（{{path}}）。请在“模型”面板中另选一个。',
-    lastUsedMissingDemoLoaded: '你上次使用的模型“{{name}}”已不存在（{{path}}），因此改为加载演示模型。',
-    lastUsedFailedDemoLoaded: '你上次使用的模型“{{name}}”无法加载（{{detail}}），因此改为加载演示模型。',
+    lastUsedMissingDemoLoaded:
+      '你上次使用的模型“{{name}}”已不存在（{{path}}），因此改为加载演示模型。',
+    lastUsedFailedDemoLoaded:
+      '你上次使用的模型“{{name}}”无法加载（{{detail}}），因此改为加载演示模型。',
     droppedNotFromComputer: '只能添加从你的电脑拖入的文件。',
     droppedNotOnDisk: '此文件不在你的磁盘上，因此无法添加为模型。',
     jobCancelled: '已取消。',
@@ -297,7 +299,8 @@ export const errors: Translation<typeof english> = {
     shutDown: '模型引擎已关闭。',
     hasBeenShutDown: '模型引擎已关闭。',
     crashed: '模型引擎意外停止（{{detail}}）。你的文字是安全的；请按“续写”重试。',
-    stoppedWhileLoading: '模型引擎在加载 {{path}} 时停止（{{detail}}）；该文件可能已损坏或不受支持。',
+    stoppedWhileLoading:
+      '模型引擎在加载 {{path}} 时停止（{{detail}}）；该文件可能已损坏或不受支持。',
     stoppedRestarts: '模型引擎意外停止（{{detail}}）。下次请求时会重新启动。',
     exit: {
       signal: '被 {{signal}} 信号终止',
