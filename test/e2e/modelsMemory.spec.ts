@@ -9,6 +9,7 @@ import { expect, test } from './fixtures/inkwellServer.js';
 test('the loaded model shows its load time and memory; a dropped .gguf points to the path field', async ({
   page,
   inkwell,
+  tr,
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
@@ -20,10 +21,14 @@ test('the loaded model shows its load time and memory; a dropped .gguf points to
 
   await panel.getByTestId('model-select').first().click();
   const memory = panel.getByTestId('engine-memory');
-  await expect(memory).toContainText(/Loaded in \d+(\.\d)? m?s/, { timeout: 60_000 });
-  await expect(memory).toContainText(/the engine uses \d+(\.\d)? [kMG]?B of memory \(weights/);
+  // The sentences' fixed words, in the UI language, each followed by a measured figure.
+  const before = (text: string): string => text.split('§')[0] ?? text;
+  const loadedIn = before(tr('models:engine.loadedIn', { duration: '§', memory: '§' }));
+  const uses = before(tr('models:engine.memory', { total: '§', weights: '§', contextMemory: '§' }));
+  await expect(memory).toContainText(loadedIn, { timeout: 60_000 });
+  await expect(memory).toContainText(new RegExp(`${uses}\\d`));
   await memory.getByTestId('engine-measure-memory').click();
-  await expect(memory).toContainText('the engine uses');
+  await expect(memory).toContainText(uses);
 
   await page.evaluate(() => {
     const data = new DataTransfer();
@@ -31,6 +36,5 @@ test('the loaded model shows its load time and memory; a dropped .gguf points to
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
   });
   const banner = page.getByTestId('error-banner');
-  await expect(banner).toContainText('the browser does not tell Inkwell where the file is');
-  await expect(banner).toContainText('Add a GGUF file');
+  await expect(banner).toContainText(tr('models:drop.browser'));
 });
