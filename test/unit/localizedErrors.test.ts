@@ -24,6 +24,11 @@ import { resolveFieldValues } from '../../electron/templates/fieldValues.js';
 import { validateDefinition } from '../../electron/templates/templateValidation.js';
 import { describeError, describeIssue, reportText } from '../../renderer/app/describeError.js';
 import { i18n } from '../../renderer/i18n/i18n.js';
+import { backendTitle, modelTitle } from '../../renderer/editor/continue/statusFormat.js';
+import { issueFor } from '../../renderer/panels/generationSettings/settingsForm.js';
+import { issuesByControl } from '../../renderer/panels/templates/editorDraft.js';
+import { issuesByField } from '../../renderer/panels/templates/fieldValues.js';
+import type { EngineStatus } from '../../shared/schemas/engine.js';
 
 afterEach(() => i18n.changeLanguage('en'));
 
@@ -310,5 +315,63 @@ describe('describeError in the renderer', () => {
       /^该模板无法使用。body：模板语法错误，位于第 1 行，第 6 列：\{% if %\} 没有闭合/,
     );
     assert.doesNotMatch(text, /\{\{|errors:/);
+  });
+});
+
+describe('the renderer shows what main sent in the writer’s language', () => {
+  it('the status bar’s tooltips: the engine’s message and the CPU-fallback reason', async () => {
+    const detail = localized('errors:engine.exit.signal', { signal: 'SIGKILL' });
+    const messageLocalized = localized('errors:engine.stoppedRestarts', { detail });
+    const crashed: EngineStatus = {
+      state: 'crashed',
+      model: null,
+      loadingPath: null,
+      message: englishText(messageLocalized),
+      messageLocalized,
+      notice: null,
+    };
+    assert.equal(
+      modelTitle(crashed),
+      'The model engine stopped unexpectedly (it was ended by SIGKILL). It starts again on the next request.',
+    );
+    const reason = localized('errors:engine.anyGpuDidNotStart', { detail: 'no driver' });
+    const ready = {
+      state: 'ready',
+      model: {
+        path: '/m.gguf',
+        fallbackReason: englishText(reason),
+        fallbackReasonLocalized: reason,
+      },
+      loadingPath: null,
+      message: null,
+      notice: null,
+    } as unknown as EngineStatus;
+    await i18n.changeLanguage('zh-CN');
+    assert.equal(
+      modelTitle(crashed),
+      '模型引擎意外停止（被 SIGKILL 信号终止）。下次请求时会重新启动。',
+    );
+    assert.equal(modelTitle(ready), '/m.gguf');
+    assert.equal(backendTitle(ready), 'GPU 后端无法启动（no driver），因此模型改在 CPU 上运行。');
+    // Without a key (an older main), the English text is shown.
+    assert.equal(modelTitle({ ...crashed, messageLocalized: undefined }), crashed.message);
+  });
+
+  it('field-level issues next to their controls', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const issue = {
+      path: 'fields.hero',
+      message: '"Hero" is required.',
+      localized: localized('errors:templates.fields.required', { label: 'Hero' }),
+    };
+    assert.deepEqual(issuesByField([issue]), { hero: '“Hero”为必填项。' });
+    assert.deepEqual(issuesByControl([{ ...issue, path: 'template.fields.2.label' }]), {
+      fields: ['2.label：“Hero”为必填项。'],
+    });
+    assert.equal(
+      issueFor([{ ...issue, path: 'params.temperature' }], 'params.temperature'),
+      '“Hero”为必填项。',
+    );
+    assert.equal(issueFor([{ path: 'memory', message: 'Too long.' }], 'memory'), 'Too long.');
   });
 });

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isGenerating, type ContinueStores } from './continueState.js';
-import { backendText, contextText, contextTitle, modelText, speedText } from './statusFormat.js';
+import {
+  backendText,
+  backendTitle,
+  contextText,
+  contextTitle,
+  modelText,
+  modelTitle,
+  speedText,
+} from './statusFormat.js';
 import { useObservable } from './useStores.js';
 
 /** The status bar's continue part: model, backend, context used, last speed, generating. */
@@ -11,7 +19,6 @@ export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNod
   const engine = useObservable(stores.engineStatus);
   const progress = useObservable(stores.loadProgress);
   const { phase, plan, lastTokensPerSecond } = useObservable(stores.continueState);
-  const model = engine?.model;
   return (
     <>
       {isGenerating(phase) && (
@@ -23,14 +30,14 @@ export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNod
         className="status-model"
         data-testid="status-model"
         data-state={engine?.state ?? 'unknown'}
-        title={engine?.message ?? model?.path ?? undefined}
+        title={modelTitle(engine) ?? undefined}
       >
         {modelText(engine, progress)}
       </span>
       <span
         className="status-backend"
         data-testid="status-backend"
-        title={model?.fallbackReason ?? undefined}
+        title={backendTitle(engine) ?? undefined}
       >
         {backendText(engine)}
       </span>

@@ -1,5 +1,6 @@
 import type { EngineStatus, LoadProgress, LoadStep } from '../../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
+import { localizedText } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 const BACKEND_NAMES = { cpu: 'CPU', cuda: 'CUDA', vulkan: 'Vulkan', metal: 'Metal' } as const;
@@ -28,6 +29,22 @@ export function modelText(status: EngineStatus | null, progress: LoadProgress | 
   if (status.state === 'crashed') return i18n.t('editor:status.crashed');
   if (!status.model) return i18n.t('editor:status.noModel');
   return status.model.fileName;
+}
+
+/**
+ * The model part's tooltip: why the engine is not ready (a crash, a failed load) in the writer's
+ * language, else the loaded model's path; null when there is neither.
+ */
+export function modelTitle(status: EngineStatus | null): string | null {
+  if (status?.message) return localizedText(status.messageLocalized, status.message);
+  return status?.model?.path ?? null;
+}
+
+/** The backend part's tooltip: why the CPU runs the model although a GPU was asked for. */
+export function backendTitle(status: EngineStatus | null): string | null {
+  const model = status?.model;
+  if (!model?.fallbackReason) return null;
+  return localizedText(model.fallbackReasonLocalized, model.fallbackReason);
 }
 
 /** "CPU", "CUDA · NVIDIA H200", with the reason when a GPU was asked for but not used. */

@@ -2,8 +2,10 @@
  * The generation settings form without React: which knobs there are (their words are in the
  * generation translations), and the small conversions between what is typed and what is saved.
  */
+import type { ErrorIssue } from '../../../shared/errors.js';
 import { MAX_SEED } from '../../../shared/schemas/engine.js';
 import type { ContinueParams, Preset } from '../../../shared/schemas/generations.js';
+import { describeIssue } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 export type NumericParam =
@@ -153,13 +155,14 @@ export function applyPreset(params: ContinueParams, preset: Preset): ContinuePar
   return seed === undefined ? presetParams : { ...presetParams, seed };
 }
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/** A field-level problem as main sent it (English message and i18n key). */
+export type FieldIssue = ErrorIssue;
 
-/** The server's message for a field (path "params.temperature"), or for anything inside it. */
+/**
+ * The server's message for a field (path "params.temperature"), or for anything inside it, in
+ * the writer's language.
+ */
 export function issueFor(issues: readonly FieldIssue[], path: string): string | null {
   const issue = issues.find((entry) => entry.path === path || entry.path.startsWith(`${path}.`));
-  return issue ? issue.message : null;
+  return issue ? describeIssue(issue) : null;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
+import { describeError } from '../../app/describeError.js';
 import { paramRows, shortSha, timingRows, type LabelledValue } from './historyFormat.js';
 
 /** What a generation ran with and how it went: settings and seed, model, timings, error. */
@@ -11,7 +12,7 @@ export function GenerationFacts(props: { record: GenerationRecord }): ReactNode 
     <>
       {record.error && (
         <p className="history-error" role="alert">
-          {record.error.message}
+          {describeError(record.error)}
         </p>
       )}
       <h4>{t('facts.settings')}</h4>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
+import { describeError } from '../../app/describeError.js';
 import type { ReplayProgress } from './replayStream.js';
 import { compareReplay } from './replayStream.js';
 
@@ -27,7 +28,7 @@ export function ReplayView(props: {
         role="status"
       >
         {comparison?.message ?? t('replay.running')}
-        {progress.end?.error && ` ${progress.end.error.message}`}
+        {progress.end?.error && ` ${describeError(progress.end.error)}`}
       </p>
     </section>
   );

@@ -3,6 +3,7 @@
  * by the dialog's file input and the window's drop target so both follow the same rules.
  */
 import type { DocumentRecord } from '../../../shared/schemas/documents.js';
+import { describeError } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 import {
   MAX_IMPORT_BYTES,
@@ -25,7 +26,7 @@ export interface ImportResult {
 
 function describeFailure(error: unknown): string {
   return error instanceof Error && error.message
-    ? error.message
+    ? describeError(error)
     : i18n.t('importExport:import.unreadable');
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../app/describeError.js';
 import type { ReplayProgress } from '../history/replayStream.js';
 
 export interface GenerationViewProps {
@@ -29,7 +30,7 @@ export function GenerationView(props: GenerationViewProps): ReactNode {
         {!end
           ? t('generation.writing')
           : end.error
-            ? t('generation.endingWithError', { ending, error: end.error.message })
+            ? t('generation.endingWithError', { ending, error: describeError(end.error) })
             : ending}
       </p>
       <div className="template-actions">

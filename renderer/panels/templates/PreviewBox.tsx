@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeIssue, localizedText } from '../../app/describeError.js';
 import { tokenSummary } from './previewText.js';
 import { issuePart, type PreviewState } from './usePreview.js';
 
@@ -27,12 +28,12 @@ export function PreviewBox({ state, shownElsewhere }: PreviewBoxProps): ReactNod
           {otherIssues.length === 0 && error.issues.length > 0
             ? t('preview.fixFields')
             : otherIssues.length === 0
-              ? error.message
+              ? localizedText(error.localized, error.message)
               : otherIssues.map((issue) => (
                   <p key={`${issue.path}:${issue.message}`} className="template-note-line">
                     <strong>{issuePart(issue.path)}</strong>
                     {t('preview.issueSeparator')}
-                    {issue.message}
+                    {describeIssue(issue)}
                   </p>
                 ))}
         </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEMPLATE_JSON_CHARS, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
+import { describeError } from '../../app/describeError.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import '../../styles/generationPanels.css';
 import '../../styles/templates.css';
@@ -62,7 +63,7 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
       showForm(imported);
     } catch (error) {
       // The server says what is wrong with the file (and where); nothing was saved.
-      setImportNote(error instanceof Error ? error.message : t('panel.notATemplate'));
+      setImportNote(error instanceof Error ? describeError(error) : t('panel.notATemplate'));
     }
   };
 

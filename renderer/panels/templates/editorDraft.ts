@@ -2,11 +2,13 @@
  * The template editor's draft: the parts as typed (fields as JSON text) and the definition they
  * make. Pure, so the JSON handling and the issue routing are tested without a page.
  */
+import type { ErrorIssue } from '../../../shared/errors.js';
 import type {
   Template,
   TemplateDefinitionInput,
   TemplateKind,
 } from '../../../shared/schemas/templates.js';
+import { describeIssue } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 export interface EditorDraft {
@@ -83,16 +85,19 @@ export function issueControl(path: string): string {
   return part.split('.')[0] || 'template';
 }
 
-/** Issues grouped by editor control, each message prefixed with the rest of its path. */
-export function issuesByControl(
-  issues: readonly { path: string; message: string }[],
-): Record<string, string[]> {
+/**
+ * Issues grouped by editor control, each in the writer's language and prefixed with the rest of
+ * its path ("2.name: …").
+ */
+export function issuesByControl(issues: readonly ErrorIssue[]): Record<string, string[]> {
   const grouped: Record<string, string[]> = {};
   for (const issue of issues) {
     const control = issueControl(issue.path);
     const part = issue.path.startsWith('template.') ? issue.path.slice(9) : issue.path;
     const rest = part.split('.').slice(1).join('.');
-    (grouped[control] ??= []).push(rest ? `${rest}: ${issue.message}` : issue.message);
+    const message = describeIssue(issue);
+    const separator = i18n.t('templates:preview.issueSeparator');
+    (grouped[control] ??= []).push(rest ? `${rest}${separator}${message}` : message);
   }
   return grouped;
 }

@@ -3,12 +3,14 @@
  * and turned into the values templates.preview and templates.generate take. Pure, so the rules
  * are tested without a page.
  */
+import type { ErrorIssue } from '../../../shared/errors.js';
 import {
   MAX_LONG_TEXT_FIELD_CHARS,
   MAX_TEXT_FIELD_CHARS,
   type FieldValues,
   type TemplateField,
 } from '../../../shared/schemas/templates.js';
+import { describeIssue } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 /** What is typed, per field name. */
@@ -95,13 +97,11 @@ export function fieldValues(fields: readonly TemplateField[], text: FormText): F
 }
 
 /** The server's issues that point at one form field ("fields.<name>"), by field name. */
-export function issuesByField(
-  issues: readonly { path: string; message: string }[],
-): Record<string, string> {
+export function issuesByField(issues: readonly ErrorIssue[]): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const issue of issues) {
     const match = /^fields\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(issue.path);
-    if (match?.[1] && byField[match[1]] === undefined) byField[match[1]] = issue.message;
+    if (match?.[1] && byField[match[1]] === undefined) byField[match[1]] = describeIssue(issue);
   }
   return byField;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RequestOf } from '../../../shared/contract.js';
-import { ApiError } from '../../../shared/errors.js';
+import { ApiError, type ErrorIssue, type LocalizedMessage } from '../../../shared/errors.js';
 import type { TemplatePreview } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
 import { i18n } from '../../i18n/i18n.js';
@@ -8,15 +8,16 @@ import { i18n } from '../../i18n/i18n.js';
 /** Rendering and counting on every key would ask the model host once per letter. */
 export const PREVIEW_DELAY_MS = 400;
 
-export interface PreviewIssue {
-  path: string;
-  message: string;
-}
+/** A field-level problem as main sent it: shown with describeIssue, in the writer's language. */
+export type PreviewIssue = ErrorIssue;
 
 export interface PreviewState {
   preview: TemplatePreview | null;
-  /** The server's objection: a syntax error, a bad value; issues say where. */
-  error: { message: string; issues: PreviewIssue[] } | null;
+  /**
+   * The server's objection: a syntax error, a bad value; issues say where. Kept as main sent it
+   * (English message and i18n key), so it is worded in the language of the moment it is shown.
+   */
+  error: { message: string; localized?: LocalizedMessage; issues: PreviewIssue[] } | null;
   /** A newer request is waiting or on its way; what is shown is for older values. */
   stale: boolean;
 }
@@ -44,9 +45,14 @@ export function usePreview(request: RequestOf<'templates.preview'> | null): Prev
         (error: unknown) => {
           if (!current) return;
           const issues = error instanceof ApiError ? (error.issues ?? []) : [];
+          const localized = error instanceof ApiError ? error.localized : undefined;
           const message =
             error instanceof Error ? error.message : i18n.t('templates:preview.failed');
-          setState((previous) => ({ ...previous, error: { message, issues }, stale: false }));
+          setState((previous) => ({
+            ...previous,
+            error: { message, ...(localized ? { localized } : {}), issues },
+            stale: false,
+          }));
         },
       );
     }, PREVIEW_DELAY_MS);
