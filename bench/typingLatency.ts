@@ -9,14 +9,15 @@
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
  * runs once the frame that shows the key's effect has been produced. Slow events (≥ 16 ms, from the Event Timing API)
  * are counted as a second opinion. While streaming, the keys type through the suggestion (each
- * is its next character), since any other key would drop it. Figures only; the goal is p95 under
- * 16 ms.
+ * is its next character), since any other key would drop it. The same keys on a page with only a
+ * textarea give the floor: the wait for the next frame (up to one frame interval) that no page
+ * can avoid. Figures only; the goal is p95 under 16 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { launchServer } from '../test/e2e/fixtures/inkwellServer.js';
 import { describeMachine } from './machine.js';
 
@@ -169,6 +170,24 @@ async function typeWhileStreaming(page: Page): Promise<number> {
   return continues;
 }
 
+/**
+ * The same probe and keys on a page with nothing but a textarea: what this browser and machine
+ * take from a key to its frame (waiting for the next frame included) when the page does no work.
+ */
+async function measureFloor(browser: Browser): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.setContent('<textarea aria-label="floor"></textarea>');
+    await page.getByLabel('floor').click();
+    await installProbe(page);
+    await typeIdle(page);
+    await page.waitForTimeout(200);
+    return await page.evaluate(() => (window.typingSamples ?? []).map((sample) => sample.ms));
+  } finally {
+    await page.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inkwell-bench-typing-'));
   const server = await launchServer(dataDir);
@@ -216,6 +235,7 @@ async function main(): Promise<void> {
     // Event Timing reports only keydowns of 16 ms or more (rounded to 8 ms): the rest count as 0.
     const eventMs = (sample: Sample): number => keydownDurations[String(sample.at)] ?? 0;
     const words = await page.getByTestId('word-count').textContent();
+    const floor = await measureFloor(browser);
 
     console.log(
       'Typing latency: key event → next frame (rAF → setTimeout 0), Chromium + Playwright',
@@ -240,6 +260,9 @@ async function main(): Promise<void> {
         'while streaming',
         samples.filter((sample) => sample.streaming).map((sample) => sample.ms),
       ),
+    );
+    console.log(
+      `${summary('floor: blank textarea', floor)}  (the same probe on an empty page: the frame wait alone)`,
     );
     console.log(
       'Event Timing API, keydown duration (to next paint; under 16 ms not reported, shown as 0):',
