@@ -9,6 +9,8 @@ import type { MemoryEstimate, RunSettings } from '../../shared/schemas/models.js
 import type { GpuEstimate } from '../engine/engineClient.js';
 import type { StoredModel } from '../store/modelsRepository.js';
 import { formatBytes } from './modelDownloads.js';
+import type { LocalizedMessage } from '../../shared/errors.js';
+import { englishText, localized } from '../../shared/i18n/localizedMessage.js';
 
 /** What the engine can tell the estimate; every part is optional (no host runs yet). */
 export interface EngineFacts {
@@ -45,7 +47,7 @@ export interface FitInput {
 
 export interface FitDecision {
   fits: boolean;
-  warnings: string[];
+  warnings: LocalizedMessage[];
 }
 
 /**
@@ -54,30 +56,39 @@ export interface FitDecision {
  * the load fall back to the CPU; a GPU that takes only some layers is slower, not a failure.
  */
 export function judgeFit(input: FitInput): FitDecision {
-  const warnings: string[] = [];
+  const warnings: LocalizedMessage[] = [];
   const availableRam = input.freeRamBytes + input.reclaimableRamBytes;
   const ramFits = input.ramBytes <= availableRam;
   if (!ramFits) {
     warnings.push(
-      `It needs about ${formatBytes(input.ramBytes)} of memory and ${formatBytes(availableRam)} is free: close other programs, use a smaller context, or pick a smaller model.`,
+      localized('errors:models.estimate.ramShort', {
+        needed: formatBytes(input.ramBytes),
+        free: formatBytes(availableRam),
+      }),
     );
   }
   let vramFits = true;
   if (input.vramBytes > 0) {
     if (input.freeVramBytes === null) {
       warnings.push(
-        `About ${formatBytes(input.vramBytes)} of GPU memory is needed; free GPU memory is only known once the engine runs on the GPU (it falls back to the CPU if it does not fit).`,
+        localized('errors:models.estimate.vramUnknown', { needed: formatBytes(input.vramBytes) }),
       );
     } else if (input.vramBytes > input.freeVramBytes) {
       vramFits = false;
       warnings.push(
-        `It needs about ${formatBytes(input.vramBytes)} of GPU memory and ${formatBytes(input.freeVramBytes)} is free: use fewer GPU layers or a smaller context, or it runs on the CPU instead.`,
+        localized('errors:models.estimate.vramShort', {
+          needed: formatBytes(input.vramBytes),
+          free: formatBytes(input.freeVramBytes),
+        }),
       );
     }
   }
   if (vramFits && input.gpuLayers > 0 && input.gpuLayers < input.totalLayers) {
     warnings.push(
-      `${input.gpuLayers} of ${input.totalLayers} layers run on the GPU; the rest run on the CPU, which is slower.`,
+      localized('errors:models.estimate.partialOffload', {
+        gpuLayers: input.gpuLayers,
+        totalLayers: input.totalLayers,
+      }),
     );
   }
   return { fits: ramFits && vramFits, warnings };
@@ -154,6 +165,8 @@ export async function estimateMemory(
     totalVramBytes: gpu?.totalVramBytes ?? null,
     backend: gpu?.backend ?? (onGpu ? null : 'cpu'),
     fits: decision.fits,
-    warning: decision.warnings.length > 0 ? decision.warnings.join(' ') : null,
+    warning:
+      decision.warnings.length > 0 ? decision.warnings.map((w) => englishText(w)).join(' ') : null,
+    warnings: decision.warnings,
   };
 }

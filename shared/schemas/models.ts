@@ -77,8 +77,10 @@ export const memoryEstimate = z.object({
   /** Where the estimate assumes it runs: 'cpu', the GPU backend running now, or null (a GPU not started yet). */
   backend: backendInUse.nullable(),
   fits: z.boolean(),
-  /** Why it may not fit, in words for the writer; null when it fits. */
+  /** Why it may not fit, in English (logs, older clients); null when it fits. */
   warning: z.string().nullable(),
+  /** The same warnings by i18n key, for the writer's language. */
+  warnings: z.array(localizedMessage()).max(8).optional(),
 });
 export type MemoryEstimate = z.infer<typeof memoryEstimate>;
 

@@ -15,6 +15,8 @@ import { lastUsed } from '../../electron/services/modelsService.js';
 import type { LoadedModelInfo } from '../../shared/schemas/engine.js';
 import type { RunSettings } from '../../shared/schemas/models.js';
 import type { StoredModel } from '../../electron/store/modelsRepository.js';
+import { createI18n } from '../../shared/i18n/createI18n.js';
+import { englishText, translateMessage } from '../../shared/i18n/localizedMessage.js';
 
 const MB = 1_000_000;
 const cpuOnly: FitInput = {
@@ -34,6 +36,10 @@ const settings = (backend: RunSettings['backend']): RunSettings => ({
   threads: 'auto',
 });
 
+/** The warnings as the writer reads them in English. */
+const said = (decision: ReturnType<typeof judgeFit>): string =>
+  decision.warnings.map((warning) => englishText(warning)).join(' ');
+
 describe('judging whether a model fits', () => {
   it('on the CPU: fits in free RAM, says nothing', () => {
     assert.deepEqual(judgeFit(cpuOnly), { fits: true, warnings: [] });
@@ -42,7 +48,7 @@ describe('judging whether a model fits', () => {
   it('on the CPU: more than free RAM does not fit and says how much is needed and free', () => {
     const decision = judgeFit({ ...cpuOnly, ramBytes: 1500 * MB });
     assert.equal(decision.fits, false);
-    assert.match(decision.warnings.join(' '), /about 1\.5 GB of memory and 1\.0 GB is free/);
+    assert.match(said(decision), /about 1\.5 GB of memory and 1\.0 GB is free/);
   });
 
   it('counts the memory the loaded model gives back when another is selected', () => {
@@ -70,8 +76,8 @@ describe('judging whether a model fits', () => {
       gpuLayers: 12,
     });
     assert.equal(decision.fits, false);
-    assert.match(decision.warnings.join(' '), /6\.0 GB of GPU memory and 4\.0 GB is free/);
-    assert.match(decision.warnings.join(' '), /fewer GPU layers/);
+    assert.match(said(decision), /6\.0 GB of GPU memory and 4\.0 GB is free/);
+    assert.match(said(decision), /fewer GPU layers/);
   });
 
   it('on a GPU taking only some layers: fits, and says the rest runs slower on the CPU', () => {
@@ -82,13 +88,13 @@ describe('judging whether a model fits', () => {
       gpuLayers: 7,
     });
     assert.equal(decision.fits, true);
-    assert.match(decision.warnings.join(' '), /7 of 12 layers run on the GPU/);
+    assert.match(said(decision), /7 of 12 layers run on the GPU/);
   });
 
   it('on a GPU not started yet: free VRAM is unknown, which it says without failing', () => {
     const decision = judgeFit({ ...cpuOnly, vramBytes: 500 * MB, gpuLayers: 12 });
     assert.equal(decision.fits, true);
-    assert.match(decision.warnings.join(' '), /only known once the engine runs on the GPU/);
+    assert.match(said(decision), /only known once the engine runs on the GPU/);
   });
 
   it('RAM and VRAM both short: both are said', () => {
@@ -101,6 +107,21 @@ describe('judging whether a model fits', () => {
     });
     assert.equal(decision.fits, false);
     assert.equal(decision.warnings.length, 2);
+  });
+
+  it('says it in Chinese too: each warning is a keyed message with every value filled', () => {
+    const decision = judgeFit({
+      ...cpuOnly,
+      ramBytes: 1500 * MB,
+      vramBytes: 6000 * MB,
+      gpuLayers: 7,
+      freeVramBytes: 4000 * MB,
+    });
+    const chinese = createI18n('zh-CN');
+    const text = decision.warnings.map((warning) => translateMessage(chinese, warning)).join('');
+    assert.match(text, /大约需要 1\.5 GB 内存，而可用的只有 1\.0 GB/);
+    assert.match(text, /大约需要 6\.0 GB 显存/);
+    assert.doesNotMatch(text, /\{\{|[A-Za-z]{4,}/);
   });
 });
 

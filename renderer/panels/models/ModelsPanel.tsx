@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelDetails } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
+import { localizedText } from '../../app/describeError.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { formatBytes, formatDate, formatParameters } from './format.js';
 import { JobProgressBar } from './JobProgressBar.js';
@@ -116,7 +117,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
       ))}
       {lastEnd && !lastEnd.ok && (
         <p role="alert" className="job-failed">
-          {lastEnd.error}
+          {localizedText(lastEnd.errorLocalized, lastEnd.error ?? '')}
         </p>
       )}
       <ModelSources reportError={reportError} />

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { BackendChoice, EngineStatus } from '../../../shared/schemas/engine.js';
 import type { MemoryEstimate, RunSettings } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
+import { localizedText } from '../../app/describeError.js';
 import type { ReportError } from '../../app/errorReporting.js';
+import { joinSentences } from './droppedModels.js';
 import { describeMemory, formatBytes, formatDuration } from './format.js';
 
 const BACKENDS: BackendChoice[] = ['auto', 'cpu', 'cuda', 'vulkan', 'metal'];
@@ -102,7 +104,14 @@ export function RunSettingsForm(props: {
       {estimate && (
         <p className={estimate.fits ? 'estimate' : 'estimate warning'}>
           {describeEstimate(estimate, t)}
-          {estimate.warning && <span role="alert"> {estimate.warning}</span>}
+          {estimate.warning && (
+            <span role="alert">
+              {' '}
+              {estimate.warnings
+                ? joinSentences(estimate.warnings.map((warning) => localizedText(warning, '')))
+                : estimate.warning}
+            </span>
+          )}
         </p>
       )}
       <div className="engine-now">
@@ -133,7 +142,9 @@ export function RunSettingsForm(props: {
             </p>
             {loaded.fallbackReason && (
               <p role="alert" data-testid="engine-fallback">
-                {t('engine.fallback', { reason: loaded.fallbackReason })}
+                {t('engine.fallback', {
+                  reason: localizedText(loaded.fallbackReasonLocalized, loaded.fallbackReason),
+                })}
               </p>
             )}{' '}
             <button
@@ -152,10 +163,12 @@ export function RunSettingsForm(props: {
         )}
         {engine?.notice && (
           <p role="status" data-testid="engine-notice">
-            {engine.notice}
+            {localizedText(engine.noticeLocalized, engine.notice)}
           </p>
         )}
-        {engine?.message && <p role="alert">{engine.message}</p>}
+        {engine?.message && (
+          <p role="alert">{localizedText(engine.messageLocalized, engine.message)}</p>
+        )}
       </div>
     </section>
   );

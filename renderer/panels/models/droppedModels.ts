@@ -5,6 +5,7 @@
  */
 import type { Reply } from '../../../shared/errors.js';
 import type { ModelRecord } from '../../../shared/schemas/models.js';
+import { describeError } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 import { isModelFileName } from '../importExport/fileFormats.js';
 
@@ -47,11 +48,10 @@ export async function addDroppedModels<F extends { name: string }>(
     try {
       const reply = await addDroppedModel(file);
       if (reply.ok) result.added.push(reply.data);
-      else result.problems.push(notAdded(file.name, reply.error.message));
+      else result.problems.push(notAdded(file.name, describeError(reply.error)));
     } catch (error) {
-      const reason =
-        error instanceof Error && error.message ? error.message : i18n.t('models:drop.failed');
-      result.problems.push(notAdded(file.name, reason));
+      const reason = error instanceof Error && error.message ? describeError(error) : null;
+      result.problems.push(notAdded(file.name, reason ?? i18n.t('models:drop.failed')));
     }
   }
   return result;

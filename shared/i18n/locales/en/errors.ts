@@ -302,6 +302,17 @@ export const errors = {
   },
   /** The models library: adding, removing, selecting, downloading and importing models. */
   models: {
+    /** The memory estimate before a load (electron/services/modelMemoryEstimate.ts). */
+    estimate: {
+      ramShort:
+        'It needs about {{needed}} of memory and {{free}} is free: close other programs, use a smaller context, or pick a smaller model.',
+      vramUnknown:
+        'About {{needed}} of GPU memory is needed; free GPU memory is only known once the engine runs on the GPU (it falls back to the CPU if it does not fit).',
+      vramShort:
+        'It needs about {{needed}} of GPU memory and {{free}} is free: use fewer GPU layers or a smaller context, or it runs on the CPU instead.',
+      partialOffload:
+        '{{gpuLayers}} of {{totalLayers}} layers run on the GPU; the rest run on the CPU, which is slower.',
+    },
     noFile: 'There is no file at {{path}}.',
     notGguf: 'Inkwell adds models from .gguf files; “{{name}}” is not one.',
     demoStaysListed: 'The demo model comes with Inkwell and stays listed.',

@@ -264,6 +264,16 @@ export const errors: Translation<typeof english> = {
     },
   },
   models: {
+    estimate: {
+      ramShort:
+        '大约需要 {{needed}} 内存，而可用的只有 {{free}}：请关闭其他程序、缩小上下文，或换一个更小的模型。',
+      vramUnknown:
+        '大约需要 {{needed}} 显存；只有引擎在 GPU 上运行后才能知道可用显存（放不下时会改用 CPU）。',
+      vramShort:
+        '大约需要 {{needed}} 显存，而可用的只有 {{free}}：请减少 GPU 层数或缩小上下文，否则会改在 CPU 上运行。',
+      partialOffload:
+        '{{totalLayers}} 层中有 {{gpuLayers}} 层在 GPU 上运行，其余在 CPU 上运行，速度较慢。',
+    },
     noFile: '{{path}} 处没有文件。',
     notGguf: 'Inkwell 只能从 .gguf 文件添加模型；“{{name}}”不是 .gguf 文件。',
     demoStaysListed: '演示模型随 Inkwell 一起提供，会一直保留在列表中。',
