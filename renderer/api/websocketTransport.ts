@@ -1,5 +1,11 @@
 import type { ApiErrorShape, Reply } from '../../shared/errors.js';
 import { isApiErrorShape } from '../../shared/errors.js';
+import {
+  englishText,
+  localized,
+  type ErrorKey,
+  type LocalizedValues,
+} from '../../shared/i18n/localizedMessage.js';
 import { MAX_FRAME_BYTES, WS_PATH, type RequestFrame } from '../../shared/wire.js';
 import { backoffDelay } from './backoff.js';
 import { createObservable, type ConnectionState } from './connectionState.js';
@@ -39,8 +45,14 @@ export function isOverByteLimit(text: string, limitBytes: number): boolean {
   return new Blob([text]).size > limitBytes;
 }
 
-function failure(code: ApiErrorShape['code'], message: string): Reply<never> {
-  return { ok: false, error: { code, message } };
+/** A failure the transport itself reports, by i18n key so the writer reads it in their language. */
+function failure(
+  code: ApiErrorShape['code'],
+  key: ErrorKey,
+  values?: LocalizedValues,
+): Reply<never> {
+  const message = localized(key, values);
+  return { ok: false, error: { code, message: englishText(message), localized: message } };
 }
 
 /**
@@ -82,13 +94,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       // blindly (the callers that retry, like autosave, know how to check).
       for (const [id, request] of pending) {
         if (!request.sent) continue;
-        finish(
-          id,
-          failure(
-            'unavailable',
-            'The connection to Inkwell dropped before it answered. Trying again.',
-          ),
-        );
+        finish(id, failure('unavailable', 'errors:connection.dropped'));
       }
       setTimeout(connect, backoffDelay(failedAttempts++, RECONNECT_BACKOFF));
     });
@@ -100,11 +106,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     request.sent = true;
     clearTimeout(request.timer);
     request.timer = setTimeout(
-      () =>
-        finish(
-          request.id,
-          failure('unavailable', 'Inkwell did not answer in time. Please try again.'),
-        ),
+      () => finish(request.id, failure('unavailable', 'errors:connection.timedOut')),
       replyTimeoutMs,
     );
   }
@@ -144,7 +146,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     }
     if (record.ok === true) finish(record.id, { ok: true, data: record.data });
     else if (isApiErrorShape(record.error)) finish(record.id, { ok: false, error: record.error });
-    else finish(record.id, failure('internal', 'Inkwell answered with something unexpected.'));
+    else finish(record.id, failure('internal', 'errors:connection.unexpectedAnswer'));
   }
 
   connect();
@@ -158,22 +160,23 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       // Bytes, not characters: the server counts bytes.
       if (isOverByteLimit(text, MAX_FRAME_BYTES)) {
         return Promise.resolve(
-          failure('too_large', 'This is too large to send in one piece (the limit is 8 MB).'),
+          failure('too_large', 'errors:connection.tooLarge', {
+            limitMb: MAX_FRAME_BYTES / (1024 * 1024),
+          }),
         );
       }
       return new Promise((settle) => {
-        const waitMessage = options.token
-          ? `Inkwell could not reach its server for ${Math.round(connectTimeoutMs / 1000)} seconds. Your text is still here; it will be saved when the connection returns.`
-          : 'This page has no access token. Open the address the Inkwell server printed (it ends in ?token=…).';
+        const waitFailure = options.token
+          ? failure('unavailable', 'errors:connection.unreachable', {
+              seconds: Math.round(connectTimeoutMs / 1000),
+            })
+          : failure('unavailable', 'errors:connection.noToken');
         const request: PendingRequest = {
           id,
           frame: text,
           sent: false,
           settle,
-          timer: setTimeout(
-            () => finish(id, failure('unavailable', waitMessage)),
-            connectTimeoutMs,
-          ),
+          timer: setTimeout(() => finish(id, waitFailure), connectTimeoutMs),
         };
         pending.set(id, request);
         sendIfPossible(request);

@@ -3,7 +3,6 @@
  * the i18n key with its values, the key survives every hop, and the renderer shows the text in
  * the UI's language (or the English message when it does not know the key).
  */
-import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { channelNames } from '../../shared/contract.js';

@@ -3,7 +3,6 @@
  * figures come out in Chinese when the UI is Chinese (and stay as they were in English), and a
  * Chinese word count counts each Han character, as Word and WPS do.
  */
-import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { createHeadlessEditor } from '@lexical/headless';

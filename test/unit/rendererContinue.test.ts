@@ -3,7 +3,6 @@
  * behaviour in a headless Lexical editor (the prompt's tail, pending text kept out of the
  * document's text and saved JSON, accepted text as paragraphs).
  */
-import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHeadlessEditor } from '@lexical/headless';

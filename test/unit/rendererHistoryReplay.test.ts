@@ -1,4 +1,3 @@
-import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { EventPayload } from '../../shared/contract.js';

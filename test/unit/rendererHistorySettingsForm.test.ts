@@ -1,5 +1,4 @@
 /** The generation settings form's pure helpers (named rendererHistory* to sit with the panels' tests). */
-import './support/rendererI18nGlobals.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {

@@ -2,6 +2,8 @@ import { ApiError } from '../../../shared/errors.js';
 import type { SaveResult } from '../../../shared/schemas/documents.js';
 import { backoffDelay, type BackoffOptions } from '../../api/backoff.js';
 import { createObservable, type Observable } from '../../api/connectionState.js';
+import { describeError } from '../../app/describeError.js';
+import { i18n } from '../../i18n/i18n.js';
 
 /** What one save sends: Lexical JSON and the plain text the server indexes. */
 export interface SaveSnapshot {
@@ -232,7 +234,7 @@ export class DocumentSaver {
         return this.handleConflict(snapshot, restored);
       }
       this.failedAttempts += 1;
-      this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastError = describeError(error);
       this.schedule(backoffDelay(this.failedAttempts - 1, this.retryBackoff));
       return false;
     }
@@ -264,7 +266,7 @@ export class DocumentSaver {
       return true;
     }
     this.inConflict = true;
-    this.lastError = 'This document was changed somewhere else since it was opened here.';
+    this.lastError = i18n.t('editor:saveStatus.changedElsewhere');
     return false;
   }
 

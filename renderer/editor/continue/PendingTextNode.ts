@@ -7,6 +7,7 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
+import { i18n } from '../../i18n/i18n.js';
 
 /** The node type name; autosave strips nodes of this type from what it sends. */
 export const PENDING_TEXT_TYPE = 'inkwell-pending-text';
@@ -54,7 +55,7 @@ export class PendingTextNode extends DecoratorNode<null> {
     wrapper.className = 'pending-text';
     wrapper.contentEditable = 'false';
     wrapper.setAttribute('aria-live', 'polite');
-    wrapper.setAttribute('aria-label', 'Suggested continuation');
+    wrapper.setAttribute('aria-label', i18n.t('editor:continue.suggestionLabel'));
     const text = document.createElement('span');
     text.className = 'pending-text-body';
     text.dataset.testid = 'ghost-text';

@@ -1,7 +1,9 @@
 import { HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
+import { ApiError } from '../../../shared/errors.js';
 import type { InkwellClient } from '../../api/client.js';
+import { i18n } from '../../i18n/i18n.js';
 import { isGenerating, patch, type ContinuePhase, type ContinueStores } from './continueState.js';
 import { updateDisplay, updateDocument, updateStreamedText } from './editorUpdates.js';
 import { GenerationStream } from './generationStream.js';
@@ -104,9 +106,7 @@ export class ContinueController {
       this.acceptAll();
     }
     if (this.options.stores.engineStatus.get()?.state === 'loading') {
-      this.options.reportError(
-        new Error('The model is still loading… Press Continue again when it is ready.'),
-      );
+      this.options.reportError(new Error(i18n.t('editor:continue.stillLoading')));
       return;
     }
     let textBeforeCursor = '';
@@ -177,7 +177,7 @@ export class ContinueController {
       this.setPhase('pending');
       this.render();
     } catch (error) {
-      this.options.reportError(error, 'Could not show the other continuations');
+      this.options.reportError(error, i18n.t('editor:continue.alternativesFailed'));
     }
   }
 
@@ -305,7 +305,7 @@ export class ContinueController {
       if (alternativeOf !== undefined) void this.labelAlternative(session, serial);
     } catch (error) {
       if (this.session === session && session.serial === serial) this.endSession();
-      this.options.reportError(error, 'Could not continue');
+      this.options.reportError(error, i18n.t('editor:continue.couldNotContinue'));
     } finally {
       release();
     }
@@ -362,8 +362,9 @@ export class ContinueController {
     }
     if (end.finishReason === 'error') {
       this.options.reportError(
-        new Error(end.error?.message ?? 'The model stopped unexpectedly.'),
-        'The continuation stopped; your text is unchanged',
+        // The engine's error keeps its i18n key, so the reason reads in the writer's language.
+        end.error ? ApiError.from(end.error) : new Error(i18n.t('editor:continue.modelStopped')),
+        i18n.t('editor:continue.failed'),
       );
     }
     this.setPhase('pending');
@@ -404,7 +405,9 @@ export class ContinueController {
       this.lastAcceptedId = session.generationId;
       this.options.client
         .call('generations.accept', { id: session.generationId, acceptedText: session.accepted })
-        .catch((error: unknown) => this.options.reportError(error, 'Could not mark it as kept'));
+        .catch((error: unknown) =>
+          this.options.reportError(error, i18n.t('editor:continue.markKeptFailed')),
+        );
     }
     this.setPhase('idle');
     this.options.onIdle();
