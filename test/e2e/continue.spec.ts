@@ -74,7 +74,9 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
-  await setMaxTokens(page, 40);
+  // The long-running seed: a random one may end the text after a token or two (end-of-text),
+  // too soon to see it grow over several updates.
+  await setMaxTokens(page, 40, LONG_GENERATION_SEED);
   await writeOpening(page);
   const pendingLengths = await recordPendingLengths(page);
   await page.keyboard.press('ControlOrMeta+Enter');
