@@ -10,6 +10,7 @@ import { MAX_FILE_BASE64_CHARS } from '../shared/channels/files.js';
 import type { Acknowledgements } from './desktop/acknowledgements.js';
 import type { DesktopShell } from './desktop/desktopHandlers.js';
 import {
+  type DialogText,
   exportDialogFilter,
   importDialogFilters,
   importFormatForPath,
@@ -32,7 +33,11 @@ function windowOf(clientId: string): BrowserWindow | null {
   return contents ? BrowserWindow.fromWebContents(contents) : null;
 }
 
-export function createElectronDesktopShell(acknowledgements: Acknowledgements): DesktopShell {
+/** `text` answers in the writer's current UI language each time a dialog opens. */
+export function createElectronDesktopShell(
+  acknowledgements: Acknowledgements,
+  text: () => DialogText,
+): DesktopShell {
   const chosen = new ChosenDestinations();
 
   async function pickDestination(
@@ -47,7 +52,10 @@ export function createElectronDesktopShell(acknowledgements: Acknowledgements): 
     );
     if (target.kind === 'write') return target.destination;
     const window = windowOf(clientId);
-    const options = { defaultPath: target.defaultPath, filters: [exportDialogFilter(format)] };
+    const options = {
+      defaultPath: target.defaultPath,
+      filters: [exportDialogFilter(format, text())],
+    };
     const result = window
       ? await dialog.showSaveDialog(window, options)
       : await dialog.showSaveDialog(options);
@@ -61,7 +69,7 @@ export function createElectronDesktopShell(acknowledgements: Acknowledgements): 
       const window = windowOf(clientId);
       const options = {
         properties: ['openFile' as const],
-        filters: importDialogFilters(),
+        filters: importDialogFilters(text()),
       };
       const result = window
         ? await dialog.showOpenDialog(window, options)
@@ -104,8 +112,10 @@ export function createElectronDesktopShell(acknowledgements: Acknowledgements): 
 
     chooseModelFile(clientId) {
       const window = windowOf(clientId);
-      return chooseModelFile((options) =>
-        window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+      return chooseModelFile(
+        (options) =>
+          window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+        text(),
       );
     },
 

@@ -146,7 +146,9 @@ async function start(): Promise<void> {
       forkUtilityModelHost(path.join(appRoot, 'dist', 'electron', 'engine', 'modelHost.js')),
     defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
     templatesDir: path.join(resourcesDir, 'templates'),
-    desktopShell: createElectronDesktopShell(acknowledgements),
+    desktopShell: createElectronDesktopShell(acknowledgements, () =>
+      mainText.getFixedT(null, 'menu'),
+    ),
   });
   backend = activeBackend;
   attachElectronIpc({
@@ -172,13 +174,23 @@ async function start(): Promise<void> {
   });
 }
 
+/**
+ * Main's own UI text (the menu, dialog titles and file types) in the writer's language: the
+ * stored preference, else the system's languages. One instance, switched when the preference
+ * changes; the menu is rebuilt then, and dialogs read it each time they open.
+ */
+const mainText = createI18n('en');
+let languagePreference: LanguagePreference = 'system';
+
+function followLanguage(preference: LanguagePreference): void {
+  languagePreference = preference;
+  void mainText.changeLanguage(resolveLanguage(preference, app.getPreferredSystemLanguages()));
+}
+
 /** The menu in the writer's language, rebuilt whenever they choose another. */
 function installMenu(activeBackend: Backend): void {
-  const systemLanguages = app.getPreferredSystemLanguages();
-  const i18n = createI18n(resolveLanguage('system', systemLanguages));
-  const build = (preference: LanguagePreference): void => {
-    void i18n.changeLanguage(resolveLanguage(preference, systemLanguages));
-    const t = i18n.getFixedT(null, 'menu');
+  const build = (): void => {
+    const t = mainText.getFixedT(null, 'menu');
     const template = applicationMenuTemplate(
       process.platform,
       {
@@ -194,15 +206,19 @@ function installMenu(activeBackend: Backend): void {
       },
       {
         t,
-        preference,
-        systemLanguageName: languageEndonyms[resolveLanguage('system', systemLanguages)],
+        preference: languagePreference,
+        systemLanguageName:
+          languageEndonyms[resolveLanguage('system', app.getPreferredSystemLanguages())],
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
-  build(activeBackend.preferences.get().language);
+  followLanguage(activeBackend.preferences.get().language);
+  build();
   activeBackend.events.subscribe((event, payload) => {
-    if (event === 'preferences.changed') build(payload.language);
+    if (event !== 'preferences.changed') return;
+    followLanguage(payload.language);
+    build();
   });
 }
 

@@ -1,4 +1,8 @@
+import type { TFunction } from 'i18next';
 import type { ExportFormat, ImportFormat } from '../../shared/channels/files.js';
+
+/** The menu namespace's translator: dialog file-type names are in the writer's language. */
+export type DialogText = TFunction<'menu'>;
 
 /** File extensions per import format (what the open dialog offers and how a file is read). */
 export const importExtensions: Record<ImportFormat, readonly string[]> = {
@@ -16,14 +20,6 @@ export const exportExtension: Record<ExportFormat, string> = {
   pdf: 'pdf',
 };
 
-const exportLabel: Record<ExportFormat, string> = {
-  markdown: 'Markdown',
-  text: 'Plain text',
-  html: 'Web page (HTML)',
-  docx: 'Word document',
-  pdf: 'PDF',
-};
-
 export function importFormatForPath(filePath: string): ImportFormat | null {
   const extension = filePath.toLowerCase().split('.').pop() ?? '';
   for (const [format, extensions] of Object.entries(importExtensions)) {
@@ -32,18 +28,21 @@ export function importFormatForPath(filePath: string): ImportFormat | null {
   return null;
 }
 
-export function importDialogFilters(): { name: string; extensions: string[] }[] {
+export function importDialogFilters(t: DialogText): { name: string; extensions: string[] }[] {
   return [
-    { name: 'Documents', extensions: Object.values(importExtensions).flat() },
-    { name: 'Markdown', extensions: [...importExtensions.markdown] },
-    { name: 'Plain text', extensions: [...importExtensions.text] },
-    { name: 'Web page', extensions: [...importExtensions.html] },
-    { name: 'Word document', extensions: [...importExtensions.docx] },
+    { name: t('fileTypes.documents'), extensions: Object.values(importExtensions).flat() },
+    ...(Object.keys(importExtensions) as ImportFormat[]).map((format) => ({
+      name: t(`fileTypes.${format}`),
+      extensions: [...importExtensions[format]],
+    })),
   ];
 }
 
-export function exportDialogFilter(format: ExportFormat): { name: string; extensions: string[] } {
-  return { name: exportLabel[format], extensions: [exportExtension[format]] };
+export function exportDialogFilter(
+  format: ExportFormat,
+  t: DialogText,
+): { name: string; extensions: string[] } {
+  return { name: t(`fileTypes.${format}`), extensions: [exportExtension[format]] };
 }
 
 /** The suggested name with the format's extension (once). */

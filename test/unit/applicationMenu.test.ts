@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
+import { exportDialogFilter, importDialogFilters } from '../../electron/desktop/fileTypes.js';
 import { applicationMenuTemplate } from '../../electron/menu.js';
 import { createI18n } from '../../shared/i18n/createI18n.js';
 import type { Language, LanguagePreference } from '../../shared/i18n/languages.js';
@@ -102,5 +103,27 @@ describe('application menu', () => {
     );
     click(choices[1]);
     assert.deepEqual(sent, ['language:en']);
+  });
+});
+
+describe('native dialog file types', () => {
+  it('name every import type and the export type in the writer’s language', () => {
+    const chinese = createI18n('zh-CN').getFixedT(null, 'menu');
+    assert.deepEqual(
+      importDialogFilters(chinese).map((filter) => filter.name),
+      ['文档', 'Markdown', '纯文本', '网页（HTML）', 'Word 文档'],
+    );
+    assert.deepEqual(importDialogFilters(chinese)[0]?.extensions, [
+      'md',
+      'markdown',
+      'txt',
+      'html',
+      'htm',
+      'docx',
+    ]);
+    assert.deepEqual(exportDialogFilter('docx', createI18n('en').getFixedT(null, 'menu')), {
+      name: 'Word document',
+      extensions: ['docx'],
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   type ModelDialogOptions,
   type OpenDialogAnswer,
 } from '../../electron/desktop/modelFileDialog.js';
+import { createI18n } from '../../shared/i18n/createI18n.js';
 
 function dialogAnswering(answer: OpenDialogAnswer) {
   const shown: ModelDialogOptions[] = [];
@@ -21,10 +22,12 @@ function dialogAnswering(answer: OpenDialogAnswer) {
   };
 }
 
+const english = createI18n('en').getFixedT(null, 'menu');
+
 describe('the model file dialog', () => {
   it('offers one GGUF file and answers its path', async () => {
     const dialog = dialogAnswering({ canceled: false, filePaths: ['/home/w/gpt2.gguf'] });
-    assert.equal(await chooseModelFile(dialog.show), '/home/w/gpt2.gguf');
+    assert.equal(await chooseModelFile(dialog.show, english), '/home/w/gpt2.gguf');
     assert.equal(dialog.shown.length, 1);
     assert.deepEqual(dialog.shown[0]?.properties, ['openFile']);
     assert.deepEqual(dialog.shown[0]?.filters, [{ name: 'GGUF model', extensions: ['gguf'] }]);
@@ -32,14 +35,21 @@ describe('the model file dialog', () => {
 
   it('answers null when the writer cancels or chooses nothing', async () => {
     const cancelled = dialogAnswering({ canceled: true, filePaths: ['/home/w/gpt2.gguf'] });
-    assert.equal(await chooseModelFile(cancelled.show), null);
+    assert.equal(await chooseModelFile(cancelled.show, english), null);
     assert.equal(
-      await chooseModelFile(dialogAnswering({ canceled: false, filePaths: [] }).show),
+      await chooseModelFile(dialogAnswering({ canceled: false, filePaths: [] }).show, english),
       null,
     );
     assert.equal(
-      await chooseModelFile(dialogAnswering({ canceled: false, filePaths: [''] }).show),
+      await chooseModelFile(dialogAnswering({ canceled: false, filePaths: [''] }).show, english),
       null,
     );
+  });
+
+  it('speaks the writer’s language', async () => {
+    const dialog = dialogAnswering({ canceled: true, filePaths: [] });
+    await chooseModelFile(dialog.show, createI18n('zh-CN').getFixedT(null, 'menu'));
+    assert.equal(dialog.shown[0]?.title, '添加 GGUF 模型');
+    assert.deepEqual(dialog.shown[0]?.filters, [{ name: 'GGUF 模型', extensions: ['gguf'] }]);
   });
 });

@@ -1,4 +1,4 @@
-/** The desktop app's menu bar (built in main). */
+/** The desktop app's menu bar and native dialogs (built in main). */
 export const menu = {
   file: '&File',
   newDocument: 'New document',
@@ -33,4 +33,16 @@ export const menu = {
   minimize: 'Minimize',
   zoom: 'Zoom',
   aboutDetail: 'A local-first writing studio. Your text and models stay on this computer.',
+  /** File-type names in the native open and save dialogs. */
+  fileTypes: {
+    documents: 'Documents',
+    markdown: 'Markdown',
+    text: 'Plain text',
+    html: 'Web page (HTML)',
+    docx: 'Word document',
+    pdf: 'PDF',
+    gguf: 'GGUF model',
+  },
+  addModelTitle: 'Add a GGUF model',
+  addModelButton: 'Add model',
 } as const;

@@ -35,4 +35,15 @@ export const menu: Translation<typeof english> = {
   minimize: '最小化',
   zoom: '缩放',
   aboutDetail: '本地优先的写作工作室。你的文字和模型都保存在这台电脑上。',
+  fileTypes: {
+    documents: '文档',
+    markdown: 'Markdown',
+    text: '纯文本',
+    html: '网页（HTML）',
+    docx: 'Word 文档',
+    pdf: 'PDF',
+    gguf: 'GGUF 模型',
+  },
+  addModelTitle: '添加 GGUF 模型',
+  addModelButton: '添加模型',
 };
