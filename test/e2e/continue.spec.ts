@@ -17,6 +17,8 @@ const OPENING =
 
 /** Long enough to stop or kill mid-stream (the demo model's context is 512 tokens). */
 const LONG_GENERATION_TOKENS = 400;
+/** Enough to see the text grow over several updates, short enough to finish quickly. */
+const STREAMED_TOKENS = 200;
 /** A seed whose continuation of OPENING with the demo model is still running seconds later. */
 const LONG_GENERATION_SEED = 7;
 
@@ -74,9 +76,9 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
 }) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
-  // The long-running seed: a random one may end the text after a token or two (end-of-text),
-  // too soon to see it grow over several updates.
-  await setMaxTokens(page, 40, LONG_GENERATION_SEED);
+  // The long-running seed and enough tokens that even the small, fast demo model takes several
+  // frames to write them (a random seed may end the text after a token or two).
+  await setMaxTokens(page, STREAMED_TOKENS, LONG_GENERATION_SEED);
   await writeOpening(page);
   const pendingLengths = await recordPendingLengths(page);
   await page.keyboard.press('ControlOrMeta+Enter');
@@ -103,7 +105,7 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   await expect(page.getByTestId('status-backend')).toContainText(/CPU|CUDA|Vulkan|Metal/);
   await expect(page.getByTestId('status-context')).toContainText(
     withAnyNumbers(
-      tr('editor:status.context', { prompt: 111_111, newTokens: 40, size: 222_222 }),
+      tr('editor:status.context', { prompt: 111_111, newTokens: STREAMED_TOKENS, size: 222_222 }),
       [111_111, 222_222],
     ),
   );
@@ -125,7 +127,7 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   await expect(history.getByTestId('history-params')).toContainText(
     tr('generation:params.maxTokens.label'),
   );
-  await expect(history.getByTestId('history-params')).toContainText('40');
+  await expect(history.getByTestId('history-params')).toContainText(String(STREAMED_TOKENS));
 });
 
 test('Ctrl+R asks for a second alternative and Alt+[ goes back to the first', async ({
