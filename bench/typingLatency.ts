@@ -209,7 +209,7 @@ async function main(): Promise<void> {
     await page.getByTestId('editor').waitFor();
     await page.getByTestId('toggle-generation-settings').click();
     await page.getByTestId('param-max-tokens').fill(String(MAX_TOKENS));
-    await page.getByTestId('settings-save-status').filter({ hasText: 'Saved' }).waitFor();
+    await page.locator('[data-testid="settings-save-status"][data-status="saved"]').waitFor();
     await page.getByTestId('toggle-generation-settings').click();
 
     await page.getByTestId('editor').click();
@@ -222,8 +222,7 @@ async function main(): Promise<void> {
     const pasteMs = Date.now() - pasteStart;
     await page.keyboard.press('ControlOrMeta+End');
     await page
-      .getByTestId('save-status')
-      .filter({ hasText: /^Saved$/ })
+      .locator('[data-testid="save-status"][data-status="saved"]')
       .waitFor({ timeout: 60_000 });
     // The model loads on the first continue; load it before measuring anything.
     await page.keyboard.press('ControlOrMeta+Enter');
