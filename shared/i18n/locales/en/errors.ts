@@ -22,7 +22,7 @@ export const errors = {
   },
   request: {
     unknownChannel: 'There is no channel called "{{channel}}".',
-    noChannel: 'There is no channel called a missing channel name.',
+    noChannel: 'The request names no channel.',
     invalid: 'Invalid request for {{channel}} ({{path}}: {{problem}}).',
     invalidNoDetail: 'Invalid request for {{channel}} (the request does not match the contract).',
     binaryFrame: 'Binary frames are not supported; send each request as JSON text.',
