@@ -185,9 +185,8 @@ export class TemplatesService {
     return this.get(templateId);
   }
 
-  duplicate(id: string): Template {
+  duplicate(id: string, name = `${this.get(id).name} (copy)`.slice(0, 80)): Template {
     const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
-    const name = `${definition.name} (copy)`.slice(0, 80);
     return this.save({ ...definition, name });
   }
 

@@ -15,7 +15,7 @@ export function createTemplatesHandlers(templates: TemplatesService): TemplateHa
     'templates.preview': (request) => templates.preview(request),
     'templates.generate': (request, context) => templates.generate(request, context),
     'templates.save': (request) => templates.save(request.template, request.id),
-    'templates.duplicate': (request) => templates.duplicate(request.id),
+    'templates.duplicate': (request) => templates.duplicate(request.id, request.name),
     'templates.delete': (request) => templates.delete(request.id),
     'templates.import': (request) => templates.importJson(request.json),
     'templates.export': (request) => templates.exportJson(request.id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   MAX_TEMPLATE_JSON_CHARS,
+  MAX_TEMPLATE_NAME_CHARS,
   fieldValues,
   template,
   templateDefinition,
@@ -83,9 +84,17 @@ export const templateChannels = {
     request: z.object({ id: templateIdSchema.optional(), template: templateDefinition }).strict(),
     response: template,
   },
-  /** Copies any template (built-in too) into a new user template named "... (copy)". */
+  /**
+   * Copies any template (built-in too) into a new user template, named as the writer's UI names
+   * a copy (`name`), else "… (copy)".
+   */
   'templates.duplicate': {
-    request: byId,
+    request: z
+      .object({
+        id: templateIdSchema,
+        name: z.string().trim().min(1).max(MAX_TEMPLATE_NAME_CHARS).optional(),
+      })
+      .strict(),
     response: template,
   },
   /** User templates only; a built-in is a conflict. */

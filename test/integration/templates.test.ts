@@ -183,6 +183,13 @@ describe('templates through the router', () => {
       id: imported.id,
     });
     assert.equal(copy.name, 'Limerick (copy)');
+    // The UI names the copy in the writer's language.
+    const named = await call<ResponseOf<'templates.duplicate'>>('templates.duplicate', {
+      id: imported.id,
+      name: '打油诗（副本）',
+    });
+    assert.equal(named.name, '打油诗（副本）');
+    assert.deepEqual(await call('templates.delete', { id: named.id }), { deleted: true });
     const refused = await callRaw('templates.delete', { id: 'limerick' });
     assert.equal(refused.ok, false);
     assert.deepEqual(await call('templates.delete', { id: copy.id }), { deleted: true });

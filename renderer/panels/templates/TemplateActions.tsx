@@ -47,7 +47,12 @@ export function TemplateActions(props: TemplateActionsProps): ReactNode {
     });
   const duplicate = (): Promise<void> =>
     act(t('actions.couldNotDuplicate'), async () =>
-      onOpen(await client.call('templates.duplicate', { id: template.id })),
+      onOpen(
+        await client.call('templates.duplicate', {
+          id: template.id,
+          name: t('actions.copyName', { name: templateName(template) }).slice(0, 80),
+        }),
+      ),
     );
   const exportFile = (): Promise<void> =>
     act(t('actions.couldNotExport'), async () => {

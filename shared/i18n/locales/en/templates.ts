@@ -33,6 +33,7 @@ export const templates = {
     saveAs: 'Save as my template',
     edit: 'Edit',
     duplicate: 'Duplicate',
+    copyName: '{{name}} (copy)',
     export: 'Export',
     exportTitle: 'Download this template as a JSON file to share',
     defaultName: 'My {{name}}',

@@ -33,6 +33,7 @@ export const templates: Translation<typeof english> = {
   actions: {
     saveAs: '另存为我的模板',
     edit: '编辑',
+    copyName: '{{name}}（副本）',
     duplicate: '创建副本',
     export: '导出',
     exportTitle: '将此模板下载为 JSON 文件，以便分享',
