@@ -144,8 +144,11 @@ async function typeWhileStreaming(page: Page): Promise<number> {
   let typed = 0;
   let continues = 0;
   while (typed < keyCount && continues < 40) {
-    const generating = (await page.getByTestId('status-generating').count()) > 0;
-    const pending = (await ghost.count()) > 0 ? ((await ghost.textContent()) ?? '') : null;
+    // One round trip per key: the harness's own DOM polling competes with the page it measures.
+    const { generating, pending } = await page.evaluate(() => ({
+      generating: document.querySelector('[data-testid="status-generating"]') !== null,
+      pending: document.querySelector('[data-testid="ghost-text"]')?.textContent ?? null,
+    }));
     if (pending === null || (!generating && pending === '')) {
       continues += 1;
       await page.keyboard.press('ControlOrMeta+Enter');
