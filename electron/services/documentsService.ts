@@ -14,10 +14,10 @@ import type { SqliteDatabase } from '../store/database.js';
 import { DocumentsRepository, newDocumentId } from '../store/documentsRepository.js';
 import { RevisionsRepository, type RevisionReason } from '../store/revisionsRepository.js';
 import { countWords } from '../../shared/textCounts.js';
+import { UNTITLED_TITLE } from '../../shared/schemas/documents.js';
 
 /** Autosaves keep at most one snapshot per this interval, so history stays useful, not huge. */
 export const REVISION_INTERVAL_MS = 3 * 60 * 1000;
-export const UNTITLED = 'Untitled';
 const DEFAULT_SEARCH_LIMIT = 50;
 
 export type Clock = () => number;
@@ -238,7 +238,7 @@ export class DocumentsService {
 
 function normalizeTitle(title: string | undefined): string {
   const trimmed = title?.trim() ?? '';
-  return trimmed === '' ? UNTITLED : trimmed;
+  return trimmed === '' ? UNTITLED_TITLE : trimmed;
 }
 
 function documentNotFound(): ApiError {

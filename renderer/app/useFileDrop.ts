@@ -3,11 +3,8 @@ import { useClient } from '../api/clientContext.js';
 import type { CreateDocument } from '../panels/importExport/importDocument.js';
 import { importFiles } from '../panels/importExport/importFiles.js';
 import { i18n } from '../i18n/i18n.js';
-import {
-  addDroppedModels,
-  joinSentences,
-  splitDroppedFiles,
-} from '../panels/models/droppedModels.js';
+import { joinSentences } from '../i18n/joinSentences.js';
+import { addDroppedModels, splitDroppedFiles } from '../panels/models/droppedModels.js';
 import type { ReportError } from './errorReporting.js';
 
 export interface FileDropOptions {

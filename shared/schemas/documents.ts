@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Lexical's serialized editor state, as JSON text. Capped so one request cannot exhaust memory. */
 export const MAX_DOCUMENT_JSON_CHARS = 6 * 1024 * 1024;
 export const MAX_TITLE_CHARS = 300;
+/** What main stores as the title of a document that has none; the UI shows it translated. */
+export const UNTITLED_TITLE = 'Untitled';
 
 export const documentId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a document id');
 export const revisionId = z.number().int().positive();

@@ -10,9 +10,9 @@ import { i18n } from '../../renderer/i18n/i18n.js';
 import {
   addDroppedModels,
   browserModelDropMessage,
-  joinSentences,
   splitDroppedFiles,
 } from '../../renderer/panels/models/droppedModels.js';
+import { joinSentences } from '../../renderer/i18n/joinSentences.js';
 
 afterEach(() => i18n.changeLanguage('en'));
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GenerationRecord, GenerationSummary } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
+import { displayTitle } from '../displayTitle.js';
 import { formatFullTime } from '../formatTime.js';
 import { GenerationFacts } from './GenerationFacts.js';
 import { finishLabel, firstLine, kindLabel } from './historyFormat.js';
@@ -67,7 +68,7 @@ export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
           t(record.accepted ? 'history.kept' : 'history.notKept'),
           ...(record.documentTitle === null
             ? []
-            : [t('history.inDocument', { title: record.documentTitle || t('history.untitled') })]),
+            : [t('history.inDocument', { title: displayTitle(record.documentTitle) })]),
         ].join(' · ')}
       </p>
       <div className="history-actions">

@@ -1,6 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationSummary } from '../../../shared/schemas/generations.js';
+import { displayTitle } from '../displayTitle.js';
 import { formatShortTime } from '../formatTime.js';
 import { moveFocusInList } from '../listNavigation.js';
 import { finishLabel, firstLine, kindLabel } from './historyFormat.js';
@@ -40,7 +41,7 @@ export function HistoryList(props: {
               {entry.modelName}
               {showDocument &&
                 entry.documentTitle !== null &&
-                ` · ${entry.documentTitle || t('history.untitled')}`}
+                ` · ${displayTitle(entry.documentTitle)}`}
             </span>
           </button>
         </li>

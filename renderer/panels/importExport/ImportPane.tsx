@@ -4,6 +4,7 @@ import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../app/errorReporting.js';
 import { base64ToBytes } from './base64.js';
 import { isDesktopApp } from './desktopShell.js';
+import { joinSentences } from '../../i18n/joinSentences.js';
 import { IMPORT_ACCEPT, supportedImports } from './fileFormats.js';
 import { importAsNewDocument, type CreateDocument } from './importDocument.js';
 import { importFiles } from './importFiles.js';
@@ -31,13 +32,7 @@ export function ImportPane({ reportError, onImported }: ImportPaneProps): ReactN
     if (titles.length === 1) return t('import.importedTitle', { title: only });
     return t('import.importedDocuments', { count: titles.length });
   };
-  const sentences = (parts: string[]): string =>
-    parts
-      .filter(Boolean)
-      .reduce(
-        (first, second) => (first ? t('import.nextSentence', { first, second }) : second),
-        '',
-      );
+  const sentences = (parts: string[]): string => joinSentences(parts.filter(Boolean));
 
   const importChosenFiles = async (files: File[]): Promise<void> => {
     if (files.length === 0) return;

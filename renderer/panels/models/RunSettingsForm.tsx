@@ -6,7 +6,7 @@ import type { MemoryEstimate, RunSettings } from '../../../shared/schemas/models
 import { useClient } from '../../api/clientContext.js';
 import { localizedText } from '../../app/describeError.js';
 import type { ReportError } from '../../app/errorReporting.js';
-import { joinSentences } from './droppedModels.js';
+import { joinSentences } from '../../i18n/joinSentences.js';
 import { describeMemory, formatBytes, formatDuration } from './format.js';
 
 const BACKENDS: BackendChoice[] = ['auto', 'cpu', 'cuda', 'vulkan', 'metal'];

@@ -60,11 +60,3 @@ export async function addDroppedModels<F extends { name: string }>(
 function notAdded(fileName: string, reason: string): string {
   return i18n.t('models:drop.notAdded', { fileName, reason });
 }
-
-/** Sentences about dropped files as one message (Chinese joins sentences without a space). */
-export function joinSentences(sentences: readonly string[]): string {
-  return sentences.reduce(
-    (first, second) => (first ? i18n.t('models:drop.nextSentence', { first, second }) : second),
-    '',
-  );
-}

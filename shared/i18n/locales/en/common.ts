@@ -7,6 +7,8 @@ export const common = {
   retry: 'Try again',
   dismiss: 'Dismiss',
   undo: 'Undo',
+  /** Two sentences of one message, in the order they are read. */
+  nextSentence: '{{first}} {{second}}',
   loading: 'Loading…',
   language: 'Language',
   languageSystem: 'System ({{language}})',

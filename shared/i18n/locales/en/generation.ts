@@ -131,7 +131,6 @@ export const generation = {
     exported_other: 'Exported {{count, number}} generations.',
     noMatches: 'No generation contains those words.',
     empty: 'No generations yet. Press Ctrl+Enter in the text to continue it.',
-    untitled: 'Untitled',
     inDocument: 'in “{{title}}”',
     kept: 'kept',
     notKept: 'not kept',

@@ -20,7 +20,6 @@ export const importExport = {
     importedDocuments_other: 'Imported {{count}} documents.',
     importedFile: 'Imported {{fileName}}.',
     /** One sentence after another in a status line. */
-    nextSentence: '{{first}} {{second}}',
     couldNotImport: 'Could not import the file',
     drop: 'Drop a {{supported}} file to import it as a new document',
     modelDropped:

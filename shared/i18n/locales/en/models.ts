@@ -133,7 +133,6 @@ export const models = {
     failed: 'it failed',
     couldNotImport: 'Could not import the dropped file',
     /** Two sentences about dropped files, one after the other. */
-    nextSentence: '{{first}} {{second}}',
   },
   /** What failed, shown before the reason in the error banner. */
   failed: {

@@ -9,6 +9,7 @@ export const common: Translation<typeof english> = {
   retry: '重试',
   dismiss: '关闭提示',
   undo: '撤销',
+  nextSentence: '{{first}}{{second}}',
   loading: '正在加载…',
   language: '语言',
   languageSystem: '跟随系统（{{language}}）',

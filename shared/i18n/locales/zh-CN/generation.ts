@@ -125,7 +125,6 @@ export const generation: Translation<typeof english> = {
     exported_other: '已导出 {{count, number}} 条生成记录。',
     noMatches: '没有包含这些词的生成记录。',
     empty: '还没有生成记录。在正文中按 Ctrl+Enter 即可续写。',
-    untitled: '无标题',
     inDocument: '位于“{{title}}”',
     kept: '已保留',
     notKept: '未保留',

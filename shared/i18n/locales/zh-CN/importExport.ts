@@ -19,7 +19,6 @@ export const importExport: Translation<typeof english> = {
     importedTitle: '已导入“{{title}}”。',
     importedDocuments_other: '已导入 {{count}} 个文档。',
     importedFile: '已导入 {{fileName}}。',
-    nextSentence: '{{first}}{{second}}',
     couldNotImport: '无法导入文件',
     drop: '拖放 {{supported}} 文件到这里，将其导入为新文档',
     modelDropped: '模型要在“模型”面板中添加（“添加 GGUF 文件”），不能拖放到这里。',

@@ -125,7 +125,6 @@ export const models: Translation<typeof english> = {
     notAdded: '{{fileName}} 未添加：{{reason}}',
     failed: '添加失败',
     couldNotImport: '无法导入拖放的文件',
-    nextSentence: '{{first}}{{second}}',
   },
   failed: {
     load: '无法加载模型',
