@@ -1,9 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appShortcuts, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { comboLabel, type KeyCombo } from '../keyboard/keyCombo.js';
 import { blockShortcuts, textShortcuts } from '../editor/editorShortcuts.js';
 import { continueShortcuts } from '../editor/continue/continueKeys.js';
+import { ModalDialog } from './ModalDialog.js';
 
 interface ShortcutRow {
   id: string;
@@ -31,14 +32,6 @@ function ShortcutRows({ rows }: { rows: readonly ShortcutRow[] }): ReactNode {
 /** Every shortcut in one place, generated from the same tables the handlers use. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
   const { t } = useTranslation(['app', 'editor', 'common']);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previouslyFocused = document.activeElement;
-    closeRef.current?.focus();
-    return () => {
-      if (previouslyFocused instanceof HTMLElement) previouslyFocused.focus();
-    };
-  }, []);
 
   const appRows: ShortcutRow[] = (Object.keys(appShortcuts) as AppShortcut[]).map((name) => ({
     id: name,
@@ -79,51 +72,35 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
   }));
 
   return (
-    <div className="overlay" role="presentation" onMouseDown={onClose}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        data-testid="shortcuts-help"
-        onMouseDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            onClose();
-          }
-        }}
-      >
-        <div className="dialog-header">
-          <h2 id="shortcuts-title">{t('shortcutsHelp.title')}</h2>
-          <button ref={closeRef} type="button" className="quiet-button" onClick={onClose}>
-            {t('common:close')}
-          </button>
-        </div>
-        <div className="shortcut-columns">
-          <table className="shortcut-table">
-            <caption>{t('shortcutsHelp.documents')}</caption>
-            <tbody>
-              <ShortcutRows rows={appRows} />
-              <ShortcutRows rows={listRows} />
-            </tbody>
-          </table>
-          <table className="shortcut-table">
-            <caption>{t('shortcutsHelp.writing')}</caption>
-            <tbody>
-              <ShortcutRows rows={textRows} />
-              <ShortcutRows rows={blockRows} />
-            </tbody>
-          </table>
-          <table className="shortcut-table">
-            <caption>{t('shortcutsHelp.continueWriting')}</caption>
-            <tbody>
-              <ShortcutRows rows={continueRows} />
-            </tbody>
-          </table>
-        </div>
-        <p className="shortcut-note">{t('shortcutsHelp.language')}</p>
+    <ModalDialog
+      title={t('shortcutsHelp.title')}
+      titleId="shortcuts-title"
+      testId="shortcuts-help"
+      onClose={onClose}
+    >
+      <div className="shortcut-columns">
+        <table className="shortcut-table">
+          <caption>{t('shortcutsHelp.documents')}</caption>
+          <tbody>
+            <ShortcutRows rows={appRows} />
+            <ShortcutRows rows={listRows} />
+          </tbody>
+        </table>
+        <table className="shortcut-table">
+          <caption>{t('shortcutsHelp.writing')}</caption>
+          <tbody>
+            <ShortcutRows rows={textRows} />
+            <ShortcutRows rows={blockRows} />
+          </tbody>
+        </table>
+        <table className="shortcut-table">
+          <caption>{t('shortcutsHelp.continueWriting')}</caption>
+          <tbody>
+            <ShortcutRows rows={continueRows} />
+          </tbody>
+        </table>
       </div>
-    </div>
+      <p className="shortcut-note">{t('shortcutsHelp.language')}</p>
+    </ModalDialog>
   );
 }
