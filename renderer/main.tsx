@@ -5,6 +5,7 @@ import { ClientProvider } from './api/clientContext.js';
 import './i18n/i18n.js';
 import { App } from './app/App.js';
 import { ErrorProvider } from './app/errorReporting.js';
+import { followLanguagePreference } from './i18n/languagePreference.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
@@ -13,11 +14,12 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
 const client = createInkwellClient();
+const languages = followLanguagePreference(client);
 createRoot(container).render(
   <StrictMode>
     <ClientProvider client={client}>
       <ErrorProvider>
-        <App />
+        <App languages={languages} />
       </ErrorProvider>
     </ClientProvider>
   </StrictMode>,

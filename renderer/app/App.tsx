@@ -16,6 +16,7 @@ import { InkwellEditor } from '../editor/InkwellEditor.js';
 import { shortcutLabel, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { DocumentTitle } from '../panels/DocumentTitle.js';
 import { displayTitle } from '../panels/displayTitle.js';
+import type { LanguagePreferenceStore } from '../i18n/languagePreference.js';
 import { DocumentsSidebar } from '../panels/DocumentsSidebar.js';
 import { focusFirstItem } from '../panels/listNavigation.js';
 import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
@@ -98,7 +99,7 @@ function neighbourOf(documents: DocumentSummary[], id: string): DocumentSummary 
   return documents[index + 1] ?? documents[index - 1] ?? null;
 }
 
-export function App(): ReactNode {
+export function App({ languages }: { languages: LanguagePreferenceStore }): ReactNode {
   const { t } = useTranslation(['app', 'common']);
   const client = useClient();
   const reportError = useReportError();
@@ -302,6 +303,7 @@ export function App(): ReactNode {
         reportError={reportError}
         searchRef={searchRef}
         listRef={listRef}
+        languages={languages}
       />
       <main className="editor-pane">
         <div className="doc-actions">

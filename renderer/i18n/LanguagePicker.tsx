@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   languageEndonyms,
@@ -7,12 +7,16 @@ import {
   type LanguagePreference,
 } from '../../shared/i18n/languages.js';
 import { systemLanguages } from './i18n.js';
-import { useLanguagePreference } from './useLanguagePreference.js';
+import type { LanguagePreferenceStore } from './languagePreference.js';
 
 /** The UI language: System (naming what that is now) or one of ours, each named in itself. */
-export function LanguagePicker(props: { reportError: (error: unknown) => void }): ReactNode {
+export function LanguagePicker(props: {
+  store: LanguagePreferenceStore;
+  reportError: (error: unknown) => void;
+}): ReactNode {
   const { t } = useTranslation();
-  const [preference, choose] = useLanguagePreference(props.reportError);
+  const { store, reportError } = props;
+  const preference = useSyncExternalStore(store.preference.subscribe, store.preference.get);
   const systemName = languageEndonyms[resolveLanguage('system', systemLanguages())];
   return (
     <label className="language-picker" title={t('languageHint')}>
@@ -21,7 +25,9 @@ export function LanguagePicker(props: { reportError: (error: unknown) => void })
         data-testid="language-picker"
         value={preference ?? 'system'}
         disabled={preference === null}
-        onChange={(event) => choose(event.target.value as LanguagePreference)}
+        onChange={(event) =>
+          store.choose(event.target.value as LanguagePreference).catch(reportError)
+        }
       >
         {languagePreferences.map((option) => (
           <option key={option} value={option}>

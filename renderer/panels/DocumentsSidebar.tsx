@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummary, SearchHit } from '../../shared/schemas/documents.js';
 import type { ReportError } from '../app/errorReporting.js';
 import { LanguagePicker } from '../i18n/LanguagePicker.js';
+import type { LanguagePreferenceStore } from '../i18n/languagePreference.js';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';
 import { displayTitle } from './displayTitle.js';
 import { formatShortTime } from './formatTime.js';
@@ -18,6 +19,7 @@ export interface DocumentsSidebarProps {
   reportError: ReportError;
   searchRef: RefObject<HTMLInputElement | null>;
   listRef: RefObject<HTMLUListElement | null>;
+  languages: LanguagePreferenceStore;
 }
 
 function Snippet({ snippet }: { snippet: string }): ReactNode {
@@ -159,7 +161,7 @@ export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
         </ul>
       )}
       <div className="sidebar-footer">
-        <LanguagePicker reportError={reportLanguageError} />
+        <LanguagePicker store={props.languages} reportError={reportLanguageError} />
       </div>
     </aside>
   );
