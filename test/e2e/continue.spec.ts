@@ -130,6 +130,46 @@ test('a continuation streams in as pending text, Tab keeps it, and it is saved a
   await expect(history.getByTestId('history-params')).toContainText(String(STREAMED_TOKENS));
 });
 
+test('typing the suggestion keeps what was typed, the rest stays pending, and another key drops it', async ({
+  page,
+  inkwell,
+  tr,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, inkwell.url);
+  await setMaxTokens(page, 40, LONG_GENERATION_SEED);
+  await page.getByTestId('toggle-history').click();
+  await writeOpening(page);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const ghost = page.getByTestId('ghost-text');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page.getByTestId('status-generating')).toHaveCount(0, { timeout: 60_000 });
+  const suggestion = (await ghost.textContent()) ?? '';
+  const typed = suggestion.slice(0, 4);
+  expect(typed, 'the suggestion goes on in the same line').not.toContain('\n');
+
+  // Each key is the browser's own typing, as anywhere else in the text.
+  await page.keyboard.type(typed, { delay: 30 });
+  await expect(ghost).toHaveText(suggestion.slice(typed.length));
+  expect(await documentText(page)).toBe(OPENING + typed);
+  await expect(page.getByTestId('word-count')).toHaveText(
+    tr('common:words', { count: (OPENING + typed).trim().split(/\s+/).length }),
+  );
+
+  const other = suggestion[typed.length] === '~' ? '^' : '~';
+  await page.keyboard.type(other);
+  await expect(ghost).toHaveCount(0);
+  expect(await documentText(page)).toBe(OPENING + typed + other);
+  await expect(page.getByTestId('history-panel').getByTestId('history-item')).toContainText(
+    tr('generation:history.kept'),
+  );
+  await waitUntilSaved(page);
+
+  await page.reload();
+  await expect(page.getByTestId('editor')).toContainText(OPENING);
+  expect(await documentText(page)).toBe(OPENING + typed + other);
+});
+
 test('Ctrl+R asks for a second alternative and Alt+[ goes back to the first', async ({
   page,
   inkwell,
