@@ -3,12 +3,9 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import {
   BLUR_COMMAND,
-  COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
-  CONTROLLED_TEXT_INSERTION_COMMAND,
-  INPUT_COMMAND,
   KEY_DOWN_COMMAND,
   type LexicalCommand,
   type LexicalEditor,
@@ -76,20 +73,9 @@ export function registerContinue(setup: ContinueSetup): () => void {
   const plan = createPlanWatcher(editor, client, documentId, stores);
   const controller = new ContinueController({ ...setup, onIdle: plan.schedule });
 
-  /** The character of a type-through key, until the editor update that inserts it. */
-  let typingThrough: string | null = null;
-
   const onKeyDown = (event: KeyboardEvent): boolean => {
-    typingThrough = null;
     const action = continueKeyAction(event, controller.active ? controller.pendingText : null);
     if (action.kind === 'none') return false;
-    if (action.kind === 'typeThrough' && event.key !== 'Enter') {
-      // The browser types the character as it types any other (Lexical's fast path: the page's
-      // selection is already right, so no layout of a long document is forced); the update
-      // that inserts it takes it from the suggestion.
-      typingThrough = event.key;
-      return false;
-    }
     if (action.kind === 'reject') {
       // The key still does its usual work (its input event comes after this microtask), on
       // the text without the suggestion.
@@ -109,33 +95,12 @@ export function registerContinue(setup: ContinueSetup): () => void {
     return true;
   };
 
-  /** Inside the update that inserts text: a type-through key's character leaves the suggestion. */
-  const onTextInserted = (text: string | null): boolean => {
-    if (typingThrough !== null && text === typingThrough) {
-      typingThrough = null;
-      controller.$takeTyped(text);
-    }
-    return false;
-  };
-
   const onCompositionStart = (): void => controller.reject();
 
   return mergeRegister(
     followEngineStatus(client, stores),
     plan.dispose,
     editor.registerCommand(KEY_DOWN_COMMAND, onKeyDown, COMMAND_PRIORITY_HIGH),
-    // The browser's own insertion reaches the editor as an input event; one Lexical makes
-    // itself (it can decide to, e.g. at the start of a paragraph) as a controlled insertion.
-    editor.registerCommand(
-      INPUT_COMMAND,
-      (event) => onTextInserted(event.data),
-      COMMAND_PRIORITY_CRITICAL,
-    ),
-    editor.registerCommand(
-      CONTROLLED_TEXT_INSERTION_COMMAND,
-      (payload) => onTextInserted(typeof payload === 'string' ? payload : payload.data),
-      COMMAND_PRIORITY_CRITICAL,
-    ),
     command(editor, CONTINUE_COMMAND, () => controller.continueAtCursor()),
     command(editor, STOP_CONTINUE_COMMAND, () => controller.stop()),
     command(editor, ANOTHER_ALTERNATIVE_COMMAND, () => controller.anotherAlternative()),

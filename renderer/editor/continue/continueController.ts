@@ -1,16 +1,11 @@
-import { $addUpdateTag, HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
+import { HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import { ApiError } from '../../../shared/errors.js';
 import type { InkwellClient } from '../../api/client.js';
 import { i18n } from '../../i18n/i18n.js';
 import { isGenerating, patch, type ContinuePhase, type ContinueStores } from './continueState.js';
-import {
-  CONTINUE_UPDATE_TAG,
-  updateDisplay,
-  updateDocument,
-  updateStreamedText,
-} from './editorUpdates.js';
+import { updateDisplay, updateDocument, updateStreamedText } from './editorUpdates.js';
 import { GenerationStream } from './generationStream.js';
 import {
   $collapseSelectionForContinue,
@@ -217,35 +212,9 @@ export class ContinueController {
     if (session) this.acceptPart(session, nextWordLength(session.pending), true);
   }
 
-  /** Enter at a suggestion that starts a new line: `count` line breaks become the writer's. */
+  /** Type-through and Enter: `count` pending characters become the writer's typing. */
   acceptTyped(count: number): void {
     if (this.session) this.acceptPart(this.session, count, false);
-  }
-
-  /**
-   * Type-through, run inside the editor update that puts `typed` in at the caret (the browser's
-   * own typing, kept by Lexical like any other key, so no page selection is set and no layout
-   * is forced): the suggestion loses those characters in that same update.
-   */
-  $takeTyped(typed: string): void {
-    const session = this.session;
-    if (!session) return;
-    const afterThisUpdate = (work: () => void): void =>
-      queueMicrotask(() => {
-        if (this.session === session) work();
-      });
-    if (typed === '' || !session.pending.startsWith(typed)) {
-      // The suggestion changed between the key and its character (a sentence stop cut it).
-      afterThisUpdate(() => this.reject());
-      return;
-    }
-    session.pending = session.pending.slice(typed.length);
-    session.accepted += typed;
-    this.lastKeptAt = performance.now();
-    $getPendingNode(session.nodeKey)?.setText(session.pending);
-    $addUpdateTag(CONTINUE_UPDATE_TAG);
-    if (session.pending === '' && !isGenerating(this.phase))
-      afterThisUpdate(() => this.endSession());
   }
 
   /** Puts text at the caret as ordinary text (the history panel's "insert"). */
