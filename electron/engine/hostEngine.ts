@@ -6,7 +6,6 @@
 import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { LoadedModelInfo } from '../../shared/schemas/engine.js';
-import { ChunkBatcher } from './chunkBatcher.js';
 import { runCompletion } from './completionRunner.js';
 import { estimateOnGpu } from './gpuEstimate.js';
 import { disposeLoadedModel, loadModel, measureMemory, type LoadedModel } from './modelLoader.js';
@@ -123,16 +122,13 @@ export class HostEngine {
   private complete(request: Extract<HostRequest, { type: 'complete' }>): void {
     const controller = new AbortController();
     this.running.set(request.id, controller);
-    const chunks = new ChunkBatcher((text, tokens) =>
-      this.send({ type: 'chunk', id: request.id, text, tokens }),
-    );
     void this.serially(() =>
       runCompletion(
         this.model(),
         request.prompt,
         request.params,
         controller.signal,
-        (text, tokens) => chunks.push(text, tokens),
+        (text, tokens) => this.send({ type: 'chunk', id: request.id, text, tokens }),
       ),
     )
       .catch((error: unknown) => ({
@@ -143,7 +139,6 @@ export class HostEngine {
       }))
       .then((result) => {
         this.running.delete(request.id);
-        chunks.flush();
         this.send({ type: 'done', id: request.id, ...result });
       });
   }

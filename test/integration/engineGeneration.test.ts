@@ -53,8 +53,7 @@ describe('generation through the model host', () => {
     const chunks: string[] = [];
     const outcome = await engine.complete(prompt, params(), (text) => chunks.push(text)).done;
     assert.equal(outcome.finishReason, 'length');
-    // The first token goes at once; later ones are joined up to one message a frame.
-    assert.ok(chunks.length >= 2, `expected the text in several chunks, got ${chunks.length}`);
+    assert.ok(chunks.length >= 3, `expected several chunks, got ${chunks.length}`);
     assert.equal(outcome.text, chunks.join(''));
     assert.equal(outcome.timings.outputTokens, 24);
     assert.ok(outcome.timings.promptTokens >= 7);

@@ -73,7 +73,7 @@ export class PendingTextNode extends DecoratorNode<null> {
   override updateDOM(previous: PendingTextNode, dom: HTMLElement): boolean {
     const [text, counter] = dom.children;
     if (!(text instanceof HTMLElement) || !(counter instanceof HTMLElement)) return true;
-    if (previous.__text !== this.__text) setTextKeepingShape(text, this.__text);
+    if (previous.__text !== this.__text) text.textContent = this.__text;
     if (previous.__alternative !== this.__alternative) {
       counter.textContent = this.__alternative;
       counter.hidden = this.__alternative === '';
@@ -120,24 +120,6 @@ export class PendingTextNode extends DecoratorNode<null> {
   override isKeyboardSelectable(): boolean {
     return false;
   }
-}
-
-/**
- * Changes the shown text by the edit it is: a streamed token is appended, a typed-through
- * character is cut from the front. The browser then lays out only what changed (it keeps the
- * rest of the text's shaping), where assigning the whole text again has it shape the whole
- * suggestion anew on every token and every key.
- */
-function setTextKeepingShape(element: HTMLElement, next: string): void {
-  const shown = element.firstChild;
-  if (!(shown instanceof Text) || shown.nextSibling !== null) {
-    element.textContent = next;
-    return;
-  }
-  const previous = shown.data;
-  if (next.startsWith(previous)) shown.appendData(next.slice(previous.length));
-  else if (previous.endsWith(next)) shown.deleteData(0, previous.length - next.length);
-  else shown.data = next;
 }
 
 export function $createPendingTextNode(text = '', alternative = ''): PendingTextNode {
