@@ -8,11 +8,15 @@
  * Each keystroke is timed in the page: from the keydown's timeStamp (when the input event was
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
  * runs once the frame that shows the key's effect has been produced. Slow events (≥ 16 ms, from the Event Timing API)
- * are counted as a second opinion. While streaming, the keys type through the suggestion (each
- * is its next character), since any other key would drop it. The same keys on a page with only a
- * textarea give the floor: the wait for the next frame (up to one frame interval) that no page
- * can avoid. Figures only; the goal is p95 under 16 ms.
+ * are counted as a second opinion. Three kinds of typing: in the text with nothing pending;
+ * through a suggestion (each key its next character, since any other key would drop it) once the
+ * model has finished, which is the page's own cost of type-through; and through a suggestion
+ * while the model still writes it, on the same CPU. The same keys on a page with only a textarea
+ * give the floor: the wait for the next frame (up to one frame interval) that no page can avoid,
+ * measured on a quiet machine and with one core kept busy (as the model keeps one busy), which
+ * shows what that alone costs any page here. Figures only; the goal is p95 under 16 ms.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,9 +44,12 @@ const MAX_TOKENS = 400;
 /** A pause between keys, so that one key's frame is not also the next key's. */
 const KEY_GAP_MS = 40;
 
+/** What was going on when a key was typed. */
+type Phase = 'idle' | 'finished' | 'streaming';
+
 interface Sample {
   ms: number;
-  streaming: boolean;
+  phase: Phase;
   /** The keydown's timeStamp, to find its Event Timing entry. */
   at: number;
 }
@@ -50,6 +57,8 @@ interface Sample {
 declare global {
   interface Window {
     typingSamples?: Sample[];
+    /** Set by the harness: what the keys type into when the model is not writing. */
+    typingPhase?: Phase;
     slowEvents?: number;
     /** Event Timing durations of keydowns of 16 ms and more, by the keydown's startTime. */
     keydownDurations?: Record<string, number>;
@@ -92,10 +101,13 @@ async function installProbe(page: Page): Promise<void> {
         // From the event's own timestamp, so that time spent queued behind other work (a save,
         // a streamed token) counts too, as the Event Timing API counts it.
         const at = event.timeStamp;
-        const streaming = document.querySelector('[data-testid="status-generating"]') !== null;
+        const phase: Phase =
+          document.querySelector('[data-testid="status-generating"]') !== null
+            ? 'streaming'
+            : (window.typingPhase ?? 'idle');
         requestAnimationFrame(() =>
           setTimeout(
-            () => window.typingSamples?.push({ ms: performance.now() - at, streaming, at }),
+            () => window.typingSamples?.push({ ms: performance.now() - at, phase, at }),
             0,
           ),
         );
@@ -180,12 +192,35 @@ async function typeWhileStreaming(page: Page): Promise<number> {
   return continues;
 }
 
+/** Waits for a suggestion to be written in full, then types its first characters. */
+async function typeThroughFinished(page: Page): Promise<void> {
+  await page.evaluate(() => (window.typingPhase = 'finished'));
+  const ghost = page.getByTestId('ghost-text');
+  let typed = 0;
+  for (let continues = 0; typed < keyCount && continues < 40; continues += 1) {
+    if ((await ghost.count()) > 0) await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await ghost.waitFor({ state: 'attached', timeout: 60_000 });
+    await page.getByTestId('status-generating').waitFor({ state: 'detached', timeout: 120_000 });
+    const pending = (await ghost.count()) > 0 ? ((await ghost.textContent()) ?? '') : '';
+    // Up to the first line break: Enter would type through too, but as a paragraph of its own.
+    const line = pending.split('\n')[0] ?? '';
+    for (const next of line.slice(0, keyCount - typed)) {
+      await page.keyboard.press(next === ' ' ? 'Space' : next);
+      typed += 1;
+      await page.waitForTimeout(KEY_GAP_MS);
+    }
+  }
+  if ((await ghost.count()) > 0) await page.keyboard.press('Tab');
+}
+
 /**
  * The same probe and keys on a page with nothing but a textarea: what this browser and machine
  * take from a key to its frame (waiting for the next frame included) when the page does no work.
  */
-async function measureFloor(browser: Browser): Promise<number[]> {
+async function measureFloor(browser: Browser, busyCore: boolean): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const busy = busyCore ? spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }) : null;
   try {
     await page.setContent('<textarea aria-label="floor"></textarea>');
     await page.getByLabel('floor').click();
@@ -194,6 +229,7 @@ async function measureFloor(browser: Browser): Promise<number[]> {
     await page.waitForTimeout(200);
     return await page.evaluate(() => (window.typingSamples ?? []).map((sample) => sample.ms));
   } finally {
+    busy?.kill();
     await page.close();
   }
 }
@@ -236,6 +272,7 @@ async function main(): Promise<void> {
 
     await installProbe(page);
     await typeIdle(page);
+    await typeThroughFinished(page);
     const continues = await typeWhileStreaming(page);
     await page.waitForTimeout(200);
     const samples = await page.evaluate(() => window.typingSamples ?? []);
@@ -244,7 +281,8 @@ async function main(): Promise<void> {
     // Event Timing reports only keydowns of 16 ms or more (rounded to 8 ms): the rest count as 0.
     const eventMs = (sample: Sample): number => keydownDurations[String(sample.at)] ?? 0;
     const words = await page.getByTestId('word-count').textContent();
-    const floor = await measureFloor(browser);
+    const floor = await measureFloor(browser, false);
+    const busyFloor = await measureFloor(browser, true);
 
     console.log(
       'Typing latency: key event → next frame (rAF → setTimeout 0), Chromium + Playwright',
@@ -258,27 +296,25 @@ async function main(): Promise<void> {
     console.log(
       `streaming: demo model, max ${MAX_TOKENS} new tokens, typing through the suggestion (${continues} continues)`,
     );
+    const inPhase = (phase: Phase): number[] =>
+      samples.filter((sample) => sample.phase === phase).map((sample) => sample.ms);
+    console.log(summary('idle', inPhase('idle')));
     console.log(
-      summary(
-        'idle',
-        samples.filter((sample) => !sample.streaming).map((sample) => sample.ms),
-      ),
+      `${summary('through a suggestion', inPhase('finished'))}  (the model has finished)`,
     );
-    console.log(
-      summary(
-        'while streaming',
-        samples.filter((sample) => sample.streaming).map((sample) => sample.ms),
-      ),
-    );
+    console.log(`${summary('while streaming', inPhase('streaming'))}  (the model is writing it)`);
     console.log(
       `${summary('floor: blank textarea', floor)}  (the same probe on an empty page: the frame wait alone)`,
     );
     console.log(
+      `${summary('  with one core busy', busyFloor)}  (the same, while another process keeps one core busy)`,
+    );
+    console.log(
       'Event Timing API, keydown duration (to next paint; under 16 ms not reported, shown as 0):',
     );
-    for (const streaming of [false, true]) {
-      const chosen = samples.filter((sample) => sample.streaming === streaming);
-      console.log(summary(streaming ? '  while streaming' : '  idle', chosen.map(eventMs)));
+    for (const phase of ['idle', 'finished', 'streaming'] as const) {
+      const chosen = samples.filter((sample) => sample.phase === phase);
+      console.log(summary(`  ${phase}`, chosen.map(eventMs)));
     }
     console.log(`events over 16 ms (Event Timing API, key/input): ${slowEvents}`);
   } finally {
