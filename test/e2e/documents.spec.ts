@@ -100,9 +100,12 @@ test('the editor with a story in it, as shown in the README', async ({ page, ink
       'the stove, and when she held it to the window she saw that the river was moving.',
   );
   await waitUntilSaved(page);
-  // The list refreshes shortly after a save; wait for it so the picture agrees with itself.
-  const words = (await page.getByTestId('word-count').textContent()) ?? '';
-  await expect(page.getByTestId('doc-item').first()).toContainText(words);
+  // The list refreshes shortly after a save, and the status bar's count follows the typing within
+  // a moment (a save due at once can come first): wait until they agree, so the picture does.
+  await expect(async () => {
+    const words = (await page.getByTestId('word-count').textContent()) ?? '';
+    await expect(page.getByTestId('doc-item').first()).toContainText(words, { timeout: 500 });
+  }).toPass();
   await page.mouse.move(1200, 700);
 
   const target =
