@@ -4,6 +4,7 @@ import { backoffDelay, type BackoffOptions } from '../../api/backoff.js';
 import { createObservable, type Observable } from '../../api/connectionState.js';
 import { describeError } from '../../app/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
+import { whenIdle } from '../whenIdle.js';
 
 /** What one save sends: Lexical JSON and the plain text the server indexes. */
 export interface SaveSnapshot {
@@ -57,16 +58,6 @@ function sameWords(a: SaveSnapshot, b: SaveSnapshot): boolean {
 
 /** Longest a due save waits for the page to go idle (a busy page still saves). */
 const IDLE_WAIT_MS = 300;
-
-/** Runs `work` in the next idle period (at once where there is none, as in Node); returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    work();
-    return () => undefined;
-  }
-  const handle = requestIdleCallback(work, { timeout: IDLE_WAIT_MS });
-  return () => cancelIdleCallback(handle);
-}
 
 /**
  * Autosave for one document, independent of React and Lexical so that it can outlive the editor
@@ -281,7 +272,7 @@ export class DocumentSaver {
         ran = true;
         this.cancelIdle = null;
         void this.flush();
-      });
+      }, IDLE_WAIT_MS);
       // Where there is no idle callback the save has already run, and nothing waits.
       if (!ran) this.cancelIdle = cancel;
     }, delayMs);

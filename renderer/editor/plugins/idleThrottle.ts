@@ -1,3 +1,5 @@
+import { whenIdle } from '../whenIdle.js';
+
 /**
  * Hands on the latest of a stream of values when the page is idle, at most once every
  * `intervalMs`: for figures a writer glances at (word counts) that change with every key. Shown
@@ -26,10 +28,14 @@ export function idleThrottle<T>(deliver: (value: T) => void, intervalMs: number)
   const schedule = (): void => {
     const wait = Math.max(0, lastDeliveredAt + intervalMs - performance.now());
     const timer = setTimeout(() => {
-      if (typeof requestIdleCallback !== 'function') return flush();
+      let ran = false;
       // The interval caps how late it may come too: a page that is never idle still shows it.
-      const handle = requestIdleCallback(flush, { timeout: intervalMs });
-      cancelScheduled = () => cancelIdleCallback(handle);
+      const cancelIdle = whenIdle(() => {
+        ran = true;
+        flush();
+      }, intervalMs);
+      // Where there is no idle callback it has already run, and nothing waits.
+      if (!ran) cancelScheduled = cancelIdle;
     }, wait);
     cancelScheduled = () => clearTimeout(timer);
   };
