@@ -35,7 +35,11 @@ export function HistoryList(props: {
             <span className="history-item-meta">
               {formatShortTime(entry.createdAt)} · {kindLabel(entry.kind)} ·{' '}
               {finishLabel(entry.finishReason)}
-              {entry.accepted && <span className="history-badge">{t('history.kept')}</span>}
+              {entry.accepted && (
+                <span className="history-badge" data-testid="history-kept">
+                  {t('history.kept')}
+                </span>
+              )}
             </span>
             <span className="history-item-meta">
               {entry.modelName}
