@@ -29,6 +29,17 @@ function ShortcutRows({ rows }: { rows: readonly ShortcutRow[] }): ReactNode {
   ));
 }
 
+function ShortcutTable(props: { caption: string; rows: readonly ShortcutRow[] }): ReactNode {
+  return (
+    <table className="shortcut-table">
+      <caption>{props.caption}</caption>
+      <tbody>
+        <ShortcutRows rows={props.rows} />
+      </tbody>
+    </table>
+  );
+}
+
 /** Every shortcut in one place, generated from the same tables the handlers use. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
   const { t } = useTranslation(['app', 'editor', 'common']);
@@ -79,26 +90,9 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
       onClose={onClose}
     >
       <div className="shortcut-columns">
-        <table className="shortcut-table">
-          <caption>{t('shortcutsHelp.documents')}</caption>
-          <tbody>
-            <ShortcutRows rows={appRows} />
-            <ShortcutRows rows={listRows} />
-          </tbody>
-        </table>
-        <table className="shortcut-table">
-          <caption>{t('shortcutsHelp.writing')}</caption>
-          <tbody>
-            <ShortcutRows rows={textRows} />
-            <ShortcutRows rows={blockRows} />
-          </tbody>
-        </table>
-        <table className="shortcut-table">
-          <caption>{t('shortcutsHelp.continueWriting')}</caption>
-          <tbody>
-            <ShortcutRows rows={continueRows} />
-          </tbody>
-        </table>
+        <ShortcutTable caption={t('shortcutsHelp.documents')} rows={[...appRows, ...listRows]} />
+        <ShortcutTable caption={t('shortcutsHelp.writing')} rows={[...textRows, ...blockRows]} />
+        <ShortcutTable caption={t('shortcutsHelp.continueWriting')} rows={continueRows} />
       </div>
       <p className="shortcut-note">{t('shortcutsHelp.language')}</p>
     </ModalDialog>
