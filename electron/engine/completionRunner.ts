@@ -21,6 +21,7 @@ import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { LoadedModel } from './modelLoader.js';
 import { fitPromptToContext } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
+import { TypingHold } from './typingHold.js';
 
 export interface CompletionResult {
   finishReason: FinishReason;
@@ -64,6 +65,7 @@ export async function runCompletion(
   params: ResolvedGenerationParams,
   signal: AbortSignal,
   onChunk: ChunkListener,
+  typing: TypingHold = new TypingHold(),
 ): Promise<CompletionResult> {
   const startedAt = performance.now();
   const { llama, model, sequence, completion, info } = loaded;
@@ -98,7 +100,9 @@ export async function runCompletion(
     const endedAt = performance.now();
     const promptTokens = fit.tokens.length + reserved;
     const promptSeconds = firstTokenAt === null ? 0 : (firstTokenAt - startedAt) / 1000;
-    const generationSeconds = firstTokenAt === null ? 0 : (endedAt - firstTokenAt) / 1000;
+    // The model's speed: time spent waiting for the writer to pause is not generation time.
+    const generationSeconds =
+      firstTokenAt === null ? 0 : (endedAt - firstTokenAt - typing.totalHeldMs) / 1000;
     return {
       timeToFirstTokenMs: firstTokenAt === null ? null : round(firstTokenAt - startedAt),
       promptTokens,
@@ -121,6 +125,7 @@ export async function runCompletion(
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {
         if (matcher.stopped) return;
+        typing.waitForPause();
         if (firstTokenAt === null) {
           firstTokenAt = performance.now();
           llama.maxThreads = info.threads.generation;

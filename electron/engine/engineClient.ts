@@ -44,6 +44,8 @@ export interface CompletionHandle {
   done: Promise<CompletionOutcome>;
   /** Ends the generation soon with finishReason 'cancelled'; harmless once it has ended. */
   cancel(): void;
+  /** The writer typed through its text: the next token waits for a pause (TypingHold). */
+  typing(): void;
 }
 
 /** The engine's status as the host's supervisor knows it; notices are the service's business. */
@@ -135,6 +137,7 @@ export class EngineClient {
   ): CompletionHandle {
     let cancelled = false;
     let cancelOnHost: (() => void) | null = null;
+    let typingOnHost: (() => void) | null = null;
     const done = (async (): Promise<CompletionOutcome> => {
       let host: HostConnection;
       try {
@@ -146,6 +149,7 @@ export class EngineClient {
       if (cancelled) return { finishReason: 'cancelled', text: '', timings: emptyTimings };
       const started = host.complete(prompt, params, onChunk);
       cancelOnHost = () => host.cancel(started.id);
+      typingOnHost = () => host.typing(started.id);
       return started.outcome;
     })();
     return {
@@ -154,6 +158,7 @@ export class EngineClient {
         cancelled = true;
         cancelOnHost?.();
       },
+      typing: () => typingOnHost?.(),
     };
   }
 

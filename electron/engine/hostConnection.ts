@@ -154,6 +154,11 @@ export class HostConnection {
       this.process.postMessage({ type: 'cancel', id: String(this.nextId++), targetId });
   }
 
+  typing(targetId: string): void {
+    if (this.alive)
+      this.process.postMessage({ type: 'typing', id: String(this.nextId++), targetId });
+  }
+
   /** Asks the host to exit, waits up to `timeoutMs`, then kills it. */
   async shutdown(timeoutMs: number): Promise<void> {
     if (!this.alive) return;

@@ -1,7 +1,7 @@
 /**
  * What the model host does with each request from main. One model at a time; completions run
- * one after another (they share the model's single sequence), while cancel, tokenize and info
- * answer at once, even during a long generation.
+ * one after another (they share the model's single sequence), while cancel, typing, tokenize and
+ * info answer at once, even during a long generation.
  */
 import { ApiError, type ApiErrorShape } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
@@ -11,6 +11,7 @@ import { estimateOnGpu } from './gpuEstimate.js';
 import { disposeLoadedModel, loadModel, measureMemory, type LoadedModel } from './modelLoader.js';
 import { emptyTimings, type HostMessage, type HostRequest, type LoadRequest } from './protocol.js';
 import { promptTokensFor } from './completionRunner.js';
+import { TypingHold } from './typingHold.js';
 
 /** Checks a model file before llama.cpp sees it; throws with a message for the writer. */
 export type ModelFileCheck = (path: string) => Promise<void>;
@@ -19,7 +20,7 @@ export class HostEngine {
   private loaded: LoadedModel | null = null;
   /** Serialises loads, unloads and completions: they all touch the one model and sequence. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; typing: TypingHold }>();
 
   constructor(
     private readonly send: (message: HostMessage) => void,
@@ -29,7 +30,10 @@ export class HostEngine {
   handle(request: HostRequest): void {
     switch (request.type) {
       case 'cancel':
-        this.running.get(request.targetId)?.abort();
+        this.running.get(request.targetId)?.controller.abort();
+        return;
+      case 'typing':
+        this.running.get(request.targetId)?.typing.noteTyping();
         return;
       case 'info':
         // Memory is measured afresh: the writer asks for it to see what the model costs now.
@@ -91,7 +95,7 @@ export class HostEngine {
   }
 
   private cancelAll(): void {
-    for (const controller of this.running.values()) controller.abort();
+    for (const { controller } of this.running.values()) controller.abort();
   }
 
   private async load(request: LoadRequest): Promise<LoadedModelInfo> {
@@ -121,7 +125,8 @@ export class HostEngine {
 
   private complete(request: Extract<HostRequest, { type: 'complete' }>): void {
     const controller = new AbortController();
-    this.running.set(request.id, controller);
+    const typing = new TypingHold();
+    this.running.set(request.id, { controller, typing });
     void this.serially(() =>
       runCompletion(
         this.model(),
@@ -129,6 +134,7 @@ export class HostEngine {
         request.params,
         controller.signal,
         (text, tokens) => this.send({ type: 'chunk', id: request.id, text, tokens }),
+        typing,
       ),
     )
       .catch((error: unknown) => ({

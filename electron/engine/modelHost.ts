@@ -30,6 +30,7 @@ function isHostRequest(message: unknown): message is HostRequest {
       'countTokens',
       'complete',
       'cancel',
+      'typing',
       'exit',
     ].includes(type)
   );

@@ -51,6 +51,8 @@ export type HostRequest =
   | { type: 'countTokens'; id: string; text: string }
   | { type: 'complete'; id: string; prompt: string; params: ResolvedGenerationParams }
   | { type: 'cancel'; id: string; targetId: string }
+  /** The writer typed through the target's text: its next token waits for a pause. */
+  | { type: 'typing'; id: string; targetId: string }
   /** Graceful exit: the host frees the model and leaves; main kills it if it does not. */
   | { type: 'exit' };
 

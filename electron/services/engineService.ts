@@ -16,7 +16,13 @@ import {
   type ModelFileSummary,
   type TokenCount,
 } from '../../shared/schemas/engine.js';
-import type { EngineClient, GpuEstimate, HostStatus, LoadOptions } from '../engine/engineClient.js';
+import type {
+  CompletionHandle,
+  EngineClient,
+  GpuEstimate,
+  HostStatus,
+  LoadOptions,
+} from '../engine/engineClient.js';
 import type { GpuEstimateRequest } from '../engine/protocol.js';
 import { emptyTimings } from '../engine/protocol.js';
 import type { RequestContext } from '../ipc/router.js';
@@ -56,6 +62,7 @@ export interface StartedGeneration {
 interface RunningGeneration {
   clientId: string | null;
   cancel(): void;
+  typing(): void;
 }
 
 export class EngineService {
@@ -128,13 +135,14 @@ export class EngineService {
     const generationId = randomUUID();
     const seed = params.seed ?? randomInt(0, MAX_SEED);
     let cancelled = false;
-    let cancelStarted: (() => void) | null = null;
+    let started: CompletionHandle | null = null;
     this.running.set(generationId, {
       clientId: context?.clientId ?? null,
       cancel: () => {
         cancelled = true;
-        cancelStarted?.();
+        started?.cancel();
       },
+      typing: () => started?.typing(),
     });
     const ended = (async (): Promise<GenerationEnd> => {
       try {
@@ -143,7 +151,7 @@ export class EngineService {
         const handle = this.options.client.complete(prompt, { ...params, seed }, (text) =>
           this.options.emit('generation.chunk', { generationId, text }),
         );
-        cancelStarted = handle.cancel;
+        started = handle;
         return { generationId, seed, ...(await handle.done) };
       } catch (error) {
         const shape = (error instanceof ApiError ? error : internal(error)).toJSON();
@@ -161,6 +169,13 @@ export class EngineService {
     const generation = this.running.get(generationId);
     generation?.cancel();
     return { cancelled: generation !== undefined };
+  }
+
+  /** The writer typed through the generation's text; see the generation.typing channel. */
+  noteTyping(generationId: string): { held: boolean } {
+    const generation = this.running.get(generationId);
+    generation?.typing();
+    return { held: generation !== undefined };
   }
 
   /** Cancels what one renderer started, e.g. when its window or WebSocket goes away. */
@@ -248,5 +263,6 @@ export function createEngineHandlers(engine: EngineService): EngineHandlers {
       return { generationId, seed };
     },
     'generation.cancel': (request) => engine.cancelGeneration(request.generationId),
+    'generation.typing': (request) => engine.noteTyping(request.generationId),
   };
 }

@@ -21,6 +21,12 @@ const empty = z.object({}).strict();
 /** Generation ids are minted by main (UUIDs); the renderer only echoes them back. */
 const generationId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a generation id');
 
+/**
+ * How long after a key that kept suggested text the writer still counts as typing: streamed
+ * tokens are not drawn, and the model does not compute, until they have paused this long.
+ */
+export const TYPING_PAUSE_MS = 400;
+
 export const engineChannels = {
   'models.validate': {
     request: z.object({ path: modelPath }).strict(),
@@ -70,6 +76,15 @@ export const engineChannels = {
     request: z.object({ generationId }).strict(),
     /** false when the generation had already ended (or never existed): nothing to cancel. */
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * The writer typed through this generation's text just now: its next token waits until they
+   * pause (TYPING_PAUSE_MS after their last key), so that the model does not take the CPU their
+   * keystrokes need. false when the generation had already ended.
+   */
+  'generation.typing': {
+    request: z.object({ generationId }).strict(),
+    response: z.object({ held: z.boolean() }),
   },
 } as const;
 

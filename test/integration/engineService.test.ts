@@ -161,6 +161,34 @@ describe('engine service', () => {
     });
   });
 
+  it('holds a generation while the writer types through it, then writes on to the same text', async () => {
+    const request = { prompt: 'The lighthouse keeper', params: { maxTokens: 300, seed: 5 } };
+    const untouched = await startGeneration(request);
+    const expected = (await waitForEnd(untouched.generationId)).text;
+
+    const { generationId } = await startGeneration(request);
+    while (chunksOf(generationId) === 0) await delay(1);
+    const chunksBeforeTyping = chunksOf(generationId);
+    // A writer typing through the suggestion, a key every 50 ms for half a second.
+    for (let key = 0; key < 10; key += 1) {
+      assert.deepEqual(await handlers['generation.typing']({ generationId }, context), {
+        held: true,
+      });
+      await delay(50);
+    }
+    const chunksWhileTyping = chunksOf(generationId) - chunksBeforeTyping;
+    // Free, the demo model writes ~100 tokens in that time; held, only the token it was on
+    // when the first key came, and one each time it wakes to find the writer still typing.
+    assert.ok(chunksWhileTyping <= 4, `${chunksWhileTyping} chunks while the writer typed`);
+
+    const end = await waitForEnd(generationId);
+    assert.equal(end.finishReason, 'length');
+    assert.equal(end.text, expected, 'the same text as without typing, only later');
+    assert.deepEqual(await handlers['generation.typing']({ generationId }, context), {
+      held: false,
+    });
+  });
+
   it('remembers measured threads for the next load of the same model', async () => {
     const idle = await handlers['engine.unload']({}, context);
     assert.equal(idle.state, 'idle');
@@ -169,6 +197,12 @@ describe('engine service', () => {
     const pinned = await handlers['engine.load']({ path: demoModel, threads: 1 }, context);
     assert.deepEqual(pinned.threads, { generation: 1, prompt: 1, source: 'user' });
   });
+
+  function chunksOf(generationId: string): number {
+    return eventsNamed<{ generationId: string }>('generation.chunk').filter(
+      (chunk) => chunk.generationId === generationId,
+    ).length;
+  }
 
   async function waitForEnd(generationId: string) {
     type End = {
@@ -180,7 +214,11 @@ describe('engine service', () => {
     for (;;) {
       const end = eventsNamed<End>('generation.end').find((e) => e.generationId === generationId);
       if (end) return end;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await delay(10);
     }
   }
 });
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

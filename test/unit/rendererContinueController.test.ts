@@ -23,6 +23,7 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../shared/contract.js';
+import { TYPING_PAUSE_MS } from '../../shared/channels/engine.js';
 import { ApiError } from '../../shared/errors.js';
 import type { InkwellClient } from '../../renderer/api/client.js';
 import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
@@ -168,8 +169,20 @@ describe('typing through a streaming suggestion', () => {
 
     // Once the typing pauses, tokens show by themselves again.
     setup.server.token(' stairs');
-    await settle(400);
+    await settle(TYPING_PAUSE_MS + 100);
     assert.equal(setup.pending()?.text, 'limbed the stairs');
+  });
+
+  it('asks the model to wait with each key typed through while it writes', async () => {
+    const setup = await continuing(' climbed');
+    setup.controller.acceptTyped(1);
+    setup.controller.acceptTyped(1);
+    const typingCalls = setup.server.calls.filter((call) => call.channel === 'generation.typing');
+    assert.deepEqual(
+      typingCalls.map((call) => call.request),
+      [{ generationId: 'generation-1' }, { generationId: 'generation-1' }],
+    );
+    assert.equal(setup.documentText(), 'The keeper c', 'a refused request changes nothing');
   });
 
   it('drops the suggestion on undo, which brings back an older copy of it', async () => {

@@ -1,4 +1,5 @@
 import { HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
+import { TYPING_PAUSE_MS } from '../../../shared/channels/engine.js';
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import { ApiError } from '../../../shared/errors.js';
@@ -16,12 +17,6 @@ import {
 } from './pendingText.js';
 import { alternativeLabel, cycleIndex, nextWordLength } from './pendingTextRules.js';
 import { $textBeforeCursor } from './textBeforeCursor.js';
-
-/**
- * How long after a kept key streamed tokens wait to be shown on their own: longer than the
- * gap between keys of someone typing, short enough that the suggestion does not look stuck.
- */
-const TYPING_PAUSE_MS = 150;
 
 /** One continuation at one spot, from Continue until the writer keeps or drops it. */
 interface Session {
@@ -237,6 +232,8 @@ export class ContinueController {
   }
 
   private acceptPart(session: Session, count: number, ownStep: boolean): void {
+    // Sent before the editor's work for this key, so that the model stops for it sooner.
+    if (count > 0 && session.pending !== '') this.holdModelWhileTyping(session);
     const kept = this.keep(session, count, ownStep);
     if (session.pending === '' && !isGenerating(this.phase)) this.endSession();
     // keep() already showed the rest of the pending text; one more update (and the layout
@@ -333,20 +330,24 @@ export class ContinueController {
    * Shows streamed tokens. Tokens can come faster than frames: one editor update per frame
    * shows them all. While the writer types through the suggestion, each key's own update
    * already shows every token that came before it, so tokens alone wait for a pause in the
-   * typing: a frame spent on them is a frame the next key may have to wait for.
+   * typing: a frame spent on them is a frame the next key may have to wait for (even a frame
+   * that changes nothing: the browser draws at most so many a second).
    */
   private scheduleRender(): void {
     if (this.renderQueued) return;
     this.renderQueued = true;
-    const inNextFrame = (): void => {
+    const whenTypingPauses = (): void => {
+      const untilPause = this.lastKeptAt + TYPING_PAUSE_MS - performance.now();
+      if (untilPause > 0) {
+        setTimeout(whenTypingPauses, untilPause);
+        return;
+      }
       requestAnimationFrame(() => {
         this.renderQueued = false;
         this.render();
       });
     };
-    const untilPause = this.lastKeptAt + TYPING_PAUSE_MS - performance.now();
-    if (untilPause > 0) setTimeout(inNextFrame, untilPause);
-    else inNextFrame();
+    whenTypingPauses();
   }
 
   private onEnd(session: Session, serial: number, end: EventPayload<'generation.end'>): void {
@@ -418,6 +419,14 @@ export class ContinueController {
     if (session.generationId === null) return;
     if (isGenerating(this.phase)) this.cancel(session.generationId);
     this.stream.detach(session.generationId);
+  }
+
+  /** The model's next token waits until the writer pauses (see the generation.typing channel). */
+  private holdModelWhileTyping(session: Session): void {
+    if (session.generationId === null || !isGenerating(this.phase)) return;
+    this.options.client
+      .call('generation.typing', { generationId: session.generationId })
+      .catch(() => undefined);
   }
 
   private cancel(generationId: string): void {
