@@ -8,13 +8,16 @@
  * Each keystroke is timed in the page: from the keydown's timeStamp (when the input event was
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
  * runs once the frame that shows the key's effect has been produced. Slow events (≥ 16 ms, from the Event Timing API)
- * are counted as a second opinion. Three kinds of typing: in the text with nothing pending;
+ * are counted as a second opinion. Four kinds of typing: in the text with nothing pending;
  * through a suggestion (each key its next character, since any other key would drop it) once the
- * model has finished, which is the page's own cost of type-through; and through a suggestion
- * while the model still writes it, on the same CPU. The same keys on a page with only a textarea
- * give the floor: the wait for the next frame (up to one frame interval) that no page can avoid,
- * measured on a quiet machine and with one core kept busy (as the model keeps one busy), which
- * shows what that alone costs any page here. Figures only; the goal is p95 under 16 ms.
+ * model has finished, which is the page's own cost of type-through; through a suggestion the
+ * model is still writing, typed steadily (the model waits while the writer types, see
+ * electron/engine/typingHold.ts); and single keys after a pause longer than that wait, each of
+ * which lands while the model computes and its tokens are drawn. The same keys on a page with
+ * only a textarea give the floor: the wait for the next frame (up to one frame interval) that no
+ * page can avoid, measured on a quiet machine and with one core kept busy (as the model keeps
+ * one busy), which shows what that alone costs any page here. Figures only; the goal is p95
+ * under 16 ms.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { TYPING_PAUSE_MS } from '../shared/channels/engine.js';
 import { launchServer } from '../test/e2e/fixtures/inkwellServer.js';
 import { describeMachine } from './machine.js';
 
@@ -43,9 +47,11 @@ const wordCount = Math.max(100, Number(args.words));
 const MAX_TOKENS = 400;
 /** A pause between keys, so that one key's frame is not also the next key's. */
 const KEY_GAP_MS = 40;
+/** Between single keys: long enough that the model and the drawing of its tokens have resumed. */
+const SINGLE_KEY_GAP_MS = TYPING_PAUSE_MS + 200;
 
 /** What was going on when a key was typed. */
-type Phase = 'idle' | 'finished' | 'streaming';
+type Phase = 'idle' | 'finished' | 'streaming' | 'afterPause';
 
 interface Sample {
   ms: number;
@@ -59,6 +65,8 @@ declare global {
     typingSamples?: Sample[];
     /** Set by the harness: what the keys type into when the model is not writing. */
     typingPhase?: Phase;
+    /** Set by the harness: keys typed while the model writes come one at a time. */
+    singleKeys?: boolean;
     slowEvents?: number;
     /** Event Timing durations of keydowns of 16 ms and more, by the keydown's startTime. */
     keydownDurations?: Record<string, number>;
@@ -101,10 +109,9 @@ async function installProbe(page: Page): Promise<void> {
         // From the event's own timestamp, so that time spent queued behind other work (a save,
         // a streamed token) counts too, as the Event Timing API counts it.
         const at = event.timeStamp;
-        const phase: Phase =
-          document.querySelector('[data-testid="status-generating"]') !== null
-            ? 'streaming'
-            : (window.typingPhase ?? 'idle');
+        const generating = document.querySelector('[data-testid="status-generating"]') !== null;
+        const streaming: Phase = window.singleKeys === true ? 'afterPause' : 'streaming';
+        const phase: Phase = generating ? streaming : (window.typingPhase ?? 'idle');
         requestAnimationFrame(() =>
           setTimeout(
             () => window.typingSamples?.push({ ms: performance.now() - at, phase, at }),
@@ -151,11 +158,11 @@ async function typeIdle(page: Page): Promise<void> {
 }
 
 /** Types the suggestion's next character while it streams; starts another when one ends. */
-async function typeWhileStreaming(page: Page): Promise<number> {
+async function typeWhileStreaming(page: Page, keys: number, gapMs: number): Promise<number> {
   const ghost = page.getByTestId('ghost-text');
   let typed = 0;
   let continues = 0;
-  while (typed < keyCount && continues < 40) {
+  while (typed < keys && continues < 40) {
     // One round trip per key: the harness's own DOM polling competes with the page it measures.
     const { generating, pending } = await page.evaluate(() => ({
       generating: document.querySelector('[data-testid="status-generating"]') !== null,
@@ -187,8 +194,11 @@ async function typeWhileStreaming(page: Page): Promise<number> {
     }
     await page.keyboard.press(next === '\n' ? 'Enter' : next === ' ' ? 'Space' : next);
     typed += 1;
-    await page.waitForTimeout(KEY_GAP_MS);
+    await page.waitForTimeout(gapMs);
   }
+  // What is left of the last suggestion is kept, so the next phase starts with nothing pending.
+  await page.getByTestId('status-generating').waitFor({ state: 'detached', timeout: 120_000 });
+  if ((await ghost.count()) > 0) await page.keyboard.press('Tab');
   return continues;
 }
 
@@ -273,7 +283,12 @@ async function main(): Promise<void> {
     await installProbe(page);
     await typeIdle(page);
     await typeThroughFinished(page);
-    const continues = await typeWhileStreaming(page);
+    const streamingStartedAt = Date.now();
+    const continues = await typeWhileStreaming(page, keyCount, KEY_GAP_MS);
+    const streamingSeconds = (Date.now() - streamingStartedAt) / 1000;
+    await page.evaluate(() => (window.singleKeys = true));
+    const singleKeyCount = Math.max(10, Math.round(keyCount / 5));
+    const singleKeyContinues = await typeWhileStreaming(page, singleKeyCount, SINGLE_KEY_GAP_MS);
     await page.waitForTimeout(200);
     const samples = await page.evaluate(() => window.typingSamples ?? []);
     const slowEvents = await page.evaluate(() => window.slowEvents ?? 0);
@@ -294,7 +309,7 @@ async function main(): Promise<void> {
       `document: ${words ?? '?'} in ${Math.ceil(wordCount / 100)} paragraphs (pasted in ${pasteMs} ms), caret at the end; ${KEY_GAP_MS} ms between keys`,
     );
     console.log(
-      `streaming: demo model, max ${MAX_TOKENS} new tokens, typing through the suggestion (${continues} continues)`,
+      `streaming: demo model, max ${MAX_TOKENS} new tokens, typing through the suggestion: steadily (${continues} continues in ${streamingSeconds.toFixed(1)} s; the model waits while keys come ${TYPING_PAUSE_MS} ms apart or less), and single keys ${SINGLE_KEY_GAP_MS} ms apart (${singleKeyContinues} continues)`,
     );
     const inPhase = (phase: Phase): number[] =>
       samples.filter((sample) => sample.phase === phase).map((sample) => sample.ms);
@@ -302,7 +317,12 @@ async function main(): Promise<void> {
     console.log(
       `${summary('through a suggestion', inPhase('finished'))}  (the model has finished)`,
     );
-    console.log(`${summary('while streaming', inPhase('streaming'))}  (the model is writing it)`);
+    console.log(
+      `${summary('while streaming', inPhase('streaming'))}  (the model is writing it; it waits while the writer types)`,
+    );
+    console.log(
+      `${summary('  a key after a pause', inPhase('afterPause'))}  (each key lands while the model computes and its tokens are drawn)`,
+    );
     console.log(
       `${summary('floor: blank textarea', floor)}  (the same probe on an empty page: the frame wait alone)`,
     );
@@ -312,7 +332,7 @@ async function main(): Promise<void> {
     console.log(
       'Event Timing API, keydown duration (to next paint; under 16 ms not reported, shown as 0):',
     );
-    for (const phase of ['idle', 'finished', 'streaming'] as const) {
+    for (const phase of ['idle', 'finished', 'streaming', 'afterPause'] as const) {
       const chosen = samples.filter((sample) => sample.phase === phase);
       console.log(summary(`  ${phase}`, chosen.map(eventMs)));
     }
