@@ -125,7 +125,6 @@ export async function runCompletion(
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {
         if (matcher.stopped) return;
-        typing.waitForPause();
         if (firstTokenAt === null) {
           firstTokenAt = performance.now();
           llama.maxThreads = info.threads.generation;
@@ -138,6 +137,8 @@ export async function runCompletion(
         const step = matcher.push(chunk);
         emit(step.emit);
         if (step.stopped) stopController.abort();
+        // The token is out; the next one is computed as soon as this returns.
+        else typing.waitForPause();
       },
       // Abort throws at the next step (even mid-prompt); the text so far is kept from the chunks.
       signal: generationSignal,
