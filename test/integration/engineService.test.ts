@@ -20,6 +20,7 @@ import {
   type EngineHandlers,
 } from '../../electron/services/engineService.js';
 import { engineChannels } from '../../shared/channels/engine.js';
+import type { EventPayload } from '../../shared/contract.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
@@ -184,6 +185,13 @@ describe('engine service', () => {
     const end = await waitForEnd(generationId);
     assert.equal(end.finishReason, 'length');
     assert.equal(end.text, expected, 'the same text as without typing, only later');
+    // Its speed leaves out the ~0.9 s it waited for the writer (typing, then the pause).
+    const { outputTokens, tokensPerSecond, totalMs, timeToFirstTokenMs } = end.timings;
+    const wallClockSpeed = (outputTokens - 1) / ((totalMs - (timeToFirstTokenMs ?? 0)) / 1000);
+    assert.ok(
+      tokensPerSecond > wallClockSpeed * 1.05,
+      `${tokensPerSecond} tokens/s reported, ${wallClockSpeed.toFixed(1)} by the wall clock`,
+    );
     assert.deepEqual(await handlers['generation.typing']({ generationId }, context), {
       held: false,
     });
@@ -205,12 +213,7 @@ describe('engine service', () => {
   }
 
   async function waitForEnd(generationId: string) {
-    type End = {
-      generationId: string;
-      finishReason: string;
-      text: string;
-      timings: { outputTokens: number };
-    };
+    type End = EventPayload<'generation.end'>;
     for (;;) {
       const end = eventsNamed<End>('generation.end').find((e) => e.generationId === generationId);
       if (end) return end;
