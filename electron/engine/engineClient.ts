@@ -136,8 +136,8 @@ export class EngineClient {
     onChunk: ChunkListener,
   ): CompletionHandle {
     let cancelled = false;
-    let cancelOnHost: (() => void) | null = null;
-    let typingOnHost: (() => void) | null = null;
+    /** Where the completion runs, once the host has taken it. */
+    let onHost: { host: HostConnection; id: string } | null = null;
     const done = (async (): Promise<CompletionOutcome> => {
       let host: HostConnection;
       try {
@@ -148,17 +148,16 @@ export class EngineClient {
       }
       if (cancelled) return { finishReason: 'cancelled', text: '', timings: emptyTimings };
       const started = host.complete(prompt, params, onChunk);
-      cancelOnHost = () => host.cancel(started.id);
-      typingOnHost = () => host.typing(started.id);
+      onHost = { host, id: started.id };
       return started.outcome;
     })();
     return {
       done,
       cancel: () => {
         cancelled = true;
-        cancelOnHost?.();
+        onHost?.host.cancel(onHost.id);
       },
-      typing: () => typingOnHost?.(),
+      typing: () => onHost?.host.typing(onHost.id),
     };
   }
 
