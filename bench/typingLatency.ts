@@ -13,13 +13,15 @@
  * model has finished, which is the page's own cost of type-through; through a suggestion the
  * model is still writing, typed steadily (the model waits while the writer types, see
  * electron/engine/typingHold.ts); and single keys after a pause longer than that wait, each of
- * which lands while the model computes and its tokens are drawn. The same keys on a page with
- * only a textarea give the floor: the wait for the next frame (up to one frame interval) that no
- * page can avoid, measured on a quiet machine and with one core kept busy (as the model keeps
- * one busy), which shows what that alone costs any page here. Figures only; the goal is p95
- * under 16 ms.
+ * which lands while the model computes and its tokens are drawn. Those single keys have a
+ * control: the same keys, as far apart, through a finished suggestion while another process keeps
+ * the other core busy the way a model does (reading through more memory than the cache holds):
+ * the page's own work under the same contention, with no model and no tokens. The same keys on a
+ * page with only a textarea give the floor: the wait for the next frame (up to one frame
+ * interval) that no page can avoid, on a quiet machine and with that core busy. Figures only;
+ * the goal is p95 under 16 ms.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +53,7 @@ const KEY_GAP_MS = 40;
 const SINGLE_KEY_GAP_MS = TYPING_PAUSE_MS + 200;
 
 /** What was going on when a key was typed. */
-type Phase = 'idle' | 'finished' | 'streaming' | 'afterPause';
+type Phase = 'idle' | 'finished' | 'streaming' | 'afterPause' | 'finishedBusyCore';
 
 interface Sample {
   ms: number;
@@ -203,11 +205,16 @@ async function typeWhileStreaming(page: Page, keys: number, gapMs: number): Prom
 }
 
 /** Waits for a suggestion to be written in full, then types its first characters. */
-async function typeThroughFinished(page: Page): Promise<void> {
-  await page.evaluate(() => (window.typingPhase = 'finished'));
+async function typeThroughFinished(
+  page: Page,
+  phase: Phase,
+  keys: number,
+  gapMs: number,
+): Promise<void> {
+  await page.evaluate((name) => (window.typingPhase = name), phase);
   const ghost = page.getByTestId('ghost-text');
   let typed = 0;
-  for (let continues = 0; typed < keyCount && continues < 40; continues += 1) {
+  for (let continues = 0; typed < keys && continues < 40; continues += 1) {
     if ((await ghost.count()) > 0) await page.keyboard.press('Tab');
     await page.keyboard.press('ControlOrMeta+Enter');
     await ghost.waitFor({ state: 'attached', timeout: 60_000 });
@@ -215,13 +222,24 @@ async function typeThroughFinished(page: Page): Promise<void> {
     const pending = (await ghost.count()) > 0 ? ((await ghost.textContent()) ?? '') : '';
     // Up to the first line break: Enter would type through too, but as a paragraph of its own.
     const line = pending.split('\n')[0] ?? '';
-    for (const next of line.slice(0, keyCount - typed)) {
+    for (const next of line.slice(0, keys - typed)) {
       await page.keyboard.press(next === ' ' ? 'Space' : next);
       typed += 1;
-      await page.waitForTimeout(KEY_GAP_MS);
+      await page.waitForTimeout(gapMs);
     }
   }
   if ((await ghost.count()) > 0) await page.keyboard.press('Tab');
+}
+
+/**
+ * Another process keeping one core busy the way a model does: it reads through 64 MB over and
+ * over (a model reads all its weights for every token), so it takes cache and memory bandwidth
+ * as well as the core.
+ */
+function startBusyCore(): ChildProcess {
+  const script =
+    'const a = new Float64Array(8 * 1024 * 1024); for (;;) for (let i = 0; i < a.length; i += 8) a[i] += 1;';
+  return spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
 }
 
 /**
@@ -230,7 +248,7 @@ async function typeThroughFinished(page: Page): Promise<void> {
  */
 async function measureFloor(browser: Browser, busyCore: boolean): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const busy = busyCore ? spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }) : null;
+  const busy = busyCore ? startBusyCore() : null;
   try {
     await page.setContent('<textarea aria-label="floor"></textarea>');
     await page.getByLabel('floor').click();
@@ -282,13 +300,19 @@ async function main(): Promise<void> {
 
     await installProbe(page);
     await typeIdle(page);
-    await typeThroughFinished(page);
+    await typeThroughFinished(page, 'finished', keyCount, KEY_GAP_MS);
     const streamingStartedAt = Date.now();
     const continues = await typeWhileStreaming(page, keyCount, KEY_GAP_MS);
     const streamingSeconds = (Date.now() - streamingStartedAt) / 1000;
     await page.evaluate(() => (window.singleKeys = true));
     const singleKeyCount = Math.max(10, Math.round(keyCount / 5));
     const singleKeyContinues = await typeWhileStreaming(page, singleKeyCount, SINGLE_KEY_GAP_MS);
+    const busy = startBusyCore();
+    try {
+      await typeThroughFinished(page, 'finishedBusyCore', singleKeyCount, SINGLE_KEY_GAP_MS);
+    } finally {
+      busy.kill();
+    }
     await page.waitForTimeout(200);
     const samples = await page.evaluate(() => window.typingSamples ?? []);
     const slowEvents = await page.evaluate(() => window.slowEvents ?? 0);
@@ -324,15 +348,24 @@ async function main(): Promise<void> {
       `${summary('  a key after a pause', inPhase('afterPause'))}  (each key lands while the model computes and its tokens are drawn)`,
     );
     console.log(
+      `${summary('  control: core busy', inPhase('finishedBusyCore'))}  (the same keys through a finished suggestion, no model running, while another process reads through 64 MB on the other core)`,
+    );
+    console.log(
       `${summary('floor: blank textarea', floor)}  (the same probe on an empty page: the frame wait alone)`,
     );
     console.log(
-      `${summary('  with one core busy', busyFloor)}  (the same, while another process keeps one core busy)`,
+      `${summary('  with one core busy', busyFloor)}  (the same, while that process keeps the other core busy)`,
     );
     console.log(
       'Event Timing API, keydown duration (to next paint; under 16 ms not reported, shown as 0):',
     );
-    for (const phase of ['idle', 'finished', 'streaming', 'afterPause'] as const) {
+    for (const phase of [
+      'idle',
+      'finished',
+      'streaming',
+      'afterPause',
+      'finishedBusyCore',
+    ] as const) {
       const chosen = samples.filter((sample) => sample.phase === phase);
       console.log(summary(`  ${phase}`, chosen.map(eventMs)));
     }
