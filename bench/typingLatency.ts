@@ -12,8 +12,9 @@
  * through a suggestion (each key its next character, since any other key would drop it) once the
  * model has finished, which is the page's own cost of type-through; through a suggestion the
  * model is still writing, typed steadily (the model waits while the writer types, see
- * electron/engine/typingHold.ts); and single keys after a pause longer than that wait, each of
- * which lands while the model computes and its tokens are drawn. Those single keys have a
+ * electron/engine/typingHold.ts); and single keys after a pause longer than that wait, through a
+ * suggestion the model is still writing (it writes on between them only while less than
+ * LOOKAHEAD_CHARS are ahead of the writer: see shared/channels/engine.ts). Those single keys have a
  * control: the same keys, as far apart, through a finished suggestion while another process keeps
  * the other core busy the way a model does (reading through more memory than the cache holds):
  * the page's own work under the same contention, with no model and no tokens. The same keys on a
@@ -27,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { TYPING_PAUSE_MS } from '../shared/channels/engine.js';
+import { LOOKAHEAD_CHARS, TYPING_PAUSE_MS } from '../shared/channels/engine.js';
 import { launchServer } from '../test/e2e/fixtures/inkwellServer.js';
 import { describeMachine } from './machine.js';
 
@@ -345,10 +346,10 @@ async function main(): Promise<void> {
       `${summary('while streaming', inPhase('streaming'))}  (the model is writing it; it waits while the writer types)`,
     );
     console.log(
-      `${summary('  a key after a pause', inPhase('afterPause'))}  (each key lands while the model computes and its tokens are drawn)`,
+      `${summary('  a key after a pause', inPhase('afterPause'))}  (the model still writing; it writes on between keys only while less than ${LOOKAHEAD_CHARS} characters are ahead)`,
     );
     console.log(
-      `${summary('  control: core busy', inPhase('finishedBusyCore'))}  (the same keys through a finished suggestion, no model running, while another process reads through 64 MB on the other core)`,
+      `${summary('  control: core busy', inPhase('finishedBusyCore'))}  (the same keys through a finished suggestion, no model, while another process reads through 64 MB on the other core: as if a model computed as they came)`,
     );
     console.log(
       `${summary('floor: blank textarea', floor)}  (the same probe on an empty page: the frame wait alone)`,

@@ -4,7 +4,8 @@
  * the others about as much as taking the core away (lowering the host's priority, nice 19 or
  * SCHED_IDLE, does not help: measured with bench/typingLatency.ts). Their typing matters more than text they are not shown
  * yet (the editor already waits for a pause in their typing before it draws streamed tokens), so
- * the next token waits for that pause too, and the generation then goes on where it was.
+ * the next token waits for that pause too, and the generation then goes on where it was. The
+ * editor renews the wait while the writer types through a suggestion well ahead of them.
  */
 import { TYPING_PAUSE_MS } from '../../shared/channels/engine.js';
 

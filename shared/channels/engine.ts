@@ -27,6 +27,15 @@ const generationId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a generation 
  */
 export const TYPING_PAUSE_MS = 400;
 
+/**
+ * While the writer types through a suggestion the model is still writing, it stays this far
+ * ahead of them and waits: on a machine with few cores a computing model slows each of their
+ * keys about twofold (bench/typingLatency.ts, its control row). It writes on once they come
+ * nearer its end than this, or stop typing for WRITER_ENGAGED_MS.
+ */
+export const LOOKAHEAD_CHARS = 200;
+export const WRITER_ENGAGED_MS = 2_000;
+
 export const engineChannels = {
   'models.validate': {
     request: z.object({ path: modelPath }).strict(),
@@ -79,8 +88,9 @@ export const engineChannels = {
   },
   /**
    * The writer typed through this generation's text just now: its next token waits until they
-   * pause (TYPING_PAUSE_MS after their last key), so that the model does not take the CPU their
-   * keystrokes need. false when the generation had already ended.
+   * pause (TYPING_PAUSE_MS after this request), so that the model does not take the CPU their
+   * keystrokes need. The editor renews it while they keep typing through a suggestion that is
+   * far enough ahead of them. false when the generation had already ended.
    */
   'generation.typing': {
     request: z.object({ generationId }).strict(),

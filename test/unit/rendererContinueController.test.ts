@@ -23,7 +23,11 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../shared/contract.js';
-import { TYPING_PAUSE_MS } from '../../shared/channels/engine.js';
+import {
+  LOOKAHEAD_CHARS,
+  TYPING_PAUSE_MS,
+  WRITER_ENGAGED_MS,
+} from '../../shared/channels/engine.js';
 import { ApiError } from '../../shared/errors.js';
 import type { InkwellClient } from '../../renderer/api/client.js';
 import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
@@ -183,6 +187,34 @@ describe('typing through a streaming suggestion', () => {
       [{ generationId: 'generation-1' }, { generationId: 'generation-1' }],
     );
     assert.equal(setup.documentText(), 'The keeper c', 'a refused request changes nothing');
+  });
+
+  it('keeps the model waiting while the writer types through a suggestion far ahead of them, until they stop', async () => {
+    const farAhead = ' climbed the stairs at dusk and lit the lamp'.repeat(6);
+    assert.ok(farAhead.length > LOOKAHEAD_CHARS + 10);
+    const setup = await continuing(farAhead);
+    const waitRequests = () =>
+      setup.server.calls.filter((call) => call.channel === 'generation.typing').length;
+
+    setup.controller.acceptTyped(1);
+    await settle(TYPING_PAUSE_MS * 2);
+    assert.ok(waitRequests() >= 2, 'the wait is renewed before it runs out');
+    setup.controller.acceptTyped(1);
+    await settle(WRITER_ENGAGED_MS + TYPING_PAUSE_MS);
+    const whenTheyStopped = waitRequests();
+    assert.ok(whenTheyStopped >= 2 + Math.floor(WRITER_ENGAGED_MS / TYPING_PAUSE_MS));
+
+    await settle(TYPING_PAUSE_MS * 2);
+    assert.equal(waitRequests(), whenTheyStopped, 'the model writes on once they stop typing');
+    assert.equal(setup.documentText(), 'The keeper c');
+  });
+
+  it('lets the model write on after the key when the writer is near the end of the suggestion', async () => {
+    const setup = await continuing(' climbed the stairs');
+    setup.controller.acceptTyped(1);
+    await settle(TYPING_PAUSE_MS * 2);
+    const typingCalls = setup.server.calls.filter((call) => call.channel === 'generation.typing');
+    assert.equal(typingCalls.length, 1, 'only the key asked it to wait');
   });
 
   it('drops the suggestion on undo, which brings back an older copy of it', async () => {

@@ -1,5 +1,9 @@
 import { HISTORIC_TAG, type LexicalEditor, type NodeKey } from 'lexical';
-import { TYPING_PAUSE_MS } from '../../../shared/channels/engine.js';
+import {
+  LOOKAHEAD_CHARS,
+  TYPING_PAUSE_MS,
+  WRITER_ENGAGED_MS,
+} from '../../../shared/channels/engine.js';
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import { ApiError } from '../../../shared/errors.js';
@@ -46,6 +50,9 @@ export interface ContinueControllerOptions {
   onIdle: () => void;
 }
 
+/** The host holds the model TYPING_PAUSE_MS after each request; renewed a little before that. */
+const HOLD_RENEWAL_MS = TYPING_PAUSE_MS - 50;
+
 /**
  * The continue behaviour, apart from keys and Lexical registration (ContinuePlugin): asks for a
  * continuation, shows it as pending text while it streams, and keeps or drops it as told.
@@ -53,6 +60,8 @@ export interface ContinueControllerOptions {
 export class ContinueController {
   private session: Session | null = null;
   private renderQueued = false;
+  /** The timer that renews the model's wait while the writer types through (see LOOKAHEAD_CHARS). */
+  private holdRenewal: ReturnType<typeof setTimeout> | null = null;
   /** When the writer last kept text by typing or accepting (performance.now()). */
   private lastKeptAt = Number.NEGATIVE_INFINITY;
   private readonly stream: GenerationStream;
@@ -398,6 +407,8 @@ export class ContinueController {
     const session = this.session;
     if (!session) return;
     this.session = null;
+    if (this.holdRenewal !== null) clearTimeout(this.holdRenewal);
+    this.holdRenewal = null;
     this.stopListening(session);
     const key = session.nodeKey;
     session.nodeKey = null;
@@ -424,9 +435,29 @@ export class ContinueController {
   /** The model's next token waits until the writer pauses (see the generation.typing channel). */
   private holdModelWhileTyping(session: Session): void {
     if (session.generationId === null || !isGenerating(this.phase)) return;
-    this.options.client
-      .call('generation.typing', { generationId: session.generationId })
-      .catch(() => undefined);
+    this.askModelToWait(session.generationId);
+    this.keepModelWaitingWhileAhead(session);
+  }
+
+  /**
+   * Renews the model's wait before it runs out, for as long as the writer keeps typing through
+   * and the suggestion is LOOKAHEAD_CHARS or more ahead of them.
+   */
+  private keepModelWaitingWhileAhead(session: Session): void {
+    if (this.holdRenewal !== null) return;
+    this.holdRenewal = setTimeout(() => {
+      this.holdRenewal = null;
+      if (this.session !== session || session.generationId === null) return;
+      const engaged = performance.now() - this.lastKeptAt < WRITER_ENGAGED_MS;
+      const ahead = session.pending.length >= LOOKAHEAD_CHARS;
+      if (!isGenerating(this.phase) || !engaged || !ahead) return;
+      this.askModelToWait(session.generationId);
+      this.keepModelWaitingWhileAhead(session);
+    }, HOLD_RENEWAL_MS);
+  }
+
+  private askModelToWait(generationId: string): void {
+    this.options.client.call('generation.typing', { generationId }).catch(() => undefined);
   }
 
   private cancel(generationId: string): void {
