@@ -7,17 +7,17 @@
  *
  * Each keystroke is timed in the page: from the keydown's timeStamp (when the input event was
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
- * runs once the frame that shows the key's effect has been produced. Slow events (≥ 16 ms, from the Event Timing API)
- * are counted as a second opinion. Four kinds of typing: in the text with nothing pending;
- * through a suggestion (each key its next character, since any other key would drop it) once the
+ * runs once the frame that shows the key's effect has been produced. Slow events (≥ 16 ms, from
+ * the Event Timing API) are counted as a second opinion. Four kinds of typing, and a control: in
+ * the text with nothing pending; through a suggestion (each key its next character, since any other key would drop it) once the
  * model has finished, which is the page's own cost of type-through; through a suggestion the
  * model is still writing, typed steadily (the model waits while the writer types, see
- * electron/engine/typingHold.ts); and single keys after a pause longer than that wait, through a
- * suggestion the model is still writing (it writes on between them only while less than
- * LOOKAHEAD_CHARS are ahead of the writer: see shared/channels/engine.ts). Those single keys have a
- * control: the same keys, as far apart, through a finished suggestion while another process keeps
- * the other core busy the way a model does (reading through more memory than the cache holds):
- * the page's own work under the same contention, with no model and no tokens. The same keys on a
+ * electron/engine/typingHold.ts); and single keys after a pause longer than that wait, through
+ * a suggestion the model is still writing (it writes on between them only while less than
+ * LOOKAHEAD_CHARS are ahead of the writer: see shared/channels/engine.ts). The control: the
+ * same single keys, as far apart, through a finished suggestion while another process keeps the
+ * other core busy the way a model does (reading through more memory than the cache holds): the
+ * page's own work under a model's contention, with no model and no tokens. The same keys on a
  * page with only a textarea give the floor: the wait for the next frame (up to one frame
  * interval) that no page can avoid, on a quiet machine and with that core busy. Figures only;
  * the goal is p95 under 16 ms.
@@ -54,7 +54,8 @@ const KEY_GAP_MS = 40;
 const SINGLE_KEY_GAP_MS = TYPING_PAUSE_MS + 200;
 
 /** What was going on when a key was typed. */
-type Phase = 'idle' | 'finished' | 'streaming' | 'afterPause' | 'finishedBusyCore';
+const PHASES = ['idle', 'finished', 'streaming', 'afterPause', 'finishedBusyCore'] as const;
+type Phase = (typeof PHASES)[number];
 
 interface Sample {
   ms: number;
@@ -360,13 +361,7 @@ async function main(): Promise<void> {
     console.log(
       'Event Timing API, keydown duration (to next paint; under 16 ms not reported, shown as 0):',
     );
-    for (const phase of [
-      'idle',
-      'finished',
-      'streaming',
-      'afterPause',
-      'finishedBusyCore',
-    ] as const) {
+    for (const phase of PHASES) {
       const chosen = samples.filter((sample) => sample.phase === phase);
       console.log(summary(`  ${phase}`, chosen.map(eventMs)));
     }

@@ -2,10 +2,11 @@
  * Keeps the model from computing while the writer types through its suggestion. On a machine
  * with few cores a generation keeps one of them busy, and that slows the writer's keystrokes on
  * the others about as much as taking the core away (lowering the host's priority, nice 19 or
- * SCHED_IDLE, does not help: measured with bench/typingLatency.ts). Their typing matters more than text they are not shown
- * yet (the editor already waits for a pause in their typing before it draws streamed tokens), so
- * the next token waits for that pause too, and the generation then goes on where it was. The
- * editor renews the wait while the writer types through a suggestion well ahead of them.
+ * SCHED_IDLE, does not help: measured with bench/typingLatency.ts). Their typing matters more
+ * than text they are not shown yet (the editor already waits for a pause in their typing before
+ * it draws streamed tokens), so the next token waits for that pause too, and the generation then
+ * goes on where it was. The editor renews the wait while the writer types through a suggestion
+ * well ahead of them.
  */
 import { TYPING_PAUSE_MS } from '../../shared/channels/engine.js';
 

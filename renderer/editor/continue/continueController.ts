@@ -432,32 +432,22 @@ export class ContinueController {
     this.stream.detach(session.generationId);
   }
 
-  /** The model's next token waits until the writer pauses (see the generation.typing channel). */
+  /**
+   * The model's next token waits until the writer pauses (see the generation.typing channel).
+   * The wait is renewed before it runs out while they keep typing through and the suggestion is
+   * LOOKAHEAD_CHARS or more ahead of them.
+   */
   private holdModelWhileTyping(session: Session): void {
     if (session.generationId === null || !isGenerating(this.phase)) return;
-    this.askModelToWait(session.generationId);
-    this.keepModelWaitingWhileAhead(session);
-  }
-
-  /**
-   * Renews the model's wait before it runs out, for as long as the writer keeps typing through
-   * and the suggestion is LOOKAHEAD_CHARS or more ahead of them.
-   */
-  private keepModelWaitingWhileAhead(session: Session): void {
-    if (this.holdRenewal !== null) return;
-    this.holdRenewal = setTimeout(() => {
+    this.options.client
+      .call('generation.typing', { generationId: session.generationId })
+      .catch(() => undefined);
+    this.holdRenewal ??= setTimeout(() => {
       this.holdRenewal = null;
-      if (this.session !== session || session.generationId === null) return;
       const engaged = performance.now() - this.lastKeptAt < WRITER_ENGAGED_MS;
       const ahead = session.pending.length >= LOOKAHEAD_CHARS;
-      if (!isGenerating(this.phase) || !engaged || !ahead) return;
-      this.askModelToWait(session.generationId);
-      this.keepModelWaitingWhileAhead(session);
+      if (this.session === session && engaged && ahead) this.holdModelWhileTyping(session);
     }, HOLD_RENEWAL_MS);
-  }
-
-  private askModelToWait(generationId: string): void {
-    this.options.client.call('generation.typing', { generationId }).catch(() => undefined);
   }
 
   private cancel(generationId: string): void {
