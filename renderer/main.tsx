@@ -4,7 +4,7 @@ import { createInkwellClient } from './api/client.js';
 import { ClientProvider } from './api/clientContext.js';
 import './i18n/i18n.js';
 import { App } from './app/App.js';
-import { ErrorProvider } from './app/errorReporting.js';
+import { ErrorProvider } from './ui/errorReporting.js';
 import { followLanguagePreference } from './i18n/languagePreference.js';
 import './styles/base.css';
 import './styles/layout.css';

@@ -1,7 +1,7 @@
 import type { Channel, EventName } from '../../shared/contract.js';
 import type { InkwellBridge } from '../../shared/bridge.js';
 import type { Reply } from '../../shared/errors.js';
-import { i18n } from '../i18n/i18n.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { createObservable } from './connectionState.js';
 import type { Transport } from './transport.js';
 
@@ -15,10 +15,9 @@ export function createBridgeTransport(bridge: InkwellBridge): Transport {
       if (typeof method !== 'function') {
         return Promise.resolve({
           ok: false,
-          error: {
-            code: 'unknown_channel',
-            message: i18n.t('app:failed.unknownChannel', { channel }),
-          },
+          error: localizedError('unknown_channel', 'errors:request.unknownChannel', {
+            channel,
+          }).toJSON(),
         });
       }
       return method(payload);

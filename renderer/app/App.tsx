@@ -34,7 +34,7 @@ import { TemplatesPanel } from '../panels/templates/TemplatesPanel.js';
 import { UndoToast, type UndoToastState } from '../panels/UndoToast.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { parseDocumentHash } from './documentHash.js';
-import { ErrorBanner, useReportError } from './errorReporting.js';
+import { ErrorBanner, useReportError } from '../ui/errorReporting.js';
 import { useAppCommands } from './useAppCommands.js';
 import { useDocumentList } from './useDocumentList.js';
 import { useDocumentSession } from './useDocumentSession.js';

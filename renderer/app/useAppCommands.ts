@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { AppCommand, AppCommandName } from '../../shared/channels/appCommands.js';
+import type { AppCommand, AppCommandName } from '../../shared/channels/app.js';
 import type { InkwellClient } from '../api/client.js';
 
 /**

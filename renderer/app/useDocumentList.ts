@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
 import { i18n } from '../i18n/i18n.js';
-import type { ReportError } from './errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 
 export interface DocumentList {
   documents: DocumentSummary[];

@@ -5,7 +5,7 @@ import { useClient } from '../api/clientContext.js';
 import { DocumentSaver } from '../editor/autosave/documentSaver.js';
 import { i18n } from '../i18n/i18n.js';
 import { writeDocumentHash } from './documentHash.js';
-import type { ReportError } from './errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 
 /** The document in the editor: what it was loaded with, and the saver that owns its changes. */
 export interface OpenDocument {

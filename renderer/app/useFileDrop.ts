@@ -5,7 +5,7 @@ import { importFiles } from '../panels/importExport/importFiles.js';
 import { i18n } from '../i18n/i18n.js';
 import { joinSentences } from '../i18n/joinSentences.js';
 import { addDroppedModels, splitDroppedFiles } from '../panels/models/droppedModels.js';
-import type { ReportError } from './errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 
 export interface FileDropOptions {
   reportError: ReportError;

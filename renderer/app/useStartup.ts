@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/errors.js';
 import type { DocumentSummary } from '../../shared/schemas/documents.js';
 import { i18n } from '../i18n/i18n.js';
 import { parseDocumentHash } from './documentHash.js';
-import type { ReportError } from './errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 
 const RETRY_START_MS = 2000;
 

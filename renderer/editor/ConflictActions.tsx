@@ -2,7 +2,7 @@ import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import { useClient } from '../api/clientContext.js';
-import type { ReportError } from '../app/errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 import type { DocumentSaver } from './autosave/documentSaver.js';
 import { REPLACE_CONTENT_COMMAND } from './plugins/replaceContent.js';
 import { useSaveState } from './StatusBar.js';

@@ -16,7 +16,7 @@ import { $replaceDocumentContent, LOAD_CONTENT_TAG } from './content.js';
 import { editorTheme } from './theme.js';
 import './longDocument.css';
 import { Toolbar } from './Toolbar.js';
-import { AutosavePlugin } from './plugins/AutosavePlugin.js';
+import { AutosavePlugin } from './autosave/AutosavePlugin.js';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin.js';
 import { ReplaceContentPlugin } from './plugins/replaceContent.js';
 import { WordCountPlugin } from './plugins/WordCountPlugin.js';

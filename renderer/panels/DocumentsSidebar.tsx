@@ -1,7 +1,7 @@
 import { useCallback, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary, SearchHit } from '../../shared/schemas/documents.js';
-import type { ReportError } from '../app/errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 import { LanguagePicker } from '../i18n/LanguagePicker.js';
 import type { LanguagePreferenceStore } from '../i18n/languagePreference.js';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { RevisionRecord, RevisionSummary } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
-import type { ReportError } from '../app/errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 import type { DocumentSaver } from '../editor/autosave/documentSaver.js';
 import { REPLACE_CONTENT_COMMAND } from '../editor/plugins/replaceContent.js';
 import { formatFullTime } from './formatTime.js';

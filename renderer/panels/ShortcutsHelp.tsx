@@ -4,7 +4,7 @@ import { appShortcuts, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { comboLabel, type KeyCombo } from '../keyboard/keyCombo.js';
 import { blockShortcuts, textShortcuts } from '../editor/editorShortcuts.js';
 import { continueShortcuts } from '../editor/continue/continueKeys.js';
-import { ModalDialog } from './ModalDialog.js';
+import { ModalDialog } from '../ui/ModalDialog.js';
 
 interface ShortcutRow {
   id: string;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/schemas/documents.js';
 import { useClient } from '../api/clientContext.js';
-import type { ReportError } from '../app/errorReporting.js';
+import type { ReportError } from '../ui/errorReporting.js';
 import { i18n } from '../i18n/i18n.js';
 
 const SEARCH_DELAY_MS = 200;

@@ -27,7 +27,7 @@ import {
   LOOKAHEAD_CHARS,
   TYPING_PAUSE_MS,
   WRITER_ENGAGED_MS,
-} from '../../shared/channels/engine.js';
+} from '../../shared/channels/generation.js';
 import { ApiError } from '../../shared/errors.js';
 import type { InkwellClient } from '../../renderer/api/client.js';
 import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';

@@ -10,7 +10,7 @@ import { afterEach, before, describe, it } from 'node:test';
 import { createHeadlessEditor } from '@lexical/headless';
 import { JSDOM } from 'jsdom';
 import type { LexicalEditor } from 'lexical';
-import type { AppCommand } from '../../shared/channels/appCommands.js';
+import type { AppCommand } from '../../shared/channels/app.js';
 import type { RequestOf } from '../../shared/contract.js';
 import type { DocumentRecord } from '../../shared/schemas/documents.js';
 import { createClientFromTransport, type InkwellClient } from '../../renderer/api/client.js';

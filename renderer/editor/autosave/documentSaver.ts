@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/errors.js';
 import type { SaveResult } from '../../../shared/schemas/documents.js';
 import { backoffDelay, type BackoffOptions } from '../../api/backoff.js';
 import { createObservable, type Observable } from '../../api/connectionState.js';
-import { describeError } from '../../app/describeError.js';
+import { describeError } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 import { whenIdle } from '../whenIdle.js';
 

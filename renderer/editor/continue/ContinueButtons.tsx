@@ -5,7 +5,7 @@ import { comboLabel } from '../../keyboard/keyCombo.js';
 import { CONTINUE_COMMAND, STOP_CONTINUE_COMMAND } from './commands.js';
 import { continueShortcuts } from './continueKeys.js';
 import { isGenerating, type ContinueStores } from './continueState.js';
-import { useObservable } from './useStores.js';
+import { useObservable } from '../../ui/useObservable.js';
 
 /** Continue, or Stop while a continuation is being written. Both only dispatch commands. */
 export function ContinueButtons({ stores }: { stores: ContinueStores }): ReactNode {

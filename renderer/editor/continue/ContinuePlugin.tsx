@@ -12,7 +12,7 @@ import {
 } from 'lexical';
 import type { InkwellClient } from '../../api/client.js';
 import { useClient } from '../../api/clientContext.js';
-import { useReportError, type ReportError } from '../../app/errorReporting.js';
+import { useReportError, type ReportError } from '../../ui/errorReporting.js';
 import {
   ACCEPT_PENDING_COMMAND,
   ANOTHER_ALTERNATIVE_COMMAND,

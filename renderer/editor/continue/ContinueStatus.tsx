@@ -10,7 +10,7 @@ import {
   modelTitle,
   speedText,
 } from './statusFormat.js';
-import { useObservable } from './useStores.js';
+import { useObservable } from '../../ui/useObservable.js';
 
 /** The status bar's continue part: model, backend, context used, last speed, generating. */
 export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNode {

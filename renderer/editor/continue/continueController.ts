@@ -3,7 +3,7 @@ import {
   LOOKAHEAD_CHARS,
   TYPING_PAUSE_MS,
   WRITER_ENGAGED_MS,
-} from '../../../shared/channels/engine.js';
+} from '../../../shared/channels/generation.js';
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import { ApiError } from '../../../shared/errors.js';
@@ -44,7 +44,7 @@ export interface ContinueControllerOptions {
   client: InkwellClient;
   documentId: string;
   stores: ContinueStores;
-  /** ReportError of app/errorReporting.tsx, written out so that no JSX module comes with it. */
+  /** ReportError of ui/errorReporting.tsx, written out so that no JSX module comes with it. */
   reportError: (error: unknown, whatFailed?: string) => void;
   /** Called whenever a session ends (the status bar's plan is due again). */
   onIdle: () => void;

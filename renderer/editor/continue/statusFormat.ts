@@ -1,6 +1,6 @@
 import type { EngineStatus, LoadProgress, LoadStep } from '../../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
-import { localizedText } from '../../app/describeError.js';
+import { localizedText } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 const BACKEND_NAMES = { cpu: 'CPU', cuda: 'CUDA', vulkan: 'Vulkan', metal: 'Metal' } as const;

@@ -6,7 +6,7 @@ import {
   type DocumentGenerationSettings,
   type Preset,
 } from '../../../shared/schemas/generations.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import '../../styles/generationPanels.css';
 import { NumberField } from './NumberField.js';
 import { PresetBar } from './PresetBar.js';

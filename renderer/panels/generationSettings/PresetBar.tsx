@@ -2,8 +2,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContinueParams, Preset } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
-import { describeError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
+import { describeError } from '../../ui/errorReporting.js';
 import { PresetNameForm } from './PresetNameForm.js';
 import { matchesPreset, presetName } from './settingsForm.js';
 

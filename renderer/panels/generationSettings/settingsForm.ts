@@ -5,7 +5,7 @@
 import type { ErrorIssue } from '../../../shared/errors.js';
 import { MAX_SEED } from '../../../shared/schemas/engine.js';
 import type { ContinueParams, Preset } from '../../../shared/schemas/generations.js';
-import { describeIssue } from '../../app/describeError.js';
+import { describeIssue } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 export type NumericParam =
@@ -116,7 +116,7 @@ export function displayStopString(stop: string): string {
   return stop.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }
 
-/** The ids of the presets every library has (electron/services/builtInPresets.ts). */
+/** The ids of the presets every library has (electron/generation/builtInPresets.ts). */
 const BUILT_IN_PRESET_IDS = ['balanced', 'creative', 'precise'] as const;
 type BuiltInPresetId = (typeof BUILT_IN_PRESET_IDS)[number];
 

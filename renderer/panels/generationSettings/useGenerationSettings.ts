@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/errors.js';
 import type { DocumentGenerationSettings, Preset } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import { i18n } from '../../i18n/i18n.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import type { FieldIssue } from './settingsForm.js';
 
 /** Saves wait for a pause in changes, so dragging through values is one save, not twenty. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
-import { describeError } from '../../app/describeError.js';
+import { describeError } from '../../ui/describeError.js';
 import { paramRows, shortSha, timingRows, type LabelledValue } from './historyFormat.js';
 
 /** What a generation ran with and how it went: settings and seed, model, timings, error. */

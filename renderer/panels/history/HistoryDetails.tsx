@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord, GenerationSummary } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { displayTitle } from '../displayTitle.js';
 import { formatFullTime } from '../formatTime.js';
 import { GenerationFacts } from './GenerationFacts.js';

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import '../../styles/generationPanels.css';
-import { downloadFile } from '../../app/downloadFile.js';
+import { downloadFile } from '../../ui/downloadFile.js';
 import { HistoryDetails } from './HistoryDetails.js';
 import { HistoryList } from './HistoryList.js';
 import { useHistoryList } from './useHistoryList.js';

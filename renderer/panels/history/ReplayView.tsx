@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
-import { describeError } from '../../app/describeError.js';
+import { describeError } from '../../ui/describeError.js';
 import type { ReplayProgress } from './replayStream.js';
 import { compareReplay } from './replayStream.js';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GenerationSummary } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
 import { i18n } from '../../i18n/i18n.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 
 /** Enough for a panel; older entries are one search away. */
 const PAGE_SIZE = 200;

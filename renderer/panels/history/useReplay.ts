@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/clientContext.js';
 import { i18n } from '../../i18n/i18n.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { GenerationFollower, NO_REPLAY_PROGRESS, type ReplayProgress } from './replayStream.js';
 
 export interface ReplayState {

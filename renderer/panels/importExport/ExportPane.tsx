@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
 import type { ExportFormat } from '../../../shared/channels/files.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { isDesktopApp } from './desktopShell.js';
 import {
   describeExportOutcome,

@@ -1,10 +1,10 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LexicalEditor } from 'lexical';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { ExportPane } from './ExportPane.js';
 import { ImportPane } from './ImportPane.js';
-import { ModalDialog } from '../ModalDialog.js';
+import { ModalDialog } from '../../ui/ModalDialog.js';
 import '../../styles/importExport.css';
 import '../../styles/print.css';
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { base64ToBytes } from './base64.js';
 import { isDesktopApp } from './desktopShell.js';
 import { joinSentences } from '../../i18n/joinSentences.js';

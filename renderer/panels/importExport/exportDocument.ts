@@ -9,7 +9,7 @@ import type { ExportFormat } from '../../../shared/channels/files.js';
 import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
 import type { InkwellClient } from '../../api/client.js';
 import { bytesToBase64 } from './base64.js';
-import { downloadFile } from '../../app/downloadFile.js';
+import { downloadFile } from '../../ui/downloadFile.js';
 import { i18n } from '../../i18n/i18n.js';
 import { isDesktopApp } from './desktopShell.js';
 import { exportFileName, exportFormatLabel } from './fileFormats.js';

@@ -3,7 +3,7 @@
  * by the dialog's file input and the window's drop target so both follow the same rules.
  */
 import type { DocumentRecord } from '../../../shared/schemas/documents.js';
-import { describeError } from '../../app/describeError.js';
+import { describeError } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 import {
   MAX_IMPORT_BYTES,

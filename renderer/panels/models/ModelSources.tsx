@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CuratedModel } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { formatBytes } from './format.js';
 
 /** The curated catalog's ids and the keys of their descriptions in the models namespace. */

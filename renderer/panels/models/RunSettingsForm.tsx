@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { BackendChoice, EngineStatus } from '../../../shared/schemas/engine.js';
 import type { MemoryEstimate, RunSettings } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
-import { localizedText } from '../../app/describeError.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import { localizedText } from '../../ui/describeError.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { joinSentences } from '../../i18n/joinSentences.js';
 import { describeMemory, formatBytes, formatDuration } from './format.js';
 

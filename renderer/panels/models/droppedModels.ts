@@ -5,7 +5,7 @@
  */
 import type { Reply } from '../../../shared/errors.js';
 import type { ModelRecord } from '../../../shared/schemas/models.js';
-import { describeError } from '../../app/describeError.js';
+import { describeError } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 import { isModelFileName } from '../importExport/fileFormats.js';
 

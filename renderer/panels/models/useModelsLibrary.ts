@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EngineStatus } from '../../../shared/schemas/engine.js';
 import type { JobEnd, JobSummary, ModelRecord } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { i18n } from '../../i18n/i18n.js';
 
 /**

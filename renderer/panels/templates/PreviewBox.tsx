@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeIssue, localizedText } from '../../app/describeError.js';
+import { describeIssue, localizedText } from '../../ui/describeError.js';
 import { tokenSummary } from './previewText.js';
 import { issuePart, type PreviewState } from './usePreview.js';
 

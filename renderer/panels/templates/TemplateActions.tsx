@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEMPLATE_NAME_CHARS, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
-import { downloadFile } from '../../app/downloadFile.js';
+import type { ReportError } from '../../ui/errorReporting.js';
+import { downloadFile } from '../../ui/downloadFile.js';
 import { savedAsDefinition } from './editorDraft.js';
 import { displayedTemplate, templateName } from './templateText.js';
 

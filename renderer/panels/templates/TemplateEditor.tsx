@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/errors.js';
 import { templateKind, type Template } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import {
   definitionFrom,
   draftFrom,

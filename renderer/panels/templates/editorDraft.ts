@@ -8,7 +8,7 @@ import type {
   TemplateDefinitionInput,
   TemplateKind,
 } from '../../../shared/schemas/templates.js';
-import { describeIssue } from '../../app/describeError.js';
+import { describeIssue } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 export interface EditorDraft {

@@ -10,7 +10,7 @@ import {
   type FieldValues,
   type TemplateField,
 } from '../../../shared/schemas/templates.js';
-import { describeIssue } from '../../app/describeError.js';
+import { describeIssue } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 /** What is typed, per field name. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../../shared/schemas/templates.js';
 import { useClient } from '../../api/clientContext.js';
-import type { ReportError } from '../../app/errorReporting.js';
+import type { ReportError } from '../../ui/errorReporting.js';
 import { i18n } from '../../i18n/i18n.js';
 
 /** Every template (built-in and the writer's), kept current through templates.changed. */

@@ -8,8 +8,8 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
-import type { DocumentSaver } from '../autosave/documentSaver.js';
-import { SnapshotSerializer } from '../autosave/snapshotSerializer.js';
+import type { DocumentSaver } from './documentSaver.js';
+import { SnapshotSerializer } from './snapshotSerializer.js';
 import { LOAD_CONTENT_TAG } from '../content.js';
 import { PENDING_TEXT_TAG } from '../continue/pendingText.js';
 import { PENDING_TEXT_TYPE } from '../continue/PendingTextNode.js';
