@@ -15,10 +15,10 @@ import {
 import { InkwellEditor } from '../editor/InkwellEditor.js';
 import { shortcutLabel, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { DocumentTitle } from '../panels/DocumentTitle.js';
-import { displayTitle } from '../panels/displayTitle.js';
+import { displayTitle } from '../ui/displayTitle.js';
 import type { LanguagePreferenceStore } from '../i18n/languagePreference.js';
 import { DocumentsSidebar } from '../panels/DocumentsSidebar.js';
-import { focusFirstItem } from '../panels/listNavigation.js';
+import { focusFirstItem } from '../ui/listNavigation.js';
 import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
 import { HistoryPanel } from '../panels/history/HistoryPanel.js';
 import { exportAgain, exportDocument } from '../panels/importExport/exportDocument.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isUntitled } from './displayTitle.js';
+import { isUntitled } from '../ui/displayTitle.js';
 
 export interface DocumentTitleProps {
   title: string;

@@ -5,9 +5,9 @@ import type { ReportError } from '../ui/errorReporting.js';
 import { LanguagePicker } from '../i18n/LanguagePicker.js';
 import type { LanguagePreferenceStore } from '../i18n/languagePreference.js';
 import { shortcutLabel } from '../keyboard/appShortcuts.js';
-import { displayTitle } from './displayTitle.js';
-import { formatShortTime } from './formatTime.js';
-import { focusFirstItem, moveFocusInList } from './listNavigation.js';
+import { displayTitle } from '../ui/displayTitle.js';
+import { formatShortTime } from '../ui/formatTime.js';
+import { focusFirstItem, moveFocusInList } from '../ui/listNavigation.js';
 import { parseSnippet } from './snippet.js';
 import { useDocumentSearch } from './useDocumentSearch.js';
 

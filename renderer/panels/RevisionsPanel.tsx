@@ -6,8 +6,8 @@ import { useClient } from '../api/clientContext.js';
 import type { ReportError } from '../ui/errorReporting.js';
 import type { DocumentSaver } from '../editor/autosave/documentSaver.js';
 import { REPLACE_CONTENT_COMMAND } from '../editor/plugins/replaceContent.js';
-import { formatFullTime } from './formatTime.js';
-import { focusFirstItem, moveFocusInList } from './listNavigation.js';
+import { formatFullTime } from '../ui/formatTime.js';
+import { focusFirstItem, moveFocusInList } from '../ui/listNavigation.js';
 
 /** Why a revision was made, as keys of `app:revisions.reasons`. */
 const REASON_KEYS = {

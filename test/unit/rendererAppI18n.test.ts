@@ -17,8 +17,8 @@ import {
   modelText,
   speedText,
 } from '../../renderer/editor/continue/statusFormat.js';
-import { displayTitle, isUntitled } from '../../renderer/panels/displayTitle.js';
-import { formatFullTime, formatShortTime } from '../../renderer/panels/formatTime.js';
+import { displayTitle, isUntitled } from '../../renderer/ui/displayTitle.js';
+import { formatFullTime, formatShortTime } from '../../renderer/ui/formatTime.js';
 
 afterEach(() => i18n.changeLanguage('en'));
 

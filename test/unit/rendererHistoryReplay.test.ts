@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { EventPayload } from '../../shared/contract.js';
+import { compareReplay } from '../../renderer/panels/history/compareReplay.js';
 import {
   GenerationFollower,
-  compareReplay,
-  type ReplayProgress,
-} from '../../renderer/panels/history/replayStream.js';
+  type GenerationProgress,
+} from '../../renderer/ui/generationFollower.js';
 import {
   finishLabel,
   firstLine,
@@ -33,7 +33,7 @@ function endEvent(generationId: string, text: string): EventPayload<'generation.
 
 describe('following a replay', () => {
   it('keeps chunks that arrive before the reply names the generation, and ignores others', () => {
-    const seen: ReplayProgress[] = [];
+    const seen: GenerationProgress[] = [];
     const follower = new GenerationFollower((progress) => seen.push(progress));
     follower.chunk({ generationId: 'replay-1', text: 'The sea' });
     follower.chunk({ generationId: 'other-gen', text: 'noise' });
@@ -50,7 +50,7 @@ describe('following a replay', () => {
   });
 
   it('takes an end that came before the reply', () => {
-    const seen: ReplayProgress[] = [];
+    const seen: GenerationProgress[] = [];
     const follower = new GenerationFollower((progress) => seen.push(progress));
     follower.chunk({ generationId: 'replay-2', text: 'Hi' });
     follower.end(endEvent('replay-2', 'Hi'));

@@ -1,9 +1,9 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationSummary } from '../../../shared/schemas/generations.js';
-import { displayTitle } from '../displayTitle.js';
-import { formatShortTime } from '../formatTime.js';
-import { moveFocusInList } from '../listNavigation.js';
+import { displayTitle } from '../../ui/displayTitle.js';
+import { formatShortTime } from '../../ui/formatTime.js';
+import { moveFocusInList } from '../../ui/listNavigation.js';
 import { finishLabel, firstLine, kindLabel } from './historyFormat.js';
 
 /** The entries, newest first, walkable with the arrow keys. */

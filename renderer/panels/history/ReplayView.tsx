@@ -2,13 +2,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
 import { describeError } from '../../ui/describeError.js';
-import type { ReplayProgress } from './replayStream.js';
-import { compareReplay } from './replayStream.js';
+import type { GenerationProgress } from '../../ui/generationFollower.js';
+import { compareReplay } from './compareReplay.js';
 
 /** The replay's text as it streams in, then whether it is the original text again. */
 export function ReplayView(props: {
   original: GenerationRecord;
-  progress: ReplayProgress;
+  progress: GenerationProgress;
 }): ReactNode {
   const { original, progress } = props;
   const { t } = useTranslation('generation');

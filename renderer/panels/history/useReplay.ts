@@ -2,11 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/clientContext.js';
 import { i18n } from '../../i18n/i18n.js';
 import type { ReportError } from '../../ui/errorReporting.js';
-import { GenerationFollower, NO_REPLAY_PROGRESS, type ReplayProgress } from './replayStream.js';
+import {
+  GenerationFollower,
+  NO_GENERATION_PROGRESS,
+  type GenerationProgress,
+} from '../../ui/generationFollower.js';
 
 export interface ReplayState {
   /** null until a replay of this entry was asked for. */
-  progress: ReplayProgress | null;
+  progress: GenerationProgress | null;
   running: boolean;
   start: () => void;
 }
@@ -17,7 +21,7 @@ export interface ReplayState {
  */
 export function useReplay(recordId: string, reportError: ReportError): ReplayState {
   const client = useClient();
-  const [progress, setProgress] = useState<ReplayProgress | null>(null);
+  const [progress, setProgress] = useState<GenerationProgress | null>(null);
   const stopCurrent = useRef<(() => void) | null>(null);
 
   const stop = useCallback(() => {
@@ -32,7 +36,7 @@ export function useReplay(recordId: string, reportError: ReportError): ReplaySta
 
   const start = useCallback(() => {
     stop();
-    setProgress(NO_REPLAY_PROGRESS);
+    setProgress(NO_GENERATION_PROGRESS);
     const follower = new GenerationFollower((next) => {
       setProgress(next);
       if (next.end) stopListening();

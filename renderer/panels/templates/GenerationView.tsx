@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../ui/describeError.js';
-import type { ReplayProgress } from '../history/replayStream.js';
+import type { GenerationProgress } from '../../ui/generationFollower.js';
 
 export interface GenerationViewProps {
-  progress: ReplayProgress;
+  progress: GenerationProgress;
   /** The opening the output follows (the document's start), shown before the stream. */
   opening: string;
   running: boolean;

@@ -4,9 +4,9 @@ import type { ReportError } from '../../ui/errorReporting.js';
 import { i18n } from '../../i18n/i18n.js';
 import {
   GenerationFollower,
-  NO_REPLAY_PROGRESS,
-  type ReplayProgress,
-} from '../history/replayStream.js';
+  NO_GENERATION_PROGRESS,
+  type GenerationProgress,
+} from '../../ui/generationFollower.js';
 
 /** What the panel needs from a started generation: where it writes and which stream is its. */
 export interface StartedGeneration {
@@ -16,7 +16,7 @@ export interface StartedGeneration {
 
 export interface TemplateGenerationState {
   /** null until Generate was pressed. */
-  progress: ReplayProgress | null;
+  progress: GenerationProgress | null;
   running: boolean;
   /** Starts a generation (any earlier one still running is stopped first). */
   start: <T extends StartedGeneration>(begin: () => Promise<T>) => Promise<T | null>;
@@ -36,7 +36,7 @@ interface Following {
  */
 export function useTemplateGeneration(reportError: ReportError): TemplateGenerationState {
   const client = useClient();
-  const [progress, setProgress] = useState<ReplayProgress | null>(null);
+  const [progress, setProgress] = useState<GenerationProgress | null>(null);
   const current = useRef<Following | null>(null);
 
   const stop = useCallback(() => current.current?.cancel(), []);
@@ -54,7 +54,7 @@ export function useTemplateGeneration(reportError: ReportError): TemplateGenerat
     async <T extends StartedGeneration>(begin: () => Promise<T>): Promise<T | null> => {
       current.current?.cancel();
       current.current?.unsubscribe();
-      setProgress(NO_REPLAY_PROGRESS);
+      setProgress(NO_GENERATION_PROGRESS);
       let generationId: string | null = null;
       let finished = false;
       let cancelAsked = false;
