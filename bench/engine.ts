@@ -14,10 +14,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConversionType } from '../electron/gguf/convertGpt2Checkpoint.js';
-import { runCompletion, type CompletionResult } from '../electron/engine/completionRunner.js';
-import { EngineClient } from '../electron/engine/engineClient.js';
-import { forkModelHost } from '../electron/engine/forkModelHost.js';
-import { disposeLoadedModel, loadModel, type LoadedModel } from '../electron/engine/modelLoader.js';
+import { runCompletion, type CompletionResult } from '../electron/engine/host/completionRunner.js';
+import { EngineClient } from '../electron/engine/supervisor/engineClient.js';
+import { forkModelHost } from '../electron/engine/supervisor/forkModelHost.js';
+import {
+  disposeLoadedModel,
+  loadModel,
+  type LoadedModel,
+} from '../electron/engine/host/modelLoader.js';
 import type { ResolvedGenerationParams } from '../shared/schemas/engine.js';
 import { benchModel, benchWorkDir as workDir } from './benchModel.js';
 import { describeMachine } from './machine.js';

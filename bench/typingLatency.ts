@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { LOOKAHEAD_CHARS, TYPING_PAUSE_MS } from '../shared/channels/engine.js';
+import { LOOKAHEAD_CHARS, TYPING_PAUSE_MS } from '../shared/channels/generation.js';
 import { launchServer } from '../test/e2e/fixtures/inkwellServer.js';
 import { describeMachine } from './machine.js';
 

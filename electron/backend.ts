@@ -1,24 +1,40 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DesktopShell } from './desktop/desktopHandlers.js';
-import { EngineClient } from './engine/engineClient.js';
-import { forkModelHost } from './engine/forkModelHost.js';
-import type { SpawnModelHost } from './engine/hostTransport.js';
-import { summarizeModelFile } from './engine/modelFileCheck.js';
-import { EventBus } from './ipc/eventBus.js';
-import { createHandlers } from './ipc/handlers.js';
+import type { Handlers } from './core/handler.js';
+import {
+  createAppHandlers,
+  createFilesHandlers,
+  type DesktopShell,
+} from './desktop/desktopHandlers.js';
+import { createDocumentsHandlers, createRevisionsHandlers } from './documents/documentsHandlers.js';
+import { createEngineHandlers, createGenerationHandlers } from './engine/engineHandlers.js';
+import {
+  createContinueHandlers,
+  createGenerationsHandlers,
+  createHistoryHandlers,
+  createPresetsHandlers,
+  createSettingsHandlers,
+} from './generation/generationHandlers.js';
+import { createModelsHandlers } from './models/modelsHandlers.js';
+import { createPreferencesHandlers } from './preferences/preferencesHandlers.js';
+import { createTemplatesHandlers } from './templates/templatesHandlers.js';
+import { EngineClient } from './engine/supervisor/engineClient.js';
+import { forkModelHost } from './engine/supervisor/forkModelHost.js';
+import type { SpawnModelHost } from './engine/supervisor/hostTransport.js';
+import { summarizeModelFile } from './gguf/modelFileCheck.js';
+import { EventBus } from './core/eventBus.js';
 import { createRouter, type ErrorLogger, type Router } from './ipc/router.js';
-import { ContinueService } from './services/continueService.js';
-import { DocumentsService } from './services/documentsService.js';
-import { EngineService } from './services/engineService.js';
-import { GenerationRelay } from './services/generationRelay.js';
-import { GenerationSettingsService } from './services/generationSettingsService.js';
-import { HistoryService } from './services/historyService.js';
-import { ModelFingerprints } from './services/modelFingerprint.js';
-import type { FreeSpaceProbe } from './services/modelDownloads.js';
-import { ModelsService } from './services/modelsService.js';
-import { PreferencesService } from './services/preferencesService.js';
-import { TemplatesService } from './services/templatesService.js';
+import { ContinueService } from './generation/continueService.js';
+import { DocumentsService } from './documents/documentsService.js';
+import { EngineService } from './engine/engineService.js';
+import { GenerationRelay } from './generation/generationRelay.js';
+import { GenerationSettingsService } from './generation/generationSettingsService.js';
+import { HistoryService } from './generation/historyService.js';
+import { ModelFingerprints } from './models/modelFingerprint.js';
+import type { FreeSpaceProbe } from './models/modelDownloads.js';
+import { ModelsService } from './models/modelsService.js';
+import { PreferencesService } from './preferences/preferencesService.js';
+import { TemplatesService } from './templates/templatesService.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
@@ -89,7 +105,6 @@ export function createBackend(options: BackendOptions): Backend {
       threadTuningFile: join(options.dataDir, 'thread-tuning.json'),
     }),
     emit: relay.relay,
-    summarizeModelFile,
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
   const models = new ModelsService({
@@ -120,32 +135,39 @@ export function createBackend(options: BackendOptions): Backend {
     documentExists,
   });
   const preferences = new PreferencesService(new PreferencesRepository(database), events);
-  const handlers = createHandlers({
-    preferences,
+  const templates = new TemplatesService({
+    database,
     documents,
     engine,
-    continueWriting,
-    history,
-    generationSettings,
-    models,
-    templates: new TemplatesService({
-      database,
-      documents,
-      engine,
-      relay,
-      generations,
-      fingerprints,
-      events,
-      ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
-    }),
-    ...(options.desktopShell ? { desktopShell: options.desktopShell } : {}),
-    appInfo: () => ({
-      name: 'Inkwell',
-      version: options.appVersion,
-      dataDir: options.dataDir,
-      transport: options.transport,
-    }),
+    relay,
+    generations,
+    fingerprints,
+    events,
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
   });
+  const appInfo = () => ({
+    name: 'Inkwell',
+    version: options.appVersion,
+    dataDir: options.dataDir,
+    transport: options.transport,
+  });
+  // Handlers is every channel of the contract: one missing here does not compile.
+  const handlers: Handlers = {
+    ...createAppHandlers(appInfo, options.desktopShell),
+    ...createFilesHandlers(options.desktopShell),
+    ...createDocumentsHandlers(documents),
+    ...createRevisionsHandlers(documents),
+    ...createEngineHandlers(engine),
+    ...createGenerationHandlers(engine),
+    ...createModelsHandlers(models, options.desktopShell),
+    ...createContinueHandlers(continueWriting),
+    ...createGenerationsHandlers(history),
+    ...createHistoryHandlers(history, continueWriting),
+    ...createSettingsHandlers(generationSettings),
+    ...createPresetsHandlers(generationSettings),
+    ...createTemplatesHandlers(templates),
+    ...createPreferencesHandlers(preferences),
+  };
   const router = createRouter(handlers, options.logError);
 
   return {

@@ -17,13 +17,14 @@ import {
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from './backend.js';
+import { webContentsClientId } from './core/requestContext.js';
 import { Acknowledgements } from './desktop/acknowledgements.js';
 import { FlushGate } from './desktop/flushGate.js';
-import { createElectronDesktopShell } from './dialogs.js';
-import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
-import { forkUtilityModelHost } from './engine/utilityProcessTransport.js';
+import { createElectronDesktopShell } from './desktop/dialogs.js';
+import { BUNDLED_MODEL_FILE } from './models/bundledModel.js';
+import { forkUtilityModelHost } from './engine/supervisor/utilityProcessTransport.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
-import { applicationMenuTemplate } from './menu.js';
+import { applicationMenuTemplate } from './desktop/menu.js';
 import { createI18n } from '../shared/i18n/createI18n.js';
 import {
   languageEndonyms,
@@ -34,7 +35,7 @@ import { registerAppProtocol, registerAppScheme } from './security/appProtocol.j
 import { isTrustedSender } from './security/trustedSender.js';
 import { APP_ORIGIN, installWebContentsGuards } from './security/webContentsGuards.js';
 import { mainWindowOptions } from './security/windowOptions.js';
-import { clampToDisplays, loadWindowState, saveWindowState } from './windowState.js';
+import { clampToDisplays, loadWindowState, saveWindowState } from './desktop/windowState.js';
 
 /** How long quitting waits for the renderer to save; a hung renderer must not block quitting. */
 const FLUSH_TIMEOUT_MS = 3000;
@@ -59,7 +60,7 @@ function electronSqliteBinding(appRoot: string): string | undefined {
   return existsSync(candidate) ? candidate : undefined;
 }
 
-const clientIdOf = (window: BrowserWindow): string => `webcontents-${window.webContents.id}`;
+const clientIdOf = (window: BrowserWindow): string => webContentsClientId(window.webContents.id);
 
 /** Asks every window to save its pending autosave and waits (bounded) for them to say so. */
 async function flushRenderers(): Promise<void> {
@@ -143,7 +144,9 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     nativeBinding: electronSqliteBinding(appRoot),
     spawnModelHost: () =>
-      forkUtilityModelHost(path.join(appRoot, 'dist', 'electron', 'engine', 'modelHost.js')),
+      forkUtilityModelHost(
+        path.join(appRoot, 'dist', 'electron', 'engine', 'host', 'modelHost.js'),
+      ),
     defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
     templatesDir: path.join(resourcesDir, 'templates'),
     desktopShell: createElectronDesktopShell(acknowledgements, () =>

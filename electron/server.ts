@@ -11,9 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from './backend.js';
 import { defaultDataDir } from './dataDir.js';
-import { BUNDLED_MODEL_FILE } from './engine/bundledModel.js';
+import { BUNDLED_MODEL_FILE } from './models/bundledModel.js';
 import { attachWebSocketAdapter } from './ipc/webSocketAdapter.js';
-import { serveStaticFile } from './staticFiles.js';
+import { serveStaticFile } from './security/staticFiles.js';
 
 export const DEFAULT_PORT = 4317;
 const LOOPBACK = '127.0.0.1';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventPayload, ResponseOf } from '../shared/contract.js';
 import { createBackend } from '../electron/backend.js';
-import { forkModelHost } from '../electron/engine/forkModelHost.js';
+import { forkModelHost } from '../electron/engine/supervisor/forkModelHost.js';
 
 const SEED = 42;
 const MAX_TOKENS = 60;

@@ -1,39 +1,51 @@
 /**
  * The one contract between the renderer and the main side. Every channel is listed here once
- * (grouped by domain in shared/channels/): its request schema, checked at run time by the router
+ * (shared/channels/ has one file per prefix: documents.* in documents.ts): its request schema, checked at run time by the router
  * because the renderer is untrusted, and its response schema, the type the client gets back.
  * Events are pushed from main to every renderer.
  */
 import type { z } from 'zod';
-import { appChannels, documentChannels, documentEvents } from './channels/documents.js';
+import { appChannels, appEvents } from './channels/app.js';
+import { continueChannels } from './channels/continue.js';
+import { documentsChannels, documentsEvents } from './channels/documents.js';
 import { engineChannels, engineEvents } from './channels/engine.js';
-import { modelChannels, modelEvents } from './channels/models.js';
-import { generationChannels, generationEvents } from './channels/generations.js';
-import { appCommandChannels, appCommandEvents } from './channels/appCommands.js';
-import { fileChannels } from './channels/files.js';
-import { templateChannels, templateEvents } from './channels/templates.js';
-import { preferenceChannels, preferenceEvents } from './channels/preferences.js';
+import { filesChannels } from './channels/files.js';
+import { generationChannels, generationEvents } from './channels/generation.js';
+import { generationsChannels } from './channels/generations.js';
+import { historyChannels, historyEvents } from './channels/history.js';
+import { modelsChannels, modelsEvents } from './channels/models.js';
+import { preferencesChannels, preferencesEvents } from './channels/preferences.js';
+import { presetsChannels } from './channels/presets.js';
+import { revisionsChannels } from './channels/revisions.js';
+import { settingsChannels } from './channels/settings.js';
+import { templatesChannels, templatesEvents } from './channels/templates.js';
 
 export const contract = {
   ...appChannels,
-  ...documentChannels,
+  ...continueChannels,
+  ...documentsChannels,
   ...engineChannels,
-  ...modelChannels,
+  ...filesChannels,
   ...generationChannels,
-  ...fileChannels,
-  ...appCommandChannels,
-  ...templateChannels,
-  ...preferenceChannels,
+  ...generationsChannels,
+  ...historyChannels,
+  ...modelsChannels,
+  ...preferencesChannels,
+  ...presetsChannels,
+  ...revisionsChannels,
+  ...settingsChannels,
+  ...templatesChannels,
 } as const;
 
 export const events = {
-  ...documentEvents,
+  ...appEvents,
+  ...documentsEvents,
   ...engineEvents,
-  ...modelEvents,
   ...generationEvents,
-  ...appCommandEvents,
-  ...templateEvents,
-  ...preferenceEvents,
+  ...historyEvents,
+  ...modelsEvents,
+  ...preferencesEvents,
+  ...templatesEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,53 +1,54 @@
 /**
- * The handlers of the desktop-only channels (file dialogs, command acknowledgements). main.ts
+ * The app shell's channels: what the app is (app.info), file dialogs and command
+ * acknowledgements, which only the desktop app has. main.ts
  * gives the backend an Electron DesktopShell; headless mode and tests give none, and then every
  * dialog answers 'unavailable' (the browser uses <input type=file> and downloads instead).
  */
-import type { z } from 'zod';
-import type { appCommandChannels } from '../../shared/channels/appCommands.js';
-import type { fileChannels } from '../../shared/channels/files.js';
-import type { RequestContext } from '../ipc/router.js';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
+import type { HandlersFor } from '../core/handler.js';
 
-type DesktopChannels = typeof fileChannels & typeof appCommandChannels;
-export type DesktopChannel = keyof DesktopChannels;
-type Request<C extends DesktopChannel> = z.output<DesktopChannels[C]['request']>;
-type Response<C extends DesktopChannel> = z.output<DesktopChannels[C]['response']>;
-
-export type DesktopHandlers = {
-  [C in DesktopChannel]: (request: Request<C>, context: RequestContext) => Promise<Response<C>>;
-};
+export type AppInfo = ResponseOf<'app.info'>;
 
 /** What the Electron side provides; every method gets the asking client's id. */
 export interface DesktopShell {
-  openForImport(clientId: string): Promise<Response<'files.openDialog'>>;
+  openForImport(clientId: string): Promise<ResponseOf<'files.openDialog'>>;
   save(
-    request: Request<'files.saveDialog'>,
+    request: ParsedRequestOf<'files.saveDialog'>,
     clientId: string,
-  ): Promise<Response<'files.saveDialog'>>;
+  ): Promise<ResponseOf<'files.saveDialog'>>;
   exportPdf(
-    request: Request<'files.exportPdf'>,
+    request: ParsedRequestOf<'files.exportPdf'>,
     clientId: string,
-  ): Promise<Response<'files.exportPdf'>>;
+  ): Promise<ResponseOf<'files.exportPdf'>>;
   acknowledge(commandId: string, clientId: string): boolean;
   /** The open dialog for a GGUF model (models.addFromDialog); null when cancelled. */
   chooseModelFile(clientId: string): Promise<string | null>;
 }
 
-export function createDesktopHandlers(shell?: DesktopShell): DesktopHandlers {
+export function createAppHandlers(
+  appInfo: () => AppInfo,
+  shell?: DesktopShell,
+): HandlersFor<'app'> {
+  return {
+    'app.info': () => appInfo(),
+    'app.commandDone': (request, context) => ({
+      acknowledged: shell?.acknowledge(request.commandId, context.clientId) ?? false,
+    }),
+  };
+}
+
+export function createFilesHandlers(shell?: DesktopShell): HandlersFor<'files'> {
   const unavailable = { status: 'unavailable' } as const;
   if (!shell) {
     return {
-      'files.openDialog': () => Promise.resolve(unavailable),
-      'files.saveDialog': () => Promise.resolve(unavailable),
-      'files.exportPdf': () => Promise.resolve(unavailable),
-      'app.commandDone': () => Promise.resolve({ acknowledged: false }),
+      'files.openDialog': () => unavailable,
+      'files.saveDialog': () => unavailable,
+      'files.exportPdf': () => unavailable,
     };
   }
   return {
     'files.openDialog': (_request, context) => shell.openForImport(context.clientId),
     'files.saveDialog': (request, context) => shell.save(request, context.clientId),
     'files.exportPdf': (request, context) => shell.exportPdf(request, context.clientId),
-    'app.commandDone': (request, context) =>
-      Promise.resolve({ acknowledged: shell.acknowledge(request.commandId, context.clientId) }),
   };
 }

@@ -2,7 +2,8 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'ele
 import { channelNames } from '../../shared/contract.js';
 import type { Reply } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
-import type { EventBus } from './eventBus.js';
+import type { EventBus } from '../core/eventBus.js';
+import { webContentsClientId } from '../core/requestContext.js';
 import type { Router } from './router.js';
 
 /** The one IPC channel main uses to push contract events to the renderer. */
@@ -32,7 +33,7 @@ export function attachElectronIpc(options: ElectronAdapterOptions): () => void {
         }
         return router.dispatch(channel, payload, {
           transport: 'electron',
-          clientId: `webcontents-${event.sender.id}`,
+          clientId: webContentsClientId(event.sender.id),
         });
       },
     );

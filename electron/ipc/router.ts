@@ -1,26 +1,9 @@
 import type { z } from 'zod';
-import {
-  contract,
-  isChannel,
-  type Channel,
-  type ParsedRequestOf,
-  type ResponseOf,
-} from '../../shared/contract.js';
+import { contract, isChannel, type Channel } from '../../shared/contract.js';
 import { ApiError, type Reply } from '../../shared/errors.js';
 import { localizedError, type ErrorKey } from '../../shared/i18n/localizedMessage.js';
-
-/** Who is asking; transports fill it in so handlers can tell requests apart (e.g. for cancel). */
-export interface RequestContext {
-  transport: 'electron' | 'websocket' | 'test';
-  clientId: string;
-}
-
-export type Handler<C extends Channel> = (
-  request: ParsedRequestOf<C>,
-  context: RequestContext,
-) => ResponseOf<C> | Promise<ResponseOf<C>>;
-
-export type Handlers = { [C in Channel]: Handler<C> };
+import type { Handler, Handlers } from '../core/handler.js';
+import type { RequestContext } from '../core/requestContext.js';
 
 export interface Router {
   /** Validates and dispatches one request; never throws, always answers with a Reply. */

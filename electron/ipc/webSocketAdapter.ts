@@ -8,7 +8,7 @@ import {
   type LocalizedValues,
 } from '../../shared/i18n/localizedMessage.js';
 import { MAX_FRAME_BYTES, WS_PATH, type EventFrame, type ReplyFrame } from '../../shared/wire.js';
-import type { EventBus } from './eventBus.js';
+import type { EventBus } from '../core/eventBus.js';
 import type { Router } from './router.js';
 
 export interface WebSocketAdapterOptions {

@@ -5,7 +5,7 @@ import {
   contentTypeFor,
   resolveInside,
   safeRelativePath,
-} from '../staticFiles.js';
+} from './staticFiles.js';
 
 /** Must run before the app is ready: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(protocol: Protocol): void {

@@ -5,9 +5,9 @@
  * document after its opening.
  */
 import type { TemplateShape } from '../../shared/schemas/templates.js';
-import type { ContinueObserver } from '../services/continueObserver.js';
-import type { GenerationEnd } from '../services/engineService.js';
-import type { GenerationObserver } from '../services/generationRelay.js';
+import type { ContinueObserver } from '../generation/continueObserver.js';
+import type { GenerationEnd } from '../engine/engineService.js';
+import type { GenerationObserver } from '../generation/generationRelay.js';
 import { shapeEnd } from './shapeStop.js';
 
 export interface TemplateObserverOptions {

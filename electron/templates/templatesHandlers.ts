@@ -1,14 +1,8 @@
-/**
- * The template channels mapped onto the TemplatesService. Kept apart from the service so that
- * ipc/handlers.ts spreads one line, as for the other domains.
- */
-import type { templateChannels } from '../../shared/channels/templates.js';
-import type { Handler } from '../ipc/router.js';
-import type { TemplatesService } from '../services/templatesService.js';
+/** The template channels mapped onto the TemplatesService. */
+import type { HandlersFor } from '../core/handler.js';
+import type { TemplatesService } from './templatesService.js';
 
-type TemplateHandlers = { [K in keyof typeof templateChannels]: Handler<K> };
-
-export function createTemplatesHandlers(templates: TemplatesService): TemplateHandlers {
+export function createTemplatesHandlers(templates: TemplatesService): HandlersFor<'templates'> {
   return {
     'templates.list': (request) => templates.list(request),
     'templates.get': (request) => templates.get(request.id),

@@ -5,30 +5,14 @@ import {
   documentId,
   documentRecord,
   documentSummary,
-  revisionId,
-  revisionRecord,
-  revisionSummary,
   saveResult,
   searchHit,
 } from '../schemas/documents.js';
 
 const title = z.string().max(MAX_TITLE_CHARS);
 const content = z.string().max(MAX_DOCUMENT_JSON_CHARS);
-const empty = z.object({}).strict();
 
-export const appChannels = {
-  'app.info': {
-    request: empty,
-    response: z.object({
-      name: z.string(),
-      version: z.string(),
-      dataDir: z.string(),
-      transport: z.enum(['electron', 'websocket', 'test']),
-    }),
-  },
-} as const;
-
-export const documentChannels = {
+export const documentsChannels = {
   'documents.list': {
     request: z.object({ includeDeleted: z.boolean().optional() }).strict(),
     response: z.array(documentSummary),
@@ -73,23 +57,9 @@ export const documentChannels = {
     request: z.object({ id: documentId }).strict(),
     response: documentSummary,
   },
-  'revisions.list': {
-    request: z.object({ documentId }).strict(),
-    response: z.array(revisionSummary),
-  },
-  'revisions.get': {
-    request: z.object({ id: revisionId }).strict(),
-    response: revisionRecord,
-  },
-  'revisions.restore': {
-    request: z
-      .object({ documentId, revisionId, baseVersion: z.number().int().nonnegative().optional() })
-      .strict(),
-    response: documentRecord,
-  },
 } as const;
 
-export const documentEvents = {
+export const documentsEvents = {
   'documents.changed': z.object({
     id: z.string(),
     kind: z.enum(['created', 'saved', 'renamed', 'deleted', 'restored']),

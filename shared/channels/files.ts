@@ -21,7 +21,7 @@ const suggestedName = z.string().min(1).max(255);
 const destination = z.string().min(1).max(MAX_PATH_CHARS);
 const saved = z.object({ status: z.literal('saved'), destination, name: z.string() });
 
-export const fileChannels = {
+export const filesChannels = {
   'files.openDialog': {
     request: z.object({ purpose: z.enum(['import']) }).strict(),
     response: z.union([
@@ -54,8 +54,8 @@ export const fileChannels = {
   },
 } as const;
 
-export type FileChannelName = keyof typeof fileChannels;
-export type FileRequest<C extends FileChannelName> = z.input<(typeof fileChannels)[C]['request']>;
+export type FileChannelName = keyof typeof filesChannels;
+export type FileRequest<C extends FileChannelName> = z.input<(typeof filesChannels)[C]['request']>;
 export type FileResponse<C extends FileChannelName> = z.output<
-  (typeof fileChannels)[C]['response']
+  (typeof filesChannels)[C]['response']
 >;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PATH_CHARS } from '../schemas/engine.js';
+import { MAX_PATH_CHARS, modelFileSummary } from '../schemas/engine.js';
 import {
   curatedModel,
   jobEnd,
@@ -32,7 +32,11 @@ const hfReference = z
     'write a Hugging Face file as hf:owner/repo/file.gguf',
   );
 
-export const modelChannels = {
+export const modelsChannels = {
+  'models.validate': {
+    request: z.object({ path: filePath }).strict(),
+    response: modelFileSummary,
+  },
   'models.list': { request: empty, response: z.array(modelRecord) },
   /**
    * Adds a GGUF by its path: the browser's path field, or a file dropped on the desktop window
@@ -101,7 +105,7 @@ export const modelChannels = {
   },
 } as const;
 
-export const modelEvents = {
+export const modelsEvents = {
   'models.jobProgress': jobProgress,
   'models.jobEnd': jobEnd,
   /** The library changed (added, removed, selected); the renderer lists it again. */

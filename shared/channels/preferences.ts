@@ -5,7 +5,7 @@ import { languagePreferences } from '../i18n/languages.js';
 export const preferences = z.object({ language: z.enum(languagePreferences) });
 export type Preferences = z.output<typeof preferences>;
 
-export const preferenceChannels = {
+export const preferencesChannels = {
   'preferences.get': {
     request: z.object({}).strict(),
     response: preferences,
@@ -16,7 +16,7 @@ export const preferenceChannels = {
   },
 } as const;
 
-export const preferenceEvents = {
+export const preferencesEvents = {
   /** Another window (or the menu) changed a preference. */
   'preferences.changed': preferences,
 } as const;

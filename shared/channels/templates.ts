@@ -15,7 +15,7 @@ import { generationIdSchema } from '../schemas/generations.js';
 
 const byId = z.object({ id: templateIdSchema }).strict();
 
-export const templateChannels = {
+export const templatesChannels = {
   /** Built-in and user templates, built-ins first, each group by name. */
   'templates.list': {
     request: z
@@ -113,7 +113,7 @@ export const templateChannels = {
   },
 } as const;
 
-export const templateEvents = {
+export const templatesEvents = {
   /** A user template was saved (created, updated, duplicated, imported) or deleted. */
   'templates.changed': z.object({ id: z.string(), kind: z.enum(['saved', 'deleted']) }),
 } as const;

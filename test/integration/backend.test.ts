@@ -6,7 +6,7 @@ import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import type { Reply } from '../../shared/errors.js';
 import type { DocumentRecord, SaveResult } from '../../shared/schemas/documents.js';
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../../electron/backend.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
 import { countWords } from '../../shared/textCounts.js';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'inkwell-backend-'));

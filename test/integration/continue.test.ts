@@ -19,10 +19,10 @@ import type {
   PromptPlan,
 } from '../../shared/schemas/generations.js';
 import { createBackend, type Backend } from '../../electron/backend.js';
-import { forkModelHost } from '../../electron/engine/forkModelHost.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
-import { hashFile } from '../../electron/services/modelFingerprint.js';
-import { firstSentenceEnd } from '../../electron/services/sentenceStop.js';
+import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
+import { hashFile } from '../../electron/models/modelFingerprint.js';
+import { firstSentenceEnd } from '../../electron/generation/sentenceStop.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),

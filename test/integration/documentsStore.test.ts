@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ApiError } from '../../shared/errors.js';
 import { documentId } from '../../shared/schemas/documents.js';
-import { EventBus } from '../../electron/ipc/eventBus.js';
-import { DocumentsService } from '../../electron/services/documentsService.js';
+import { EventBus } from '../../electron/core/eventBus.js';
+import { DocumentsService } from '../../electron/documents/documentsService.js';
 import {
   openDatabase,
   SYNCHRONOUS_FULL,

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { EngineClient } from '../../electron/engine/engineClient.js';
-import { forkModelHost } from '../../electron/engine/forkModelHost.js';
+import { EngineClient } from '../../electron/engine/supervisor/engineClient.js';
+import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
 import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 
 const demoModel = fileURLToPath(

@@ -9,17 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { EngineClient } from '../../electron/engine/engineClient.js';
-import { forkModelHost } from '../../electron/engine/forkModelHost.js';
-import { summarizeModelFile } from '../../electron/engine/modelFileCheck.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
+import { EngineClient } from '../../electron/engine/supervisor/engineClient.js';
+import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
+import { EngineService, type EngineEventName } from '../../electron/engine/engineService.js';
 import {
-  EngineService,
   createEngineHandlers,
-  type EngineEventName,
-  type EngineHandlers,
-} from '../../electron/services/engineService.js';
+  createGenerationHandlers,
+} from '../../electron/engine/engineHandlers.js';
+import { summarizeModelFile } from '../../electron/gguf/modelFileCheck.js';
 import { engineChannels } from '../../shared/channels/engine.js';
+import { generationChannels } from '../../shared/channels/generation.js';
 import type { EventPayload } from '../../shared/contract.js';
 
 const demoModel = fileURLToPath(
@@ -36,7 +36,8 @@ describe('engine service', () => {
   let dir: string;
   let tuningFile: string;
   let service: EngineService;
-  let handlers: EngineHandlers;
+  let handlers: ReturnType<typeof createEngineHandlers> &
+    ReturnType<typeof createGenerationHandlers>;
   const events: RecordedEvent[] = [];
 
   const eventsNamed = <T>(event: EngineEventName): T[] =>
@@ -45,7 +46,7 @@ describe('engine service', () => {
   /** Parses like the router does, so defaults are filled in. */
   const startGeneration = (request: unknown) =>
     handlers['generation.start'](
-      engineChannels['generation.start'].request.parse(request),
+      generationChannels['generation.start'].request.parse(request),
       context,
     );
 
@@ -58,10 +59,9 @@ describe('engine service', () => {
         threadTuningFile: tuningFile,
       }),
       emit: (event, payload) => events.push({ event, payload }),
-      summarizeModelFile,
       defaultModelPath: demoModel,
     });
-    handlers = createEngineHandlers(service);
+    handlers = { ...createEngineHandlers(service), ...createGenerationHandlers(service) };
   });
 
   after(async () => {
@@ -69,19 +69,22 @@ describe('engine service', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('has a handler for exactly the engine channels', () => {
-    assert.deepEqual(Object.keys(handlers).sort(), Object.keys(engineChannels).sort());
+  it('has a handler for exactly the engine and generation channels', () => {
+    assert.deepEqual(
+      Object.keys(handlers).sort(),
+      [...Object.keys(engineChannels), ...Object.keys(generationChannels)].sort(),
+    );
   });
 
-  it('describes a model file, and refuses a broken one with a clear message', async () => {
-    const summary = await handlers['models.validate']({ path: demoModel }, context);
+  it('describes a model file (models.validate), and refuses a broken one with a clear message', async () => {
+    const summary = await summarizeModelFile(demoModel);
     assert.equal(summary.architecture, 'gpt2');
     assert.equal(summary.contextLength, 512);
     assert.equal(summary.vocabularySize, 50257);
     const broken = path.join(dir, 'broken.gguf');
     await writeFile(broken, 'not a gguf file at all');
     await assert.rejects(
-      async () => handlers['models.validate']({ path: broken }, context),
+      async () => summarizeModelFile(broken),
       (error) => {
         assert.equal((error as { code?: string }).code, 'invalid_request');
         assert.match((error as Error).message, /^This model file cannot be used: /);

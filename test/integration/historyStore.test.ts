@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { ApiError } from '../../shared/errors.js';
 import { continueParams, generationRecord } from '../../shared/schemas/generations.js';
-import { EventBus } from '../../electron/ipc/eventBus.js';
-import { GenerationSettingsService } from '../../electron/services/generationSettingsService.js';
-import { HistoryService } from '../../electron/services/historyService.js';
+import { EventBus } from '../../electron/core/eventBus.js';
+import { GenerationSettingsService } from '../../electron/generation/generationSettingsService.js';
+import { HistoryService } from '../../electron/generation/historyService.js';
 import { openDatabase, type SqliteDatabase } from '../../electron/store/database.js';
 import { DocumentsRepository } from '../../electron/store/documentsRepository.js';
 import {

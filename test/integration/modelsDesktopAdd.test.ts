@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { createBackend, type Backend } from '../../electron/backend.js';
 import type { DesktopShell } from '../../electron/desktop/desktopHandlers.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
 import { addDroppedModels } from '../../renderer/panels/models/droppedModels.js';
 import type { Reply } from '../../shared/errors.js';
 import type { ModelRecord } from '../../shared/schemas/models.js';

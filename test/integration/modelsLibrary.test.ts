@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { createBackend, type Backend } from '../../electron/backend.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
 import type { Reply } from '../../shared/errors.js';
 import type {
   JobEnd,

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createBackend } from '../../electron/backend.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
-import type { EventArgs } from '../../electron/ipc/eventBus.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
+import type { EventArgs } from '../../electron/core/eventBus.js';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'inkwell-preferences-'));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));

@@ -16,8 +16,8 @@ import type {
   GenerationRecord,
 } from '../../shared/schemas/generations.js';
 import { createBackend, type Backend } from '../../electron/backend.js';
-import { forkModelHost } from '../../electron/engine/forkModelHost.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
+import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
 import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
 
 const demoModel = fileURLToPath(

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, afterEach, describe, it } from 'node:test';
 import { ApiError } from '../../shared/errors.js';
-import { EventBus } from '../../electron/ipc/eventBus.js';
+import { EventBus } from '../../electron/core/eventBus.js';
 import {
   DocumentsService,
   REVISION_INTERVAL_MS,
-} from '../../electron/services/documentsService.js';
+} from '../../electron/documents/documentsService.js';
 import { openDatabase, type SqliteDatabase } from '../../electron/store/database.js';
 import { migrate } from '../../electron/store/migrations.js';
 

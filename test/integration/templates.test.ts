@@ -12,8 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import type { EventPayload, ResponseOf } from '../../shared/contract.js';
 import type { Reply } from '../../shared/errors.js';
 import { createBackend, type Backend } from '../../electron/backend.js';
-import { forkModelHost } from '../../electron/engine/forkModelHost.js';
-import type { RequestContext } from '../../electron/ipc/router.js';
+import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),

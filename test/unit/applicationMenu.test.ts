@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
 import { exportDialogFilter, importDialogFilters } from '../../electron/desktop/fileTypes.js';
-import { applicationMenuTemplate } from '../../electron/menu.js';
+import { applicationMenuTemplate } from '../../electron/desktop/menu.js';
 import { createI18n } from '../../shared/i18n/createI18n.js';
 import type { Language, LanguagePreference } from '../../shared/i18n/languages.js';
 

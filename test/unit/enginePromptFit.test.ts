@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fitPromptToContext } from '../../electron/engine/promptFit.js';
-import { threadCandidates } from '../../electron/engine/threadTuning.js';
+import { fitPromptToContext } from '../../electron/engine/host/promptFit.js';
+import { threadCandidates } from '../../electron/engine/host/threadTuning.js';
 
 const tokens = (count: number): number[] => Array.from({ length: count }, (_, index) => index);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHostMessage, replyDataSchemas } from '../../electron/engine/protocol.js';
-import { engineChannels } from '../../shared/channels/engine.js';
+import { generationChannels } from '../../shared/channels/generation.js';
 
 const timings = {
   timeToFirstTokenMs: 12.5,
@@ -80,7 +80,7 @@ describe('messages from the model host', () => {
 
 describe('engine channels', () => {
   it('fills in generation defaults so a stored generation has every parameter', () => {
-    const parsed = engineChannels['generation.start'].request.parse({ prompt: 'Once' });
+    const parsed = generationChannels['generation.start'].request.parse({ prompt: 'Once' });
     assert.equal(parsed.params.maxTokens, 80);
     assert.equal(parsed.params.temperature, 0.8);
     assert.deepEqual(parsed.params.stop, []);
@@ -88,7 +88,7 @@ describe('engine channels', () => {
   });
 
   it('refuses out-of-range sampling parameters and unknown fields', () => {
-    const request = engineChannels['generation.start'].request;
+    const request = generationChannels['generation.start'].request;
     assert.equal(request.safeParse({ prompt: 'a', params: { temperature: -1 } }).success, false);
     assert.equal(request.safeParse({ prompt: 'a', params: { seed: 2 ** 32 } }).success, false);
     assert.equal(request.safeParse({ prompt: 'a', params: { stop: [''] } }).success, false);
@@ -97,7 +97,7 @@ describe('engine channels', () => {
   });
 
   it('accepts only ids minted by main for cancel', () => {
-    const request = engineChannels['generation.cancel'].request;
+    const request = generationChannels['generation.cancel'].request;
     assert.equal(
       request.safeParse({ generationId: '0b5e6f1c-8a47-4d5e-9f5e-1f2a3b4c5d6e' }).success,
       true,

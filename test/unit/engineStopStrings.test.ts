@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StopStringMatcher } from '../../electron/engine/stopStringMatcher.js';
+import { StopStringMatcher } from '../../electron/engine/host/stopStringMatcher.js';
 
 /** Feeds chunks in order; returns what was emitted per chunk, whether it stopped, and the text. */
 function feed(stops: string[], chunks: string[], flush = true) {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TypingHold } from '../../electron/engine/typingHold.js';
+import { TypingHold } from '../../electron/engine/host/typingHold.js';
 
 /** A clock the test moves, and a sleep that moves it (as a real sleep would). */
 function fakeTime() {

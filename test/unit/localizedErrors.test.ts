@@ -15,13 +15,14 @@ import {
   translateMessage,
 } from '../../shared/i18n/localizedMessage.js';
 import { apiErrorShape, loadedModelInfo } from '../../shared/schemas/engine.js';
-import { cpuAfterGpuFailure } from '../../electron/engine/llamaBackend.js';
-import { DownloadError } from '../../electron/services/modelDownloads.js';
+import { cpuAfterGpuFailure } from '../../electron/engine/host/llamaBackend.js';
+import { DownloadError } from '../../electron/models/modelDownloads.js';
 import { chineseText } from './support/chineseText.js';
-import { createRouter, type Handlers } from '../../electron/ipc/router.js';
+import type { Handlers } from '../../electron/core/handler.js';
+import { createRouter } from '../../electron/ipc/router.js';
 import { resolveFieldValues } from '../../electron/templates/fieldValues.js';
 import { validateDefinition } from '../../electron/templates/templateValidation.js';
-import { describeError, describeIssue, reportText } from '../../renderer/app/describeError.js';
+import { describeError, describeIssue, reportText } from '../../renderer/ui/describeError.js';
 import { i18n } from '../../renderer/i18n/i18n.js';
 import { backendTitle, modelTitle } from '../../renderer/editor/continue/statusFormat.js';
 import { issueFor } from '../../renderer/panels/generationSettings/settingsForm.js';

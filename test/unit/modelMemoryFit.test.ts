@@ -10,8 +10,8 @@ import {
   reclaimableRam,
   wantsGpu,
   type FitInput,
-} from '../../electron/services/modelMemoryEstimate.js';
-import { lastUsed } from '../../electron/services/modelsService.js';
+} from '../../electron/models/modelMemoryEstimate.js';
+import { lastUsed } from '../../electron/models/modelsService.js';
 import type { LoadedModelInfo } from '../../shared/schemas/engine.js';
 import type { RunSettings } from '../../shared/schemas/models.js';
 import type { StoredModel } from '../../electron/store/modelsRepository.js';

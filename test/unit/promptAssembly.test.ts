@@ -6,7 +6,7 @@ import {
   cutPoints,
   insertAuthorsNote,
   type TokenCounter,
-} from '../../electron/services/promptAssembly.js';
+} from '../../electron/generation/promptAssembly.js';
 
 /**
  * A stand-in for the engine's tokenizer with GPT-2's pre-tokenizer rules, one token per

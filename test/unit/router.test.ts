@@ -4,7 +4,9 @@ import { channelNames } from '../../shared/contract.js';
 import { ApiError } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { DocumentRecord } from '../../shared/schemas/documents.js';
-import { createRouter, type Handlers, type RequestContext } from '../../electron/ipc/router.js';
+import type { Handlers } from '../../electron/core/handler.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
+import { createRouter } from '../../electron/ipc/router.js';
 
 const context: RequestContext = { transport: 'test', clientId: 'unit-test' };
 const goodId = 'doc_0123456789';

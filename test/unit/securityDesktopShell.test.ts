@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Acknowledgements } from '../../electron/desktop/acknowledgements.js';
-import { createDesktopHandlers } from '../../electron/desktop/desktopHandlers.js';
-import { createRouter, type Handlers } from '../../electron/ipc/router.js';
+import { createAppHandlers, createFilesHandlers } from '../../electron/desktop/desktopHandlers.js';
+import type { Handlers } from '../../electron/core/handler.js';
+import { createRouter } from '../../electron/ipc/router.js';
 import { importFormatForPath, withExtension } from '../../electron/desktop/fileTypes.js';
 import { FlushGate } from '../../electron/desktop/flushGate.js';
 import {
@@ -19,9 +20,15 @@ import {
   loadWindowState,
   parseWindowState,
   saveWindowState,
-} from '../../electron/windowState.js';
+} from '../../electron/desktop/windowState.js';
 
 const context = { transport: 'test' as const, clientId: 'webcontents-1' };
+const appInfo = () => ({
+  name: 'Inkwell',
+  version: '0',
+  dataDir: '/tmp',
+  transport: 'test' as const,
+});
 
 describe('saving only where the writer chose', () => {
   it('writes without asking only to a destination this run’s dialog chose', () => {
@@ -59,7 +66,7 @@ describe('saving only where the writer chose', () => {
 
 describe('desktop handlers', () => {
   it('answer unavailable without a desktop shell (headless mode)', async () => {
-    const handlers = createDesktopHandlers();
+    const handlers = { ...createFilesHandlers(), ...createAppHandlers(appInfo) };
     assert.deepEqual(await handlers['files.openDialog']({ purpose: 'import' }, context), {
       status: 'unavailable',
     });
@@ -196,7 +203,7 @@ describe('window state', () => {
 
 describe('desktop channels through the router', () => {
   const router = createRouter(
-    { ...createDesktopHandlers() } as unknown as Handlers,
+    { ...createFilesHandlers(), ...createAppHandlers(appInfo) } as unknown as Handlers,
     () => undefined,
   );
 

@@ -50,7 +50,6 @@ export const app = {
     start: 'Inkwell could not start',
     notSavedYet: 'Your last changes are not saved yet (still retrying)',
     noAnswer: 'the server did not answer',
-    unknownChannel: 'There is no channel called "{{channel}}".',
   },
   revisions: {
     title: 'Revisions',

@@ -302,7 +302,7 @@ export const errors = {
   },
   /** The models library: adding, removing, selecting, downloading and importing models. */
   models: {
-    /** The memory estimate before a load (electron/services/modelMemoryEstimate.ts). */
+    /** The memory estimate before a load (electron/models/modelMemoryEstimate.ts). */
     estimate: {
       ramShort:
         'It needs about {{needed}} of memory and {{free}} is free: close other programs, use a smaller context, or pick a smaller model.',

@@ -71,7 +71,7 @@ export const generation = {
     keep: 'Keep',
     loadFailed: 'Could not load the presets',
     deleteFailed: 'Could not delete the preset',
-    /** The built-in presets by id (electron/services/builtInPresets.ts). */
+    /** The built-in presets by id (electron/generation/builtInPresets.ts). */
     builtIn: {
       balanced: 'Balanced',
       creative: 'Creative',

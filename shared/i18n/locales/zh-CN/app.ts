@@ -51,7 +51,6 @@ export const app: Translation<typeof english> = {
     start: 'Inkwell 无法启动',
     notSavedYet: '你最近的修改还没有保存（仍在重试）',
     noAnswer: '服务器没有响应',
-    unknownChannel: '不存在名为“{{channel}}”的通道。',
   },
   revisions: {
     title: '修订记录',

@@ -1,0 +1,143 @@
+/**
+ * The application menu, as a template built by a pure function (tested without Electron).
+ * Items that belong to the document send an app.command to the renderer, which owns the editor.
+ * Shortcuts the renderer already handles itself (Continue, Stop, New) are shown in the menu but
+ * not registered with the system, so a key press reaches the page once, not twice.
+ * Every label comes from the `menu` namespace, so the menu speaks the writer's language; the
+ * standard items keep their roles (the system's behaviour) with our label.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { TFunction } from 'i18next';
+import type { AppCommandName } from '../../shared/channels/app.js';
+import {
+  languageEndonyms,
+  languages,
+  type LanguagePreference,
+} from '../../shared/i18n/languages.js';
+
+export interface MenuActions {
+  send(command: AppCommandName): void;
+  openHelp(): void;
+  setLanguage(preference: LanguagePreference): void;
+}
+
+export interface MenuLanguage {
+  t: TFunction<'menu'>;
+  preference: LanguagePreference;
+  /** The language "System" resolves to now, named in itself. */
+  systemLanguageName: string;
+}
+
+type Item = MenuItemConstructorOptions;
+
+function command(
+  label: string,
+  name: AppCommandName,
+  actions: MenuActions,
+  accelerator?: string,
+  handledByPage = false,
+): Item {
+  return {
+    label,
+    id: `command:${name}`,
+    click: () => actions.send(name),
+    ...(accelerator ? { accelerator, registerAccelerator: !handledByPage } : {}),
+  };
+}
+
+function languageMenu(language: MenuLanguage, actions: MenuActions): Item {
+  const choice = (preference: LanguagePreference, label: string): Item => ({
+    label,
+    id: `language:${preference}`,
+    type: 'radio',
+    checked: language.preference === preference,
+    click: () => actions.setLanguage(preference),
+  });
+  return {
+    label: language.t('language'),
+    submenu: [
+      choice('system', language.t('languageSystem', { language: language.systemLanguageName })),
+      { type: 'separator' },
+      ...languages.map((code) => choice(code, languageEndonyms[code])),
+    ],
+  };
+}
+
+export function applicationMenuTemplate(
+  platform: NodeJS.Platform,
+  actions: MenuActions,
+  language: MenuLanguage,
+): Item[] {
+  const { t } = language;
+  const mac = platform === 'darwin';
+  const file: Item = {
+    label: t('file'),
+    submenu: [
+      command(t('newDocument'), 'new-document', actions, 'CmdOrCtrl+Alt+N', true),
+      command(t('import'), 'import', actions, 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      command(t('export'), 'export', actions, 'CmdOrCtrl+Shift+E'),
+      command(t('exportAgain'), 'export-again', actions, 'CmdOrCtrl+E'),
+      command(t('exportPdf'), 'export-pdf', actions),
+      { type: 'separator' },
+      mac ? { role: 'close', label: t('closeWindow') } : { role: 'quit', label: t('quit') },
+    ],
+  };
+  const edit: Item = {
+    label: t('edit'),
+    submenu: [
+      { role: 'undo', label: t('undo') },
+      { role: 'redo', label: t('redo') },
+      { type: 'separator' },
+      { role: 'cut', label: t('cut') },
+      { role: 'copy', label: t('copy') },
+      { role: 'paste', label: t('paste') },
+      { role: 'selectAll', label: t('selectAll') },
+    ],
+  };
+  const generate: Item = {
+    label: t('generate'),
+    submenu: [
+      command(t('continue'), 'continue', actions, 'CmdOrCtrl+Enter', true),
+      command(t('regenerate'), 'regenerate', actions),
+      command(t('stop'), 'stop', actions, 'Escape', true),
+    ],
+  };
+  const view: Item = {
+    label: t('view'),
+    submenu: [
+      languageMenu(language, actions),
+      { type: 'separator' },
+      { role: 'resetZoom', label: t('resetZoom') },
+      { role: 'zoomIn', label: t('zoomIn') },
+      { role: 'zoomOut', label: t('zoomOut') },
+      { type: 'separator' },
+      { role: 'togglefullscreen', label: t('fullScreen') },
+    ],
+  };
+  const window: Item = {
+    label: t('window'),
+    submenu: [
+      { role: 'minimize', label: t('minimize') },
+      ...(mac ? [{ role: 'zoom', label: t('zoom') } satisfies Item] : []),
+      { role: 'close', label: t('closeWindow') },
+    ],
+  };
+  const help: Item = {
+    role: 'help',
+    label: t('help'),
+    submenu: [
+      command(t('shortcuts'), 'show-shortcuts', actions, 'F1', true),
+      { label: t('about'), click: () => actions.openHelp() },
+    ],
+  };
+  return [
+    ...(mac ? [{ role: 'appMenu' } satisfies Item] : []),
+    file,
+    edit,
+    generate,
+    view,
+    window,
+    help,
+  ];
+}

@@ -1,0 +1,180 @@
+/**
+ * One completion in the host: tokenize, trim the prompt from the left to fit, stream chunks,
+ * stop at stop strings (left out of the text), honour cancel, and measure.
+ *
+ * Stop strings are matched here (StopStringMatcher), not by node-llama-cpp's customStopTriggers:
+ * a stop string counts only once the output holds visible text, so a leading "\n\n" does not end
+ * a completion before it starts. When one completes, an internal abort ends the generation.
+ *
+ * The sequence is cleared before every completion. Reusing the cached prefix would be faster,
+ * but a prompt evaluated in different batches gives slightly different logits, and then the same
+ * seed would not always give the same text; replaying a stored generation exactly matters more.
+ */
+import type { LlamaCompletionResponse, Token } from 'node-llama-cpp';
+import type {
+  FinishReason,
+  GenerationTimings,
+  ResolvedGenerationParams,
+} from '../../../shared/schemas/engine.js';
+import type { ApiErrorShape } from '../../../shared/errors.js';
+import { localizedError } from '../../../shared/i18n/localizedMessage.js';
+import type { LoadedModel } from './modelLoader.js';
+import { fitPromptToContext } from './promptFit.js';
+import { StopStringMatcher } from './stopStringMatcher.js';
+import { TypingHold } from './typingHold.js';
+
+export interface CompletionResult {
+  finishReason: FinishReason;
+  text: string;
+  error?: ApiErrorShape;
+  timings: GenerationTimings;
+}
+
+export type ChunkListener = (text: string, tokens: number) => void;
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/** The tokens a prompt starts with, after any BOS token the completion adds itself. */
+export function promptTokensFor(
+  loaded: LoadedModel,
+  prompt: string,
+): { tokens: Token[]; reserved: number } {
+  const { model } = loaded;
+  const reserved = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? 1 : 0;
+  // false: text a writer types, such as "<|endoftext|>", stays text and is never a control token.
+  const tokens = model.tokenize(prompt, false);
+  if (tokens.length === 0 && reserved === 0) {
+    // GPT-2 starts unconditioned text after its end-of-text token.
+    const start = model.tokens.eos ?? model.tokens.bos;
+    if (start !== null) tokens.push(start);
+  }
+  return { tokens, reserved };
+}
+
+function finishReasonOf(
+  stopReason: LlamaCompletionResponse['metadata']['stopReason'],
+): FinishReason {
+  if (stopReason === 'maxTokens') return 'length';
+  if (stopReason === 'abort') return 'cancelled';
+  return 'stop';
+}
+
+export async function runCompletion(
+  loaded: LoadedModel,
+  prompt: string,
+  params: ResolvedGenerationParams,
+  signal: AbortSignal,
+  onChunk: ChunkListener,
+  typing: TypingHold = new TypingHold(),
+): Promise<CompletionResult> {
+  const startedAt = performance.now();
+  const { llama, model, sequence, completion, info } = loaded;
+  const { tokens, reserved } = promptTokensFor(loaded, prompt);
+  const fit = fitPromptToContext(
+    tokens,
+    { contextSize: info.contextSize, maxTokens: params.maxTokens, reservedTokens: reserved },
+    (token) => model.detokenize([token]).startsWith(REPLACEMENT_CHARACTER),
+  );
+  let firstTokenAt: number | null = null;
+  let outputTokens = 0;
+  let tokensInChunk = 0;
+  let text = '';
+  const matcher = new StopStringMatcher(params.stop);
+  // Aborted when a stop string completes; the caller's signal still means cancel.
+  const stopController = new AbortController();
+  const generationSignal = AbortSignal.any([signal, stopController.signal]);
+  const emit = (chunk: string): void => {
+    if (chunk === '') return;
+    text += chunk;
+    onChunk(chunk, tokensInChunk);
+    tokensInChunk = 0;
+  };
+  /** How the completion ends: a completed stop string wins, else held-back text is handed out. */
+  const finish = (reason: FinishReason, error?: ApiErrorShape): CompletionResult => {
+    if (stopController.signal.aborted) return { finishReason: 'stop', text, timings: measure() };
+    emit(matcher.flush());
+    return { finishReason: reason, text, ...(error ? { error } : {}), timings: measure() };
+  };
+
+  const measure = (): GenerationTimings => {
+    const endedAt = performance.now();
+    const promptTokens = fit.tokens.length + reserved;
+    const promptSeconds = firstTokenAt === null ? 0 : (firstTokenAt - startedAt) / 1000;
+    // The model's speed: time spent waiting for the writer to pause is not generation time.
+    const generationSeconds =
+      firstTokenAt === null ? 0 : (endedAt - firstTokenAt - typing.totalHeldMs) / 1000;
+    return {
+      timeToFirstTokenMs: firstTokenAt === null ? null : round(firstTokenAt - startedAt),
+      promptTokens,
+      droppedPromptTokens: fit.dropped,
+      outputTokens,
+      tokensPerSecond:
+        outputTokens > 1 && generationSeconds > 0
+          ? round((outputTokens - 1) / generationSeconds)
+          : 0,
+      promptTokensPerSecond: promptSeconds > 0 ? round(promptTokens / promptSeconds) : 0,
+      totalMs: round(endedAt - startedAt),
+    };
+  };
+
+  if (signal.aborted) return { finishReason: 'cancelled', text, timings: measure() };
+  try {
+    // Prompt batches and single-token steps run best with different thread counts.
+    llama.maxThreads = info.threads.prompt;
+    await sequence.clearHistory();
+    const response = await completion.generateCompletionWithMeta(fit.tokens, {
+      onToken: (generated) => {
+        if (matcher.stopped) return;
+        if (firstTokenAt === null) {
+          firstTokenAt = performance.now();
+          llama.maxThreads = info.threads.generation;
+        }
+        outputTokens += generated.length;
+        tokensInChunk += generated.length;
+      },
+      onTextChunk: (chunk) => {
+        if (matcher.stopped) return;
+        const step = matcher.push(chunk);
+        emit(step.emit);
+        if (step.stopped) stopController.abort();
+        // The token is out; the next one is computed as soon as this returns.
+        else typing.waitForPause();
+      },
+      // Abort throws at the next step (even mid-prompt); the text so far is kept from the chunks.
+      signal: generationSignal,
+      stopOnAbortSignal: false,
+      maxTokens: fit.maxTokens,
+      temperature: params.temperature,
+      topK: params.topK,
+      topP: params.topP,
+      minP: params.minP,
+      seed: params.seed,
+      repeatPenalty:
+        params.repeatPenalty > 1 && params.repeatLastTokens > 0
+          ? { penalty: params.repeatPenalty, lastTokens: params.repeatLastTokens }
+          : false,
+      // The prompt was trimmed so that prompt + maxTokens fits: no context shift is ever needed.
+      disableContextShift: true,
+      contextShiftSize: 1,
+    });
+    // A stop string may complete on the very token that reaches maxTokens: it still ends 'stop'.
+    return finish(finishReasonOf(response.metadata.stopReason));
+  } catch (error) {
+    if (signal.aborted) return finish('cancelled');
+    return finish(
+      'error',
+      localizedError('internal', 'errors:engine.couldNotContinue', {
+        detail: describe(error),
+      }).toJSON(),
+    );
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,166 @@
+/**
+ * What the model host does with each request from main. One model at a time; completions run
+ * one after another (they share the model's single sequence), while cancel, typing, tokenize and
+ * info answer at once, even during a long generation.
+ */
+import { ApiError, type ApiErrorShape } from '../../../shared/errors.js';
+import { localizedError } from '../../../shared/i18n/localizedMessage.js';
+import type { LoadedModelInfo } from '../../../shared/schemas/engine.js';
+import { runCompletion } from './completionRunner.js';
+import { estimateOnGpu } from './gpuEstimate.js';
+import { disposeLoadedModel, loadModel, measureMemory, type LoadedModel } from './modelLoader.js';
+import { emptyTimings, type HostMessage, type HostRequest, type LoadRequest } from '../protocol.js';
+import { promptTokensFor } from './completionRunner.js';
+import { TypingHold } from './typingHold.js';
+
+/** Checks a model file before llama.cpp sees it; throws with a message for the writer. */
+export type ModelFileCheck = (path: string) => Promise<void>;
+
+export class HostEngine {
+  private loaded: LoadedModel | null = null;
+  /** Serialises loads, unloads and completions: they all touch the one model and sequence. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly running = new Map<string, { controller: AbortController; typing: TypingHold }>();
+
+  constructor(
+    private readonly send: (message: HostMessage) => void,
+    private readonly checkModelFile: ModelFileCheck,
+  ) {}
+
+  handle(request: HostRequest): void {
+    switch (request.type) {
+      case 'cancel':
+        this.running.get(request.targetId)?.controller.abort();
+        return;
+      case 'typing':
+        this.running.get(request.targetId)?.typing.noteTyping();
+        return;
+      case 'info':
+        // Memory is measured afresh: the writer asks for it to see what the model costs now.
+        this.reply(request.id, () => this.freshInfo());
+        return;
+      case 'gpuEstimate':
+        this.reply(request.id, () => estimateOnGpu(this.loaded, request));
+        return;
+      case 'tokenize':
+        this.reply(request.id, () => ({
+          tokens: promptTokensFor(this.model(), request.text).tokens,
+        }));
+        return;
+      case 'countTokens':
+        this.reply(request.id, () => {
+          const loaded = this.model();
+          const { tokens, reserved } = promptTokensFor(loaded, request.text);
+          return {
+            tokens: request.text === '' ? 0 : tokens.length + reserved,
+            contextSize: loaded.info.contextSize,
+          };
+        });
+        return;
+      case 'load':
+        this.cancelAll();
+        this.reply(request.id, () => this.serially(() => this.load(request)));
+        return;
+      case 'unload':
+        this.cancelAll();
+        this.reply(request.id, () =>
+          this.serially(async () => {
+            await this.unload();
+            return {};
+          }),
+        );
+        return;
+      case 'complete':
+        this.complete(request);
+        return;
+      case 'exit':
+        return;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.cancelAll();
+    await this.serially(() => this.unload()).catch(() => undefined);
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private model(): LoadedModel {
+    if (!this.loaded) throw localizedError('unavailable', 'errors:engine.noModel');
+    return this.loaded;
+  }
+
+  private cancelAll(): void {
+    for (const { controller } of this.running.values()) controller.abort();
+  }
+
+  private async load(request: LoadRequest): Promise<LoadedModelInfo> {
+    await this.unload();
+    const report = (
+      step: Parameters<Parameters<typeof loadModel>[1]>[0],
+      progress: number | null,
+    ) => this.send({ type: 'progress', id: request.id, step, progress });
+    report('validating', null);
+    await this.checkModelFile(request.path);
+    this.loaded = await loadModel(request, report);
+    return this.loaded.info;
+  }
+
+  private async freshInfo(): Promise<LoadedModelInfo | null> {
+    const loaded = this.loaded;
+    if (!loaded) return null;
+    loaded.info = { ...loaded.info, memory: await measureMemory(loaded) };
+    return loaded.info;
+  }
+
+  private async unload(): Promise<void> {
+    const loaded = this.loaded;
+    this.loaded = null;
+    if (loaded) await disposeLoadedModel(loaded);
+  }
+
+  private complete(request: Extract<HostRequest, { type: 'complete' }>): void {
+    const controller = new AbortController();
+    const typing = new TypingHold();
+    this.running.set(request.id, { controller, typing });
+    void this.serially(() =>
+      runCompletion(
+        this.model(),
+        request.prompt,
+        request.params,
+        controller.signal,
+        (text, tokens) => this.send({ type: 'chunk', id: request.id, text, tokens }),
+        typing,
+      ),
+    )
+      .catch((error: unknown) => ({
+        finishReason: 'error' as const,
+        text: '',
+        error: toErrorShape(error),
+        timings: { ...emptyTimings },
+      }))
+      .then((result) => {
+        this.running.delete(request.id);
+        this.send({ type: 'done', id: request.id, ...result });
+      });
+  }
+
+  private reply(id: string, work: () => unknown): void {
+    Promise.resolve()
+      .then(work)
+      .then(
+        (data) => this.send({ type: 'reply', id, ok: true, data }),
+        (error: unknown) => this.send({ type: 'reply', id, ok: false, error: toErrorShape(error) }),
+      );
+  }
+}
+
+export function toErrorShape(error: unknown): ApiErrorShape {
+  if (error instanceof ApiError) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: message.split('\n')[0] ?? message };
+}

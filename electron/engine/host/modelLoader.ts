@@ -1,0 +1,218 @@
+/**
+ * Loading a model in the host: pick the backend (falling back to the CPU with a reason), load the
+ * weights, create a one-sequence context, and settle the thread counts (the user's, remembered,
+ * or measured now).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {
+  LlamaCompletion,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import type {
+  LoadStep,
+  LoadedModelInfo,
+  ModelMemory,
+  ThreadSettings,
+} from '../../../shared/schemas/engine.js';
+import { englishText } from '../../../shared/i18n/localizedMessage.js';
+import {
+  cpuAfterGpuFailure,
+  gpuDeviceNames,
+  selectBackend,
+  type BackendSelection,
+} from './llamaBackend.js';
+import type { LoadRequest } from '../protocol.js';
+import { measureBestThreads } from './threadTuning.js';
+import { recallThreads, rememberThreads, tuningKey } from './threadTuningCache.js';
+
+export interface LoadedModel {
+  llama: Llama;
+  model: LlamaModel;
+  context: LlamaContext;
+  sequence: LlamaContextSequence;
+  completion: LlamaCompletion;
+  info: LoadedModelInfo;
+  /** GPU memory in use before this model was loaded; null on the CPU. */
+  vramBaseline: number | null;
+}
+
+export type ProgressReporter = (step: LoadStep, progress: number | null) => void;
+
+async function loadWeights(
+  request: LoadRequest,
+  selection: BackendSelection,
+  report: ProgressReporter,
+): Promise<{ selection: BackendSelection; model: LlamaModel }> {
+  let reported = -1;
+  const load = (chosen: BackendSelection): Promise<LlamaModel> =>
+    chosen.llama.loadModel({
+      modelPath: request.path,
+      gpuLayers: chosen.backend === 'cpu' ? 0 : (request.gpuLayers ?? 'auto'),
+      onLoadProgress: (progress) => {
+        // llama.cpp reports every few tensors; whole percents are plenty for a progress bar.
+        const percent = Math.floor(Math.min(1, Math.max(0, progress)) * 100);
+        if (percent === reported) return;
+        reported = percent;
+        report('loading model', percent / 100);
+      },
+    });
+  try {
+    return { selection, model: await load(selection) };
+  } catch (error) {
+    if (selection.backend === 'cpu') throw error;
+    // The GPU started but could not hold this model (memory, unsupported type): use the CPU.
+    const cpu = await cpuAfterGpuFailure(selection.backend, error);
+    return { selection: cpu, model: await load(cpu) };
+  }
+}
+
+async function settleThreads(
+  request: LoadRequest,
+  loaded: Omit<LoadedModel, 'info' | 'completion' | 'vramBaseline'>,
+  backend: string,
+  report: ProgressReporter,
+): Promise<ThreadSettings> {
+  if (request.threads !== undefined) {
+    return { generation: request.threads, prompt: request.threads, source: 'user' };
+  }
+  if (loaded.model.gpuLayers > 0) {
+    // On a GPU the CPU threads only feed it; measuring them would tell us little.
+    const threads = Math.max(1, loaded.llama.cpuMathCores);
+    return { generation: threads, prompt: threads, source: 'default' };
+  }
+  const key = tuningKey({
+    backend,
+    architecture: String(loaded.model.fileInfo.metadata.general.architecture),
+    layers: blockCount(loaded.model),
+    embeddingSize: loaded.model.embeddingVectorSize,
+    sizeBytes: loaded.model.size,
+    description: loaded.model.typeDescription,
+  });
+  if (request.threadTuningFile) {
+    const remembered = await recallThreads(request.threadTuningFile, key);
+    if (remembered) return { ...remembered, source: 'remembered' };
+  }
+  report('tuning threads', null);
+  const record = await measureBestThreads(loaded.llama, loaded.model, loaded.sequence);
+  if (request.threadTuningFile) {
+    // Failing to remember only costs a measurement next time; the load itself succeeded.
+    await rememberThreads(request.threadTuningFile, key, record).catch(() => undefined);
+  }
+  return { generation: record.generation, prompt: record.prompt, source: 'tuned' };
+}
+
+function blockCount(model: LlamaModel): number {
+  const count = (model.fileInfo.architectureMetadata as { block_count?: unknown }).block_count;
+  return typeof count === 'number' ? count : 0;
+}
+
+function vocabularySize(model: LlamaModel): number {
+  const tokenizer = model.fileInfo.metadata.tokenizer as
+    { ggml?: { tokens?: readonly unknown[] } } | undefined;
+  return tokenizer?.ggml?.tokens?.length ?? 0;
+}
+
+/** GPU memory in use now, or null on the CPU or when the driver cannot say. */
+async function vramState(
+  llama: Llama,
+): Promise<{ used: number; free: number; total: number } | null> {
+  if (llama.gpu === false) return null;
+  try {
+    return await llama.getVramState();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the loaded model costs now. llama.cpp knows the weights and the context state; the host's
+ * resident set adds the runtime (and, with mmap, counts only the pages touched so far). VRAM is
+ * what the process uses beyond the baseline taken before the load, since the driver only reports
+ * the device's total use.
+ */
+export async function measureMemory(
+  loaded: Pick<LoadedModel, 'llama' | 'model' | 'context' | 'vramBaseline'>,
+): Promise<ModelMemory> {
+  const vram = await vramState(loaded.llama);
+  return {
+    modelBytes: loaded.model.size,
+    contextBytes: loaded.context.stateSize,
+    hostRssBytes: process.memoryUsage().rss,
+    vramBytes: vram ? Math.max(0, vram.used - (loaded.vramBaseline ?? 0)) : null,
+    freeVramBytes: vram?.free ?? null,
+    totalVramBytes: vram?.total ?? null,
+    measuredAt: Date.now(),
+  };
+}
+
+export async function loadModel(
+  request: LoadRequest,
+  report: ProgressReporter,
+): Promise<LoadedModel> {
+  const startedAt = performance.now();
+  const backend = await selectBackend(request.backend);
+  const vramBaseline = (await vramState(backend.llama))?.used ?? null;
+  const { selection, model } = await loadWeights(request, backend, report);
+  const { llama } = selection;
+  try {
+    report('creating context', null);
+    const trainContextSize = model.trainContextSize;
+    const wanted = request.contextSize ?? (trainContextSize || 1024);
+    // GPT-2 has learned absolute positions: a context longer than it was trained on is useless.
+    const contextSize = trainContextSize > 0 ? Math.min(wanted, trainContextSize) : wanted;
+    // The context may use up to this many threads; llama.maxThreads picks the count per phase.
+    const ceiling = Math.max(os.cpus().length, request.threads ?? 1);
+    llama.maxThreads = ceiling;
+    const context = await model.createContext({
+      contextSize,
+      sequences: 1,
+      threads: { ideal: ceiling, min: 1 },
+    });
+    const sequence = context.getSequence();
+    const parts = { llama, model, context, sequence };
+    const threads = await settleThreads(request, parts, selection.backend, report);
+    const loadMs = Math.round(performance.now() - startedAt);
+    // After a GPU failure the CPU took over: no VRAM of ours is in use.
+    const baseline = llama === backend.llama ? vramBaseline : null;
+    const memory = await measureMemory({ ...parts, vramBaseline: baseline });
+    const info: LoadedModelInfo = {
+      path: request.path,
+      fileName: path.basename(request.path),
+      architecture: String(model.fileInfo.metadata.general.architecture),
+      description: model.typeDescription,
+      sizeBytes: model.size,
+      contextSize: context.contextSize,
+      trainContextSize,
+      layers: blockCount(model),
+      embeddingSize: model.embeddingVectorSize,
+      vocabularySize: vocabularySize(model),
+      backend: selection.backend,
+      devices: await gpuDeviceNames(llama),
+      gpuLayers: model.gpuLayers,
+      fallbackReason: selection.fallbackReason && englishText(selection.fallbackReason),
+      ...(selection.fallbackReason ? { fallbackReasonLocalized: selection.fallbackReason } : {}),
+      threads,
+      loadMs,
+      memory,
+    };
+    return {
+      ...parts,
+      completion: new LlamaCompletion({ contextSequence: sequence }),
+      info,
+      vramBaseline: baseline,
+    };
+  } catch (error) {
+    await model.dispose();
+    throw error;
+  }
+}
+
+export async function disposeLoadedModel(loaded: LoadedModel): Promise<void> {
+  loaded.completion.dispose();
+  await loaded.context.dispose();
+  await loaded.model.dispose();
+}

@@ -1,0 +1,331 @@
+/**
+ * Templates behind the templates.* channels: the built-in library and the writer's own (SQLite),
+ * preview (rendered prompt and its token count), and generate: a new document holding the
+ * rendered opening, and a generation of kind 'template' recorded in history with the template id
+ * and field values. It runs on the machinery continue uses (the engine, the relay, the continue
+ * observer that records the output); when it ends, the output is appended to the document, so
+ * the writer finds opening + output ready to edit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventPayload, ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
+import { ApiError } from '../../shared/errors.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
+import { MAX_SEED, MAX_STOP_STRINGS, type LoadedModelInfo } from '../../shared/schemas/engine.js';
+import { continueParams, type ContinueParams } from '../../shared/schemas/generations.js';
+import type {
+  Template,
+  TemplateDefinition,
+  TemplateParams,
+  TemplateSummary,
+} from '../../shared/schemas/templates.js';
+import type { EventBus } from '../core/eventBus.js';
+import type { RequestContext } from '../core/requestContext.js';
+import type { GenerationsRepository } from '../store/generationsRepository.js';
+import { loadBuiltInTemplates } from './builtInTemplates.js';
+import { renderTemplate } from './renderTemplate.js';
+import { parseTemplateFile, templateFileJson } from './templateFile.js';
+import { TemplateObserver } from './templateObserver.js';
+import { parseDefinition, validateDefinition } from './templateValidation.js';
+import { TemplatesRepository } from './templatesRepository.js';
+import type { SqliteDatabase } from '../store/database.js';
+import type { DocumentsService } from '../documents/documentsService.js';
+import type { EngineService } from '../engine/engineService.js';
+import type { GenerationRelay } from '../generation/generationRelay.js';
+import { runGeneration, type GenerationRunStarted } from '../generation/generationRun.js';
+import type { ModelFingerprints } from '../models/modelFingerprint.js';
+
+export interface TemplatesServiceOptions {
+  database: SqliteDatabase;
+  documents: DocumentsService;
+  engine: EngineService;
+  relay: GenerationRelay;
+  generations: GenerationsRepository;
+  fingerprints: ModelFingerprints;
+  events: EventBus;
+  /** Where the built-in library's JSON files are (resources/templates). */
+  templatesDir?: string;
+  clock?: () => number;
+}
+
+type Caller = Pick<RequestContext, 'clientId'>;
+type GenerateRequest = ParsedRequestOf<'templates.generate'>;
+
+export class TemplatesService {
+  private readonly builtIns: Map<string, Template>;
+  private readonly rows: TemplatesRepository;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: TemplatesServiceOptions) {
+    this.builtIns = new Map(loadBuiltInTemplates(options.templatesDir).map((t) => [t.id, t]));
+    this.rows = new TemplatesRepository(options.database);
+    this.clock = options.clock ?? Date.now;
+  }
+
+  list(request: ParsedRequestOf<'templates.list'>): TemplateSummary[] {
+    const query = request.query?.trim().toLowerCase() ?? '';
+    return [...this.builtIns.values(), ...this.userTemplates()]
+      .filter((t) => request.kind === undefined || t.kind === request.kind)
+      .filter(
+        (t) =>
+          query === '' || `${t.name}\n${t.description}\n${t.kind}`.toLowerCase().includes(query),
+      )
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        kind: t.kind,
+        description: t.description,
+        builtIn: t.builtIn,
+        fieldCount: t.fields.length,
+        updatedAt: t.updatedAt,
+      }));
+  }
+
+  get(id: string): Template {
+    const builtIn = this.builtIns.get(id);
+    if (builtIn) return builtIn;
+    const row = this.rows.find(id);
+    if (!row) throw localizedError('not_found', 'errors:templates.notFound', { id });
+    return {
+      ...parseDefinition(JSON.parse(row.definition) as unknown, 'storedTemplate'),
+      id,
+      builtIn: false,
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  async preview(
+    request: ParsedRequestOf<'templates.preview'>,
+  ): Promise<ResponseOf<'templates.preview'>> {
+    const definition = request.template ?? this.get(request.templateId ?? '');
+    const rendered = renderTemplate(definition, request.fields);
+    const params = paramsOf(definition, undefined);
+    await this.readyModel();
+    const { tokens, contextSize } = await this.options.engine.countTokens(rendered.prompt);
+    const roomForOutput = contextSize - tokens;
+    return {
+      ...rendered,
+      promptTokens: tokens,
+      contextSize,
+      maxNewTokens: params.maxTokens,
+      roomForOutput,
+      fits: roomForOutput >= params.maxTokens,
+    };
+  }
+
+  async generate(
+    request: GenerateRequest,
+    caller?: Caller,
+  ): Promise<ResponseOf<'templates.generate'>> {
+    const template = this.get(request.templateId);
+    const rendered = renderTemplate(template, request.fields);
+    let params = paramsOf(template, request.params);
+    const original = request.regenerateOf
+      ? this.options.generations.find(request.regenerateOf)
+      : null;
+    if (request.regenerateOf && (!original || original.documentId === null)) {
+      throw localizedError('not_found', 'errors:templates.noGenerationToRegenerate', {
+        id: request.regenerateOf,
+      });
+    }
+    const model = await this.readyModel();
+    const { tokens: promptTokens } = await this.options.engine.countTokens(rendered.prompt);
+    const { documents } = this.options;
+    let document;
+    let spotId: string | null = null;
+    if (original?.documentId) {
+      // Another alternative at the same spot: a fixed seed steps on so the text differs.
+      spotId = original.spotId;
+      const siblings = this.options.generations.bySpot(original.spotId).length;
+      if (params.seed !== undefined)
+        params = { ...params, seed: (params.seed + siblings) % (MAX_SEED + 1) };
+      const current = documents.get(original.documentId);
+      documents.save({
+        id: current.id,
+        content: '',
+        text: rendered.opening,
+        baseVersion: current.version,
+      });
+      document = documents.get(current.id);
+    } else {
+      document = documents.create({ title: rendered.title, text: rendered.opening });
+    }
+    const started = await this.run(
+      {
+        template,
+        rendered,
+        params,
+        model,
+        promptTokens,
+        documentId: document.id,
+        spotId,
+      },
+      caller,
+    );
+    return {
+      ...started,
+      documentId: document.id,
+      title: document.title,
+      opening: rendered.opening,
+      promptTokens,
+    };
+  }
+
+  save(definition: TemplateDefinition, id?: string): Template {
+    validateDefinition(definition);
+    if (id !== undefined) {
+      if (this.builtIns.has(id)) {
+        throw localizedError('conflict', 'errors:templates.builtInUnchangeable');
+      }
+      if (!this.rows.find(id))
+        throw localizedError('not_found', 'errors:templates.notFoundToUpdate', { id });
+    }
+    const templateId = id ?? `user-${randomUUID()}`;
+    this.rows.upsert(templateId, definition, this.clock());
+    this.changed(templateId, 'saved');
+    return this.get(templateId);
+  }
+
+  duplicate(id: string, name = `${this.get(id).name} (copy)`.slice(0, 80)): Template {
+    const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
+    return this.save({ ...definition, name });
+  }
+
+  delete(id: string): { deleted: boolean } {
+    if (this.builtIns.has(id))
+      throw localizedError('conflict', 'errors:templates.builtInUndeletable');
+    const deleted = this.rows.delete(id);
+    if (deleted) this.changed(id, 'deleted');
+    return { deleted };
+  }
+
+  importJson(json: string): Template {
+    return this.save(parseTemplateFile(json).definition);
+  }
+
+  exportJson(id: string): { fileName: string; json: string } {
+    const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
+    const slug =
+      definition.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'template';
+    return { fileName: `${slug}.inkwell-template.json`, json: templateFileJson(definition) };
+  }
+
+  private userTemplates(): Template[] {
+    const templates: Template[] = [];
+    for (const row of this.rows.list()) {
+      try {
+        templates.push(this.get(row.id));
+      } catch (error) {
+        // One unreadable row must not hide the others; it is logged for the bug report.
+        console.error(`[inkwell] template ${row.id} could not be read`, error);
+      }
+    }
+    return templates;
+  }
+
+  private run(
+    spec: {
+      template: Template;
+      rendered: ReturnType<typeof renderTemplate>;
+      params: ContinueParams;
+      model: LoadedModelInfo;
+      promptTokens: number;
+      documentId: string;
+      spotId: string | null;
+    },
+    caller?: Caller,
+  ): Promise<GenerationRunStarted> {
+    return runGeneration(
+      { ...this.options, clock: this.clock },
+      {
+        kind: 'template',
+        documentId: spec.documentId,
+        parentId: null,
+        spotId: spec.spotId,
+        replayOf: null,
+        templateId: spec.template.id,
+        templateFields: spec.rendered.fields,
+        promptText: spec.rendered.prompt,
+        promptTokens: spec.promptTokens,
+        params: spec.params,
+        seed: spec.params.seed,
+        model: spec.model,
+        observer: (inner, cancel) =>
+          new TemplateObserver({
+            inner,
+            shape: spec.template.shape,
+            cancel,
+            finished: (output) => this.fillDocument(spec.documentId, spec.rendered.opening, output),
+          }),
+      },
+      caller,
+    );
+  }
+
+  /**
+   * Appends the output after the opening, only if the document still holds just the opening:
+   * text the writer typed meanwhile is never overwritten, and the output stays in history either
+   * way. The text is compared, not the version, because an editor that opened the new document
+   * saves the same opening in its own format (a new version, the same words).
+   */
+  private fillDocument(documentId: string, opening: string, output: string): void {
+    if (output === '') return;
+    try {
+      const current = this.options.documents.get(documentId);
+      if (current.text.trim() !== opening.trim()) return;
+      this.options.documents.save({
+        id: documentId,
+        content: '',
+        text: opening + output,
+        baseVersion: current.version,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) console.error('[inkwell] template output not saved', error);
+    }
+  }
+
+  private async readyModel(): Promise<LoadedModelInfo> {
+    const { engine } = this.options;
+    const before = engine.status();
+    if (before.state === 'ready' && before.model) return before.model;
+    if (before.state === 'loading') {
+      throw localizedError('unavailable', 'errors:templates.modelLoading');
+    }
+    await engine.countTokens('');
+    const model = engine.status().model;
+    if (!model) {
+      throw localizedError('unavailable', 'errors:templates.noModel');
+    }
+    return model;
+  }
+
+  private changed(id: string, kind: EventPayload<'templates.changed'>['kind']): void {
+    this.options.events.emit('templates.changed', { id, kind });
+  }
+}
+
+/** The usual defaults, then the template's settings and stop strings, then the request's. */
+function paramsOf(
+  template: TemplateDefinition,
+  overrides: TemplateParams | undefined,
+): ContinueParams {
+  const stop = [
+    ...new Set([...template.stop, ...(template.params.stop ?? []), ...(overrides?.stop ?? [])]),
+  ];
+  if (stop.length > MAX_STOP_STRINGS) {
+    throw localizedError('invalid_request', 'errors:templates.tooManyStops', {
+      max: MAX_STOP_STRINGS,
+    });
+  }
+  return continueParams.parse({
+    ...definedOnly(template.params),
+    ...definedOnly(overrides ?? {}),
+    stop,
+  });
+}
+
+function definedOnly(params: TemplateParams): TemplateParams {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+}
