@@ -290,7 +290,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
   const sideColumnShown = sidePanel !== null && (current !== null || !needsDocument(sidePanel));
 
   return (
-    <div className={`app ${sideColumnShown ? 'with-revisions' : ''}`}>
+    <div className={`app ${sideColumnShown ? 'with-side-panel' : ''}`}>
       <div className="banners">
         <ErrorBanner />
         <ConnectionIndicator />

@@ -8,6 +8,7 @@ import type { DocumentSaver } from '../editor/autosave/documentSaver.js';
 import { REPLACE_CONTENT_COMMAND } from '../editor/plugins/replaceContent.js';
 import { formatFullTime } from '../ui/formatTime.js';
 import { focusFirstItem, moveFocusInList } from '../ui/listNavigation.js';
+import { SidePanel } from '../ui/SidePanel.js';
 
 /** Why a revision was made, as keys of `app:revisions.reasons`. */
 const REASON_KEYS = {
@@ -33,7 +34,6 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
   const [selected, setSelected] = useState<RevisionRecord | null>(null);
   const [restoring, setRestoring] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
-  const panelRef = useRef<HTMLElement>(null);
   const focusedOnce = useRef(false);
 
   const load = useCallback(async () => {
@@ -59,8 +59,7 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
     };
   }, [client, documentId, load]);
 
-  // Focus moves into the panel, so Escape closes it and the arrow keys walk the list.
-  useEffect(() => panelRef.current?.focus(), []);
+  // Once there is a list, the focus moves onto it, so the arrow keys walk it at once.
   useEffect(() => {
     if (revisions && revisions.length > 0 && !focusedOnce.current) {
       focusedOnce.current = true;
@@ -103,25 +102,12 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
   };
 
   return (
-    <aside
-      ref={panelRef}
-      tabIndex={-1}
+    <SidePanel
+      title={t('revisions.title')}
+      testId="revisions-panel"
       className="revisions-panel"
-      aria-label={t('revisions.title')}
-      data-testid="revisions-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+      onClose={onClose}
     >
-      <div className="panel-header">
-        <h2>{t('revisions.title')}</h2>
-        <button type="button" className="quiet-button" onClick={onClose}>
-          {t('common:close')}
-        </button>
-      </div>
       {revisions === null && <p className="sidebar-note">{t('common:loading')}</p>}
       {revisions?.length === 0 && <p className="sidebar-note">{t('revisions.empty')}</p>}
       <ul className="revision-list" ref={listRef} onKeyDown={moveFocusInList}>
@@ -162,6 +148,6 @@ export function RevisionsPanel(props: RevisionsPanelProps): ReactNode {
           <p className="sidebar-note">{t('revisions.restoreHint')}</p>
         </section>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MAX_AUTHORS_NOTE_CHARS,
@@ -7,6 +7,7 @@ import {
   type Preset,
 } from '../../../shared/schemas/generations.js';
 import type { ReportError } from '../../ui/errorReporting.js';
+import { SidePanel } from '../../ui/SidePanel.js';
 import '../../styles/generationPanels.css';
 import { NumberField } from './NumberField.js';
 import { PresetBar } from './PresetBar.js';
@@ -28,9 +29,6 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
   const { documentId, reportError, onClose, onSettingsChange } = props;
   const { t } = useTranslation(['generation', 'common']);
   const id = useId();
-  const panelRef = useRef<HTMLElement>(null);
-  // Focus moves into the panel, so Escape closes it and Tab walks its fields.
-  useEffect(() => panelRef.current?.focus(), []);
   const { settings, presets, status, issues, update, reloadPresets } = useGenerationSettings(
     documentId,
     reportError,
@@ -48,25 +46,12 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
     }));
 
   return (
-    <aside
-      ref={panelRef}
-      tabIndex={-1}
-      className="side-panel generation-settings-panel"
-      aria-label={t('settings.title')}
-      data-testid="generation-settings-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+    <SidePanel
+      title={t('settings.title')}
+      testId="generation-settings-panel"
+      className="generation-settings-panel"
+      onClose={onClose}
     >
-      <div className="panel-header">
-        <h2>{t('settings.title')}</h2>
-        <button type="button" className="quiet-button" onClick={onClose}>
-          {t('common:close')}
-        </button>
-      </div>
       <p
         className={`settings-save-status ${status}`}
         data-testid="settings-save-status"
@@ -155,7 +140,7 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
           </fieldset>
         </div>
       )}
-    </aside>
+    </SidePanel>
   );
 }
 

@@ -5,6 +5,7 @@ import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../ui/errorReporting.js';
 import '../../styles/generationPanels.css';
 import { downloadFile } from '../../ui/downloadFile.js';
+import { SidePanel } from '../../ui/SidePanel.js';
 import { HistoryDetails } from './HistoryDetails.js';
 import { HistoryList } from './HistoryList.js';
 import { useHistoryList } from './useHistoryList.js';
@@ -86,23 +87,12 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
   };
 
   return (
-    <aside
-      className="side-panel history-panel"
-      aria-label={t('history.title')}
-      data-testid="history-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+    <SidePanel
+      title={t('history.title')}
+      testId="history-panel"
+      className="history-panel"
+      onClose={onClose}
     >
-      <div className="panel-header">
-        <h2>{t('history.title')}</h2>
-        <button type="button" className="quiet-button" onClick={onClose}>
-          {t('common:close')}
-        </button>
-      </div>
       <div className="history-controls">
         <fieldset className="segmented" data-testid="history-scope">
           <legend className="visually-hidden">{t('history.scope')}</legend>
@@ -180,6 +170,6 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
           onDeleted={() => setSelected(null)}
         />
       )}
-    </aside>
+    </SidePanel>
   );
 }

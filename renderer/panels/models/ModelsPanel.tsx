@@ -4,6 +4,7 @@ import type { ModelDetails } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
 import { localizedText } from '../../ui/describeError.js';
 import type { ReportError } from '../../ui/errorReporting.js';
+import { SidePanel } from '../../ui/SidePanel.js';
 import { formatBytes, formatDate, formatParameters } from './format.js';
 import { JobProgressBar } from './JobProgressBar.js';
 import { ModelSources } from './ModelSources.js';
@@ -11,7 +12,7 @@ import { RunSettingsForm } from './RunSettingsForm.js';
 import { useModelsLibrary } from './useModelsLibrary.js';
 
 /** The Models panel: the library, one model's details, where models come from, run settings. */
-export function ModelsPanel(props: { reportError: ReportError; onClose?: () => void }): ReactNode {
+export function ModelsPanel(props: { reportError: ReportError; onClose: () => void }): ReactNode {
   const { reportError, onClose } = props;
   const { t } = useTranslation(['models', 'common']);
   const client = useClient();
@@ -39,89 +40,84 @@ export function ModelsPanel(props: { reportError: ReportError; onClose?: () => v
   };
 
   return (
-    <aside
-      className="side-panel models-panel"
-      data-testid="models-panel"
-      aria-label={t('panel.title')}
+    <SidePanel
+      title={t('panel.title')}
+      testId="models-panel"
+      className="models-panel"
+      onClose={onClose}
     >
-      <header>
-        <h2>{t('panel.title')}</h2>
-        {onClose && (
-          <button type="button" className="quiet-button" onClick={onClose}>
-            {t('common:close')}
-          </button>
-        )}
-      </header>
-      <ul className="model-list">
-        {models.map((model) => (
-          <li
-            key={model.id}
-            data-testid="model-item"
-            data-model-id={model.id}
-            aria-current={model.active ? 'true' : undefined}
-          >
-            <strong>{model.name}</strong>
-            {model.active && <span className="badge"> {t('item.active')}</span>}
-            {model.missing && <span className="badge warning"> {t('item.missing')}</span>}
-            <div className="model-facts">
-              {t('item.facts', {
-                source: t(`sources.${model.source}`),
-                size: formatBytes(model.fileSize),
-                quantization: model.quantization,
-                contextLength: model.contextLength,
-                parameters: formatParameters(model.parameterCount),
-                lastUsed: formatDate(model.lastUsedAt),
-              })}
-            </div>
-            <button
-              type="button"
-              data-testid="model-select"
-              disabled={model.active || model.missing || busyId !== null}
-              onClick={() => void select(model.id)}
+      <div className="models-body">
+        <ul className="model-list">
+          {models.map((model) => (
+            <li
+              key={model.id}
+              data-testid="model-item"
+              data-model-id={model.id}
+              aria-current={model.active ? 'true' : undefined}
             >
-              {busyId === model.id
-                ? t('item.loading')
-                : model.active
-                  ? t('item.loaded')
-                  : t('item.load')}
-            </button>
-            <button type="button" onClick={() => void showDetails(model.id)}>
-              {t('item.details')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {details && (
-        <section data-testid="model-details" className="model-details">
-          <h3>{details.model.name}</h3>
-          <div>
-            {t('item.sha256')} <code>{details.model.sha256}</code>
-          </div>
-          <div>{details.model.path}</div>
-          <dl>
-            {details.metadata.map((entry) => (
-              <div key={entry.key}>
-                <dt>{entry.key}</dt>
-                <dd>{entry.value}</dd>
+              <strong>{model.name}</strong>
+              {model.active && <span className="badge"> {t('item.active')}</span>}
+              {model.missing && <span className="badge warning"> {t('item.missing')}</span>}
+              <div className="model-facts">
+                {t('item.facts', {
+                  source: t(`sources.${model.source}`),
+                  size: formatBytes(model.fileSize),
+                  quantization: model.quantization,
+                  contextLength: model.contextLength,
+                  parameters: formatParameters(model.parameterCount),
+                  lastUsed: formatDate(model.lastUsedAt),
+                })}
               </div>
-            ))}
-          </dl>
-          {details.modelCard && <pre className="model-card">{details.modelCard}</pre>}
-          <button type="button" onClick={() => setDetails(null)}>
-            {t('item.hideDetails')}
-          </button>
-        </section>
-      )}
-      {jobs.map((job) => (
-        <JobProgressBar key={job.jobId} job={job} />
-      ))}
-      {lastEnd && !lastEnd.ok && (
-        <p role="alert" className="job-failed">
-          {localizedText(lastEnd.errorLocalized, lastEnd.error ?? '')}
-        </p>
-      )}
-      <ModelSources reportError={reportError} />
-      <RunSettingsForm modelId={active?.id ?? null} engine={engine} reportError={reportError} />
-    </aside>
+              <button
+                type="button"
+                data-testid="model-select"
+                disabled={model.active || model.missing || busyId !== null}
+                onClick={() => void select(model.id)}
+              >
+                {busyId === model.id
+                  ? t('item.loading')
+                  : model.active
+                    ? t('item.loaded')
+                    : t('item.load')}
+              </button>
+              <button type="button" onClick={() => void showDetails(model.id)}>
+                {t('item.details')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {details && (
+          <section data-testid="model-details" className="model-details">
+            <h3>{details.model.name}</h3>
+            <div>
+              {t('item.sha256')} <code>{details.model.sha256}</code>
+            </div>
+            <div>{details.model.path}</div>
+            <dl>
+              {details.metadata.map((entry) => (
+                <div key={entry.key}>
+                  <dt>{entry.key}</dt>
+                  <dd>{entry.value}</dd>
+                </div>
+              ))}
+            </dl>
+            {details.modelCard && <pre className="model-card">{details.modelCard}</pre>}
+            <button type="button" onClick={() => setDetails(null)}>
+              {t('item.hideDetails')}
+            </button>
+          </section>
+        )}
+        {jobs.map((job) => (
+          <JobProgressBar key={job.jobId} job={job} />
+        ))}
+        {lastEnd && !lastEnd.ok && (
+          <p role="alert" className="job-failed">
+            {localizedText(lastEnd.errorLocalized, lastEnd.error ?? '')}
+          </p>
+        )}
+        <ModelSources reportError={reportError} />
+        <RunSettingsForm modelId={active?.id ?? null} engine={engine} reportError={reportError} />
+      </div>
+    </SidePanel>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_TEMPLATE_JSON_CHARS, type Template } from '../../../shared/schemas/
 import { useClient } from '../../api/clientContext.js';
 import { describeError } from '../../ui/describeError.js';
 import type { ReportError } from '../../ui/errorReporting.js';
+import { SidePanel } from '../../ui/SidePanel.js';
 import '../../styles/generationPanels.css';
 import '../../styles/templates.css';
 import { initialText, type FormText } from './fieldValues.js';
@@ -68,25 +69,13 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
   };
 
   return (
-    <aside
-      ref={panelRef}
-      tabIndex={-1}
-      className="side-panel templates-panel"
-      aria-label={t('panel.title')}
-      data-testid="templates-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          onClose();
-        }
-      }}
+    <SidePanel
+      title={t('panel.title')}
+      testId="templates-panel"
+      className="templates-panel"
+      panelRef={panelRef}
+      onClose={onClose}
     >
-      <div className="panel-header">
-        <h2>{t('panel.title')}</h2>
-        <button type="button" className="quiet-button" onClick={onClose}>
-          {t('common:close')}
-        </button>
-      </div>
       <div className="templates-body">
         {view.mode === 'gallery' ? (
           <>
@@ -167,6 +156,6 @@ export function TemplatesPanel(props: TemplatesPanelProps): ReactNode {
           </>
         )}
       </div>
-    </aside>
+    </SidePanel>
   );
 }
