@@ -7,6 +7,7 @@ import type { ReportError } from '../ui/errorReporting.js';
 export interface DocumentList {
   documents: DocumentSummary[];
   loaded: boolean;
+  /** Loads the list now: the first load. After it, change events keep the list fresh. */
   refresh: () => Promise<DocumentSummary[]>;
 }
 

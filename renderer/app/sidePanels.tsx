@@ -1,0 +1,136 @@
+import type { ReactNode, RefObject } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { AppShortcut } from '../keyboard/appShortcuts.js';
+import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
+import { HistoryPanel } from '../panels/history/HistoryPanel.js';
+import { ModelsPanel } from '../panels/models/ModelsPanel.js';
+import { RevisionsPanel } from '../panels/RevisionsPanel.js';
+import { TemplatesPanel } from '../panels/templates/TemplatesPanel.js';
+import type { ReportError } from '../ui/errorReporting.js';
+import type { OpenDocument } from './useDocumentSession.js';
+
+/** Each toggle's label and tooltip are `app:sidePanels.<id>.label` and `.title`. */
+export type SidePanelId = 'revisions' | 'history' | 'generationSettings' | 'models' | 'templates';
+
+/** What App hands the open side panel. */
+export interface SidePanelContext {
+  /** The document in the editor, if any. */
+  current: OpenDocument | null;
+  editorRef: RefObject<LexicalEditor | null>;
+  reportError: ReportError;
+  /** Closes the panel and gives the text the focus back. */
+  close: () => void;
+  /** Puts text at the editor's cursor (as ordinary, undoable text). */
+  insertAtCursor: (text: string) => void;
+  /** Settings changed how much of the context the next continue uses. */
+  refreshPlan: () => void;
+  /** Opens a document a panel made. */
+  openDocument: (id: string) => void;
+}
+
+/** A panel about the open document: shown, and its toggle enabled, only while there is one. */
+interface DocumentPanel {
+  needsDocument: true;
+  render: (context: SidePanelContext, document: OpenDocument) => ReactNode;
+}
+
+/** A panel about the whole app: open with or without a document. */
+interface AppPanel {
+  needsDocument: false;
+  render: (context: SidePanelContext) => ReactNode;
+}
+
+export type SidePanelDefinition = {
+  id: SidePanelId;
+  /** The toggle button's test id. */
+  toggleTestId: string;
+  /** The window-wide shortcut that opens and closes it. */
+  shortcut: AppShortcut;
+} & (DocumentPanel | AppPanel);
+
+/**
+ * The panels of the window's right-hand column, in the order of their toggles; one is open at a
+ * time. A panel about the open document is keyed by it, so it starts afresh for the next one.
+ */
+export const SIDE_PANELS: readonly SidePanelDefinition[] = [
+  {
+    id: 'revisions',
+    toggleTestId: 'revisions-toggle',
+    shortcut: 'toggleRevisions',
+    needsDocument: true,
+    render: (context, document) => (
+      <RevisionsPanel
+        key={document.id}
+        documentId={document.id}
+        saver={document.saver}
+        editorRef={context.editorRef}
+        reportError={context.reportError}
+        onClose={context.close}
+      />
+    ),
+  },
+  {
+    id: 'history',
+    toggleTestId: 'toggle-history',
+    shortcut: 'toggleHistory',
+    needsDocument: false,
+    // Its "this document" scope follows the open document, so it is keyed by it as well.
+    render: (context) => (
+      <HistoryPanel
+        key={context.current?.id ?? 'none'}
+        documentId={context.current?.id ?? null}
+        reportError={context.reportError}
+        onClose={context.close}
+        onInsert={context.insertAtCursor}
+      />
+    ),
+  },
+  {
+    id: 'generationSettings',
+    toggleTestId: 'toggle-generation-settings',
+    shortcut: 'toggleGenerationSettings',
+    needsDocument: true,
+    render: (context, document) => (
+      <GenerationSettingsPanel
+        key={document.id}
+        documentId={document.id}
+        reportError={context.reportError}
+        onClose={context.close}
+        onSettingsChange={context.refreshPlan}
+      />
+    ),
+  },
+  {
+    id: 'models',
+    toggleTestId: 'toggle-models',
+    shortcut: 'toggleModels',
+    needsDocument: false,
+    render: (context) => <ModelsPanel reportError={context.reportError} onClose={context.close} />,
+  },
+  {
+    id: 'templates',
+    toggleTestId: 'toggle-templates',
+    shortcut: 'toggleTemplates',
+    needsDocument: false,
+    render: (context) => (
+      <TemplatesPanel
+        reportError={context.reportError}
+        onClose={context.close}
+        onDocumentCreated={context.openDocument}
+      />
+    ),
+  },
+];
+
+/** Whether the panel can be open now: a panel about the open document needs one. */
+export function canOpen(panel: SidePanelDefinition, current: OpenDocument | null): boolean {
+  return !panel.needsDocument || current !== null;
+}
+
+/** The open panel's element; null when none is open or it cannot be shown now. */
+export function renderSidePanel(id: SidePanelId | null, context: SidePanelContext): ReactNode {
+  const panel = SIDE_PANELS.find((entry) => entry.id === id);
+  if (!panel) return null;
+  if (!panel.needsDocument) return panel.render(context);
+  return context.current ? panel.render(context, context.current) : null;
+}
