@@ -10,6 +10,7 @@
  *
  * Figures only; nothing passes or fails. The goal is the end-to-end path within 5% of in-process.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import type {
   DocumentGenerationSettings,
   GenerationRecord,
 } from '../shared/schemas/generations.js';
+import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../shared/schemas/generations.js';
 import { WS_PATH } from '../shared/wire.js';
 import { benchModel } from './benchModel.js';
 import { describeMachine } from './machine.js';
@@ -42,6 +44,13 @@ const passage =
   'stones while the gulls argued over what the night boats had left behind. ';
 /** About 250 tokens of prose before the cursor. */
 const textBeforeCursor = passage.repeat(8);
+/**
+ * A 50,000-word document continued at its end: the renderer sends the tail of the text before
+ * the cursor (MAX_TEXT_BEFORE_CURSOR_CHARS), and main must fit it into the context.
+ */
+const longDocumentTail = passage
+  .repeat(Math.ceil(50_000 / passage.split(' ').length))
+  .slice(-MAX_TEXT_BEFORE_CURSOR_CHARS);
 /** Balanced-like sampling; repeat penalty off so that random weights cannot end early. */
 const sampler = {
   temperature: 0.8,
@@ -114,34 +123,28 @@ interface EventFrameIn {
 }
 
 /** One continue as the renderer sees it: request sent → first chunk event → end event. */
-async function continueOverWebSocket(client: BenchClient, documentId: string): Promise<Measure> {
+async function continueOverWebSocket(
+  client: BenchClient,
+  documentId: string,
+  text = textBeforeCursor,
+): Promise<Measure> {
   let firstChunkAt: number | null = null;
-  let generationId: string | null = null;
-  const early: { event: string; payload: unknown; at: number }[] = [];
+  const generationId = randomUUID();
   let resolveEnd: (value: { at: number; timings: GenerationTimings }) => void = () => undefined;
   const ended = new Promise<{ at: number; timings: GenerationTimings }>((resolve) => {
     resolveEnd = resolve;
   });
-  const handle = (event: string, payload: unknown, at: number): void => {
-    const { generationId: id } = payload as { generationId?: string };
-    if (id !== generationId) return;
+  // The generation is named here, so its events are known from the first one.
+  const unsubscribe = client.on((event, payload) => {
+    const at = performance.now();
+    if ((payload as { generationId?: string }).generationId !== generationId) return;
     if (event === 'generation.chunk') firstChunkAt ??= at;
     if (event === 'generation.end') {
       resolveEnd({ at, timings: (payload as { timings: GenerationTimings }).timings });
     }
-  };
-  const unsubscribe = client.on((event, payload) => {
-    const at = performance.now();
-    if (generationId === null) early.push({ event, payload, at });
-    else handle(event, payload, at);
   });
   const sentAt = performance.now();
-  const started = await client.call<{ generationId: string }>('continue.start', {
-    documentId,
-    textBeforeCursor,
-  });
-  generationId = started.generationId;
-  for (const item of early) handle(item.event, item.payload, item.at);
+  await client.call('continue.start', { generationId, documentId, textBeforeCursor: text });
   const end = await ended;
   unsubscribe();
   const first = firstChunkAt ?? end.at;
@@ -234,6 +237,7 @@ async function main(): Promise<void> {
 
     // Warm-up (also hashes the model once) and the exact prompt text the engine was given.
     const warm = await client.call<{ generationId: string }>('continue.start', {
+      generationId: randomUUID(),
       documentId: document.id,
       textBeforeCursor,
     });
@@ -250,6 +254,20 @@ async function main(): Promise<void> {
       inProcess.push(await direct.once());
     }
     await direct.dispose();
+
+    // The long document: time to the first chunk (fitting 64,000 characters into the context)
+    // and to a plan (what the status bar asks after each pause in typing).
+    const long: Measure[] = [];
+    const plans: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      long.push(await continueOverWebSocket(client, document.id, longDocumentTail));
+      const planAt = performance.now();
+      await client.call('continue.plan', {
+        documentId: document.id,
+        textBeforeCursor: longDocumentTail,
+      });
+      plans.push(performance.now() - planAt);
+    }
 
     console.log(`\nInkwell continue benchmark — ${new Date().toISOString()}`);
     console.log(`machine: ${describeMachine()}`);
@@ -282,6 +300,11 @@ async function main(): Promise<void> {
     const ttft = ratio((m) => m.ttftMs);
     console.log(
       `\nratio end to end / in process: tokens/s ${speed.toFixed(3)} (${pct(speed - 1)}), first chunk ${ttft.toFixed(3)} (${pct(ttft - 1)}); goal: within 5%`,
+    );
+    const range = (values: number[]) =>
+      `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+    console.log(
+      `50,000-word document (the last ${longDocumentTail.length.toLocaleString('en')} characters sent): first chunk median ${median(long.map((m) => m.ttftMs)).toFixed(0)} ms (${range(long.map((m) => m.ttftMs))}), continue.plan median ${median(plans).toFixed(0)} ms (${range(plans)})`,
     );
   } finally {
     client.close();

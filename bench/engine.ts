@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConversionType } from '../electron/gguf/convertGpt2Checkpoint.js';
 import { runCompletion, type CompletionResult } from '../electron/engine/host/completionRunner.js';
+import { fitPrompt } from '../electron/engine/host/promptFit.js';
 import { EngineClient } from '../electron/engine/supervisor/engineClient.js';
 import { forkModelHost } from '../electron/engine/supervisor/forkModelHost.js';
 import {
@@ -121,10 +122,15 @@ async function inProcess(model: string, threads: number | undefined, prompt: str
   );
   const loadMs = performance.now() - started;
   const never = new AbortController().signal;
-  await runCompletion(loaded, prompt, { ...params, maxTokens: 4 }, never, () => undefined);
+  // Fitted inside each run, as the host does for each completion.
+  const fitted = (maxTokens: number) =>
+    fitPrompt(loaded, { kind: 'text', text: prompt }, maxTokens);
+  await runCompletion(loaded, fitted(4), { ...params, maxTokens: 4 }, never, () => undefined);
   const results: CompletionResult[] = [];
   for (let run = 0; run < runs; run++) {
-    results.push(await runCompletion(loaded, prompt, params, never, () => undefined));
+    results.push(
+      await runCompletion(loaded, fitted(params.maxTokens), params, never, () => undefined),
+    );
   }
   const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
   const label =
@@ -134,7 +140,7 @@ async function inProcess(model: string, threads: number | undefined, prompt: str
     const controller = new AbortController();
     const done = runCompletion(
       loaded,
-      prompt,
+      fitted(1000),
       { ...params, maxTokens: 1000 },
       controller.signal,
       onChunk,
@@ -158,15 +164,31 @@ async function throughHost(model: string, threads: number | undefined, prompt: s
       ...(threads !== undefined ? { threads } : {}),
     });
     const loadMs = performance.now() - started;
-    await engine.complete(prompt, { ...params, maxTokens: 4 }, () => undefined).done;
+    await engine.complete(
+      { kind: 'text', text: prompt },
+      { ...params, maxTokens: 4 },
+      { fitted: () => {}, chunk: () => {} },
+    ).done;
     const results: CompletionResult[] = [];
     for (let run = 0; run < runs; run++) {
-      results.push(await engine.complete(prompt, params, () => undefined).done);
+      results.push(
+        await engine.complete({ kind: 'text', text: prompt }, params, {
+          fitted: () => {},
+          chunk: () => {},
+        }).done,
+      );
     }
     const label = threads === undefined ? `auto ${describeThreads(info.threads)}` : `${threads}`;
     const row = summarize('host process', label, loadMs, results, rssMiBOf(engine.hostPid));
     const cancel = await cancelLatencies(async (onChunk) => {
-      const handle = engine.complete(prompt, { ...params, maxTokens: 1000 }, onChunk);
+      const handle = engine.complete(
+        { kind: 'text', text: prompt },
+        { ...params, maxTokens: 1000 },
+        {
+          fitted: () => {},
+          chunk: onChunk,
+        },
+      );
       return { cancel: handle.cancel, done: handle.done.then((r) => r.finishReason) };
     });
     return { row, cancel, tuned: info.threads };

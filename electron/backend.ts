@@ -7,10 +7,9 @@ import {
   type DesktopShell,
 } from './desktop/desktopHandlers.js';
 import { createDocumentsHandlers, createRevisionsHandlers } from './documents/documentsHandlers.js';
-import { createEngineHandlers, createGenerationHandlers } from './engine/engineHandlers.js';
+import { createEngineHandlers } from './engine/engineHandlers.js';
 import {
   createContinueHandlers,
-  createGenerationsHandlers,
   createHistoryHandlers,
   createPresetsHandlers,
   createSettingsHandlers,
@@ -27,7 +26,7 @@ import { createRouter, type ErrorLogger, type Router } from './ipc/router.js';
 import { ContinueService } from './generation/continueService.js';
 import { DocumentsService } from './documents/documentsService.js';
 import { EngineService } from './engine/engineService.js';
-import { GenerationRelay } from './generation/generationRelay.js';
+import { LiveGenerations } from './generation/liveGenerations.js';
 import { GenerationSettingsService } from './generation/generationSettingsService.js';
 import { HistoryService } from './generation/historyService.js';
 import { ModelFingerprints } from './models/modelFingerprint.js';
@@ -96,15 +95,12 @@ export function createBackend(options: BackendOptions): Backend {
 
   const events = new EventBus();
   const documents = new DocumentsService(database, events);
-  // Continue and replay generations pass through the relay, which records them and applies the
-  // sentence stop before any renderer sees their events.
-  const relay = new GenerationRelay(events);
   const engine = new EngineService({
     client: new EngineClient({
       spawnHost: options.spawnModelHost ?? (() => forkModelHost()),
       threadTuningFile: join(options.dataDir, 'thread-tuning.json'),
     }),
-    emit: relay.relay,
+    emit: (event, payload) => events.emit(event, payload),
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
   const models = new ModelsService({
@@ -125,9 +121,11 @@ export function createBackend(options: BackendOptions): Backend {
   );
   const history = new HistoryService(generations, events);
   const fingerprints = new ModelFingerprints();
+  const live = new LiveGenerations(generations);
   const continueWriting = new ContinueService({
     engine,
-    relay,
+    loadModel: (path) => engine.load({ path }).catch(() => null),
+    live,
     generations,
     settings: generationSettings,
     fingerprints,
@@ -139,7 +137,7 @@ export function createBackend(options: BackendOptions): Backend {
     database,
     documents,
     engine,
-    relay,
+    live,
     generations,
     fingerprints,
     events,
@@ -158,10 +156,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...createDocumentsHandlers(documents),
     ...createRevisionsHandlers(documents),
     ...createEngineHandlers(engine),
-    ...createGenerationHandlers(engine),
     ...createModelsHandlers(models, options.desktopShell),
-    ...createContinueHandlers(continueWriting),
-    ...createGenerationsHandlers(history),
+    ...createContinueHandlers({ continueWriting, live, history }),
     ...createHistoryHandlers(history, continueWriting),
     ...createSettingsHandlers(generationSettings),
     ...createPresetsHandlers(generationSettings),
@@ -180,9 +176,10 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     database,
     clientGone(clientId) {
-      engine.cancelGenerationsOf(clientId);
+      live.cancelAllOf(clientId);
     },
     close() {
+      live.cancelAll();
       models.dispose();
       void engine.dispose();
       // Closing the last connection checkpoints the WAL into the main file.

@@ -10,8 +10,7 @@ import { continueChannels } from './channels/continue.js';
 import { documentsChannels, documentsEvents } from './channels/documents.js';
 import { engineChannels, engineEvents } from './channels/engine.js';
 import { filesChannels } from './channels/files.js';
-import { generationChannels, generationEvents } from './channels/generation.js';
-import { generationsChannels } from './channels/generations.js';
+import { generationEvents } from './channels/generation.js';
 import { historyChannels, historyEvents } from './channels/history.js';
 import { modelsChannels, modelsEvents } from './channels/models.js';
 import { preferencesChannels, preferencesEvents } from './channels/preferences.js';
@@ -26,8 +25,6 @@ export const contract = {
   ...documentsChannels,
   ...engineChannels,
   ...filesChannels,
-  ...generationChannels,
-  ...generationsChannels,
   ...historyChannels,
   ...modelsChannels,
   ...preferencesChannels,

@@ -2,6 +2,12 @@
 export interface RequestContext {
   transport: 'electron' | 'websocket' | 'test';
   clientId: string;
+  /**
+   * Resolves once this request's reply is on its way to the client (set by the transports that
+   * can say so). A generation's events wait for it, so none reaches the client before the reply
+   * that started the generation; without it, events go out at once.
+   */
+  replySent?: Promise<void>;
 }
 
 const WEB_CONTENTS_PREFIX = 'webcontents-';

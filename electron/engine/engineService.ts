@@ -1,42 +1,35 @@
 /**
- * The model engine behind the contract: model checks, loading, status, token counts, and
- * generations streamed as events. Generation ids are minted here; a missing seed is chosen here
- * and reported, so every generation can be stored and replayed exactly.
+ * The local engine: the model host process behind the Engine interface, plus what only a local
+ * engine has (loading files, memory, the GPU estimate). It pushes engine.status and load
+ * progress; generations are the generation domain's (generation/generation.ts).
  */
-import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { engineEvents } from '../../shared/channels/engine.js';
-import type { generationEvents } from '../../shared/channels/generation.js';
-import { ApiError, type LocalizedMessage } from '../../shared/errors.js';
+import type { LocalizedMessage } from '../../shared/errors.js';
 import { englishText, localizedError } from '../../shared/i18n/localizedMessage.js';
-import {
-  MAX_SEED,
-  type EngineStatus,
-  type GenerationParams,
-  type LoadedModelInfo,
-  type TokenCount,
-} from '../../shared/schemas/engine.js';
 import type {
-  CompletionHandle,
+  EngineStatus,
+  LoadedModelInfo,
+  ResolvedGenerationParams,
+  TokenCount,
+} from '../../shared/schemas/engine.js';
+import type { EnginePrompt, PromptFit } from '../../shared/schemas/generations.js';
+import type { CompletionListeners, Engine, EngineCompletion } from './engine.js';
+import type {
   EngineClient,
   GpuEstimate,
   HostStatus,
   LoadOptions,
 } from './supervisor/engineClient.js';
 import type { GpuEstimateRequest } from './protocol.js';
-import { emptyTimings } from './protocol.js';
-import type { RequestContext } from '../core/requestContext.js';
 
-type EngineServiceEvents = typeof engineEvents & typeof generationEvents;
-export type EngineEventName = keyof EngineServiceEvents;
-export type EngineEventPayload<E extends EngineEventName> = z.output<EngineServiceEvents[E]>;
+export type EngineEventName = keyof typeof engineEvents;
+export type EngineEventPayload<E extends EngineEventName> = z.output<(typeof engineEvents)[E]>;
 /** Where events go: the app's EventBus (`(event, payload) => events.emit(event, payload)`). */
 export type EngineEventSink = <E extends EngineEventName>(
   event: E,
   payload: EngineEventPayload<E>,
 ) => void;
-
-export type GenerationEnd = EngineEventPayload<'generation.end'>;
 
 export interface EngineServiceOptions {
   client: EngineClient;
@@ -51,21 +44,7 @@ export interface EngineServiceOptions {
 /** Loads the model a request needs when none is loaded (first use after startup). */
 export type StartupLoader = () => Promise<unknown>;
 
-export interface StartedGeneration {
-  generationId: string;
-  seed: number;
-  /** Resolves with the same payload as the generation.end event (never rejects). */
-  ended: Promise<GenerationEnd>;
-}
-
-interface RunningGeneration {
-  clientId: string | null;
-  cancel(): void;
-  typing(): void;
-}
-
-export class EngineService {
-  private readonly running = new Map<string, RunningGeneration>();
+export class EngineService implements Engine {
   private defaultLoad: Promise<unknown> | null = null;
   private startupLoader: StartupLoader | null = null;
   private notice: LocalizedMessage | null = null;
@@ -97,8 +76,8 @@ export class EngineService {
     );
   }
 
+  /** Unloads the model; the host ends every completion still running (cancelled). */
   async unload(): Promise<EngineStatus> {
-    for (const generation of this.running.values()) generation.cancel();
     await this.options.client.unload();
     return this.status();
   }
@@ -122,66 +101,22 @@ export class EngineService {
     return this.options.client.countTokens(text);
   }
 
-  startGeneration(
-    prompt: string,
-    params: GenerationParams,
-    context?: Pick<RequestContext, 'clientId'>,
-  ): StartedGeneration {
-    const generationId = randomUUID();
-    const seed = params.seed ?? randomInt(0, MAX_SEED);
-    let cancelled = false;
-    let started: CompletionHandle | null = null;
-    this.running.set(generationId, {
-      clientId: context?.clientId ?? null,
-      cancel: () => {
-        cancelled = true;
-        started?.cancel();
-      },
-      typing: () => started?.typing(),
-    });
-    const ended = (async (): Promise<GenerationEnd> => {
-      try {
-        await this.ensureModel();
-        if (cancelled) return endOf(generationId, seed, { finishReason: 'cancelled', text: '' });
-        const handle = this.options.client.complete(prompt, { ...params, seed }, (text) =>
-          this.options.emit('generation.chunk', { generationId, text }),
-        );
-        started = handle;
-        return { generationId, seed, ...(await handle.done) };
-      } catch (error) {
-        const shape = (error instanceof ApiError ? error : internal(error)).toJSON();
-        return endOf(generationId, seed, { finishReason: 'error', text: '', error: shape });
-      }
-    })().then((end) => {
-      this.running.delete(generationId);
-      this.options.emit('generation.end', end);
-      return end;
-    });
-    return { generationId, seed, ended };
+  /** How the engine would fit a prompt (one request to the host). */
+  async plan(prompt: EnginePrompt, maxNewTokens: number): Promise<PromptFit> {
+    await this.ensureModel();
+    return this.options.client.fit(prompt, maxNewTokens);
   }
 
-  cancelGeneration(generationId: string): { cancelled: boolean } {
-    const generation = this.running.get(generationId);
-    generation?.cancel();
-    return { cancelled: generation !== undefined };
-  }
-
-  /** The writer typed through the generation's text; see the generation.typing channel. */
-  noteTyping(generationId: string): { held: boolean } {
-    const generation = this.running.get(generationId);
-    generation?.typing();
-    return { held: generation !== undefined };
-  }
-
-  /** Cancels what one renderer started, e.g. when its window or WebSocket goes away. */
-  cancelGenerationsOf(clientId: string): void {
-    for (const generation of this.running.values()) {
-      if (generation.clientId === clientId) generation.cancel();
-    }
+  /** Runs on the model the engine has; callers ensure one is loaded first (ensureModel). */
+  complete(
+    prompt: EnginePrompt,
+    params: ResolvedGenerationParams,
+    listeners: CompletionListeners,
+  ): EngineCompletion {
+    return this.options.client.complete(prompt, params, listeners);
   }
 
   async dispose(): Promise<void> {
-    for (const generation of this.running.values()) generation.cancel();
     await this.options.client.dispose();
   }
 
@@ -195,38 +130,27 @@ export class EngineService {
    * the demo model) is loaded so that Continue just works. Requests that arrive together (a
    * generation and a preview) share one load.
    */
-  private async ensureModel(): Promise<void> {
+  async ensureModel(): Promise<LoadedModelInfo> {
     const { client, defaultModelPath } = this.options;
     if (this.defaultLoad) {
       await this.defaultLoad;
-      return;
+    } else {
+      const loader =
+        this.startupLoader ??
+        (defaultModelPath ? () => this.load({ path: defaultModelPath }) : null);
+      if (client.status.state === 'idle' && client.status.model === null && loader) {
+        const loading = loader().finally(() => {
+          if (this.defaultLoad === loading) this.defaultLoad = null;
+        });
+        this.defaultLoad = loading;
+        await loading;
+      }
     }
-    const loader =
-      this.startupLoader ?? (defaultModelPath ? () => this.load({ path: defaultModelPath }) : null);
-    if (client.status.state === 'idle' && client.status.model === null && loader) {
-      const loading = loader().finally(() => {
-        if (this.defaultLoad === loading) this.defaultLoad = null;
-      });
-      this.defaultLoad = loading;
-      await loading;
-    }
+    // A crashed host is started again with the model it had, as any request would.
+    const model =
+      client.status.model ??
+      (client.status.state === 'crashed' ? await client.loadedModel() : null);
+    if (!model) throw localizedError('unavailable', 'errors:engine.noModel');
+    return model;
   }
-}
-
-function endOf(
-  generationId: string,
-  seed: number,
-  outcome: Pick<GenerationEnd, 'finishReason' | 'text' | 'error'>,
-): GenerationEnd {
-  return {
-    generationId,
-    seed,
-    ...outcome,
-    timings: { ...emptyTimings },
-  };
-}
-
-function internal(error: unknown): ApiError {
-  console.error('[inkwell] generation failed:', error);
-  return localizedError('internal', 'errors:engine.generationFailed');
 }

@@ -1,7 +1,9 @@
 /**
  * The message protocol between main (engineClient) and the model host process (modelHost).
- * Requests carry an id; the host answers each with one `reply`, except `complete`, which streams
- * `chunk`s and ends with one `done`. The host speaks first with `ready`.
+ * Requests carry an id; the host answers each with one `reply`, except `complete`, which says
+ * first how it fitted the prompt (`fitted`), then streams `chunk`s and ends with one `done` (a
+ * prompt that cannot be fitted ends at once with `done` and an error). The host speaks first
+ * with `ready`.
  *
  * Main validates everything the host sends: the host runs native code that can be corrupted, and
  * a message that does not parse is treated as a crash of the host, never trusted.
@@ -20,6 +22,7 @@ import {
   type ResolvedGenerationParams,
 } from '../../shared/schemas/engine.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
+import { promptFit, type EnginePrompt } from '../../shared/schemas/generations.js';
 
 export interface LoadRequest {
   type: 'load';
@@ -49,7 +52,9 @@ export type HostRequest =
   | { type: 'info'; id: string }
   | { type: 'tokenize'; id: string; text: string }
   | { type: 'countTokens'; id: string; text: string }
-  | { type: 'complete'; id: string; prompt: string; params: ResolvedGenerationParams }
+  /** How a prompt would be fitted into the context (continue.plan): one request, one reply. */
+  | { type: 'fit'; id: string; prompt: EnginePrompt; maxTokens: number }
+  | { type: 'complete'; id: string; prompt: EnginePrompt; params: ResolvedGenerationParams }
   | { type: 'cancel'; id: string; targetId: string }
   /** The writer typed through the target's text: its next token waits for a pause. */
   | { type: 'typing'; id: string; targetId: string }
@@ -57,6 +62,25 @@ export type HostRequest =
   | { type: 'exit' };
 
 export type HostRequestType = HostRequest['type'];
+
+/** Every request type, once: a type added to HostRequest and not here does not compile. */
+const requestTypes: Record<HostRequestType, true> = {
+  load: true,
+  gpuEstimate: true,
+  unload: true,
+  info: true,
+  tokenize: true,
+  countTokens: true,
+  fit: true,
+  complete: true,
+  cancel: true,
+  typing: true,
+  exit: true,
+};
+
+export function isHostRequestType(type: unknown): type is HostRequestType {
+  return typeof type === 'string' && Object.hasOwn(requestTypes, type);
+}
 
 export const readyMessage = z.object({
   type: z.literal('ready'),
@@ -72,6 +96,13 @@ export const replyMessage = z.discriminatedUnion('ok', [
     error: apiErrorShape,
   }),
 ]);
+
+/** The prompt of a completion as fitted, before the first token is computed. */
+export const fittedMessage = z.object({
+  type: z.literal('fitted'),
+  id: z.string(),
+  fit: promptFit,
+});
 
 export const chunkMessage = z.object({
   type: z.literal('chunk'),
@@ -100,6 +131,7 @@ export const progressMessage = z.object({
 export const hostMessage = z.union([
   readyMessage,
   replyMessage,
+  fittedMessage,
   chunkMessage,
   doneMessage,
   progressMessage,
@@ -108,6 +140,7 @@ export const hostMessage = z.union([
 export type HostMessage = z.infer<typeof hostMessage>;
 export type ReadyMessage = z.infer<typeof readyMessage>;
 export type ReplyMessage = z.infer<typeof replyMessage>;
+export type FittedMessage = z.infer<typeof fittedMessage>;
 export type ChunkMessage = z.infer<typeof chunkMessage>;
 export type DoneMessage = z.infer<typeof doneMessage>;
 export type ProgressMessage = z.infer<typeof progressMessage>;
@@ -130,6 +163,7 @@ export const replyDataSchemas = {
   info: loadedModelInfo.nullable(),
   tokenize: z.object({ tokens: z.array(z.number().int().nonnegative()) }),
   countTokens: z.object({ tokens: z.number().int().nonnegative(), contextSize: z.number().int() }),
+  fit: promptFit,
   /** null: the host runs no GPU backend (or nothing is loaded), so it has nothing to add. */
   gpuEstimate: z
     .object({
@@ -152,6 +186,7 @@ export type ParsedHostMessage = { ok: true; message: HostMessage } | { ok: false
 const messageSchemas = {
   ready: readyMessage,
   reply: replyMessage,
+  fitted: fittedMessage,
   chunk: chunkMessage,
   done: doneMessage,
   progress: progressMessage,

@@ -1,31 +1,30 @@
 /**
- * Continue writing, and replay: builds the prompt from the document's settings and the text
- * before the cursor, starts the engine, and records the generation in history from its start
- * (finish reason null) to its end. The engine's chunks and end for these generations pass
- * through a ContinueObserver (see generationRun.ts and generationRelay.ts), which keeps the output, applies the
- * sentence stop, and finishes the row before any renderer sees the end.
+ * Continue writing, and replay: the document's settings and the text before the cursor become
+ * the parts of a prompt, which the engine fits where its tokenizer is (one request); each
+ * continue or replay is a Generation in the one registry of live ones.
  */
 import { ApiError } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { MAX_SEED, type LoadedModelInfo } from '../../shared/schemas/engine.js';
-import type { PromptPlan } from '../../shared/schemas/generations.js';
+import type { EnginePrompt, PromptPlan } from '../../shared/schemas/generations.js';
 import type { EventBus } from '../core/eventBus.js';
 import type { RequestContext } from '../core/requestContext.js';
-import type { GenerationsRepository } from '../store/generationsRepository.js';
-import type { EngineService } from '../engine/engineService.js';
-import type { GenerationRelay } from './generationRelay.js';
-import {
-  runGeneration,
-  type GenerationRunSpec,
-  type GenerationRunStarted,
-} from './generationRun.js';
-import type { GenerationSettingsService } from './generationSettingsService.js';
+import type { Engine } from '../engine/engine.js';
 import type { ModelFingerprints } from '../models/modelFingerprint.js';
-import { assemblePrompt, type AssembledPrompt } from './promptAssembly.js';
+import type { GenerationsRepository } from '../store/generationsRepository.js';
+import { Generation, type GenerationSpec, type GenerationStarted } from './generation.js';
+import type { GenerationSettingsService } from './generationSettingsService.js';
+import type { LiveGenerations } from './liveGenerations.js';
+import { SentenceWatcher } from './sentenceStop.js';
+
+/** How many lines of text follow the author's note. */
+export const NOTE_DEPTH_LINES = 3;
 
 export interface ContinueServiceOptions {
-  engine: EngineService;
-  relay: GenerationRelay;
+  engine: Engine;
+  /** Loads a recorded model file again for a replay; null when it cannot be loaded. */
+  loadModel: (path: string) => Promise<LoadedModelInfo | null>;
+  live: LiveGenerations;
   generations: GenerationsRepository;
   settings: GenerationSettingsService;
   fingerprints: ModelFingerprints;
@@ -36,20 +35,14 @@ export interface ContinueServiceOptions {
 }
 
 export interface ContinueRequest {
+  generationId: string;
   documentId: string;
   textBeforeCursor: string;
   parentId?: string | null | undefined;
   alternativeOf?: string | undefined;
 }
 
-export interface ContinueStarted {
-  generationId: string;
-  spotId: string;
-  seed: number;
-  plan: PromptPlan;
-}
-
-type Caller = Pick<RequestContext, 'clientId'>;
+type Caller = Pick<RequestContext, 'clientId' | 'replySent'>;
 
 export class ContinueService {
   private readonly clock: () => number;
@@ -60,11 +53,16 @@ export class ContinueService {
 
   async plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan> {
     this.requireDocument(documentId);
-    const model = await this.readyModel();
-    return planOf(await this.assemble(documentId, textBeforeCursor, model));
+    await this.readyModel();
+    const settings = this.options.settings.getDocument(documentId);
+    const fit = await this.options.engine.plan(
+      this.promptOf(documentId, textBeforeCursor),
+      settings.params.maxTokens,
+    );
+    return fit.plan;
   }
 
-  async start(request: ContinueRequest, caller?: Caller): Promise<ContinueStarted> {
+  async start(request: ContinueRequest, caller?: Caller): Promise<GenerationStarted> {
     const { documentId } = request;
     this.requireDocument(documentId);
     const settings = this.options.settings.getDocument(documentId);
@@ -79,27 +77,26 @@ export class ContinueService {
       const siblings = this.options.generations.bySpot(original.spotId).length;
       if (seed !== undefined) seed = (seed + siblings) % (MAX_SEED + 1);
     }
-    const model = await this.readyModel();
-    const prompt = await this.assemble(documentId, request.textBeforeCursor, model);
-    if (prompt.text.trim() === '') {
+    if (`${settings.memory}${settings.authorsNote}${request.textBeforeCursor}`.trim() === '') {
       throw localizedError('invalid_request', 'errors:continue.noTextBeforeCursor');
     }
-    const started = await this.run(
+    const model = await this.readyModel();
+    return this.run(
       {
+        id: request.generationId,
         kind: 'continue',
         documentId,
         parentId,
         spotId,
         replayOf: null,
-        promptText: prompt.text,
-        promptTokens: prompt.promptTokens,
+        prompt: this.promptOf(documentId, request.textBeforeCursor),
         params: settings.params,
         seed,
         model,
+        textEnd: settings.params.stopAt === 'sentence' ? new SentenceWatcher() : null,
       },
       caller,
     );
-    return { ...started, plan: planOf(prompt) };
   }
 
   /**
@@ -107,9 +104,12 @@ export class ContinueService {
    * (by sha256). When another model is loaded, the recorded file is loaded if it is still there
    * and unchanged; otherwise the replay is refused, since it could not give the same text.
    */
-  async replay(id: string, caller?: Caller): Promise<{ generationId: string; seed: number }> {
-    const original = this.options.generations.find(id);
-    if (!original) throw notFound(id);
+  async replay(
+    request: { id: string; generationId: string },
+    caller?: Caller,
+  ): Promise<{ generationId: string; seed: number }> {
+    const original = this.options.generations.find(request.id);
+    if (!original) throw notFound(request.id);
     const model = await this.modelWithSha(original.modelPath, original.modelSha256);
     if (!model) {
       throw localizedError('conflict', 'errors:continue.replayModelMissing', {
@@ -120,45 +120,46 @@ export class ContinueService {
     }
     const { generationId, seed } = await this.run(
       {
+        id: request.generationId,
         kind: 'replay',
         documentId: original.documentId,
         parentId: original.parentId,
         spotId: null,
         replayOf: original.id,
-        promptText: original.promptText,
-        promptTokens: original.promptTokens,
+        prompt: { kind: 'text', text: original.promptText },
         params: original.params,
         seed: original.seed,
         model,
+        textEnd: original.params.stopAt === 'sentence' ? new SentenceWatcher() : null,
       },
       caller,
     );
     return { generationId, seed };
   }
 
-  private run(spec: GenerationRunSpec, caller?: Caller): Promise<GenerationRunStarted> {
-    return runGeneration({ ...this.options, clock: this.clock }, spec, caller);
-  }
-
-  private assemble(
-    documentId: string,
-    textBeforeCursor: string,
-    model: LoadedModelInfo,
-  ): Promise<AssembledPrompt> {
-    const settings = this.options.settings.getDocument(documentId);
-    return assemblePrompt(
-      {
-        memory: settings.memory,
-        authorsNote: settings.authorsNote,
-        textBeforeCursor,
-        contextSize: model.contextSize,
-        maxNewTokens: settings.params.maxTokens,
-      },
-      async (text) => (await this.options.engine.countTokens(text)).tokens,
+  private run(spec: GenerationSpec, caller?: Caller): Promise<GenerationStarted> {
+    const generation = new Generation(
+      { ...this.options, clock: this.clock },
+      spec,
+      caller?.clientId ?? null,
+    );
+    return this.options.live.start(generation, () =>
+      generation.start(caller?.replySent ? { replySent: caller.replySent } : {}),
     );
   }
 
-  /** The loaded model; with none, the default one is loaded (countTokens does that). */
+  private promptOf(documentId: string, textBeforeCursor: string): EnginePrompt {
+    const settings = this.options.settings.getDocument(documentId);
+    return {
+      kind: 'parts',
+      memory: settings.memory,
+      authorsNote: settings.authorsNote,
+      noteDepthLines: NOTE_DEPTH_LINES,
+      textBeforeCursor,
+    };
+  }
+
+  /** The loaded model; with none, the startup model is loaded. A load in progress is said so. */
   private async readyModel(): Promise<LoadedModelInfo> {
     const { engine } = this.options;
     const before = engine.status();
@@ -169,7 +170,7 @@ export class ContinueService {
       });
     }
     try {
-      await engine.countTokens('');
+      return await engine.ensureModel();
     } catch (error) {
       if (error instanceof ApiError && error.code !== 'internal') {
         throw localizedError('unavailable', 'errors:continue.modelNotReady', {
@@ -178,11 +179,6 @@ export class ContinueService {
       }
       throw error;
     }
-    const model = engine.status().model;
-    if (!model) {
-      throw localizedError('unavailable', 'errors:continue.noModel');
-    }
-    return model;
   }
 
   /** The loaded model if its file has this sha256, else the recorded file loaded; or null. */
@@ -194,7 +190,7 @@ export class ContinueService {
     }
     const recorded = await fingerprints.sha256(path).catch(() => null);
     if (recorded !== sha256) return null;
-    return engine.load({ path }).catch(() => null);
+    return this.options.loadModel(path);
   }
 
   private requireDocument(documentId: string): void {
@@ -202,16 +198,6 @@ export class ContinueService {
       throw localizedError('not_found', 'errors:documents.purged');
     }
   }
-}
-
-function planOf(prompt: AssembledPrompt): PromptPlan {
-  return {
-    promptTokens: prompt.promptTokens,
-    maxNewTokens: prompt.maxNewTokens,
-    contextSize: prompt.contextSize,
-    droppedTokens: prompt.droppedTokens,
-    droppedTokensEstimated: prompt.droppedTokensEstimated,
-  };
 }
 
 function notFound(id: string): ApiError {

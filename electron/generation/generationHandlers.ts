@@ -3,19 +3,22 @@ import type { HandlersFor } from '../core/handler.js';
 import type { ContinueService } from './continueService.js';
 import type { GenerationSettingsService } from './generationSettingsService.js';
 import type { HistoryService } from './historyService.js';
+import type { LiveGenerations } from './liveGenerations.js';
 
-export function createContinueHandlers(continueWriting: ContinueService): HandlersFor<'continue'> {
+export function createContinueHandlers(services: {
+  continueWriting: ContinueService;
+  live: LiveGenerations;
+  history: HistoryService;
+}): HandlersFor<'continue'> {
+  const { continueWriting, live, history } = services;
   return {
     'continue.start': (request, context) => continueWriting.start(request, context),
     'continue.plan': (request) =>
       continueWriting.plan(request.documentId, request.textBeforeCursor),
-  };
-}
-
-export function createGenerationsHandlers(history: HistoryService): HandlersFor<'generations'> {
-  return {
-    'generations.accept': (request) => history.accept(request.id, request.acceptedText),
-    'generations.alternatives': (request) => history.alternatives(request.spotId),
+    'continue.stop': (request, context) => live.stop(request.generationId, context.clientId),
+    'continue.typing': (request, context) => live.typing(request.generationId, context.clientId),
+    'continue.accept': (request) => history.accept(request.generationId, request.acceptedText),
+    'continue.alternatives': (request) => history.alternatives(request.spotId),
   };
 }
 
@@ -28,7 +31,7 @@ export function createHistoryHandlers(
     'history.get': (request) => history.get(request.id),
     'history.delete': (request) => history.delete(request.id),
     'history.export': (request) => history.export(request.documentId),
-    'history.replay': (request, context) => continueWriting.replay(request.id, context),
+    'history.replay': (request, context) => continueWriting.replay(request, context),
   };
 }
 

@@ -31,15 +31,24 @@ export function attachElectronIpc(options: ElectronAdapterOptions): () => void {
             error: localizedError('unauthorized', 'errors:request.untrustedWindow').toJSON(),
           });
         }
-        return router.dispatch(channel, payload, {
+        let replied: () => void = () => undefined;
+        const replySent = new Promise<void>((resolve) => {
+          replied = resolve;
+        });
+        const reply = router.dispatch(channel, payload, {
           transport: 'electron',
           clientId: webContentsClientId(event.sender.id),
+          replySent,
         });
+        // Electron sends the reply as soon as this promise settles; a macrotask later it is out.
+        void reply.finally(() => setImmediate(replied));
+        return reply;
       },
     );
   }
-  const unsubscribe = events.subscribe((name, payload) => {
+  const unsubscribe = events.subscribeAddressed((target, name, payload) => {
     for (const contents of windows()) {
+      if (target !== null && webContentsClientId(contents.id) !== target) continue;
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
     }
   });

@@ -38,21 +38,26 @@ const MAX_REQUEST_ID_CHARS = 200;
 export function attachWebSocketAdapter(options: WebSocketAdapterOptions): WebSocketAdapter {
   const { server, router, events, token } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  /** Each connection is one client: events for one client go to its connection only. */
+  const clientIds = new WeakMap<WebSocket, string>();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     const refusal = refuseUpgrade(request, server, token);
     if (refusal) return rejectUpgrade(socket, refusal.status, refusal.reason);
-    wss.handleUpgrade(request, socket, head, (ws) =>
-      serveConnection(ws, router, options.onClientGone),
-    );
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const clientId = randomUUID();
+      clientIds.set(ws, clientId);
+      serveConnection(ws, clientId, router, options.onClientGone);
+    });
   };
   server.on('upgrade', onUpgrade);
 
-  const unsubscribe = events.subscribe((event, payload) => {
+  const unsubscribe = events.subscribeAddressed((target, event, payload) => {
     const frame: EventFrame = { event, payload };
     const text = JSON.stringify(frame);
     for (const client of wss.clients) {
+      if (target !== null && clientIds.get(client) !== target) continue;
       if (client.readyState === WebSocket.OPEN) client.send(text, ignoreSendError);
     }
   });
@@ -72,10 +77,10 @@ export function attachWebSocketAdapter(options: WebSocketAdapterOptions): WebSoc
 
 function serveConnection(
   ws: WebSocket,
+  clientId: string,
   router: Router,
   onClientGone: ((clientId: string) => void) | undefined,
 ): void {
-  const clientId = randomUUID();
   ws.on('close', () => onClientGone?.(clientId));
   // An oversized frame makes ws close the connection with 1009 and report it here; that is the
   // client's problem, not the server's, so it is not logged as a failure.
@@ -117,8 +122,21 @@ async function answer(
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_REQUEST_ID_CHARS) {
     return send(ws, invalid(null, 'errors:request.badId', { max: MAX_REQUEST_ID_CHARS }));
   }
-  const reply = await router.dispatch(channel, payload, { transport: 'websocket', clientId });
-  send(ws, { id, ...reply });
+  let replied: () => void = () => undefined;
+  const replySent = new Promise<void>((resolve) => {
+    replied = resolve;
+  });
+  try {
+    const reply = await router.dispatch(channel, payload, {
+      transport: 'websocket',
+      clientId,
+      replySent,
+    });
+    send(ws, { id, ...reply });
+  } finally {
+    // Even a reply that could not be sent must not hold the generation's events for ever.
+    replied();
+  }
 }
 
 function invalid(id: string | null, key: ErrorKey, values?: LocalizedValues): ReplyFrame {

@@ -35,3 +35,15 @@ export function shapeEnd(output: string, shape: TemplateShape): number | null {
   }
   return null;
 }
+
+/** Follows a template's output as it streams: where its shape ends, once it has (a TextEnd). */
+export class ShapeWatcher {
+  private output = '';
+
+  constructor(private readonly shape: TemplateShape) {}
+
+  push(chunk: string): number | null {
+    this.output += chunk;
+    return shapeEnd(this.output, this.shape);
+  }
+}

@@ -2,9 +2,9 @@
  * Templates behind the templates.* channels: the built-in library and the writer's own (SQLite),
  * preview (rendered prompt and its token count), and generate: a new document holding the
  * rendered opening, and a generation of kind 'template' recorded in history with the template id
- * and field values. It runs on the machinery continue uses (the engine, the relay, the continue
- * observer that records the output); when it ends, the output is appended to the document, so
- * the writer finds opening + output ready to edit.
+ * and field values. It is a Generation like a continue (the template's shape ends it early); when
+ * it ends, the output is appended to the document, so the writer finds opening + output ready
+ * to edit.
  */
 import { randomUUID } from 'node:crypto';
 import type { EventPayload, ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
@@ -24,21 +24,22 @@ import type { GenerationsRepository } from '../store/generationsRepository.js';
 import { loadBuiltInTemplates } from './builtInTemplates.js';
 import { renderTemplate } from './renderTemplate.js';
 import { parseTemplateFile, templateFileJson } from './templateFile.js';
-import { TemplateObserver } from './templateObserver.js';
+import { ShapeWatcher } from './shapeStop.js';
 import { parseDefinition, validateDefinition } from './templateValidation.js';
 import { TemplatesRepository } from './templatesRepository.js';
 import type { SqliteDatabase } from '../store/database.js';
 import type { DocumentsService } from '../documents/documentsService.js';
-import type { EngineService } from '../engine/engineService.js';
-import type { GenerationRelay } from '../generation/generationRelay.js';
-import { runGeneration, type GenerationRunStarted } from '../generation/generationRun.js';
+import type { Engine } from '../engine/engine.js';
+import { Generation, firstTextEnd, type GenerationStarted } from '../generation/generation.js';
+import { SentenceWatcher } from '../generation/sentenceStop.js';
+import type { LiveGenerations } from '../generation/liveGenerations.js';
 import type { ModelFingerprints } from '../models/modelFingerprint.js';
 
 export interface TemplatesServiceOptions {
   database: SqliteDatabase;
   documents: DocumentsService;
-  engine: EngineService;
-  relay: GenerationRelay;
+  engine: Engine;
+  live: LiveGenerations;
   generations: GenerationsRepository;
   fingerprints: ModelFingerprints;
   events: EventBus;
@@ -47,7 +48,7 @@ export interface TemplatesServiceOptions {
   clock?: () => number;
 }
 
-type Caller = Pick<RequestContext, 'clientId'>;
+type Caller = Pick<RequestContext, 'clientId' | 'replySent'>;
 type GenerateRequest = ParsedRequestOf<'templates.generate'>;
 
 export class TemplatesService {
@@ -128,7 +129,6 @@ export class TemplatesService {
       });
     }
     const model = await this.readyModel();
-    const { tokens: promptTokens } = await this.options.engine.countTokens(rendered.prompt);
     const { documents } = this.options;
     let document;
     let spotId: string | null = null;
@@ -151,22 +151,24 @@ export class TemplatesService {
     }
     const started = await this.run(
       {
+        id: request.generationId,
         template,
         rendered,
         params,
         model,
-        promptTokens,
         documentId: document.id,
         spotId,
       },
       caller,
     );
     return {
-      ...started,
+      generationId: started.generationId,
+      spotId: started.spotId,
+      seed: started.seed,
       documentId: document.id,
       title: document.title,
       opening: rendered.opening,
-      promptTokens,
+      promptTokens: started.plan.promptTokens,
     };
   }
 
@@ -227,19 +229,20 @@ export class TemplatesService {
 
   private run(
     spec: {
+      id: string;
       template: Template;
       rendered: ReturnType<typeof renderTemplate>;
       params: ContinueParams;
       model: LoadedModelInfo;
-      promptTokens: number;
       documentId: string;
       spotId: string | null;
     },
     caller?: Caller,
-  ): Promise<GenerationRunStarted> {
-    return runGeneration(
+  ): Promise<GenerationStarted> {
+    const generation = new Generation(
       { ...this.options, clock: this.clock },
       {
+        id: spec.id,
         kind: 'template',
         documentId: spec.documentId,
         parentId: null,
@@ -247,20 +250,20 @@ export class TemplatesService {
         replayOf: null,
         templateId: spec.template.id,
         templateFields: spec.rendered.fields,
-        promptText: spec.rendered.prompt,
-        promptTokens: spec.promptTokens,
+        prompt: { kind: 'text', text: spec.rendered.prompt },
         params: spec.params,
         seed: spec.params.seed,
         model: spec.model,
-        observer: (inner, cancel) =>
-          new TemplateObserver({
-            inner,
-            shape: spec.template.shape,
-            cancel,
-            finished: (output) => this.fillDocument(spec.documentId, spec.rendered.opening, output),
-          }),
+        textEnd: firstTextEnd([
+          spec.template.shape ? new ShapeWatcher(spec.template.shape) : null,
+          spec.params.stopAt === 'sentence' ? new SentenceWatcher() : null,
+        ]),
+        finished: (output) => this.fillDocument(spec.documentId, spec.rendered.opening, output),
       },
-      caller,
+      caller?.clientId ?? null,
+    );
+    return this.options.live.start(generation, () =>
+      generation.start(caller?.replySent ? { replySent: caller.replySent } : {}),
     );
   }
 
@@ -293,12 +296,12 @@ export class TemplatesService {
     if (before.state === 'loading') {
       throw localizedError('unavailable', 'errors:templates.modelLoading');
     }
-    await engine.countTokens('');
-    const model = engine.status().model;
-    if (!model) {
-      throw localizedError('unavailable', 'errors:templates.noModel');
-    }
-    return model;
+    return engine.ensureModel().catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'unavailable') {
+        throw localizedError('unavailable', 'errors:templates.noModel');
+      }
+      throw error;
+    });
   }
 
   private changed(id: string, kind: EventPayload<'templates.changed'>['kind']): void {

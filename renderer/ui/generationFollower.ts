@@ -1,12 +1,13 @@
 /**
- * Following one generation as its events arrive (a replay in the history panel, a template's
- * text in the templates panel). The server may send the first chunks before the reply that
- * starts it names the generation, so events are kept from the moment it is asked for and sorted
- * out once its id is known.
+ * Following one generation's text as its events arrive (a replay in the history panel, a
+ * template's text in the templates panel). The generation is named here, before it is asked
+ * for, so its events are followed from the start; main sends them to this connection only, and
+ * none before the reply that starts it.
  */
 import type { EventPayload } from '../../shared/contract.js';
+import type { InkwellClient } from '../api/client.js';
+import { GenerationEvents, newGenerationId } from '../api/generationEvents.js';
 
-type ChunkEvent = EventPayload<'generation.chunk'>;
 type EndEvent = EventPayload<'generation.end'>;
 
 export interface GenerationProgress {
@@ -21,49 +22,68 @@ export const NO_GENERATION_PROGRESS: GenerationProgress = {
   end: null,
 };
 
-type BufferedEvent = { type: 'chunk'; payload: ChunkEvent } | { type: 'end'; payload: EndEvent };
+export interface FollowedGeneration {
+  readonly generationId: string;
+  readonly progress: GenerationProgress;
+  /** Asks main to start it (the request names `generationId`); a refusal stops the following. */
+  begin<T>(ask: (generationId: string) => Promise<T>): Promise<T>;
+  /** Asks the engine to stop it; its end (finish reason "cancelled") still arrives. */
+  stop(): void;
+  /** Stops following it, and stops it if it still runs: nobody is watching any more. */
+  close(): void;
+}
 
-/** Keeps the text of one generation; events of other generations are ignored. */
-export class GenerationFollower {
-  private progress: GenerationProgress = NO_GENERATION_PROGRESS;
-  /** Events seen before the id was known; dropped once it is. */
-  private early: BufferedEvent[] = [];
-
-  constructor(private readonly onChange: (progress: GenerationProgress) => void) {}
-
-  chunk(payload: ChunkEvent): void {
-    this.receive({ type: 'chunk', payload });
-  }
-
-  end(payload: EndEvent): void {
-    this.receive({ type: 'end', payload });
-  }
-
-  /** The replay's id arrived: take its early events and follow it from now on. */
-  follow(generationId: string): void {
-    this.progress = { generationId, text: '', end: null };
-    const early = this.early;
-    this.early = [];
-    for (const event of early) this.apply(event);
-    this.onChange(this.progress);
-  }
-
-  private receive(event: BufferedEvent): void {
-    if (this.progress.generationId === null) {
-      this.early.push(event);
-      return;
+export function followNewGeneration(
+  client: InkwellClient,
+  onChange: (progress: GenerationProgress) => void,
+): FollowedGeneration {
+  const generationId = newGenerationId();
+  const events = new GenerationEvents(client);
+  let progress: GenerationProgress = { generationId, text: '', end: null };
+  let answered = false;
+  let stopAsked = false;
+  const update = (next: GenerationProgress): void => {
+    progress = next;
+    onChange(next);
+  };
+  events.follow(generationId, {
+    chunk: (text) => update({ ...progress, text: progress.text + text }),
+    // The end carries the whole text: it wins over the chunks if one was missed.
+    end: (end) => {
+      update({ ...progress, text: end.text, end });
+      events.dispose();
+    },
+  });
+  const sendStop = (): void => {
+    if (progress.end === null) {
+      void client.call('continue.stop', { generationId }).catch(() => undefined);
     }
-    if (this.apply(event)) this.onChange(this.progress);
-  }
-
-  private apply(event: BufferedEvent): boolean {
-    const { generationId, end } = this.progress;
-    if (event.payload.generationId !== generationId || end !== null) return false;
-    this.progress =
-      event.type === 'chunk'
-        ? { ...this.progress, text: this.progress.text + event.payload.text }
-        : // The end carries the whole text: it wins over the chunks if one was missed.
-          { ...this.progress, text: event.payload.text, end: event.payload };
-    return true;
-  }
+  };
+  return {
+    generationId,
+    get progress() {
+      return progress;
+    },
+    async begin(ask) {
+      try {
+        const answer = await ask(generationId);
+        answered = true;
+        // Stop came before main knew the generation: ask again now that it does.
+        if (stopAsked) sendStop();
+        return answer;
+      } catch (error) {
+        events.dispose();
+        throw error;
+      }
+    },
+    stop() {
+      stopAsked = true;
+      if (answered) sendStop();
+    },
+    close() {
+      stopAsked = true;
+      if (answered) sendStop();
+      events.dispose();
+    },
+  };
 }

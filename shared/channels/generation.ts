@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import {
-  MAX_PROMPT_CHARS,
-  apiErrorShape,
-  finishReason,
-  generationParams,
-  generationTimings,
-} from '../schemas/engine.js';
-
-/** Generation ids are minted by main (UUIDs); the renderer only echoes them back. */
-const generationId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a generation id');
+/**
+ * The events of a generation (a continue, a replay, a template's), sent only to the connection
+ * that started it; see continue.ts for the channels that start and steer one.
+ */
+import { apiErrorShape, finishReason, generationTimings } from '../schemas/engine.js';
 
 /**
  * How long after a key that kept suggested text the writer still counts as typing: streamed
@@ -24,34 +19,6 @@ export const TYPING_PAUSE_MS = 400;
  */
 export const LOOKAHEAD_CHARS = 200;
 export const WRITER_ENGAGED_MS = 2_000;
-
-export const generationChannels = {
-  'generation.start': {
-    request: z
-      .object({
-        prompt: z.string().max(MAX_PROMPT_CHARS),
-        params: generationParams.default(generationParams.parse({})),
-      })
-      .strict(),
-    /** The seed is reported so that the generation can be stored and replayed. */
-    response: z.object({ generationId: z.string(), seed: z.number().int() }),
-  },
-  'generation.cancel': {
-    request: z.object({ generationId }).strict(),
-    /** false when the generation had already ended (or never existed): nothing to cancel. */
-    response: z.object({ cancelled: z.boolean() }),
-  },
-  /**
-   * The writer typed through this generation's text just now: its next token waits until they
-   * pause (TYPING_PAUSE_MS after this request), so that the model does not take the CPU their
-   * keystrokes need. The editor renews it while they keep typing through a suggestion that is
-   * far enough ahead of them. false when the generation had already ended.
-   */
-  'generation.typing': {
-    request: z.object({ generationId }).strict(),
-    response: z.object({ held: z.boolean() }),
-  },
-} as const;
 
 export const generationEvents = {
   'generation.chunk': z.object({ generationId: z.string(), text: z.string() }),

@@ -29,7 +29,8 @@ export const historyChannels = {
   },
   /** Runs a stored generation again with the same prompt, params, seed and model. */
   'history.replay': {
-    request: z.object({ id: generationIdSchema }).strict(),
+    /** generationId: the replay's own id, chosen by the caller as for continue.start. */
+    request: z.object({ id: generationIdSchema, generationId: generationIdSchema }).strict(),
     response: z.object({ generationId: z.string(), seed: z.number().int() }),
   },
 } as const;

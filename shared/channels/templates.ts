@@ -61,6 +61,8 @@ export const templatesChannels = {
   'templates.generate': {
     request: z
       .object({
+        /** The generation's id, chosen by the caller as for continue.start. */
+        generationId: generationIdSchema,
         templateId: templateIdSchema,
         fields: fieldValues.default({}),
         /** Overrides on top of the template's own settings. */

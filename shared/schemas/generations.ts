@@ -101,8 +101,39 @@ export const promptPlan = z.object({
    * tokenized (so long documents cost no more), and text before it is counted by its length.
    */
   droppedTokensEstimated: z.boolean().optional(),
+  /**
+   * How many tokens each part of the prompt took, each counted on its own (a part's tokens
+   * where it joins the next may differ by one): the memory, the author's note and the text.
+   */
+  parts: z
+    .object({
+      memory: z.number().int().nonnegative(),
+      authorsNote: z.number().int().nonnegative(),
+      text: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type PromptPlan = z.infer<typeof promptPlan>;
+
+/**
+ * A prompt as the engine fits it into the context, where its tokenizer is: the parts of a
+ * continue (the host composes and trims them), or a finished text (a template's, a replay's),
+ * which is trimmed from the left if it is too long.
+ */
+export type EnginePrompt =
+  | {
+      kind: 'parts';
+      memory: string;
+      authorsNote: string;
+      /** How many newline-separated lines of text follow the author's note. */
+      noteDepthLines: number;
+      textBeforeCursor: string;
+    }
+  | { kind: 'text'; text: string };
+
+/** What the engine made of a prompt: the exact text the model reads, and its plan. */
+export const promptFit = z.object({ promptText: z.string(), plan: promptPlan });
+export type PromptFit = z.infer<typeof promptFit>;
 
 export const textBeforeCursor = z.string().max(MAX_TEXT_BEFORE_CURSOR_CHARS);
 export const promptText = z.string().max(MAX_PROMPT_CHARS);

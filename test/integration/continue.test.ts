@@ -4,6 +4,7 @@
  * sentence, alternatives at one spot, accept, the plan, and the failure answers.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
 );
 const context: RequestContext = { transport: 'test', clientId: 'continue-test' };
+const newId = (): string => randomUUID();
 const text = 'The old man walked slowly into the village. He looked at the houses and';
 
 interface Started {
@@ -101,7 +103,11 @@ describe('continue writing through the router', () => {
   });
 
   it('streams a continuation and records it with params, seed, model and prompt tokens', async () => {
-    const started = await call<Started>('continue.start', { documentId, textBeforeCursor: text });
+    const started = await call<Started>('continue.start', {
+      generationId: newId(),
+      documentId,
+      textBeforeCursor: text,
+    });
     assert.equal(started.spotId, started.generationId, 'a first generation starts its own spot');
     assert.equal(started.plan.contextSize, 512);
     assert.equal(started.plan.maxNewTokens, 80);
@@ -141,7 +147,11 @@ describe('continue writing through the router', () => {
 
   it('stops after the first complete sentence with finish reason stop', async () => {
     await saveParams({ stopAt: 'sentence', maxTokens: 200, seed: 31 });
-    const started = await call<Started>('continue.start', { documentId, textBeforeCursor: text });
+    const started = await call<Started>('continue.start', {
+      generationId: newId(),
+      documentId,
+      textBeforeCursor: text,
+    });
     const end = await endOf(started.generationId);
     assert.equal(end.finishReason, 'stop');
     assert.equal(end.error, undefined);
@@ -157,12 +167,14 @@ describe('continue writing through the router', () => {
   it('keeps alternatives at one spot, with different text for a fixed seed, and accepts one', async () => {
     await saveParams({ stopAt: 'none', maxTokens: 24, seed: 5 });
     const first = await call<Started>('continue.start', {
+      generationId: newId(),
       documentId,
       textBeforeCursor: text,
       parentId: null,
     });
     const firstEnd = await endOf(first.generationId);
     const second = await call<Started>('continue.start', {
+      generationId: newId(),
       documentId,
       textBeforeCursor: text,
       alternativeOf: first.generationId,
@@ -172,7 +184,7 @@ describe('continue writing through the router', () => {
     assert.notEqual(second.seed, first.seed, 'an alternative steps a fixed seed on');
     assert.notEqual(secondEnd.text, firstEnd.text);
 
-    const alternatives = await call<GenerationSummary[]>('generations.alternatives', {
+    const alternatives = await call<GenerationSummary[]>('continue.alternatives', {
       spotId: first.spotId,
     });
     assert.deepEqual(
@@ -181,8 +193,8 @@ describe('continue writing through the router', () => {
     );
 
     const kept = secondEnd.text.slice(0, 10);
-    const accepted = await call<GenerationSummary>('generations.accept', {
-      id: second.generationId,
+    const accepted = await call<GenerationSummary>('continue.accept', {
+      generationId: second.generationId,
       acceptedText: kept,
     });
     assert.equal(accepted.accepted, true);
@@ -208,13 +220,18 @@ describe('continue writing through the router', () => {
 
   it('answers clearly for a missing document and an empty prompt', async () => {
     const missing = await callRaw('continue.start', {
+      generationId: newId(),
       documentId: 'no-such-document',
       textBeforeCursor: 'Hello',
     });
     assert.equal(missing.ok, false);
     assert.equal(!missing.ok && missing.error.code, 'not_found');
 
-    const empty = await callRaw('continue.start', { documentId, textBeforeCursor: '   ' });
+    const empty = await callRaw('continue.start', {
+      generationId: newId(),
+      documentId,
+      textBeforeCursor: '   ',
+    });
     assert.equal(empty.ok, false);
     assert.equal(!empty.ok && empty.error.code, 'invalid_request');
     assert.match(!empty.ok ? empty.error.message : '', /no text before the cursor/);

@@ -52,9 +52,12 @@ describe('model host supervision', () => {
       const firstPid = engine.hostPid;
       assert.ok(firstPid);
       let killed = false;
-      const outcome = await engine.complete('Once upon a time', params, () => {
-        if (!killed) process.kill(firstPid, 'SIGKILL');
-        killed = true;
+      const outcome = await engine.complete({ kind: 'text', text: 'Once upon a time' }, params, {
+        fitted: () => {},
+        chunk: () => {
+          if (!killed) process.kill(firstPid, 'SIGKILL');
+          killed = true;
+        },
       }).done;
       assert.equal(outcome.finishReason, 'error');
       assert.equal(outcome.error?.code, 'unavailable');
@@ -68,8 +71,11 @@ describe('model host supervision', () => {
       assert.equal(engine.status.state, 'crashed');
       assert.equal(engine.hostPid, undefined);
 
-      const next = await engine.complete('Once upon a time', { ...params, maxTokens: 8 }, () => {})
-        .done;
+      const next = await engine.complete(
+        { kind: 'text', text: 'Once upon a time' },
+        { ...params, maxTokens: 8 },
+        { fitted: () => {}, chunk: () => {} },
+      ).done;
       assert.equal(next.finishReason, 'length', JSON.stringify(next.error));
       assert.notEqual(engine.hostPid, firstPid, 'a fresh host serves the next request');
       assert.equal(engine.status.state, 'ready');
@@ -140,11 +146,18 @@ describe('model host supervision', () => {
     const engine = new EngineClient({ spawnHost: corruptingHost });
     try {
       await engine.load({ path: model, backend: 'cpu', threads: 1 });
-      const outcome = await engine.complete('Hello', params, () => {}).done;
+      const outcome = await engine.complete({ kind: 'text', text: 'Hello' }, params, {
+        fitted: () => {},
+        chunk: () => {},
+      }).done;
       assert.equal(outcome.finishReason, 'error');
       assert.equal(outcome.error?.code, 'unavailable');
       assert.match(outcome.error?.message ?? '', /could not understand/);
-      const next = await engine.complete('Hello', { ...params, maxTokens: 4 }, () => {}).done;
+      const next = await engine.complete(
+        { kind: 'text', text: 'Hello' },
+        { ...params, maxTokens: 4 },
+        { fitted: () => {}, chunk: () => {} },
+      ).done;
       assert.equal(next.finishReason, 'length');
     } finally {
       await engine.dispose();

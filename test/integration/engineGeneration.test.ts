@@ -51,7 +51,10 @@ describe('generation through the model host', () => {
 
   it('streams several chunks and ends with length and timings', async () => {
     const chunks: string[] = [];
-    const outcome = await engine.complete(prompt, params(), (text) => chunks.push(text)).done;
+    const outcome = await engine.complete({ kind: 'text', text: prompt }, params(), {
+      fitted: () => {},
+      chunk: (text) => chunks.push(text),
+    }).done;
     assert.equal(outcome.finishReason, 'length');
     assert.ok(chunks.length >= 3, `expected several chunks, got ${chunks.length}`);
     assert.equal(outcome.text, chunks.join(''));
@@ -66,7 +69,12 @@ describe('generation through the model host', () => {
 
   it('gives the same text for the same seed, and another text for another seed', async () => {
     const run = async (seed: number) =>
-      (await engine.complete(prompt, params({ seed, temperature: 1 }), () => {}).done).text;
+      (
+        await engine.complete({ kind: 'text', text: prompt }, params({ seed, temperature: 1 }), {
+          fitted: () => {},
+          chunk: () => {},
+        }).done
+      ).text;
     const first = await run(7);
     assert.equal(await run(7), first);
     const others = [await run(8), await run(9)];
@@ -78,19 +86,31 @@ describe('generation through the model host', () => {
 
   it('is greedy and repeatable at temperature 0, whatever the seed', async () => {
     const run = async (seed: number) =>
-      (await engine.complete(prompt, params({ seed, temperature: 0 }), () => {}).done).text;
+      (
+        await engine.complete({ kind: 'text', text: prompt }, params({ seed, temperature: 0 }), {
+          fitted: () => {},
+          chunk: () => {},
+        }).done
+      ).text;
     assert.equal(await run(1), await run(2));
   });
 
   it('ends at a stop string and leaves it out of the text', async () => {
     const greedy = params({ temperature: 0, maxTokens: 40 });
-    const full = (await engine.complete(prompt, greedy, () => {}).done).text;
+    const full = (
+      await engine.complete({ kind: 'text', text: prompt }, greedy, {
+        fitted: () => {},
+        chunk: () => {},
+      }).done
+    ).text;
     // A stop string taken from the middle of what the model says anyway.
     const stop = full.slice(Math.floor(full.length / 2), Math.floor(full.length / 2) + 4);
     assert.ok(stop.trim().length > 0, `no usable stop string in ${JSON.stringify(full)}`);
     const chunks: string[] = [];
-    const outcome = await engine.complete(prompt, { ...greedy, stop: [stop] }, (text) =>
-      chunks.push(text),
+    const outcome = await engine.complete(
+      { kind: 'text', text: prompt },
+      { ...greedy, stop: [stop] },
+      { fitted: () => {}, chunk: (text) => chunks.push(text) },
     ).done;
     assert.equal(outcome.finishReason, 'stop');
     assert.equal(outcome.text, full.slice(0, full.indexOf(stop)));
@@ -102,7 +122,12 @@ describe('generation through the model host', () => {
     // Greedy, the demo model answers this prompt with its single "\n\n" token first.
     const paragraphEnd = 'She closed the door behind her and sat down.';
     const greedy = params({ temperature: 0, maxTokens: 40 });
-    const full = (await engine.complete(paragraphEnd, greedy, () => {}).done).text;
+    const full = (
+      await engine.complete({ kind: 'text', text: paragraphEnd }, greedy, {
+        fitted: () => {},
+        chunk: () => {},
+      }).done
+    ).text;
     assert.ok(full.startsWith('\n\n'), `expected a leading blank line in ${JSON.stringify(full)}`);
     const visible = full.search(/\S/u);
     const end = full.indexOf('\n\n', visible);
@@ -112,8 +137,10 @@ describe('generation through the model host', () => {
     );
 
     const chunks: string[] = [];
-    const outcome = await engine.complete(paragraphEnd, { ...greedy, stop: ['\n\n'] }, (text) =>
-      chunks.push(text),
+    const outcome = await engine.complete(
+      { kind: 'text', text: paragraphEnd },
+      { ...greedy, stop: ['\n\n'] },
+      { fitted: () => {}, chunk: (text) => chunks.push(text) },
     ).done;
     assert.equal(outcome.finishReason, 'stop');
     assert.equal(outcome.text, full.slice(0, end), 'the leading whitespace is kept as generated');
@@ -124,12 +151,19 @@ describe('generation through the model host', () => {
 
   it('hands out text held back for a possible stop string when generation ends', async () => {
     const greedy = params({ temperature: 0, maxTokens: 12 });
-    const full = (await engine.complete(prompt, greedy, () => {}).done).text;
+    const full = (
+      await engine.complete({ kind: 'text', text: prompt }, greedy, {
+        fitted: () => {},
+        chunk: () => {},
+      }).done
+    ).text;
     // The last character could start the stop string, which never completes.
     const stop = `${full.slice(-1)}\u0000`;
     const chunks: string[] = [];
-    const outcome = await engine.complete(prompt, { ...greedy, stop: [stop] }, (text) =>
-      chunks.push(text),
+    const outcome = await engine.complete(
+      { kind: 'text', text: prompt },
+      { ...greedy, stop: [stop] },
+      { fitted: () => {}, chunk: (text) => chunks.push(text) },
     ).done;
     assert.equal(outcome.finishReason, 'length');
     assert.equal(outcome.text, full);
@@ -138,9 +172,12 @@ describe('generation through the model host', () => {
 
   it('cancels mid-stream with finish reason cancelled and fewer tokens', async () => {
     let chunks = 0;
-    const handle = engine.complete(prompt, params({ maxTokens: 400 }), () => {
-      chunks += 1;
-      if (chunks === 3) handle.cancel();
+    const handle = engine.complete({ kind: 'text', text: prompt }, params({ maxTokens: 400 }), {
+      fitted: () => {},
+      chunk: () => {
+        chunks += 1;
+        if (chunks === 3) handle.cancel();
+      },
     });
     const outcome = await handle.done;
     assert.equal(outcome.finishReason, 'cancelled');
@@ -152,7 +189,11 @@ describe('generation through the model host', () => {
     const longPrompt = 'It was a dark and stormy night, and the rain fell in torrents. '.repeat(80);
     const count = await engine.countTokens(longPrompt);
     assert.ok(count.tokens > count.contextSize, 'the prompt must be longer than the context');
-    const outcome = await engine.complete(longPrompt, params({ maxTokens: 16 }), () => {}).done;
+    const outcome = await engine.complete(
+      { kind: 'text', text: longPrompt },
+      params({ maxTokens: 16 }),
+      { fitted: () => {}, chunk: () => {} },
+    ).done;
     assert.equal(outcome.finishReason, 'length');
     assert.ok(outcome.timings.droppedPromptTokens > 0);
     assert.ok(outcome.timings.promptTokens + 16 <= count.contextSize);
@@ -171,7 +212,11 @@ describe('generation through the model host', () => {
     assert.equal(engine.hostPid, pid, 'the host survived the bad file');
     assert.equal(engine.status.state, 'idle');
     await engine.load({ path: demoModel, backend: 'cpu', threads: 1 });
-    const outcome = await engine.complete(prompt, params({ maxTokens: 4 }), () => {}).done;
+    const outcome = await engine.complete(
+      { kind: 'text', text: prompt },
+      params({ maxTokens: 4 }),
+      { fitted: () => {}, chunk: () => {} },
+    ).done;
     assert.equal(outcome.finishReason, 'length');
   });
 });

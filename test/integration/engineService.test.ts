@@ -13,14 +13,10 @@ import { EngineClient } from '../../electron/engine/supervisor/engineClient.js';
 import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
 import type { RequestContext } from '../../electron/core/requestContext.js';
 import { EngineService, type EngineEventName } from '../../electron/engine/engineService.js';
-import {
-  createEngineHandlers,
-  createGenerationHandlers,
-} from '../../electron/engine/engineHandlers.js';
+import { createEngineHandlers } from '../../electron/engine/engineHandlers.js';
 import { summarizeModelFile } from '../../electron/gguf/modelFileCheck.js';
 import { engineChannels } from '../../shared/channels/engine.js';
-import { generationChannels } from '../../shared/channels/generation.js';
-import type { EventPayload } from '../../shared/contract.js';
+import { generationParams } from '../../shared/schemas/engine.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
@@ -36,19 +32,17 @@ describe('engine service', () => {
   let dir: string;
   let tuningFile: string;
   let service: EngineService;
-  let handlers: ReturnType<typeof createEngineHandlers> &
-    ReturnType<typeof createGenerationHandlers>;
+  let handlers: ReturnType<typeof createEngineHandlers>;
   const events: RecordedEvent[] = [];
 
   const eventsNamed = <T>(event: EngineEventName): T[] =>
     events.filter((recorded) => recorded.event === event).map((recorded) => recorded.payload as T);
 
-  /** Parses like the router does, so defaults are filled in. */
-  const startGeneration = (request: unknown) =>
-    handlers['generation.start'](
-      generationChannels['generation.start'].request.parse(request),
-      context,
-    );
+  /** Sampler params with the defaults filled in, as a generation passes them to the engine. */
+  const resolved = (params: { maxTokens: number; seed: number }) => ({
+    ...generationParams.parse({ maxTokens: params.maxTokens }),
+    seed: params.seed,
+  });
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'inkwell-engine-service-'));
@@ -61,7 +55,7 @@ describe('engine service', () => {
       emit: (event, payload) => events.push({ event, payload }),
       defaultModelPath: demoModel,
     });
-    handlers = { ...createEngineHandlers(service), ...createGenerationHandlers(service) };
+    handlers = createEngineHandlers(service);
   });
 
   after(async () => {
@@ -69,11 +63,8 @@ describe('engine service', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('has a handler for exactly the engine and generation channels', () => {
-    assert.deepEqual(
-      Object.keys(handlers).sort(),
-      [...Object.keys(engineChannels), ...Object.keys(generationChannels)].sort(),
-    );
+  it('has a handler for exactly the engine channels', () => {
+    assert.deepEqual(Object.keys(handlers).sort(), Object.keys(engineChannels).sort());
   });
 
   it('describes a model file (models.validate), and refuses a broken one with a clear message', async () => {
@@ -121,71 +112,91 @@ describe('engine service', () => {
     assert.equal(Object.keys(remembered.entries).length, 1);
   });
 
-  it('streams a generation as chunk events and ends with an end event', async () => {
-    const { generationId, seed } = await startGeneration({
-      prompt: 'The ship sailed',
-      params: { maxTokens: 12, seed: 99 },
-    });
-    assert.equal(seed, 99);
-    const end = await waitForEnd(generationId);
+  it('fits the prompt first, then streams its chunks and ends with the whole text', async () => {
+    const order: string[] = [];
+    const chunks: string[] = [];
+    const completion = service.complete(
+      { kind: 'text', text: 'The ship sailed' },
+      resolved({ maxTokens: 12, seed: 99 }),
+      {
+        fitted: (fit) => order.push(`fitted ${fit.plan.promptTokens}`),
+        chunk: (text) => {
+          order.push('chunk');
+          chunks.push(text);
+        },
+      },
+    );
+    const end = await completion.done;
     assert.equal(end.finishReason, 'length');
-    const chunks = eventsNamed<{ generationId: string; text: string }>('generation.chunk')
-      .filter((chunk) => chunk.generationId === generationId)
-      .map((chunk) => chunk.text);
-    assert.ok(chunks.length > 1);
+    assert.match(order[0] ?? '', /^fitted \d+$/);
+    assert.ok(order.slice(1).every((step) => step === 'chunk') && chunks.length > 1);
     assert.equal(end.text, chunks.join(''));
     assert.equal(end.timings.outputTokens, 12);
   });
 
-  it('chooses and reports a seed when none is given, so the generation can be replayed', async () => {
-    const first = await startGeneration({ prompt: 'At dawn', params: { maxTokens: 8 } });
-    const replay = await startGeneration({
-      prompt: 'At dawn',
-      params: { maxTokens: 8, seed: first.seed },
-    });
-    assert.equal(
-      (await waitForEnd(replay.generationId)).text,
-      (await waitForEnd(first.generationId)).text,
+  it('plans a continue in one request: the parts, how many tokens each took, what was dropped', async () => {
+    const fit = await service.plan(
+      {
+        kind: 'parts',
+        memory: 'A story about a lighthouse.',
+        authorsNote: 'Keep it calm.',
+        noteDepthLines: 3,
+        textBeforeCursor: 'The keeper climbed the stairs. '.repeat(200),
+      },
+      64,
     );
+    assert.ok(fit.promptText.startsWith('A story about a lighthouse.\n\n'));
+    assert.ok(fit.promptText.includes("[Author's note: Keep it calm.]"));
+    assert.ok(fit.plan.promptTokens <= 512 - 64);
+    assert.ok(fit.plan.droppedTokens > 0);
+    const parts = fit.plan.parts;
+    assert.ok(parts && parts.memory > 0 && parts.authorsNote > 0 && parts.text > 0);
   });
 
-  it('cancels a generation by id', async () => {
-    const { generationId } = await startGeneration({
-      prompt: 'Long ago',
-      params: { maxTokens: 400 },
-    });
-    assert.deepEqual(await handlers['generation.cancel']({ generationId }, context), {
-      cancelled: true,
-    });
-    const end = await waitForEnd(generationId);
+  it('cancels a completion', async () => {
+    let chunks = 0;
+    const completion = service.complete(
+      { kind: 'text', text: 'Long ago' },
+      resolved({ maxTokens: 400, seed: 3 }),
+      {
+        fitted: () => {},
+        chunk: () => {
+          chunks += 1;
+          if (chunks === 2) completion.cancel();
+        },
+      },
+    );
+    const end = await completion.done;
     assert.equal(end.finishReason, 'cancelled');
     assert.ok(end.timings.outputTokens < 400);
-    assert.deepEqual(await handlers['generation.cancel']({ generationId }, context), {
-      cancelled: false,
-    });
   });
 
-  it('holds a generation while the writer types through it, then writes on to the same text', async () => {
-    const request = { prompt: 'The lighthouse keeper', params: { maxTokens: 300, seed: 5 } };
-    const untouched = await startGeneration(request);
-    const expected = (await waitForEnd(untouched.generationId)).text;
+  it('holds a completion while the writer types through it, then writes on to the same text', async () => {
+    const prompt = { kind: 'text' as const, text: 'The lighthouse keeper' };
+    const params = resolved({ maxTokens: 300, seed: 5 });
+    const quiet = { fitted: () => {}, chunk: () => {} };
+    const expected = (await service.complete(prompt, params, quiet).done).text;
 
-    const { generationId } = await startGeneration(request);
-    while (chunksOf(generationId) === 0) await delay(1);
-    const chunksBeforeTyping = chunksOf(generationId);
+    let chunks = 0;
+    const completion = service.complete(prompt, params, {
+      fitted: () => {},
+      chunk: () => {
+        chunks += 1;
+      },
+    });
+    while (chunks === 0) await delay(1);
+    const chunksBeforeTyping = chunks;
     // A writer typing through the suggestion, a key every 50 ms for half a second.
     for (let key = 0; key < 10; key += 1) {
-      assert.deepEqual(await handlers['generation.typing']({ generationId }, context), {
-        held: true,
-      });
+      completion.typing();
       await delay(50);
     }
-    const chunksWhileTyping = chunksOf(generationId) - chunksBeforeTyping;
+    const chunksWhileTyping = chunks - chunksBeforeTyping;
     // Free, the demo model writes ~100 tokens in that time; held, only the token it was on
     // when the first key came, and one each time it wakes to find the writer still typing.
     assert.ok(chunksWhileTyping <= 4, `${chunksWhileTyping} chunks while the writer typed`);
 
-    const end = await waitForEnd(generationId);
+    const end = await completion.done;
     assert.equal(end.finishReason, 'length');
     assert.equal(end.text, expected, 'the same text as without typing, only later');
     // Its speed leaves out the ~0.9 s it waited for the writer (typing, then the pause).
@@ -195,9 +206,6 @@ describe('engine service', () => {
       tokensPerSecond > wallClockSpeed * 1.05,
       `${tokensPerSecond} tokens/s reported, ${wallClockSpeed.toFixed(1)} by the wall clock`,
     );
-    assert.deepEqual(await handlers['generation.typing']({ generationId }, context), {
-      held: false,
-    });
   });
 
   it('remembers measured threads for the next load of the same model', async () => {
@@ -208,21 +216,6 @@ describe('engine service', () => {
     const pinned = await handlers['engine.load']({ path: demoModel, threads: 1 }, context);
     assert.deepEqual(pinned.threads, { generation: 1, prompt: 1, source: 'user' });
   });
-
-  function chunksOf(generationId: string): number {
-    return eventsNamed<{ generationId: string }>('generation.chunk').filter(
-      (chunk) => chunk.generationId === generationId,
-    ).length;
-  }
-
-  async function waitForEnd(generationId: string) {
-    type End = EventPayload<'generation.end'>;
-    for (;;) {
-      const end = eventsNamed<End>('generation.end').find((e) => e.generationId === generationId);
-      if (end) return end;
-      await delay(10);
-    }
-  }
 });
 
 function delay(ms: number): Promise<void> {

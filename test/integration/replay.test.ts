@@ -4,6 +4,7 @@
  * the recorded model is loaded again; when that file is gone, the replay is refused.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,13 +47,17 @@ describe('replaying a stored generation', () => {
   }
   async function continueOnce(): Promise<End> {
     const started = await call<{ generationId: string }>('continue.start', {
+      generationId: randomUUID(),
       documentId,
       textBeforeCursor: 'It was late in the evening when the train',
     });
     return endOf(started.generationId);
   }
   async function replay(id: string): Promise<End> {
-    const started = await call<{ generationId: string }>('history.replay', { id });
+    const started = await call<{ generationId: string }>('history.replay', {
+      id,
+      generationId: randomUUID(),
+    });
     return endOf(started.generationId);
   }
 
@@ -117,7 +122,7 @@ describe('replaying a stored generation', () => {
     rmSync(copy);
     const reply = await backend.router.dispatch(
       'history.replay',
-      { id: original.generationId },
+      { id: original.generationId, generationId: randomUUID() },
       context,
     );
     assert.equal(reply.ok, false);

@@ -4,6 +4,7 @@
  * template and fields, import/export round trip, and bad input saves nothing.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,7 @@ describe('templates through the router', () => {
     const all = await call<ResponseOf<'templates.list'>>('templates.list', {});
     for (const { id } of all) {
       const started = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+        generationId: randomUUID(),
         templateId: id,
         params: { seed: 42, maxTokens: 24 },
       });
@@ -103,6 +105,7 @@ describe('templates through the router', () => {
 
   it('fills the new document even after an open editor re-saved the same opening', async () => {
     const started = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+      generationId: randomUUID(),
       templateId: 'letter',
       params: { seed: 42, maxTokens: 24 },
     });
@@ -125,6 +128,7 @@ describe('templates through the router', () => {
 
   it('keeps what the writer typed while the template was generating', async () => {
     const started = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+      generationId: randomUUID(),
       templateId: 'letter',
       params: { seed: 43, maxTokens: 24 },
     });
@@ -147,12 +151,14 @@ describe('templates through the router', () => {
 
   it('stops a poem at its shape and regenerates into the same document', async () => {
     const first = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+      generationId: randomUUID(),
       templateId: 'haiku',
       params: { seed: 7, maxTokens: 60 },
     });
     const end = await ended(first.generationId);
     assert.ok(end.text.split('\n').filter((l) => l.trim()).length <= 3);
     const again = await call<ResponseOf<'templates.generate'>>('templates.generate', {
+      generationId: randomUUID(),
       templateId: 'haiku',
       params: { seed: 7, maxTokens: 20 },
       regenerateOf: first.generationId,
@@ -224,8 +230,16 @@ describe('templates through the router', () => {
         },
         /at most 20,000/,
       ],
-      ['templates.generate', { templateId: 'haiku', fields: { nope: 'x' } }, /no field "nope"/],
-      ['templates.generate', { templateId: 'sonnet', fields: { first_line: '' } }, /is required/],
+      [
+        'templates.generate',
+        { generationId: randomUUID(), templateId: 'haiku', fields: { nope: 'x' } },
+        /no field "nope"/,
+      ],
+      [
+        'templates.generate',
+        { generationId: randomUUID(), templateId: 'sonnet', fields: { first_line: '' } },
+        /is required/,
+      ],
     ];
     for (const [channel, payload, pattern] of cases) {
       const reply = await callRaw(channel, payload);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHostMessage, replyDataSchemas } from '../../electron/engine/protocol.js';
-import { generationChannels } from '../../shared/channels/generation.js';
+import { continueChannels } from '../../shared/channels/continue.js';
+import { settingsChannels } from '../../shared/channels/settings.js';
+import { generationParams } from '../../shared/schemas/engine.js';
 
 const timings = {
   timeToFirstTokenMs: 12.5,
@@ -78,30 +80,45 @@ describe('messages from the model host', () => {
   });
 });
 
-describe('engine channels', () => {
+describe('generation parameters and ids', () => {
   it('fills in generation defaults so a stored generation has every parameter', () => {
-    const parsed = generationChannels['generation.start'].request.parse({ prompt: 'Once' });
-    assert.equal(parsed.params.maxTokens, 80);
-    assert.equal(parsed.params.temperature, 0.8);
-    assert.deepEqual(parsed.params.stop, []);
-    assert.equal(parsed.params.seed, undefined);
+    const parsed = generationParams.parse({});
+    assert.equal(parsed.maxTokens, 80);
+    assert.equal(parsed.temperature, 0.8);
+    assert.deepEqual(parsed.stop, []);
+    assert.equal(parsed.seed, undefined);
   });
 
   it('refuses out-of-range sampling parameters and unknown fields', () => {
-    const request = generationChannels['generation.start'].request;
-    assert.equal(request.safeParse({ prompt: 'a', params: { temperature: -1 } }).success, false);
-    assert.equal(request.safeParse({ prompt: 'a', params: { seed: 2 ** 32 } }).success, false);
-    assert.equal(request.safeParse({ prompt: 'a', params: { stop: [''] } }).success, false);
-    assert.equal(request.safeParse({ prompt: 'a', params: { topK: 1.5 } }).success, false);
-    assert.equal(request.safeParse({ prompt: 'a', extra: true }).success, false);
+    const request = settingsChannels['settings.saveDocument'].request;
+    const valid = {
+      documentId: '0b5e6f1c-8a47-4d5e-9f5e-1f2a3b4c5d6e',
+      memory: '',
+      authorsNote: '',
+      presetId: null,
+      params: {},
+    };
+    assert.equal(request.safeParse(valid).success, true);
+    for (const params of [{ temperature: -1 }, { seed: 2 ** 32 }, { stop: [''] }, { topK: 1.5 }]) {
+      assert.equal(request.safeParse({ ...valid, params }).success, false, JSON.stringify(params));
+    }
+    assert.equal(request.safeParse({ ...valid, extra: true }).success, false);
   });
 
-  it('accepts only ids minted by main for cancel', () => {
-    const request = generationChannels['generation.cancel'].request;
+  it('accepts only generation ids of the expected shape, chosen by the caller', () => {
+    const request = continueChannels['continue.stop'].request;
     assert.equal(
       request.safeParse({ generationId: '0b5e6f1c-8a47-4d5e-9f5e-1f2a3b4c5d6e' }).success,
       true,
     );
     assert.equal(request.safeParse({ generationId: '../../etc' }).success, false);
+    assert.equal(request.safeParse({ generationId: 'x'.repeat(65) }).success, false);
+    const start = continueChannels['continue.start'].request;
+    assert.equal(
+      start.safeParse({ documentId: '0b5e6f1c-8a47-4d5e-9f5e-1f2a3b4c5d6e', textBeforeCursor: 'a' })
+        .success,
+      false,
+      'a start without its generation id is refused',
+    );
   });
 });

@@ -6,7 +6,7 @@ import {
   cutPoints,
   insertAuthorsNote,
   type TokenCounter,
-} from '../../electron/generation/promptAssembly.js';
+} from '../../electron/engine/host/promptAssembly.js';
 
 /**
  * A stand-in for the engine's tokenizer with GPT-2's pre-tokenizer rules, one token per
@@ -15,7 +15,7 @@ import {
 function gpt2LikeCounter(): TokenCounter & { longestText: number; calls: number } {
   const pattern = / ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
   const counter = Object.assign(
-    async (text: string) => {
+    (text: string) => {
       counter.calls += 1;
       counter.longestText = Math.max(counter.longestText, text.length);
       return text.match(pattern)?.length ?? 0;
@@ -30,7 +30,7 @@ const words = (count: number, offset = 0): string =>
 
 describe('prompt assembly', () => {
   it('puts the memory first, followed by a blank line', async () => {
-    const plan = await assemblePrompt(
+    const plan = assemblePrompt(
       {
         memory: '  Ada is a lighthouse keeper.  ',
         authorsNote: '',
@@ -48,7 +48,7 @@ describe('prompt assembly', () => {
 
   it("places the author's note on its own line three lines before the end", async () => {
     const text = ['one', 'two', 'three', 'four', 'five'].join('\n');
-    const plan = await assemblePrompt(
+    const plan = assemblePrompt(
       {
         memory: '',
         authorsNote: 'Keep it gloomy.',
@@ -70,7 +70,7 @@ describe('prompt assembly', () => {
   it('trims from the left on a token boundary so that prompt and new tokens fit', async () => {
     const counter = gpt2LikeCounter();
     const text = words(300);
-    const plan = await assemblePrompt(
+    const plan = assemblePrompt(
       {
         memory: 'Memory stays.',
         authorsNote: 'Note stays.',
@@ -83,7 +83,7 @@ describe('prompt assembly', () => {
       counter,
     );
     assert.ok(plan.promptTokens + plan.maxNewTokens <= plan.contextSize);
-    assert.equal(plan.promptTokens, await counter(plan.text));
+    assert.equal(plan.promptTokens, counter(plan.text));
     assert.ok(plan.text.startsWith('Memory stays.\n\n'));
     assert.ok(plan.text.endsWith('word299'), 'the text nearest the cursor is kept');
     // The kept text starts at a word (with its leading space): a boundary GPT-2 splits at.
@@ -98,7 +98,7 @@ describe('prompt assembly', () => {
   });
 
   it('leaves a prompt that fits exactly as written', async () => {
-    const plan = await assemblePrompt(
+    const plan = assemblePrompt(
       {
         memory: '',
         authorsNote: '',
@@ -113,17 +113,18 @@ describe('prompt assembly', () => {
   });
 
   it('refuses memory and note that do not fit on their own, and never trims them', async () => {
-    await assert.rejects(
-      assemblePrompt(
-        {
-          memory: words(90),
-          authorsNote: 'A note.',
-          textBeforeCursor: 'Some text.',
-          contextSize: 100,
-          maxNewTokens: 20,
-        },
-        gpt2LikeCounter(),
-      ),
+    assert.throws(
+      () =>
+        assemblePrompt(
+          {
+            memory: words(90),
+            authorsNote: 'A note.',
+            textBeforeCursor: 'Some text.',
+            contextSize: 100,
+            maxNewTokens: 20,
+          },
+          gpt2LikeCounter(),
+        ),
       (error: unknown) =>
         error instanceof ApiError &&
         error.code === 'invalid_request' &&
@@ -132,11 +133,12 @@ describe('prompt assembly', () => {
   });
 
   it('refuses a max new tokens that leaves no room for a prompt', async () => {
-    await assert.rejects(
-      assemblePrompt(
-        { memory: '', authorsNote: '', textBeforeCursor: 'x', contextSize: 64, maxNewTokens: 64 },
-        gpt2LikeCounter(),
-      ),
+    assert.throws(
+      () =>
+        assemblePrompt(
+          { memory: '', authorsNote: '', textBeforeCursor: 'x', contextSize: 64, maxNewTokens: 64 },
+          gpt2LikeCounter(),
+        ),
       (error: unknown) => error instanceof ApiError && error.code === 'invalid_request',
     );
   });
@@ -145,7 +147,7 @@ describe('prompt assembly', () => {
     const counter = gpt2LikeCounter();
     const text = words(50_000);
     const contextSize = 512;
-    const plan = await assemblePrompt(
+    const plan = assemblePrompt(
       {
         memory: 'Short memory.',
         authorsNote: 'Short note.',

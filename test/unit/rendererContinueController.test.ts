@@ -32,9 +32,11 @@ import { ApiError } from '../../shared/errors.js';
 import type { InkwellClient } from '../../renderer/api/client.js';
 import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
 import { ContinueController } from '../../renderer/editor/continue/continueController.js';
+import { createContinuePort } from '../../renderer/editor/continue/continuePort.js';
 import { createContinueStores } from '../../renderer/editor/continue/continueState.js';
 import { $getPendingNode, $isCaretBefore } from '../../renderer/editor/continue/pendingText.js';
 import { PendingTextNode } from '../../renderer/editor/continue/PendingTextNode.js';
+import { EventListeners } from './support/eventListeners.js';
 
 // Frames, as a browser would give them (Node has none).
 globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback): number =>
@@ -44,16 +46,19 @@ globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback): number =>
 class FakeServer implements InkwellClient {
   readonly connection = createObservable<ConnectionState>('connected');
   readonly calls: { channel: Channel; request: unknown }[] = [];
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  /** The id the controller named its generation with. */
+  generationId = '';
+  private readonly events = new EventListeners();
 
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
     this.calls.push({ channel, request });
     if (channel !== 'continue.start') {
       return Promise.reject(new ApiError('unavailable', 'not part of this test'));
     }
+    this.generationId = (request as RequestOf<'continue.start'>).generationId;
     const started: ResponseOf<'continue.start'> = {
-      generationId: 'generation-1',
-      spotId: 'generation-1',
+      generationId: this.generationId,
+      spotId: this.generationId,
       seed: 7,
       plan: { promptTokens: 3, maxNewTokens: 40, contextSize: 1024, droppedTokens: 0 },
     };
@@ -61,16 +66,11 @@ class FakeServer implements InkwellClient {
   }
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    const untyped = listener as (payload: unknown) => void;
-    set.add(untyped);
-    return () => set.delete(untyped);
+    return this.events.on(event, listener);
   }
 
   token(text: string): void {
-    const payload: EventPayload<'generation.chunk'> = { generationId: 'generation-1', text };
-    for (const listener of this.listeners.get('generation.chunk') ?? []) listener(payload);
+    this.events.emit('generation.chunk', { generationId: this.generationId, text });
   }
 }
 
@@ -109,7 +109,7 @@ async function continuing(firstTokens: string): Promise<Setup> {
   const server = new FakeServer();
   const controller = new ContinueController({
     editor,
-    client: server,
+    port: createContinuePort(server),
     documentId: 'document-1',
     stores: createContinueStores(),
     reportError: () => undefined,
@@ -181,10 +181,10 @@ describe('typing through a streaming suggestion', () => {
     const setup = await continuing(' climbed');
     setup.controller.acceptTyped(1);
     setup.controller.acceptTyped(1);
-    const typingCalls = setup.server.calls.filter((call) => call.channel === 'generation.typing');
+    const typingCalls = setup.server.calls.filter((call) => call.channel === 'continue.typing');
     assert.deepEqual(
       typingCalls.map((call) => call.request),
-      [{ generationId: 'generation-1' }, { generationId: 'generation-1' }],
+      [{ generationId: setup.server.generationId }, { generationId: setup.server.generationId }],
     );
     assert.equal(setup.documentText(), 'The keeper c', 'a refused request changes nothing');
   });
@@ -194,7 +194,7 @@ describe('typing through a streaming suggestion', () => {
     assert.ok(farAhead.length > LOOKAHEAD_CHARS + 10);
     const setup = await continuing(farAhead);
     const waitRequests = () =>
-      setup.server.calls.filter((call) => call.channel === 'generation.typing').length;
+      setup.server.calls.filter((call) => call.channel === 'continue.typing').length;
 
     setup.controller.acceptTyped(1);
     await settle(TYPING_PAUSE_MS * 2);
@@ -213,7 +213,7 @@ describe('typing through a streaming suggestion', () => {
     const setup = await continuing(' climbed the stairs');
     setup.controller.acceptTyped(1);
     await settle(TYPING_PAUSE_MS * 2);
-    const typingCalls = setup.server.calls.filter((call) => call.channel === 'generation.typing');
+    const typingCalls = setup.server.calls.filter((call) => call.channel === 'continue.typing');
     assert.equal(typingCalls.length, 1, 'only the key asked it to wait');
   });
 
@@ -233,7 +233,7 @@ describe('typing through a streaming suggestion', () => {
     );
     assert.deepEqual(pendingNodes, []);
     assert.equal(
-      setup.server.calls.some((call) => call.channel === 'generation.cancel'),
+      setup.server.calls.some((call) => call.channel === 'continue.stop'),
       true,
       'the running generation is stopped',
     );

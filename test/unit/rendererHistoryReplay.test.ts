@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { EventPayload } from '../../shared/contract.js';
 import { compareReplay } from '../../renderer/panels/history/compareReplay.js';
+import type { Channel, EventName, RequestOf, ResponseOf } from '../../shared/contract.js';
+import type { InkwellClient } from '../../renderer/api/client.js';
+import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
+import { EventListeners } from './support/eventListeners.js';
 import {
-  GenerationFollower,
+  followNewGeneration,
   type GenerationProgress,
 } from '../../renderer/ui/generationFollower.js';
 import {
@@ -31,32 +35,66 @@ function endEvent(generationId: string, text: string): EventPayload<'generation.
   return { generationId, finishReason: 'length', timings, text, seed: 7 };
 }
 
+/** Enough of the client for following one generation: its events, and the calls made. */
+class FakeClient implements InkwellClient {
+  readonly connection = createObservable<ConnectionState>('connected');
+  readonly calls: { channel: string; request: unknown }[] = [];
+  private readonly events = new EventListeners();
+
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    this.calls.push({ channel, request });
+    return Promise.resolve({ stopped: true } as ResponseOf<C>);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.events.emit(event, payload);
+  }
+}
+
 describe('following a replay', () => {
-  it('keeps chunks that arrive before the reply names the generation, and ignores others', () => {
+  it('follows the generation it named, from before the request, and ignores others', async () => {
+    const client = new FakeClient();
     const seen: GenerationProgress[] = [];
-    const follower = new GenerationFollower((progress) => seen.push(progress));
-    follower.chunk({ generationId: 'replay-1', text: 'The sea' });
-    follower.chunk({ generationId: 'other-gen', text: 'noise' });
-    assert.equal(seen.length, 0, 'nothing is shown before the id is known');
-    follower.follow('replay-1');
-    follower.chunk({ generationId: 'replay-1', text: ' was calm' });
-    follower.chunk({ generationId: 'other-gen', text: 'more noise' });
+    const replay = followNewGeneration(client, (progress) => seen.push(progress));
+    const { generationId } = replay;
+    let askedWith = '';
+    await replay.begin((id) => {
+      askedWith = id;
+      return Promise.resolve();
+    });
+    assert.equal(askedWith, generationId, 'the request names the followed generation');
+    client.emit('generation.chunk', { generationId, text: 'The sea' });
+    client.emit('generation.chunk', { generationId: 'other-gen', text: 'noise' });
+    client.emit('generation.chunk', { generationId, text: ' was calm' });
     assert.equal(seen.at(-1)?.text, 'The sea was calm');
-    follower.end(endEvent('replay-1', 'The sea was calm.'));
+    client.emit('generation.end', endEvent(generationId, 'The sea was calm.'));
     assert.equal(seen.at(-1)?.text, 'The sea was calm.', 'the end event has the whole text');
     assert.equal(seen.at(-1)?.end?.finishReason, 'length');
-    follower.chunk({ generationId: 'replay-1', text: 'late' });
+    client.emit('generation.chunk', { generationId, text: 'late' });
     assert.equal(seen.at(-1)?.text, 'The sea was calm.', 'nothing changes after the end');
   });
 
-  it('takes an end that came before the reply', () => {
-    const seen: GenerationProgress[] = [];
-    const follower = new GenerationFollower((progress) => seen.push(progress));
-    follower.chunk({ generationId: 'replay-2', text: 'Hi' });
-    follower.end(endEvent('replay-2', 'Hi'));
-    follower.follow('replay-2');
-    assert.equal(seen.length, 1);
-    assert.equal(seen[0]?.end?.text, 'Hi');
+  it('asks again to stop once main has answered, when stop came before its answer', async () => {
+    const client = new FakeClient();
+    const replay = followNewGeneration(client, () => undefined);
+    let answer: () => void = () => undefined;
+    const begun = replay.begin(
+      () =>
+        new Promise<void>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    replay.close();
+    assert.deepEqual(client.calls, [], 'main does not know the generation yet');
+    answer();
+    await begun;
+    assert.deepEqual(client.calls, [
+      { channel: 'continue.stop', request: { generationId: replay.generationId } },
+    ]);
   });
 });
 

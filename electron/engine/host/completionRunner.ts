@@ -1,6 +1,6 @@
 /**
- * One completion in the host: tokenize, trim the prompt from the left to fit, stream chunks,
- * stop at stop strings (left out of the text), honour cancel, and measure.
+ * One completion in the host on a fitted prompt: stream chunks, stop at stop strings (left out
+ * of the text), honour cancel, and measure.
  *
  * Stop strings are matched here (StopStringMatcher), not by node-llama-cpp's customStopTriggers:
  * a stop string counts only once the output holds visible text, so a leading "\n\n" does not end
@@ -10,7 +10,7 @@
  * but a prompt evaluated in different batches gives slightly different logits, and then the same
  * seed would not always give the same text; replaying a stored generation exactly matters more.
  */
-import type { LlamaCompletionResponse, Token } from 'node-llama-cpp';
+import type { LlamaCompletionResponse } from 'node-llama-cpp';
 import type {
   FinishReason,
   GenerationTimings,
@@ -19,7 +19,7 @@ import type {
 import type { ApiErrorShape } from '../../../shared/errors.js';
 import { localizedError } from '../../../shared/i18n/localizedMessage.js';
 import type { LoadedModel } from './modelLoader.js';
-import { fitPromptToContext } from './promptFit.js';
+import type { FittedPrompt } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
 import { TypingHold } from './typingHold.js';
 
@@ -32,25 +32,6 @@ export interface CompletionResult {
 
 export type ChunkListener = (text: string, tokens: number) => void;
 
-const REPLACEMENT_CHARACTER = '\uFFFD';
-
-/** The tokens a prompt starts with, after any BOS token the completion adds itself. */
-export function promptTokensFor(
-  loaded: LoadedModel,
-  prompt: string,
-): { tokens: Token[]; reserved: number } {
-  const { model } = loaded;
-  const reserved = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? 1 : 0;
-  // false: text a writer types, such as "<|endoftext|>", stays text and is never a control token.
-  const tokens = model.tokenize(prompt, false);
-  if (tokens.length === 0 && reserved === 0) {
-    // GPT-2 starts unconditioned text after its end-of-text token.
-    const start = model.tokens.eos ?? model.tokens.bos;
-    if (start !== null) tokens.push(start);
-  }
-  return { tokens, reserved };
-}
-
 function finishReasonOf(
   stopReason: LlamaCompletionResponse['metadata']['stopReason'],
 ): FinishReason {
@@ -59,22 +40,22 @@ function finishReasonOf(
   return 'stop';
 }
 
+/**
+ * Runs one completion on a prompt already fitted (fitPrompt): the caller has told main how it
+ * was fitted before this starts computing.
+ */
 export async function runCompletion(
   loaded: LoadedModel,
-  prompt: string,
+  prompt: FittedPrompt,
   params: ResolvedGenerationParams,
   signal: AbortSignal,
   onChunk: ChunkListener,
   typing: TypingHold = new TypingHold(),
 ): Promise<CompletionResult> {
-  const startedAt = performance.now();
-  const { llama, model, sequence, completion, info } = loaded;
-  const { tokens, reserved } = promptTokensFor(loaded, prompt);
-  const fit = fitPromptToContext(
-    tokens,
-    { contextSize: info.contextSize, maxTokens: params.maxTokens, reservedTokens: reserved },
-    (token) => model.detokenize([token]).startsWith(REPLACEMENT_CHARACTER),
-  );
+  const { llama, sequence, completion, info } = loaded;
+  const { reserved, startedAt } = prompt;
+  const fit = { tokens: prompt.tokens, maxTokens: prompt.maxTokens };
+  const droppedPromptTokens = prompt.fit.plan.droppedTokens;
   let firstTokenAt: number | null = null;
   let outputTokens = 0;
   let tokensInChunk = 0;
@@ -106,7 +87,7 @@ export async function runCompletion(
     return {
       timeToFirstTokenMs: firstTokenAt === null ? null : round(firstTokenAt - startedAt),
       promptTokens,
-      droppedPromptTokens: fit.dropped,
+      droppedPromptTokens,
       outputTokens,
       tokensPerSecond:
         outputTokens > 1 && generationSeconds > 0

@@ -1,7 +1,7 @@
 /**
  * What the model host does with each request from main. One model at a time; completions run
- * one after another (they share the model's single sequence), while cancel, typing, tokenize and
- * info answer at once, even during a long generation.
+ * one after another (they share the model's single sequence), while cancel, typing, tokenize,
+ * fit and info answer at once, even during a long generation.
  */
 import { ApiError, type ApiErrorShape } from '../../../shared/errors.js';
 import { localizedError } from '../../../shared/i18n/localizedMessage.js';
@@ -10,7 +10,7 @@ import { runCompletion } from './completionRunner.js';
 import { estimateOnGpu } from './gpuEstimate.js';
 import { disposeLoadedModel, loadModel, measureMemory, type LoadedModel } from './modelLoader.js';
 import { emptyTimings, type HostMessage, type HostRequest, type LoadRequest } from '../protocol.js';
-import { promptTokensFor } from './completionRunner.js';
+import { countPromptTokens, fitPrompt, promptTokensFor } from './promptFit.js';
 import { TypingHold } from './typingHold.js';
 
 /** Checks a model file before llama.cpp sees it; throws with a message for the writer. */
@@ -50,12 +50,17 @@ export class HostEngine {
       case 'countTokens':
         this.reply(request.id, () => {
           const loaded = this.model();
-          const { tokens, reserved } = promptTokensFor(loaded, request.text);
           return {
-            tokens: request.text === '' ? 0 : tokens.length + reserved,
+            tokens: countPromptTokens(loaded, request.text),
             contextSize: loaded.info.contextSize,
           };
         });
+        return;
+      case 'fit':
+        this.reply(
+          request.id,
+          () => fitPrompt(this.model(), request.prompt, request.maxTokens).fit,
+        );
         return;
       case 'load':
         this.cancelAll();
@@ -127,16 +132,19 @@ export class HostEngine {
     const controller = new AbortController();
     const typing = new TypingHold();
     this.running.set(request.id, { controller, typing });
-    void this.serially(() =>
-      runCompletion(
-        this.model(),
-        request.prompt,
+    void this.serially(() => {
+      const loaded = this.model();
+      const prompt = fitPrompt(loaded, request.prompt, request.params.maxTokens);
+      this.send({ type: 'fitted', id: request.id, fit: prompt.fit });
+      return runCompletion(
+        loaded,
+        prompt,
         request.params,
         controller.signal,
         (text, tokens) => this.send({ type: 'chunk', id: request.id, text, tokens }),
         typing,
-      ),
-    )
+      );
+    })
       .catch((error: unknown) => ({
         finishReason: 'error' as const,
         text: '',

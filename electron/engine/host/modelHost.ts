@@ -6,7 +6,7 @@
 import { connectToParent } from './hostPort.js';
 import { HostEngine } from './hostEngine.js';
 import { checkModelFile } from '../../gguf/modelFileCheck.js';
-import type { HostRequest } from '../protocol.js';
+import { isHostRequestType, type HostRequest } from '../protocol.js';
 
 const port = connectToParent();
 const engine = new HostEngine((message) => port.send(message), checkModelFile);
@@ -18,22 +18,7 @@ async function exitGracefully(): Promise<void> {
 
 function isHostRequest(message: unknown): message is HostRequest {
   // Main is trusted, but a request of an unknown type must not reach the switch unnoticed.
-  const type = (message as { type?: unknown } | null)?.type;
-  return (
-    typeof type === 'string' &&
-    [
-      'load',
-      'unload',
-      'info',
-      'gpuEstimate',
-      'tokenize',
-      'countTokens',
-      'complete',
-      'cancel',
-      'typing',
-      'exit',
-    ].includes(type)
-  );
+  return isHostRequestType((message as { type?: unknown } | null)?.type);
 }
 
 port.onMessage((message) => {

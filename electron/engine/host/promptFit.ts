@@ -1,8 +1,19 @@
 /**
- * Fitting a prompt into the model's context: GPT-2 sees at most 1024 tokens, prompt and new
- * tokens together, so the oldest text goes first. Cutting happens on token boundaries, and never
- * leaves half a character at the start (GPT-2's byte-level tokens can split one UTF-8 character).
+ * Fitting a prompt into the model's context, the one place that knows the context's layout: GPT-2
+ * sees at most 1024 tokens, prompt and new tokens together, so the oldest text goes first. A
+ * continue's parts are composed and trimmed by assemblePrompt; a finished text (a template's, a
+ * replay's) is cut on token boundaries, never leaving half a character at the start (GPT-2's
+ * byte-level tokens can split one UTF-8 character).
  */
+import type { Token } from 'node-llama-cpp';
+import type {
+  EnginePrompt,
+  PromptFit as PlannedPrompt,
+} from '../../../shared/schemas/generations.js';
+import type { LoadedModel } from './modelLoader.js';
+import { assemblePrompt } from './promptAssembly.js';
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 export interface PromptFitLimits {
   contextSize: number;
@@ -36,4 +47,93 @@ export function fitPromptToContext<T>(
     }
   }
   return { tokens: promptTokens.slice(dropped), dropped, maxTokens };
+}
+
+/** The tokens a prompt starts with, after any BOS token the completion adds itself. */
+export function promptTokensFor(
+  loaded: LoadedModel,
+  prompt: string,
+): { tokens: Token[]; reserved: number } {
+  const { model } = loaded;
+  const reserved = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? 1 : 0;
+  // false: text a writer types, such as "<|endoftext|>", stays text and is never a control token.
+  const tokens = model.tokenize(prompt, false);
+  if (tokens.length === 0 && reserved === 0) {
+    // GPT-2 starts unconditioned text after its end-of-text token.
+    const start = model.tokens.eos ?? model.tokens.bos;
+    if (start !== null) tokens.push(start);
+  }
+  return { tokens, reserved };
+}
+
+/** Tokens of a text as a prompt, counting any BOS token the engine prepends; 0 for ''. */
+export function countPromptTokens(loaded: LoadedModel, text: string): number {
+  if (text === '') return 0;
+  const { tokens, reserved } = promptTokensFor(loaded, text);
+  return tokens.length + reserved;
+}
+
+export interface FittedPrompt {
+  /** When fitting began (performance.now()): a completion's timings count from here. */
+  startedAt: number;
+  /** The tokens the model evaluates (after any BOS token it adds itself). */
+  tokens: Token[];
+  reserved: number;
+  /** The new-token budget that fits with these tokens. */
+  maxTokens: number;
+  fit: PlannedPrompt;
+}
+
+/** Fits a prompt into the loaded model's context for `maxTokens` new tokens; throws if it cannot. */
+export function fitPrompt(
+  loaded: LoadedModel,
+  prompt: EnginePrompt,
+  maxTokens: number,
+): FittedPrompt {
+  const startedAt = performance.now();
+  const { contextSize } = loaded.info;
+  const assembled =
+    prompt.kind === 'parts'
+      ? assemblePrompt(
+          {
+            memory: prompt.memory,
+            authorsNote: prompt.authorsNote,
+            textBeforeCursor: prompt.textBeforeCursor,
+            noteDepthLines: prompt.noteDepthLines,
+            contextSize,
+            maxNewTokens: maxTokens,
+          },
+          (text) => countPromptTokens(loaded, text),
+        )
+      : null;
+  const promptText = assembled?.text ?? (prompt.kind === 'text' ? prompt.text : '');
+  const { tokens, reserved } = promptTokensFor(loaded, promptText);
+  // A continue's parts already fit (assemblePrompt); a finished text is cut here if it must be.
+  const fitted = fitPromptToContext(
+    tokens,
+    { contextSize, maxTokens, reservedTokens: reserved },
+    (token) => loaded.model.detokenize([token]).startsWith(REPLACEMENT_CHARACTER),
+  );
+  const plan: PlannedPrompt['plan'] = assembled
+    ? {
+        promptTokens: assembled.promptTokens,
+        maxNewTokens: maxTokens,
+        contextSize,
+        droppedTokens: assembled.droppedTokens,
+        droppedTokensEstimated: assembled.droppedTokensEstimated,
+        parts: assembled.parts,
+      }
+    : {
+        promptTokens: fitted.tokens.length + reserved,
+        maxNewTokens: fitted.maxTokens,
+        contextSize,
+        droppedTokens: fitted.dropped,
+      };
+  return {
+    startedAt,
+    tokens: fitted.tokens,
+    reserved,
+    maxTokens: fitted.maxTokens,
+    fit: { promptText, plan },
+  };
 }

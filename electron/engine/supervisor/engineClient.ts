@@ -15,12 +15,9 @@ import type {
 } from '../../../shared/schemas/engine.js';
 import type { SpawnModelHost } from './hostTransport.js';
 import { emptyTimings, type GpuEstimateRequest, type ReplyData } from '../protocol.js';
-import {
-  HostConnection,
-  type ChunkListener,
-  type CompletionOutcome,
-  type ProgressListener,
-} from './hostConnection.js';
+import type { EnginePrompt, PromptFit } from '../../../shared/schemas/generations.js';
+import type { CompletionListeners, EngineCompletion } from '../engine.js';
+import { HostConnection, type CompletionOutcome, type ProgressListener } from './hostConnection.js';
 
 export interface EngineClientOptions {
   spawnHost: SpawnModelHost;
@@ -38,14 +35,6 @@ export interface LoadOptions {
   contextSize?: number;
   threads?: number;
   gpuLayers?: GpuLayersChoice;
-}
-
-export interface CompletionHandle {
-  done: Promise<CompletionOutcome>;
-  /** Ends the generation soon with finishReason 'cancelled'; harmless once it has ended. */
-  cancel(): void;
-  /** The writer typed through its text: the next token waits for a pause (TypingHold). */
-  typing(): void;
 }
 
 /** The engine's status as the host's supervisor knows it; notices are the service's business. */
@@ -125,16 +114,28 @@ export class EngineClient {
     return host.request({ type: 'countTokens', text });
   }
 
+  /** The loaded model; after a crash, the last one loaded again on a fresh host (or null). */
+  async loadedModel(): Promise<LoadedModelInfo | null> {
+    await this.hostWithModel();
+    return this.current.model;
+  }
+
+  /** How the engine would fit a prompt for maxTokens new tokens: one request to the host. */
+  async fit(prompt: EnginePrompt, maxTokens: number): Promise<PromptFit> {
+    const host = await this.hostWithModel();
+    return host.request({ type: 'fit', prompt, maxTokens });
+  }
+
   async tokenize(text: string): Promise<number[]> {
     const host = await this.hostWithModel();
     return (await host.request({ type: 'tokenize', text })).tokens;
   }
 
   complete(
-    prompt: string,
+    prompt: EnginePrompt,
     params: ResolvedGenerationParams,
-    onChunk: ChunkListener,
-  ): CompletionHandle {
+    listeners: CompletionListeners,
+  ): EngineCompletion {
     let cancelled = false;
     /** Where the completion runs, once the host has taken it. */
     let onHost: { host: HostConnection; id: string } | null = null;
@@ -147,7 +148,10 @@ export class EngineClient {
         return { finishReason: 'error', text: '', error: shape, timings: emptyTimings };
       }
       if (cancelled) return { finishReason: 'cancelled', text: '', timings: emptyTimings };
-      const started = host.complete(prompt, params, onChunk);
+      const started = host.complete(prompt, params, {
+        onFitted: (fit) => listeners.fitted(fit),
+        onChunk: (text, tokens) => listeners.chunk(text, tokens),
+      });
       onHost = { host, id: started.id };
       return started.outcome;
     })();

@@ -7,6 +7,7 @@
 import { ApiError, type ApiErrorShape, type LocalizedMessage } from '../../../shared/errors.js';
 import { localized, localizedError } from '../../../shared/i18n/localizedMessage.js';
 import type { ResolvedGenerationParams } from '../../../shared/schemas/engine.js';
+import type { EnginePrompt, PromptFit } from '../../../shared/schemas/generations.js';
 import type { HostExit, ModelHostProcess, SpawnModelHost } from './hostTransport.js';
 import {
   emptyTimings,
@@ -36,8 +37,13 @@ interface PendingReply {
   onProgress?: ProgressListener;
 }
 
-interface PendingCompletion {
+/** What a completion reports as it runs: how its prompt was fitted, then its chunks. */
+export interface CompletionListeners {
+  onFitted: (fit: PromptFit) => void;
   onChunk: ChunkListener;
+}
+
+interface PendingCompletion extends CompletionListeners {
   resolve: (outcome: CompletionOutcome) => void;
   text: string;
   tokens: number;
@@ -133,9 +139,9 @@ export class HostConnection {
 
   /** Resolves with the host's `done`; never rejects (a crash ends it with finishReason 'error'). */
   complete(
-    prompt: string,
+    prompt: EnginePrompt,
     params: ResolvedGenerationParams,
-    onChunk: ChunkListener,
+    listeners: CompletionListeners,
   ): { id: string; outcome: Promise<CompletionOutcome> } {
     const id = String(this.nextId++);
     const outcome = new Promise<CompletionOutcome>((resolve) => {
@@ -143,7 +149,7 @@ export class HostConnection {
         const error = crashError(this.exitDetail ?? HAD_STOPPED).toJSON();
         return resolve({ finishReason: 'error', text: '', error, timings: emptyTimings });
       }
-      this.completions.set(id, { onChunk, resolve, text: '', tokens: 0 });
+      this.completions.set(id, { ...listeners, resolve, text: '', tokens: 0 });
       this.process.postMessage({ type: 'complete', id, prompt, params });
     });
     return { id, outcome };
@@ -200,6 +206,9 @@ export class HostConnection {
         }
         return pending.resolve(data.data);
       }
+      case 'fitted':
+        this.completions.get(message.id)?.onFitted(message.fit);
+        return;
       case 'chunk': {
         const pending = this.completions.get(message.id);
         if (!pending) return;

@@ -29,6 +29,7 @@ import { followEngineStatus } from './engineStatusFeed.js';
 import { CONTINUE_UPDATE_TAG } from './editorUpdates.js';
 import { PendingTextNode } from './PendingTextNode.js';
 import { $getPendingNode, $isCaretBefore } from './pendingText.js';
+import { createContinuePort } from './continuePort.js';
 import { createPlanWatcher } from './planWatcher.js';
 
 interface ContinueSetup {
@@ -70,8 +71,9 @@ function command<T>(
  */
 export function registerContinue(setup: ContinueSetup): () => void {
   const { editor, client, documentId, stores } = setup;
-  const plan = createPlanWatcher(editor, client, documentId, stores);
-  const controller = new ContinueController({ ...setup, onIdle: plan.schedule });
+  const port = createContinuePort(client);
+  const plan = createPlanWatcher(editor, port, documentId, stores);
+  const controller = new ContinueController({ ...setup, port, onIdle: plan.schedule });
 
   const onKeyDown = (event: KeyboardEvent): boolean => {
     const action = continueKeyAction(event, controller.active ? controller.pendingText : null);

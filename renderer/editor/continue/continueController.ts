@@ -7,11 +7,10 @@ import {
 import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import { ApiError } from '../../../shared/errors.js';
-import type { InkwellClient } from '../../api/client.js';
 import { i18n } from '../../i18n/i18n.js';
 import { isGenerating, patch, type ContinuePhase, type ContinueStores } from './continueState.js';
+import type { ContinuePort } from './continuePort.js';
 import { updateDisplay, updateDocument, updateStreamedText } from './editorUpdates.js';
-import { GenerationStream } from './generationStream.js';
 import {
   $collapseSelectionForContinue,
   $getPendingNode,
@@ -27,7 +26,12 @@ interface Session {
   nodeKey: NodeKey | null;
   textBeforeCursor: string;
   parentId: string | null;
+  /** The generation shown: named as soon as it is asked for. */
   generationId: string | null;
+  /** Whether main has answered the start of the shown generation (it is recorded). */
+  answered: boolean;
+  /** Stops following the shown generation's events. */
+  unfollow: (() => void) | null;
   spotId: string | null;
   /** Shown, not yet kept. */
   pending: string;
@@ -41,7 +45,7 @@ interface Session {
 
 export interface ContinueControllerOptions {
   editor: LexicalEditor;
-  client: InkwellClient;
+  port: ContinuePort;
   documentId: string;
   stores: ContinueStores;
   /** ReportError of ui/errorReporting.tsx, written out so that no JSX module comes with it. */
@@ -64,14 +68,12 @@ export class ContinueController {
   private holdRenewal: ReturnType<typeof setTimeout> | null = null;
   /** When the writer last kept text by typing or accepting (performance.now()). */
   private lastKeptAt = Number.NEGATIVE_INFINITY;
-  private readonly stream: GenerationStream;
   /** The generation whose kept text ends at the caret, for the next continue's tree parent. */
   private lastAcceptedId: string | null = null;
 
   private readonly stopWatchingHistory: () => void;
 
   constructor(private readonly options: ContinueControllerOptions) {
-    this.stream = new GenerationStream(options.client);
     this.stopWatchingHistory = options.editor.registerUpdateListener(({ tags }) => {
       const session = this.session;
       if (!session || !tags.has(HISTORIC_TAG)) return;
@@ -126,6 +128,8 @@ export class ContinueController {
       textBeforeCursor,
       parentId: this.lastAcceptedId,
       generationId: null,
+      answered: false,
+      unfollow: null,
       spotId: null,
       pending: '',
       accepted: '',
@@ -142,14 +146,15 @@ export class ContinueController {
     const session = this.session;
     if (!session) return this.continueAtCursor();
     const previous = session.generationId;
-    if (previous === null) return;
+    // Until main has answered, the generation is not recorded: no alternative of it yet.
+    if (previous === null || !session.answered) return;
     if (session.accepted !== '') {
       // Part of it is kept: the spot has moved on, so this is a new continue from there.
       this.endSession();
       return this.continueAtCursor();
     }
     this.stopListening(session);
-    Object.assign(session, { generationId: null, pending: '', cancelRequested: false });
+    Object.assign(session, { pending: '', cancelRequested: false });
     this.render();
     void this.request(session, previous);
   }
@@ -157,12 +162,10 @@ export class ContinueController {
   /** Alt+[ / Alt+]: shows the previous or next alternative for this spot. */
   async cycle(step: 1 | -1): Promise<void> {
     const session = this.session;
-    if (!session?.spotId || session.generationId === null || session.accepted !== '') return;
+    if (!session?.spotId || !session.answered || session.accepted !== '') return;
     const serial = session.serial;
     try {
-      const list = await this.options.client.call('generations.alternatives', {
-        spotId: session.spotId,
-      });
+      const list = await this.options.port.alternatives(session.spotId);
       if (this.session !== session || session.serial !== serial || list.length < 2) return;
       const index = cycleIndex(
         list.findIndex((entry) => entry.id === session.generationId),
@@ -175,6 +178,7 @@ export class ContinueController {
       session.serial += 1;
       Object.assign(session, {
         generationId: chosen.id,
+        answered: true,
         pending: chosen.output,
         alternative: alternativeLabel(index, list.length),
       });
@@ -194,9 +198,10 @@ export class ContinueController {
 
   stop(): void {
     const session = this.session;
-    if (!session || !isGenerating(this.phase)) return;
-    if (session.generationId === null) session.cancelRequested = true;
-    else this.cancel(session.generationId);
+    if (!session || !isGenerating(this.phase) || session.generationId === null) return;
+    // Asked again once main has answered: until then it may not know the generation yet.
+    if (!session.answered) session.cancelRequested = true;
+    this.options.port.stop(session.generationId);
   }
 
   /** Drops the pending text (and stops its generation); what was already kept stays. */
@@ -237,7 +242,7 @@ export class ContinueController {
   dispose(): void {
     this.stopWatchingHistory();
     this.endSession();
-    this.stream.dispose();
+    this.options.port.dispose();
   }
 
   private acceptPart(session: Session, count: number, ownStep: boolean): void {
@@ -285,43 +290,43 @@ export class ContinueController {
   }
 
   private async request(session: Session, alternativeOf: string | undefined): Promise<void> {
-    const { client, documentId } = this.options;
+    const { port, documentId } = this.options;
     session.serial += 1;
     const serial = session.serial;
     this.setPhase('starting');
-    const release = this.stream.expect();
-    try {
-      const started = await client.call('continue.start', {
+    const { generationId, started, unfollow } = port.start(
+      {
         documentId,
         textBeforeCursor: session.textBeforeCursor,
         parentId: session.parentId,
         ...(alternativeOf === undefined ? {} : { alternativeOf }),
-      });
-      if (this.session !== session || session.serial !== serial) {
-        this.cancel(started.generationId);
-        return;
-      }
-      Object.assign(session, { generationId: started.generationId, spotId: started.spotId });
-      patch(this.options.stores.continueState, { plan: started.plan });
-      this.stream.attach(started.generationId, {
+      },
+      {
         chunk: (text) => this.onChunk(session, serial, text),
         end: (end) => this.onEnd(session, serial, end),
-      });
-      if (session.cancelRequested) this.cancel(started.generationId);
+      },
+    );
+    Object.assign(session, { generationId, answered: false, unfollow });
+    try {
+      const reply = await started;
+      if (this.session !== session || session.serial !== serial) {
+        port.stop(generationId);
+        unfollow();
+        return;
+      }
+      Object.assign(session, { answered: true, spotId: reply.spotId });
+      patch(this.options.stores.continueState, { plan: reply.plan });
+      if (session.cancelRequested) port.stop(generationId);
       if (alternativeOf !== undefined) void this.labelAlternative(session, serial);
     } catch (error) {
       if (this.session === session && session.serial === serial) this.endSession();
       this.options.reportError(error, i18n.t('editor:continue.couldNotContinue'));
-    } finally {
-      release();
     }
   }
 
   private async labelAlternative(session: Session, serial: number): Promise<void> {
     if (session.spotId === null) return;
-    const list = await this.options.client
-      .call('generations.alternatives', { spotId: session.spotId })
-      .catch(() => []);
+    const list = await this.options.port.alternatives(session.spotId).catch(() => []);
     if (this.session !== session || session.serial !== serial) return;
     const index = list.findIndex((entry) => entry.id === session.generationId);
     session.alternative = alternativeLabel(index, list.length);
@@ -413,10 +418,10 @@ export class ContinueController {
     const key = session.nodeKey;
     session.nodeKey = null;
     updateDisplay(this.options.editor, () => $getPendingNode(key)?.remove());
-    if (session.accepted !== '' && session.generationId !== null) {
+    if (session.accepted !== '' && session.generationId !== null && session.answered) {
       this.lastAcceptedId = session.generationId;
-      this.options.client
-        .call('generations.accept', { id: session.generationId, acceptedText: session.accepted })
+      this.options.port
+        .accept(session.generationId, session.accepted)
         .catch((error: unknown) =>
           this.options.reportError(error, i18n.t('editor:continue.markKeptFailed')),
         );
@@ -425,33 +430,28 @@ export class ContinueController {
     this.options.onIdle();
   }
 
-  /** Stops listening to the session's generation, cancelling it if it is still running. */
+  /** Stops listening to the session's generation, stopping it if it is still running. */
   private stopListening(session: Session): void {
     if (session.generationId === null) return;
-    if (isGenerating(this.phase)) this.cancel(session.generationId);
-    this.stream.detach(session.generationId);
+    if (isGenerating(this.phase)) this.options.port.stop(session.generationId);
+    session.unfollow?.();
+    session.unfollow = null;
   }
 
   /**
-   * The model's next token waits until the writer pauses (see the generation.typing channel).
+   * The model's next token waits until the writer pauses (see the continue.typing channel).
    * The wait is renewed before it runs out while they keep typing through and the suggestion is
    * LOOKAHEAD_CHARS or more ahead of them.
    */
   private holdModelWhileTyping(session: Session): void {
     if (session.generationId === null || !isGenerating(this.phase)) return;
-    this.options.client
-      .call('generation.typing', { generationId: session.generationId })
-      .catch(() => undefined);
+    this.options.port.typing(session.generationId);
     this.holdRenewal ??= setTimeout(() => {
       this.holdRenewal = null;
       const engaged = performance.now() - this.lastKeptAt < WRITER_ENGAGED_MS;
       const ahead = session.pending.length >= LOOKAHEAD_CHARS;
       if (this.session === session && engaged && ahead) this.holdModelWhileTyping(session);
     }, HOLD_RENEWAL_MS);
-  }
-
-  private cancel(generationId: string): void {
-    this.options.client.call('generation.cancel', { generationId }).catch(() => undefined);
   }
 
   private setPhase(phase: ContinuePhase): void {

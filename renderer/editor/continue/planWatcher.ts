@@ -1,7 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
-import type { InkwellClient } from '../../api/client.js';
 import { isGenerating, patch, type ContinueStores } from './continueState.js';
+import type { ContinuePort } from './continuePort.js';
 import { $textBeforeCursor } from './textBeforeCursor.js';
 
 /** Asked once the writer pauses: the plan needs the model to count tokens. */
@@ -14,7 +14,7 @@ export const PLAN_DELAY_MS = 1000;
  */
 export function createPlanWatcher(
   editor: LexicalEditor,
-  client: InkwellClient,
+  port: Pick<ContinuePort, 'plan'>,
   documentId: string,
   stores: ContinueStores,
 ): { schedule: () => void; dispose: () => void } {
@@ -30,7 +30,7 @@ export function createPlanWatcher(
     asked += 1;
     const question = asked;
     try {
-      const plan = await client.call('continue.plan', { documentId, textBeforeCursor });
+      const plan = await port.plan(documentId, textBeforeCursor);
       if (question === asked) patch(stores.continueState, { plan });
     } catch {
       // The plan is a hint: without a model (or a connection) the status bar just shows less.

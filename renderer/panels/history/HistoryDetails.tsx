@@ -31,7 +31,7 @@ export function HistoryDetails(props: HistoryDetailsProps): ReactNode {
   useEffect(() => {
     setConfirmingDelete(false);
     let current = true;
-    client.call('generations.alternatives', { spotId: record.spotId }).then(
+    client.call('continue.alternatives', { spotId: record.spotId }).then(
       (siblings) => current && setAlternatives(siblings.filter((entry) => entry.id !== record.id)),
       // Alternatives are extra context; the details stand without them.
       () => current && setAlternatives([]),

@@ -59,8 +59,9 @@ export function TemplateForm(props: TemplateFormProps): ReactNode {
   const generate = async (regenerateOf?: string): Promise<void> => {
     setTriedToGenerate(true);
     if (!valid) return;
-    const started = await generation.start(() =>
+    const started = await generation.start((generationId) =>
       client.call('templates.generate', {
+        generationId,
         templateId: template.id,
         fields: values,
         ...(regenerateOf === undefined ? {} : { regenerateOf }),

@@ -54,6 +54,8 @@ export const errors = {
     noModel: 'No model is loaded. Load a model in the Models panel, then press Continue again.',
     replayModelMissing:
       'This generation was made with {{model}} (sha256 {{sha}}…), which is not loaded and could not be loaded from {{path}}. Load that model to replay it exactly.',
+    generationIdTaken:
+      'A generation with the id {{id}} already exists. Each generation needs a new id.',
   },
   prompt: {
     noRoom:

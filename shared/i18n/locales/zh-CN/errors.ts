@@ -46,6 +46,7 @@ export const errors: Translation<typeof english> = {
     noModel: '尚未加载模型。请在“模型”面板中加载一个模型，然后再次按“续写”。',
     replayModelMissing:
       '这次生成使用的是 {{model}}（sha256 {{sha}}…），该模型未加载，也无法从 {{path}} 加载。请加载该模型以便原样重现。',
+    generationIdTaken: '已存在 id 为 {{id}} 的生成。每次生成都需要一个新的 id。',
   },
   prompt: {
     noRoom:

@@ -1,11 +1,11 @@
 /**
- * Builds the prompt for a continue: the document's memory first, then the text before the cursor
- * with the author's note a few lines before its end, trimmed from the left so that prompt and
- * new tokens fit the model's context. Pure apart from the token counter, which the caller injects
- * (the engine's own tokenizer, so counts are what the model will see).
+ * Builds the prompt for a continue, in the model host where the tokenizer is: the document's
+ * memory first, then the text before the cursor with the author's note a few lines before its
+ * end, trimmed from the left so that prompt and new tokens fit the model's context. Pure apart
+ * from the token counter (the model's own tokenizer, so counts are what the model will see).
  *
- * Trimming: the engine answers token counts but not token texts, so the cut is found by binary
- * search over cut points, counting the assembled prompt at each probe. Cut points sit just before
+ * Trimming: the cut is found by binary search over cut points, counting the assembled prompt at
+ * each probe (in process: a probe costs a tokenization, not a message). Cut points sit just before
  * the last whitespace character ahead of a word: GPT-2's pre-tokenizer always splits there (the
  * single space joins the word, a newline stands alone), so the kept text tokenizes exactly as it
  * did inside the whole text, and the count only grows as the cut moves left. Text with no
@@ -14,10 +14,10 @@
  * Cost: only a window of `contextSize * charsPerToken` characters at the end is ever tokenized,
  * so a 50,000-word document costs what a short one does.
  */
-import { localizedError } from '../../shared/i18n/localizedMessage.js';
+import { localizedError } from '../../../shared/i18n/localizedMessage.js';
 
 /** Counts tokens as the engine will for a prompt (including any token the engine prepends). */
-export type TokenCounter = (text: string) => Promise<number>;
+export type TokenCounter = (text: string) => number;
 
 export const DEFAULT_NOTE_DEPTH_LINES = 3;
 /** English averages ~4.5 characters per GPT-2 token; 8 leaves room for short-word text. */
@@ -44,6 +44,8 @@ export interface AssembledPrompt {
   droppedTokensEstimated: boolean;
   contextSize: number;
   maxNewTokens: number;
+  /** Each part's tokens, counted on its own. */
+  parts: { memory: number; authorsNote: number; text: number };
 }
 
 export function formatAuthorsNote(note: string): string | null {
@@ -61,10 +63,10 @@ export function insertAuthorsNote(text: string, noteLine: string | null, depth: 
   return `${head}\n${noteLine}\n${tail}`;
 }
 
-export async function assemblePrompt(
+export function assemblePrompt(
   input: PromptAssemblyInput,
   countTokens: TokenCounter,
-): Promise<AssembledPrompt> {
+): AssembledPrompt {
   const { contextSize, maxNewTokens } = input;
   const depth = input.noteDepthLines ?? DEFAULT_NOTE_DEPTH_LINES;
   const memory = input.memory.trim();
@@ -77,7 +79,7 @@ export async function assemblePrompt(
   if (room < 1) {
     throw localizedError('invalid_request', 'errors:prompt.noRoom', { maxNewTokens, contextSize });
   }
-  const fixedTokens = await count(compose(''));
+  const fixedTokens = count(compose(''));
   if (fixedTokens > room) {
     throw localizedError('invalid_request', 'errors:prompt.fixedTooLong', {
       fixedTokens,
@@ -94,7 +96,7 @@ export async function assemblePrompt(
   const window = fullText.slice(windowStart);
 
   let cut = 0;
-  let promptTokens = await count(compose(window));
+  let promptTokens = count(compose(window));
   if (promptTokens > room) {
     // Binary search for the smallest cut whose prompt fits; keeping nothing fits (checked above).
     const cuts = cutPoints(window);
@@ -105,7 +107,7 @@ export async function assemblePrompt(
     while (low <= high) {
       const middle = (low + high) >> 1;
       const candidate = cuts[middle] as number;
-      const tokens = await count(compose(window.slice(candidate)));
+      const tokens = count(compose(window.slice(candidate)));
       if (tokens <= room) {
         cut = candidate;
         promptTokens = tokens;
@@ -117,8 +119,8 @@ export async function assemblePrompt(
   const kept = window.slice(cut);
   let droppedTokens = 0;
   if (cut > 0 || windowStart > 0) {
-    const windowTokens = await count(window);
-    if (cut > 0) droppedTokens = Math.max(0, windowTokens - (await count(kept)));
+    const windowTokens = count(window);
+    if (cut > 0) droppedTokens = Math.max(0, windowTokens - count(kept));
     // Text before the window is never tokenized: estimated at the window's tokens per character.
     if (windowStart > 0) {
       droppedTokens += Math.round((windowStart * windowTokens) / Math.max(1, window.length));
@@ -132,16 +134,21 @@ export async function assemblePrompt(
     droppedTokensEstimated: windowStart > 0,
     contextSize,
     maxNewTokens,
+    parts: {
+      memory: count(memoryPart),
+      authorsNote: noteLine === null ? 0 : count(`${noteLine}\n`),
+      text: count(kept),
+    },
   };
 }
 
 /** Asks the counter once per distinct text: probes repeat (the empty text, the window). */
 function remembered(countTokens: TokenCounter): TokenCounter {
   const counts = new Map<string, number>();
-  return async (text) => {
+  return (text) => {
     const known = counts.get(text);
     if (known !== undefined) return known;
-    const tokens = text === '' ? 0 : await countTokens(text);
+    const tokens = text === '' ? 0 : countTokens(text);
     counts.set(text, tokens);
     return tokens;
   };

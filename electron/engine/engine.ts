@@ -1,0 +1,48 @@
+/**
+ * The engine as everything above it sees it: load a model, fit a prompt where the tokenizer is,
+ * and complete it with streamed tokens. Today's one implementation is the local model host
+ * (EngineService over the supervised node-llama-cpp process); a remote OpenAI-compatible server
+ * would be a second, and nothing above this interface would change.
+ */
+import type {
+  EngineStatus,
+  LoadedModelInfo,
+  ResolvedGenerationParams,
+  TokenCount,
+} from '../../shared/schemas/engine.js';
+import type { EnginePrompt, PromptFit } from '../../shared/schemas/generations.js';
+import type { CompletionOutcome } from './supervisor/hostConnection.js';
+
+export type { CompletionOutcome };
+
+/** One completion as it runs. `done` never rejects: a failure ends it with finish reason 'error'. */
+export interface EngineCompletion {
+  done: Promise<CompletionOutcome>;
+  /** Ends it soon with finish reason 'cancelled'; harmless once it has ended. */
+  cancel(): void;
+  /** The writer typed through its text: the next token waits until they pause. */
+  typing(): void;
+}
+
+export interface CompletionListeners {
+  /**
+   * How the prompt was fitted, before anything is computed; called once, before the first chunk
+   * (a completion whose prompt cannot be fitted ends without it).
+   */
+  fitted(fit: PromptFit): void;
+  chunk(text: string, tokens: number): void;
+}
+
+export interface Engine {
+  status(): EngineStatus;
+  /** The loaded model; with none, the startup model is loaded first. Throws if none can be. */
+  ensureModel(): Promise<LoadedModelInfo>;
+  /** How a prompt would be fitted for maxNewTokens new tokens (nothing is computed). */
+  plan(prompt: EnginePrompt, maxNewTokens: number): Promise<PromptFit>;
+  countTokens(text: string): Promise<TokenCount>;
+  complete(
+    prompt: EnginePrompt,
+    params: ResolvedGenerationParams,
+    listeners: CompletionListeners,
+  ): EngineCompletion;
+}

@@ -1,0 +1,62 @@
+/**
+ * The few calls the continue feature makes, as one narrow port onto the client (as Lexical's
+ * playground AI plugin talks to one adapter): start a generation under an id the port chooses,
+ * follow its events, steer it, keep it, and plan the next one.
+ */
+import type { ResponseOf } from '../../../shared/contract.js';
+import type { GenerationSummary, PromptPlan } from '../../../shared/schemas/generations.js';
+import type { InkwellClient } from '../../api/client.js';
+import {
+  GenerationEvents,
+  newGenerationId,
+  type GenerationHandlers,
+} from '../../api/generationEvents.js';
+
+export interface ContinueRequest {
+  documentId: string;
+  textBeforeCursor: string;
+  parentId: string | null;
+  alternativeOf?: string;
+}
+
+export interface StartedContinue {
+  /** Known at once: its events are followed before the request goes out. */
+  generationId: string;
+  /** Resolves with main's answer (rejects if it refused to start). */
+  started: Promise<ResponseOf<'continue.start'>>;
+  /** Stops following its events (the generation itself goes on unless stopped). */
+  unfollow: () => void;
+}
+
+export interface ContinuePort {
+  start(request: ContinueRequest, handlers: GenerationHandlers): StartedContinue;
+  stop(generationId: string): void;
+  /** The writer typed through its text: the model waits for them to pause. */
+  typing(generationId: string): void;
+  accept(generationId: string, acceptedText: string): Promise<GenerationSummary>;
+  alternatives(spotId: string): Promise<GenerationSummary[]>;
+  plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan>;
+  dispose(): void;
+}
+
+export function createContinuePort(client: InkwellClient): ContinuePort {
+  const events = new GenerationEvents(client);
+  const quietly = (request: Promise<unknown>): void => void request.catch(() => undefined);
+  return {
+    start(request, handlers) {
+      const generationId = newGenerationId();
+      const unfollow = events.follow(generationId, handlers);
+      const started = client.call('continue.start', { generationId, ...request });
+      started.catch(unfollow);
+      return { generationId, started, unfollow };
+    },
+    stop: (generationId) => quietly(client.call('continue.stop', { generationId })),
+    typing: (generationId) => quietly(client.call('continue.typing', { generationId })),
+    accept: (generationId, acceptedText) =>
+      client.call('continue.accept', { generationId, acceptedText }),
+    alternatives: (spotId) => client.call('continue.alternatives', { spotId }),
+    plan: (documentId, textBeforeCursor) =>
+      client.call('continue.plan', { documentId, textBeforeCursor }),
+    dispose: () => events.dispose(),
+  };
+}
