@@ -66,6 +66,11 @@ export const generationTimings = z.object({
   promptTokens: z.number().int().nonnegative(),
   /** Tokens cut from the start of the prompt so that prompt + maxTokens fits the context. */
   droppedPromptTokens: z.number().int().nonnegative(),
+  /**
+   * Prompt tokens the engine already had evaluated (a prefix kept from the last request) and
+   * did not read again; absent in generations recorded before it was kept.
+   */
+  reusedPromptTokens: z.number().int().nonnegative().optional(),
   outputTokens: z.number().int().nonnegative(),
   /** Generation speed after the first token. */
   tokensPerSecond: z.number().nonnegative(),
@@ -126,6 +131,11 @@ export const loadedModelInfo = z.object({
   /** The fallback reason by its i18n key, for the UI to show in the writer's language. */
   fallbackReasonLocalized: localizedMessage(),
   threads: threadSettings,
+  /**
+   * Which llama.cpp library runs it: node-llama-cpp's prebuilt binaries, or a build made on this
+   * machine from the same release (`npm run build:engine`), which is faster on some CPUs.
+   */
+  engineBuild: z.enum(['prebuilt', 'local']).optional(),
   loadMs: z.number().nonnegative(),
   memory: modelMemory,
 });

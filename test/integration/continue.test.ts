@@ -24,6 +24,7 @@ import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js
 import type { RequestContext } from '../../electron/core/requestContext.js';
 import { hashFile } from '../../electron/models/modelFingerprint.js';
 import { firstSentenceEnd } from '../../electron/generation/sentenceStop.js';
+import { WINDOW_FILL } from '../../electron/engine/host/promptAssembly.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
@@ -214,7 +215,10 @@ describe('continue writing through the router', () => {
     const plan = await call<PromptPlan>('continue.plan', { documentId, textBeforeCursor: long });
     assert.equal(plan.contextSize, 512);
     assert.ok(plan.promptTokens + plan.maxNewTokens <= plan.contextSize);
-    assert.ok(plan.promptTokens > plan.contextSize - plan.maxNewTokens - 10, 'fills the room');
+    // A new window fills half the room, leaving the rest for the continues that follow.
+    const room = plan.contextSize - plan.maxNewTokens;
+    assert.ok(plan.promptTokens <= room * WINDOW_FILL, `${plan.promptTokens} of ${room}`);
+    assert.ok(plan.promptTokens > room * WINDOW_FILL - 10, 'fills its part of the room');
     assert.ok(plan.droppedTokens > 0);
   });
 

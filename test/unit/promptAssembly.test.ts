@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ApiError } from '../../shared/errors.js';
 import {
   assemblePrompt,
+  WINDOW_FILL,
   cutPoints,
   insertAuthorsNote,
   type TokenCounter,
@@ -90,11 +91,36 @@ describe('prompt assembly', () => {
     // One line of text: the note goes before it.
     const kept = plan.text.slice("Memory stays.\n\n[Author's note: Note stays.]\n".length);
     assert.match(kept, /^ word\d+ /);
-    // As much as fits is kept: each word is two tokens (" word", "17"), and one more would not fit.
+    // A new window fills WINDOW_FILL of the room the memory and note leave: each word is two
+    // tokens (" word", "17"), and one more would go past it.
     const firstKept = Number(/^ word(\d+)/.exec(kept)?.[1]);
-    assert.ok(plan.promptTokens + 2 > plan.contextSize - plan.maxNewTokens);
+    const fixed = counter("Memory stays.\n\n[Author's note: Note stays.]\n");
+    const target = fixed + Math.floor((plan.contextSize - plan.maxNewTokens - fixed) * WINDOW_FILL);
+    assert.ok(plan.promptTokens <= target && plan.promptTokens + 2 > target);
     assert.equal(plan.droppedTokens, 2 * firstKept);
     assert.equal(plan.droppedTokensEstimated, false);
+  });
+
+  it('keeps the window where it began while the growing text still fits, then starts anew', async () => {
+    const counter = gpt2LikeCounter();
+    const input = { memory: '', authorsNote: '', contextSize: 100, maxNewTokens: 20 };
+    const first = assemblePrompt({ ...input, textBeforeCursor: words(300) }, counter);
+    assert.ok(first.windowAnchor, 'a cut text says where its window began');
+    const startOf = (text: string) => /^ ?word(\d+)/.exec(text)?.[1];
+    // Ten more words at the end: the same start, so the evaluated prefix is still valid.
+    const grown = assemblePrompt(
+      { ...input, textBeforeCursor: words(310), windowAnchor: first.windowAnchor },
+      counter,
+    );
+    assert.equal(startOf(grown.text), startOf(first.text));
+    assert.ok(grown.promptTokens > first.promptTokens);
+    // So much more that it no longer fits: a new start, again with room to spare.
+    const outgrown = assemblePrompt(
+      { ...input, textBeforeCursor: words(360), windowAnchor: grown.windowAnchor },
+      counter,
+    );
+    assert.notEqual(startOf(outgrown.text), startOf(first.text));
+    assert.ok(outgrown.promptTokens <= 80 * WINDOW_FILL);
   });
 
   it('leaves a prompt that fits exactly as written', async () => {

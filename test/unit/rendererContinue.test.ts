@@ -39,7 +39,11 @@ import {
   typeThroughLength,
   withoutNodesOfType,
 } from '../../renderer/editor/continue/pendingTextRules.js';
-import { contextText, speedText } from '../../renderer/editor/continue/statusFormat.js';
+import {
+  contextText,
+  firstTokenText,
+  speedText,
+} from '../../renderer/editor/continue/statusFormat.js';
 import { $textBeforeCursor } from '../../renderer/editor/continue/textBeforeCursor.js';
 
 function newEditor(): LexicalEditor {
@@ -130,6 +134,8 @@ describe('pending text rules', () => {
     assert.equal(speedText(123.4), '123 tokens/s');
     assert.equal(speedText(4.25), '4.3 tokens/s');
     assert.equal(speedText(null), '');
+    assert.equal(firstTokenText(120), 'first words in 0.12 s');
+    assert.equal(firstTokenText(null), '');
   });
 });
 

@@ -6,9 +6,8 @@
  * a stop string counts only once the output holds visible text, so a leading "\n\n" does not end
  * a completion before it starts. When one completes, an internal abort ends the generation.
  *
- * The sequence is cleared before every completion. Reusing the cached prefix would be faster,
- * but a prompt evaluated in different batches gives slightly different logits, and then the same
- * seed would not always give the same text; replaying a stored generation exactly matters more.
+ * The evaluated prefix is kept between completions and reused where that is exact (see
+ * promptCache.ts): only what differs from it is read again.
  */
 import type { LlamaCompletionResponse } from 'node-llama-cpp';
 import type {
@@ -52,11 +51,12 @@ export async function runCompletion(
   onChunk: ChunkListener,
   typing: TypingHold = new TypingHold(),
 ): Promise<CompletionResult> {
-  const { llama, sequence, completion, info } = loaded;
+  const { llama, completion, info } = loaded;
   const { reserved, startedAt } = prompt;
   const fit = { tokens: prompt.tokens, maxTokens: prompt.maxTokens };
   const droppedPromptTokens = prompt.fit.plan.droppedTokens;
   let firstTokenAt: number | null = null;
+  let reusedPromptTokens = 0;
   let outputTokens = 0;
   let tokensInChunk = 0;
   let text = '';
@@ -88,6 +88,7 @@ export async function runCompletion(
       timeToFirstTokenMs: firstTokenAt === null ? null : round(firstTokenAt - startedAt),
       promptTokens,
       droppedPromptTokens,
+      reusedPromptTokens,
       outputTokens,
       tokensPerSecond:
         outputTokens > 1 && generationSeconds > 0
@@ -102,13 +103,14 @@ export async function runCompletion(
   try {
     // Prompt batches and single-token steps run best with different thread counts.
     llama.maxThreads = info.threads.prompt;
-    await sequence.clearHistory();
+    reusedPromptTokens = await loaded.cache.prepare(fit.tokens);
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {
         if (matcher.stopped) return;
         if (firstTokenAt === null) {
           firstTokenAt = performance.now();
           llama.maxThreads = info.threads.generation;
+          loaded.cache.promptEvaluated(fit.tokens.length);
         }
         outputTokens += generated.length;
         tokensInChunk += generated.length;

@@ -135,6 +135,8 @@ export class HostEngine {
     void this.serially(() => {
       const loaded = this.model();
       const prompt = fitPrompt(loaded, request.prompt, request.params.maxTokens);
+      // The next continue keeps this window's start while its text still fits.
+      if (request.prompt.kind === 'parts') loaded.cache.windowAnchor = prompt.windowAnchor;
       this.send({ type: 'fitted', id: request.id, fit: prompt.fit });
       return runCompletion(
         loaded,

@@ -26,6 +26,7 @@ import {
   type BackendSelection,
 } from './llamaBackend.js';
 import type { LoadRequest } from '../protocol.js';
+import { PROMPT_CHUNK_TOKENS, PromptCache } from './promptCache.js';
 import { measureBestThreads } from './threadTuning.js';
 import { recallThreads, rememberThreads, tuningKey } from './threadTuningCache.js';
 
@@ -35,6 +36,8 @@ export interface LoadedModel {
   context: LlamaContext;
   sequence: LlamaContextSequence;
   completion: LlamaCompletion;
+  /** The evaluated prefix kept between completions. */
+  cache: PromptCache;
   info: LoadedModelInfo;
   /** GPU memory in use before this model was loaded; null on the CPU. */
   vramBaseline: number | null;
@@ -72,7 +75,7 @@ async function loadWeights(
 
 async function settleThreads(
   request: LoadRequest,
-  loaded: Omit<LoadedModel, 'info' | 'completion' | 'vramBaseline'>,
+  loaded: Omit<LoadedModel, 'info' | 'completion' | 'cache' | 'vramBaseline'>,
   backend: string,
   report: ProgressReporter,
 ): Promise<ThreadSettings> {
@@ -171,6 +174,9 @@ export async function loadModel(
       contextSize,
       sequences: 1,
       threads: { ideal: ceiling, min: 1 },
+      // Pinned, so that a prompt is evaluated the same way every time (see promptCache.ts).
+      batchSize: PROMPT_CHUNK_TOKENS,
+      flashAttention: false,
     });
     const sequence = context.getSequence();
     const parts = { llama, model, context, sequence };
@@ -196,12 +202,14 @@ export async function loadModel(
       fallbackReason: selection.fallbackReason && englishText(selection.fallbackReason),
       ...(selection.fallbackReason ? { fallbackReasonLocalized: selection.fallbackReason } : {}),
       threads,
+      engineBuild: llama.buildType === 'localBuild' ? 'local' : 'prebuilt',
       loadMs,
       memory,
     };
     return {
       ...parts,
       completion: new LlamaCompletion({ contextSequence: sequence }),
+      cache: new PromptCache(sequence),
       info,
       vramBaseline: baseline,
     };

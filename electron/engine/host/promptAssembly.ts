@@ -13,6 +13,10 @@
  *
  * Cost: only a window of `contextSize * charsPerToken` characters at the end is ever tokenized,
  * so a 50,000-word document costs what a short one does.
+ *
+ * Long documents: when the text does not fit, the window starts where the last one did while
+ * that still fits (windowAnchor), else anew with room to spare (WINDOW_FILL), so consecutive
+ * continues at the end of a long document share their prefix.
  */
 import { localizedError } from '../../../shared/i18n/localizedMessage.js';
 
@@ -22,6 +26,12 @@ export type TokenCounter = (text: string) => number;
 export const DEFAULT_NOTE_DEPTH_LINES = 3;
 /** English averages ~4.5 characters per GPT-2 token; 8 leaves room for short-word text. */
 export const DEFAULT_CHARS_PER_TOKEN_BUDGET = 8;
+/**
+ * When the text outgrows the context, a new window fills this much of the room the memory and
+ * note leave: GPT-2's positions cannot be shifted, so a window that moved with every continue
+ * would make every continue read its whole prompt again. The rest is room to grow into.
+ */
+export const WINDOW_FILL = 0.5;
 
 export interface PromptAssemblyInput {
   memory: string;
@@ -33,10 +43,14 @@ export interface PromptAssemblyInput {
   noteDepthLines?: number;
   /** Characters of text kept per context token before anything is tokenized. */
   charsPerTokenBudget?: number;
+  /** The text the last window kept (AssembledPrompt.windowAnchor): its start is kept while it fits. */
+  windowAnchor?: string | null;
 }
 
 export interface AssembledPrompt {
   text: string;
+  /** The kept text when the text was cut (to find its start again); null when all of it fits. */
+  windowAnchor: string | null;
   promptTokens: number;
   /** Tokens of the text left out (oldest first); estimated for text beyond the window. */
   droppedTokens: number;
@@ -98,21 +112,19 @@ export function assemblePrompt(
   let cut = 0;
   let promptTokens = count(compose(window));
   if (promptTokens > room) {
-    // Binary search for the smallest cut whose prompt fits; keeping nothing fits (checked above).
-    const cuts = cutPoints(window);
-    cut = window.length;
-    promptTokens = fixedTokens;
-    let low = 0;
-    let high = cuts.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const candidate = cuts[middle] as number;
-      const tokens = count(compose(window.slice(candidate)));
-      if (tokens <= room) {
-        cut = candidate;
-        promptTokens = tokens;
-        high = middle - 1;
-      } else low = middle + 1;
+    // The last window's text, where it stands now: the writer usually only added at the end.
+    const anchored = input.windowAnchor ? window.lastIndexOf(input.windowAnchor) : -1;
+    const anchoredTokens = anchored >= 0 ? count(compose(window.slice(anchored))) : room + 1;
+    if (anchoredTokens <= room) {
+      // The last window still fits: keep its start, so the evaluated prefix stays valid.
+      cut = anchored;
+      promptTokens = anchoredTokens;
+    } else {
+      // A new start, leaving part of the room free for the continues that follow.
+      const target = fixedTokens + Math.floor((room - fixedTokens) * WINDOW_FILL);
+      ({ cut, promptTokens } = smallestCutWithin(window, target, fixedTokens, (kept) =>
+        count(compose(kept)),
+      ));
     }
   }
 
@@ -129,6 +141,7 @@ export function assemblePrompt(
 
   return {
     text: compose(kept),
+    windowAnchor: cut > 0 ? kept : null,
     promptTokens,
     droppedTokens,
     droppedTokensEstimated: windowStart > 0,
@@ -140,6 +153,31 @@ export function assemblePrompt(
       text: count(kept),
     },
   };
+}
+
+/** The smallest cut whose prompt has at most `target` tokens (keeping nothing always does). */
+function smallestCutWithin(
+  window: string,
+  target: number,
+  fixedTokens: number,
+  promptTokensOf: (kept: string) => number,
+): { cut: number; promptTokens: number } {
+  const cuts = cutPoints(window);
+  let cut = window.length;
+  let promptTokens = fixedTokens;
+  let low = 0;
+  let high = cuts.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = cuts[middle] as number;
+    const tokens = promptTokensOf(window.slice(candidate));
+    if (tokens <= target) {
+      cut = candidate;
+      promptTokens = tokens;
+      high = middle - 1;
+    } else low = middle + 1;
+  }
+  return { cut, promptTokens };
 }
 
 /** Asks the counter once per distinct text: probes repeat (the empty text, the window). */

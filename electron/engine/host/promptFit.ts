@@ -81,6 +81,8 @@ export interface FittedPrompt {
   reserved: number;
   /** The new-token budget that fits with these tokens. */
   maxTokens: number;
+  /** Where a continue's window of text began (null: a finished text, or nothing was cut). */
+  windowAnchor: string | null;
   fit: PlannedPrompt;
 }
 
@@ -102,6 +104,7 @@ export function fitPrompt(
             noteDepthLines: prompt.noteDepthLines,
             contextSize,
             maxNewTokens: maxTokens,
+            windowAnchor: loaded.cache.windowAnchor,
           },
           (text) => countPromptTokens(loaded, text),
         )
@@ -134,6 +137,7 @@ export function fitPrompt(
     tokens: fitted.tokens,
     reserved,
     maxTokens: fitted.maxTokens,
+    windowAnchor: assembled?.windowAnchor ?? null,
     fit: { promptText, plan },
   };
 }

@@ -8,6 +8,7 @@ import {
   contextTitle,
   modelText,
   modelTitle,
+  firstTokenText,
   speedText,
 } from './statusFormat.js';
 import { useObservable } from '../../ui/useObservable.js';
@@ -18,7 +19,9 @@ export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNod
   const { t } = useTranslation('editor');
   const engine = useObservable(stores.engineStatus);
   const progress = useObservable(stores.loadProgress);
-  const { phase, plan, lastTokensPerSecond } = useObservable(stores.continueState);
+  const { phase, plan, lastTokensPerSecond, lastTimeToFirstTokenMs } = useObservable(
+    stores.continueState,
+  );
   return (
     <>
       {isGenerating(phase) && (
@@ -43,6 +46,13 @@ export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNod
       </span>
       <span className="status-context" data-testid="status-context" title={contextTitle(plan)}>
         {contextText(plan)}
+      </span>
+      <span
+        className="status-first-token"
+        data-testid="status-first-token"
+        title={t('status.firstTokenTitle')}
+      >
+        {firstTokenText(lastTimeToFirstTokenMs)}
       </span>
       <span className="status-speed" data-testid="status-speed" title={t('status.speedTitle')}>
         {speedText(lastTokensPerSecond)}

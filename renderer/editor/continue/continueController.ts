@@ -369,6 +369,7 @@ export class ContinueController {
     if (end.timings.outputTokens > 0) {
       patch(this.options.stores.continueState, {
         lastTokensPerSecond: end.timings.tokensPerSecond,
+        lastTimeToFirstTokenMs: end.timings.timeToFirstTokenMs,
       });
     }
     // The end's text is final (a sentence stop may cut the last chunk); a crash may lose it.

@@ -12,6 +12,8 @@ export interface ContinueState {
   phase: ContinuePhase;
   /** Tokens per second of the last generation that produced any. */
   lastTokensPerSecond: number | null;
+  /** From the last continue's request reaching the engine to its first token. */
+  lastTimeToFirstTokenMs: number | null;
   /** How the prompt of the next continue would fill the context; null until known. */
   plan: PromptPlan | null;
 }
@@ -29,6 +31,7 @@ export function createContinueStores(): ContinueStores {
     continueState: createObservable<ContinueState>({
       phase: 'idle',
       lastTokensPerSecond: null,
+      lastTimeToFirstTokenMs: null,
       plan: null,
     }),
     engineStatus: createObservable<EngineStatus | null>(null),

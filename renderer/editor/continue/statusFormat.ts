@@ -74,6 +74,12 @@ export function contextTitle(plan: PromptPlan | null): string {
     : i18n.t('editor:status.dropped', { count: dropped });
 }
 
+/** "first words in 0.12 s": how long the last continue took to show its first words. */
+export function firstTokenText(milliseconds: number | null): string {
+  if (milliseconds === null) return '';
+  return i18n.t('editor:status.firstToken', { seconds: milliseconds / 1000 });
+}
+
 /** "24 tokens/s", "3.5 tokens/s": whole numbers from 10 up, one decimal below. */
 export function speedText(tokensPerSecond: number | null): string {
   if (tokensPerSecond === null) return '';

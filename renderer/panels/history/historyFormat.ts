@@ -118,6 +118,12 @@ export function timingRows(timings: GenerationTimings): LabelledValue[] {
       value: t('facts.seconds', { value: timings.totalMs / 1000 }),
     },
   ];
+  if ((timings.reusedPromptTokens ?? 0) > 0) {
+    rows.push({
+      label: t('facts.reusedPromptTokens'),
+      value: formatNumber(timings.reusedPromptTokens ?? 0),
+    });
+  }
   if (timings.droppedPromptTokens > 0) {
     rows.push({
       label: t('facts.droppedPromptTokens'),

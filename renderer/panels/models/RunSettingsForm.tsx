@@ -140,6 +140,9 @@ export function RunSettingsForm(props: {
                 {t('engine.measureAgain')}
               </button>
             </p>
+            {loaded.engineBuild && (
+              <p data-testid="engine-build">{t(`engine.build.${loaded.engineBuild}`)}</p>
+            )}
             {loaded.fallbackReason && (
               <p role="alert" data-testid="engine-fallback">
                 {t('engine.fallback', {

@@ -80,6 +80,10 @@ export const editor = {
     droppedAbout_other: '{{count, number}} (about) earlier tokens do not fit and are left out',
     speed: '{{speed}} tokens/s',
     speedTitle: 'Speed of the last continuation',
+    firstToken:
+      'first words in {{seconds, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}} s',
+    firstTokenTitle:
+      'Time from Continue to the first words of the last continuation: the model read what it had not read before',
     /** The engine's load steps (LoadStep values), after "Loading model…". */
     loadSteps: {
       startingEngine: 'starting engine',

@@ -180,6 +180,7 @@ export const generation = {
     totalTime: 'Total time',
     seconds: '{{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}} s',
     droppedPromptTokens: 'Tokens trimmed from the prompt',
+    reusedPromptTokens: 'Prompt tokens already read (reused)',
   },
   replay: {
     label: 'Replay',

@@ -104,6 +104,12 @@ export const models = {
       'Running {{fileName}} on {{backend}} ({{devices}}), {{gpuLayers}} GPU layers, context {{contextSize}}.',
     deviceSeparator: ', ',
     loadedIn: 'Loaded in {{duration}}; {{memory}}.',
+    /** Which llama.cpp library runs the model. */
+    build: {
+      prebuilt:
+        'llama.cpp: the prebuilt library that comes with Inkwell (npm run build:engine makes a faster one for this computer).',
+      local: 'llama.cpp: the library built on this computer (npm run build:engine).',
+    },
     memory: 'the engine uses {{total}} of memory (weights {{weights}}, context {{contextMemory}})',
     memoryWithVram:
       'the engine uses {{total}} of memory (weights {{weights}}, context {{contextMemory}}, GPU memory {{vram}})',

@@ -77,6 +77,8 @@ export const editor: Translation<typeof english> = {
     droppedAbout_other: '前面约有 {{count, number}} 个词元放不下，未计入',
     speed: '{{speed}} 词元/秒',
     speedTitle: '上一次续写的速度',
+    firstToken: '首词 {{seconds, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}} 秒',
+    firstTokenTitle: '上一次续写从按下“续写”到出现第一个词的时间：模型只读它之前没读过的部分',
     loadSteps: {
       startingEngine: '启动引擎',
       validating: '校验文件',

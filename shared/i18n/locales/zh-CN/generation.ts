@@ -172,6 +172,7 @@ export const generation: Translation<typeof english> = {
     totalTime: '总用时',
     seconds: '{{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}} 秒',
     droppedPromptTokens: '从提示词中截去的词元数',
+    reusedPromptTokens: '已读过而复用的提示词元数',
   },
   replay: {
     label: '重放',

@@ -99,6 +99,11 @@ export const models: Translation<typeof english> = {
       '正在 {{backend}}（{{devices}}）上运行 {{fileName}}，GPU 层数 {{gpuLayers}}，上下文 {{contextSize}}。',
     deviceSeparator: '、',
     loadedIn: '加载用时 {{duration}}；{{memory}}。',
+    build: {
+      prebuilt:
+        'llama.cpp：Inkwell 自带的预编译库（npm run build:engine 可为这台电脑编译更快的版本）。',
+      local: 'llama.cpp：在这台电脑上编译的库（npm run build:engine）。',
+    },
     memory: '引擎占用 {{total}} 内存（权重 {{weights}}，上下文 {{contextMemory}}）',
     memoryWithVram:
       '引擎占用 {{total}} 内存（权重 {{weights}}，上下文 {{contextMemory}}，显存 {{vram}}）',
