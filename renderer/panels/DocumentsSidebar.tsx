@@ -149,7 +149,7 @@ export function DocumentsSidebar(props: DocumentsSidebarProps): ReactNode {
                   aria-current={isCurrent}
                   onClick={() => props.onOpen(entry.id)}
                 >
-                  <span className="doc-title">{displayTitle(entry.title)}</span>
+                  <span className="doc-title">{displayTitle(entry.title, entry.excerpt)}</span>
                   <span className="doc-meta">
                     {formatShortTime(entry.updatedAt)} ·{' '}
                     {t('common:words', { count: entry.wordCount })}

@@ -17,7 +17,7 @@ import {
   modelText,
   speedText,
 } from '../../renderer/editor/continue/statusFormat.js';
-import { displayTitle, isUntitled } from '../../renderer/ui/displayTitle.js';
+import { displayTitle, firstWords, isUntitled } from '../../renderer/ui/displayTitle.js';
 import { formatFullTime, formatShortTime } from '../../renderer/ui/formatTime.js';
 
 afterEach(() => i18n.changeLanguage('en'));
@@ -157,5 +157,15 @@ describe('untitled documents', () => {
     assert.equal(displayTitle(''), '无标题');
     assert.equal(displayTitle('第一章'), '第一章');
     assert.equal(isUntitled('Untitled draft'), false);
+  });
+
+  it('names an untitled document by its first words, and only an empty one "Untitled"', async () => {
+    await i18n.changeLanguage('en');
+    const text = 'The keeper climbed the stairs at dusk and lit the lamp for the boats.';
+    assert.equal(displayTitle('Untitled', text), 'The keeper climbed the stairs at…');
+    assert.equal(displayTitle('', '  Short note. '), 'Short note.');
+    assert.equal(displayTitle('Untitled', '   '), 'Untitled');
+    assert.equal(displayTitle('Chapter one', text), 'Chapter one', 'a title of its own wins');
+    assert.equal(firstWords('x'.repeat(100)), `${'x'.repeat(40)}…`);
   });
 });

@@ -35,6 +35,7 @@ import {
   isPrintableKey,
   leadingLineBreaksLength,
   nextWordLength,
+  pendingDisplayText,
   splitIntoParagraphs,
   typeThroughLength,
   withoutNodesOfType,
@@ -97,6 +98,14 @@ describe('pending text rules', () => {
     ]);
     assert.deepEqual(splitIntoParagraphs('a\r\n \r\n\n\nb'), ['a', 'b']);
     assert.deepEqual(splitIntoParagraphs('one line'), ['one line']);
+  });
+
+  it('shows pending text exactly as Tab keeps it: a run of blank lines is one paragraph break', () => {
+    const suggestion = ' the door opened.\n\n\n\n\nShe waited.\n  \n\n\nThen\nnothing.';
+    const shown = pendingDisplayText(suggestion);
+    assert.equal(shown, ' the door opened.\n\nShe waited.\n\nThen\nnothing.');
+    // Tab keeps paragraphs; shown, those paragraphs are separated by one blank line each.
+    assert.deepEqual(shown.split('\n\n'), splitIntoParagraphs(suggestion));
   });
 
   it('takes the next word with the spaces before it, or what is left', () => {

@@ -8,6 +8,7 @@ import {
   type Spread,
 } from 'lexical';
 import { i18n } from '../../i18n/i18n.js';
+import { pendingDisplayText } from './pendingTextRules.js';
 
 /** The node type name; autosave strips nodes of this type from what it sends. */
 export const PENDING_TEXT_TYPE = 'inkwell-pending-text';
@@ -59,7 +60,7 @@ export class PendingTextNode extends DecoratorNode<null> {
     const text = document.createElement('span');
     text.className = 'pending-text-body';
     text.dataset.testid = 'ghost-text';
-    text.textContent = this.__text;
+    text.textContent = pendingDisplayText(this.__text);
     const counter = document.createElement('span');
     counter.className = 'pending-text-alternatives';
     counter.dataset.testid = 'ghost-alternatives';
@@ -73,7 +74,7 @@ export class PendingTextNode extends DecoratorNode<null> {
   override updateDOM(previous: PendingTextNode, dom: HTMLElement): boolean {
     const [text, counter] = dom.children;
     if (!(text instanceof HTMLElement) || !(counter instanceof HTMLElement)) return true;
-    if (previous.__text !== this.__text) text.textContent = this.__text;
+    if (previous.__text !== this.__text) text.textContent = pendingDisplayText(this.__text);
     if (previous.__alternative !== this.__alternative) {
       counter.textContent = this.__alternative;
       counter.hidden = this.__alternative === '';

@@ -14,6 +14,14 @@ export function splitIntoParagraphs(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split(PARAGRAPH_BREAK);
 }
 
+/**
+ * Pending text as it is shown: each paragraph break as one blank line, exactly as Tab will keep
+ * it (splitIntoParagraphs), so a run of blank lines the model wrote never shows more than lands.
+ */
+export function pendingDisplayText(text: string): string {
+  return splitIntoParagraphs(text).join('\n\n');
+}
+
 /** How many characters Ctrl/Cmd+Right accepts: the spaces before the next word and the word. */
 export function nextWordLength(pending: string): number {
   const match = /^\s*\S+/u.exec(pending);
