@@ -5,7 +5,7 @@
  * node-llama-cpp settles how many layers fit, as loadModel will. Main's node-llama-cpp has no GPU
  * bindings loaded, so only the host can speak for a GPU.
  */
-import { GgufInsights, readGgufFileInfo, type Llama } from 'node-llama-cpp';
+import { GgufInsights, readGgufFileInfo, type Llama } from './nodeLlamaCpp.js';
 
 export interface ResourceRequest {
   path: string;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
+import { createModelDownloader, type ModelDownloader } from '../engine/nodeLlamaCpp.js';
 import type { LocalizedMessage } from '../../shared/errors.js';
 import {
   englishText,
