@@ -22,7 +22,9 @@ import type { EventBus } from '../core/eventBus.js';
 import type { RequestContext } from '../core/requestContext.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
 import { loadBuiltInTemplates } from './builtInTemplates.js';
-import { renderTemplate } from './renderTemplate.js';
+import type { SpawnRenderProcess } from './renderProcess.js';
+import { renderTemplate, type RenderedTemplate } from './renderTemplate.js';
+import { TemplateRenderer } from './templateRenderer.js';
 import { parseTemplateFile, templateFileJson } from './templateFile.js';
 import { ShapeWatcher } from './shapeStop.js';
 import { parseDefinition, validateDefinition } from './templateValidation.js';
@@ -45,6 +47,8 @@ export interface TemplatesServiceOptions {
   events: EventBus;
   /** Where the built-in library's JSON files are (resources/templates). */
   templatesDir?: string;
+  /** How the render process is started: utilityProcess in the app, fork elsewhere. */
+  spawnRenderer?: SpawnRenderProcess;
   clock?: () => number;
 }
 
@@ -55,11 +59,15 @@ export class TemplatesService {
   private readonly builtIns: Map<string, Template>;
   private readonly rows: TemplatesRepository;
   private readonly clock: () => number;
+  private readonly renderer: TemplateRenderer;
 
   constructor(private readonly options: TemplatesServiceOptions) {
     this.builtIns = new Map(loadBuiltInTemplates(options.templatesDir).map((t) => [t.id, t]));
     this.rows = new TemplatesRepository(options.database);
     this.clock = options.clock ?? Date.now;
+    this.renderer = new TemplateRenderer(
+      options.spawnRenderer ? { spawn: options.spawnRenderer } : {},
+    );
   }
 
   list(request: ParsedRequestOf<'templates.list'>): TemplateSummary[] {
@@ -98,7 +106,7 @@ export class TemplatesService {
     request: ParsedRequestOf<'templates.preview'>,
   ): Promise<ResponseOf<'templates.preview'>> {
     const definition = request.template ?? this.get(request.templateId ?? '');
-    const rendered = renderTemplate(definition, request.fields);
+    const rendered = await renderTemplate(definition, request.fields, this.renderer);
     const params = paramsOf(definition, undefined);
     await this.readyModel();
     const { tokens, contextSize } = await this.options.engine.countTokens(rendered.prompt);
@@ -118,7 +126,7 @@ export class TemplatesService {
     caller?: Caller,
   ): Promise<ResponseOf<'templates.generate'>> {
     const template = this.get(request.templateId);
-    const rendered = renderTemplate(template, request.fields);
+    const rendered = await renderTemplate(template, request.fields, this.renderer);
     let params = paramsOf(template, request.params);
     const original = request.regenerateOf
       ? this.options.generations.find(request.regenerateOf)
@@ -204,6 +212,11 @@ export class TemplatesService {
     return this.save(parseTemplateFile(json).definition);
   }
 
+  /** Ends the render process. */
+  dispose(): void {
+    this.renderer.dispose();
+  }
+
   exportJson(id: string): { fileName: string; json: string } {
     const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
     const slug =
@@ -231,7 +244,7 @@ export class TemplatesService {
     spec: {
       id: string;
       template: Template;
-      rendered: ReturnType<typeof renderTemplate>;
+      rendered: RenderedTemplate;
       params: ContinueParams;
       model: LoadedModelInfo;
       documentId: string;

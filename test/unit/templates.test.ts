@@ -20,6 +20,16 @@ function apiError(fn: () => unknown): ApiError {
   return assert.fail('expected an ApiError');
 }
 
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ApiError, String(error));
+    return error;
+  }
+  return assert.fail('expected an ApiError');
+}
+
 function edgeValue(field: TemplateField, kind: 'empty' | 'long' | 'unicode'): string | number {
   if (field.type === 'choice') return field.choices.at(-1) ?? '';
   if (field.type === 'number') return field.max ?? field.min ?? 7;
@@ -33,14 +43,14 @@ describe('built-in templates', () => {
     assert.equal(builtIns.length, 14);
   });
   for (const template of builtIns) {
-    it(`${template.id} renders with defaults and edge values`, () => {
-      const rendered = renderTemplate(template, {});
+    it(`${template.id} renders with defaults and edge values`, async () => {
+      const rendered = await renderTemplate(template, {});
       assert.ok(rendered.opening.trim().length > 0);
       assert.ok(rendered.prompt.endsWith(rendered.opening));
       assert.ok(rendered.title.length > 0);
       for (const kind of ['empty', 'long', 'unicode'] as const) {
         const values = Object.fromEntries(template.fields.map((f) => [f.name, edgeValue(f, kind)]));
-        const edge = renderTemplate(template, values);
+        const edge = await renderTemplate(template, values);
         assert.ok(edge.opening.trim().length > 0, kind);
         if (kind === 'unicode' && template.fields.some((f) => f.type === 'text')) {
           assert.match(edge.prompt, /🦊/);
@@ -92,13 +102,13 @@ describe('rendering and validation', () => {
     ],
     body: '{{ title }} ({{ mood }}, {{ lines }})\n\n',
   });
-  it('fills defaults and keeps the body trailing newlines', () => {
-    const rendered = renderTemplate(base, { title: '  Rain  ' });
+  it('fills defaults and keeps the body trailing newlines', async () => {
+    const rendered = await renderTemplate(base, { title: '  Rain  ' });
     assert.equal(rendered.opening, 'Rain (calm, 3)\n\n');
     assert.equal(rendered.title, 'Test');
   });
-  it('reports unknown fields, missing required, bad choices and numbers together', () => {
-    const error = apiError(() => renderTemplate(base, { nope: 'x', mood: 'sad', lines: 12 }));
+  it('reports unknown fields, missing required, bad choices and numbers together', async () => {
+    const error = await rejection(renderTemplate(base, { nope: 'x', mood: 'sad', lines: 12 }));
     assert.equal(error.code, 'invalid_request');
     const messages = (error.issues ?? []).map((i) => `${i.path}: ${i.message}`);
     assert.ok(messages.some((m) => /fields.nope: This template has no field "nope"/.test(m)));
@@ -106,14 +116,14 @@ describe('rendering and validation', () => {
     assert.ok(messages.some((m) => /must be one of: calm, wild/.test(m)));
     assert.ok(messages.some((m) => /"Lines" must be at most 9/.test(m)));
   });
-  it('refuses a body that uses a variable which is not a field, with its place', () => {
-    const error = apiError(() =>
+  it('refuses a body that uses a variable which is not a field, with its place', async () => {
+    const error = await rejection(
       renderTemplate({ ...base, body: 'x\n  {{ hero }}' }, { title: 'a' }),
     );
     assert.match(error.message, /line 2, column 3: "hero" is not one of this template's fields/);
   });
-  it('reports a syntax error in the body with line and column', () => {
-    const error = apiError(() =>
+  it('reports a syntax error in the body with line and column', async () => {
+    const error = await rejection(
       renderTemplate({ ...base, body: '{{ title }}\n{% if %}' }, { title: 'a' }),
     );
     assert.equal(error.issues?.[0]?.path, 'body');
