@@ -6,6 +6,7 @@ import { renderTemplate } from '../../electron/templates/renderTemplate.js';
 import { shapeEnd } from '../../electron/templates/shapeStop.js';
 import { parseTemplateFile, templateFileJson } from '../../electron/templates/templateFile.js';
 import { TemplateSyntaxError, checkTemplate } from '../../electron/templates/templateSyntax.js';
+import { validateDefinition } from '../../electron/templates/templateValidation.js';
 import { templateDefinition, type TemplateField } from '../../shared/schemas/templates.js';
 
 const builtIns = loadBuiltInTemplates();
@@ -128,6 +129,46 @@ describe('rendering and validation', () => {
     );
     assert.equal(error.issues?.[0]?.path, 'body');
     assert.match(error.message, /Template syntax error at line 2, column 1/);
+  });
+});
+
+describe('fields named after what every JavaScript object has', () => {
+  const names = ['toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+  const named = templateDefinition.parse({
+    name: 'Named',
+    kind: 'other',
+    fields: names.map((name) => ({
+      name,
+      label: name,
+      type: 'text',
+      default: String(name.length),
+    })),
+    body: names.map((name) => `{{ ${name} }}`).join(' '),
+  });
+  it('take their defaults and the given values, never Object’s own', async () => {
+    // Before: Object's toString was read as the value, and failed as "internal".
+    assert.equal((await renderTemplate(named, {})).opening, '8 11 14 7');
+    const given = Object.fromEntries(names.map((name) => [name, name.toUpperCase()]));
+    assert.equal(
+      (await renderTemplate(named, given)).opening,
+      'TOSTRING CONSTRUCTOR HASOWNPROPERTY VALUEOF',
+    );
+  });
+  it('are refused as __proto__, which a JSON object cannot carry', () => {
+    const error = apiError(() =>
+      validateDefinition({
+        ...named,
+        fields: [
+          { name: '__proto__', label: 'P', type: 'text', required: false, help: '', default: '' },
+        ],
+        body: '{{ __proto__ }}',
+      }),
+    );
+    assert.match(error.message, /A field cannot be called "__proto__"/);
+  });
+  it('are not block names in the syntax check', () => {
+    assert.throws(() => checkTemplate('{% constructor %}x'), TemplateSyntaxError);
+    assert.throws(() => checkTemplate('{% toString %}x{% endfor %}'), TemplateSyntaxError);
   });
 });
 

@@ -117,6 +117,8 @@ export const errors = {
       'The template renders to nothing with these values: fill in a field or change the body.',
     rendersEmptyIssue: 'renders to empty text',
     renderFailed: 'The {{part}} could not be rendered: {{detail}}.',
+    reservedFieldName:
+      'A field cannot be called "{{name}}": JavaScript objects reserve that name. Choose another.',
     /** A render stopped by one of its limits (README, "Security and reliability"). */
     limits: {
       steps:

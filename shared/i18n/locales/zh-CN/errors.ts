@@ -100,6 +100,7 @@ export const errors: Translation<typeof english> = {
     rendersEmpty: '使用这些值时模板渲染结果为空：请填写一个字段或修改正文。',
     rendersEmptyIssue: '渲染结果为空',
     renderFailed: '{{part}}无法渲染：{{detail}}。',
+    reservedFieldName: '字段不能叫“{{name}}”：JavaScript 对象保留了这个名字。请换一个。',
     limits: {
       steps:
         '{{part}}在 {{max, number}} 步后停止了，这是模板最多可以执行的步数：其中的循环或 range() 太长。',
