@@ -135,7 +135,8 @@ function zodIssues(error: z.ZodError): ErrorIssue[] {
   }));
 }
 
-function invalid(source: TemplateSource, issues: ErrorIssue[]): ApiError {
+/** "The template file cannot be used. body: …", with every issue. */
+export function invalid(source: TemplateSource, issues: ErrorIssue[]): ApiError {
   const where = localized(`errors:templates.where.${source}`);
   const first = issues[0];
   if (!first) return localizedError('invalid_request', 'errors:templates.notATemplate', { where });

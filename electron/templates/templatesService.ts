@@ -22,12 +22,13 @@ import type { EventBus } from '../core/eventBus.js';
 import type { RequestContext } from '../core/requestContext.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
 import { loadBuiltInTemplates } from './builtInTemplates.js';
+import { checkWithinLimits } from './limitCheck.js';
 import type { SpawnRenderProcess } from './renderProcess.js';
 import { renderTemplate, type RenderedTemplate } from './renderTemplate.js';
 import { TemplateRenderer } from './templateRenderer.js';
 import { parseTemplateFile, templateFileJson } from './templateFile.js';
 import { ShapeWatcher } from './shapeStop.js';
-import { parseDefinition, validateDefinition } from './templateValidation.js';
+import { parseDefinition, validateDefinition, type TemplateSource } from './templateValidation.js';
 import { TemplatesRepository } from './templatesRepository.js';
 import type { SqliteDatabase } from '../store/database.js';
 import type { DocumentsService } from '../documents/documentsService.js';
@@ -180,8 +181,13 @@ export class TemplatesService {
     };
   }
 
-  save(definition: TemplateDefinition, id?: string): Template {
-    validateDefinition(definition);
+  /** Checked whole before anything is stored: the schema's rules, then a render within limits. */
+  async save(
+    definition: TemplateDefinition,
+    id?: string,
+    where: TemplateSource = 'template',
+  ): Promise<Template> {
+    validateDefinition(definition, where);
     if (id !== undefined) {
       if (this.builtIns.has(id)) {
         throw localizedError('conflict', 'errors:templates.builtInUnchangeable');
@@ -189,13 +195,14 @@ export class TemplatesService {
       if (!this.rows.find(id))
         throw localizedError('not_found', 'errors:templates.notFoundToUpdate', { id });
     }
+    await checkWithinLimits(definition, this.renderer, where);
     const templateId = id ?? `user-${randomUUID()}`;
     this.rows.upsert(templateId, definition, this.clock());
     this.changed(templateId, 'saved');
     return this.get(templateId);
   }
 
-  duplicate(id: string, name = `${this.get(id).name} (copy)`.slice(0, 80)): Template {
+  duplicate(id: string, name = `${this.get(id).name} (copy)`.slice(0, 80)): Promise<Template> {
     const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
     return this.save({ ...definition, name });
   }
@@ -208,8 +215,8 @@ export class TemplatesService {
     return { deleted };
   }
 
-  importJson(json: string): Template {
-    return this.save(parseTemplateFile(json).definition);
+  importJson(json: string): Promise<Template> {
+    return this.save(parseTemplateFile(json).definition, undefined, 'templateFile');
   }
 
   /** Ends the render process. */

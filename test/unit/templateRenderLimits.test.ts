@@ -12,8 +12,10 @@ import { Template } from '@huggingface/jinja';
 import { ApiError } from '../../shared/errors.js';
 import { renderBounded } from '../../electron/templates/boundedJinja.js';
 import { loadBuiltInTemplates } from '../../electron/templates/builtInTemplates.js';
+import { checkWithinLimits } from '../../electron/templates/limitCheck.js';
 import { resolveFieldValues } from '../../electron/templates/fieldValues.js';
 import { RENDER_LIMITS } from '../../electron/templates/renderLimits.js';
+import { templateDefinition } from '../../shared/schemas/templates.js';
 import type { RenderProcess } from '../../electron/templates/renderProcess.js';
 import type { RenderJob, TemplateSources } from '../../electron/templates/renderProtocol.js';
 import {
@@ -271,6 +273,34 @@ describe('the render process', () => {
     const error = await rejection(renderer.render(body(hungry), []));
     assert.equal(error.localized?.key, 'errors:templates.limits.memory');
     assert.deepEqual(await renderer.render(body('still {{ "here" }}'), []), body('still here'));
+    renderer.dispose();
+  });
+});
+
+describe('a template about to be stored', () => {
+  const renderer = new TemplateRenderer();
+  const withBody = (source: string) =>
+    templateDefinition.parse({
+      name: 'T',
+      kind: 'other',
+      fields: [{ name: 'count', label: 'Count', type: 'number', default: 100_000_000 }],
+      body: source,
+    });
+
+  it('is refused when its own defaults take it past a limit, with that limit named', async () => {
+    const error = await rejection(
+      checkWithinLimits(withBody('{{ range(count)|length }}'), renderer, 'templateFile'),
+    );
+    assert.equal(error.code, 'invalid_request');
+    assert.match(
+      error.message,
+      /^The template file cannot be used\. body: The body stopped after 100,000 steps/,
+    );
+  });
+
+  it('passes when it stays within them, and leaves other failures to the preview', async () => {
+    await checkWithinLimits(withBody('{{ count }} words'), renderer, 'template');
+    await checkWithinLimits(withBody('{{ count|no_such_filter }}'), renderer, 'template');
     renderer.dispose();
   });
 });
