@@ -22,6 +22,11 @@ import type { EventBus } from '../core/eventBus.js';
 import type { RequestContext } from '../core/requestContext.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
 import { loadBuiltInTemplates } from './builtInTemplates.js';
+import {
+  documentTooLargeError,
+  fitsInDocument,
+  OUTPUT_JSON_CHARS_PER_TOKEN,
+} from './documentSize.js';
 import { checkWithinLimits } from './limitCheck.js';
 import type { SpawnRenderProcess } from './renderProcess.js';
 import { renderTemplate, type RenderedTemplate } from './renderTemplate.js';
@@ -129,6 +134,11 @@ export class TemplatesService {
     const template = this.get(request.templateId);
     const rendered = await renderTemplate(template, request.fields, this.renderer);
     let params = paramsOf(template, request.params);
+    // Room for the opening and the most the output can add, so the document stays one the
+    // editor can save (fillDocument checks the real output again).
+    if (!fitsInDocument(rendered.opening, params.maxTokens * OUTPUT_JSON_CHARS_PER_TOKEN)) {
+      throw documentTooLargeError();
+    }
     const original = request.regenerateOf
       ? this.options.generations.find(request.regenerateOf)
       : null;
@@ -298,6 +308,13 @@ export class TemplatesService {
     try {
       const current = this.options.documents.get(documentId);
       if (current.text.trim() !== opening.trim()) return;
+      if (!fitsInDocument(opening + output)) {
+        // Not reached with the room generate keeps; the output is in history either way.
+        console.error(
+          `[inkwell] template output not added: document ${documentId} would be too large`,
+        );
+        return;
+      }
       this.options.documents.save({
         id: documentId,
         content: '',

@@ -135,6 +135,8 @@ export const errors = {
       busy: 'Too many templates are waiting to be rendered. Try again in a moment.',
       rendererDown:
         'Templates cannot be rendered right now (the renderer did not start). Try again.',
+      documentTooLarge:
+        'The new document would be larger than a document may be ({{maxMb}} MB, with room for the output). Make the opening shorter.',
     },
     /** Values the writer filled in, checked against the template's fields. */
     fields: {

@@ -112,6 +112,8 @@ export const errors: Translation<typeof english> = {
       memory: '模板需要超过 {{max}} MB 的内存，这是模板最多可以使用的内存，已被停止。',
       busy: '等待渲染的模板太多。请稍后再试。',
       rendererDown: '暂时无法渲染模板（渲染器未能启动）。请重试。',
+      documentTooLarge:
+        '新文档将超过文档允许的大小（{{maxMb}} MB，包括输出所需的空间）。请缩短开头。',
     },
     fields: {
       unknown: '该模板没有字段“{{name}}”（它的字段：{{fields}}）。',
