@@ -143,8 +143,9 @@ const DATE_PARTS: Record<string, (date: Date) => string> = {
   d: (date) => TWO_DIGITS(date.getDate()),
   H: (date) => TWO_DIGITS(date.getHours()),
   M: (date) => TWO_DIGITS(date.getMinutes()),
-  b: (date) => date.toLocaleString('en', { month: 'short' }),
-  B: (date) => date.toLocaleString('en', { month: 'long' }),
+  // The system's language, as the library names months.
+  b: (date) => date.toLocaleString(undefined, { month: 'short' }),
+  B: (date) => date.toLocaleString(undefined, { month: 'long' }),
   '%': () => '%',
 };
 

@@ -55,6 +55,7 @@ export class TemplateRenderer {
   private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private reportedHeapLimitMb: number | null = null;
+  private warnedUncapped = false;
   private disposed = false;
 
   constructor(options: TemplateRendererOptions = {}) {
@@ -135,6 +136,13 @@ export class TemplateRenderer {
       this.clearTimer(running);
       running.ready = true;
       this.reportedHeapLimitMb = reply.heapLimitMb;
+      if (reply.heapLimitMb > this.limits.memoryMb * 4 && !this.warnedUncapped) {
+        // The flag was not honoured (a runtime that ignores execArgv): time still bounds a render.
+        this.warnedUncapped = true;
+        console.warn(
+          `[inkwell] the template renderer's heap is not capped (${reply.heapLimitMb} MB)`,
+        );
+      }
       this.pump();
       return;
     }
