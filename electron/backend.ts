@@ -34,6 +34,7 @@ import type { FreeSpaceProbe } from './models/modelDownloads.js';
 import { ModelsService } from './models/modelsService.js';
 import { PreferencesService } from './preferences/preferencesService.js';
 import { TemplatesService } from './templates/templatesService.js';
+import type { SpawnRenderProcess } from './templates/renderProcess.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
@@ -61,6 +62,8 @@ export interface BackendOptions {
   desktopShell?: DesktopShell;
   /** The built-in template library (resources/templates; packaged: resourcesPath/templates). */
   templatesDir?: string;
+  /** How the template render process is started: utilityProcess in the app, fork elsewhere. */
+  spawnTemplateRenderer?: SpawnRenderProcess;
   models?: { freeSpace?: FreeSpaceProbe; huggingFaceEndpoint?: string; stallTimeoutMs?: number };
 }
 
@@ -142,6 +145,7 @@ export function createBackend(options: BackendOptions): Backend {
     fingerprints,
     events,
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    ...(options.spawnTemplateRenderer ? { spawnRenderer: options.spawnTemplateRenderer } : {}),
   });
   const appInfo = () => ({
     name: 'Inkwell',
@@ -181,6 +185,7 @@ export function createBackend(options: BackendOptions): Backend {
     close() {
       live.cancelAll();
       models.dispose();
+      templates.dispose();
       void engine.dispose();
       // Closing the last connection checkpoints the WAL into the main file.
       if (database.open) database.close();

@@ -23,6 +23,7 @@ import { FlushGate } from './desktop/flushGate.js';
 import { createElectronDesktopShell } from './desktop/dialogs.js';
 import { BUNDLED_MODEL_FILE } from './models/bundledModel.js';
 import { forkUtilityModelHost } from './engine/supervisor/utilityProcessTransport.js';
+import { forkUtilityRenderProcess } from './templates/utilityRenderProcess.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
 import { applicationMenuTemplate } from './desktop/menu.js';
 import { createI18n } from '../shared/i18n/createI18n.js';
@@ -149,6 +150,11 @@ async function start(): Promise<void> {
       ),
     defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
     templatesDir: path.join(resourcesDir, 'templates'),
+    spawnTemplateRenderer: (memoryMb) =>
+      forkUtilityRenderProcess(
+        path.join(appRoot, 'dist', 'electron', 'templates', 'renderHost.js'),
+        memoryMb,
+      ),
     desktopShell: createElectronDesktopShell(acknowledgements, () =>
       mainText.getFixedT(null, 'menu'),
     ),

@@ -40,7 +40,11 @@ export function resolveFieldValues(
   }
   const values: ResolvedValues = {};
   for (const field of fields) {
-    const outcome = resolveOne(field, given[field.name]);
+    // Own values only: a field called "toString" or "constructor" must not find Object's.
+    const outcome = resolveOne(
+      field,
+      Object.hasOwn(given, field.name) ? given[field.name] : undefined,
+    );
     if (typeof outcome === 'object') {
       issues.push(
         localizedIssue(`fields.${field.name}`, outcome.problem, {

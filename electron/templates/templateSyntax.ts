@@ -55,6 +55,8 @@ const OPENERS = {
   filter: 'endfilter',
 } as const;
 type Opener = keyof typeof OPENERS;
+/** Own keys only: `in` would also find Object's "constructor" or "toString" ({% toString %}). */
+const isOpener = (word: string): word is Opener => Object.hasOwn(OPENERS, word);
 const CLOSERS = new Set<string>([...Object.values(OPENERS), 'endset']);
 const LOOP_ONLY = new Set(['break', 'continue']);
 
@@ -114,7 +116,7 @@ export function checkTemplate(source: string): Map<string, SourcePosition> {
     const word = /^[A-Za-z_]+/.exec(tag.inner)?.[0] ?? '';
     if (tag.kind === 'statement') {
       const blockSet = word === 'set' && !tag.inner.includes('=');
-      if (word in OPENERS || blockSet) open.push({ tag, word: word as Opener | 'set' });
+      if (isOpener(word) || blockSet) open.push({ tag, word: isOpener(word) ? word : 'set' });
       else if (word === 'elif' || word === 'else') {
         const top = open.at(-1);
         if (!top || (top.word !== 'if' && !(word === 'else' && top.word === 'for'))) {
@@ -202,7 +204,7 @@ function scanTags(source: string): Tag[] {
 function syntheticFor(tag: Tag, word: string): string {
   const self = tag.kind === 'expression' ? `{{ ${tag.inner} }}` : `{% ${tag.inner} %}`;
   if (tag.kind === 'expression') return self;
-  if (word in OPENERS) return `${self}{% ${OPENERS[word as Opener]} %}`;
+  if (isOpener(word)) return `${self}{% ${OPENERS[word]} %}`;
   if (word === 'set' && !tag.inner.includes('=')) return `${self}{% endset %}`;
   if (word === 'elif') return `{% if true %}${self}{% endif %}`;
   if (LOOP_ONLY.has(word)) return `{% for _ in [] %}${self}{% endfor %}`;

@@ -63,6 +63,11 @@ function fieldProblems(definition: TemplateDefinition): ErrorIssue[] {
   const seen = new Set<string>();
   definition.fields.forEach((field, index) => {
     const path = `fields.${index}`;
+    if (field.name === '__proto__') {
+      // A JSON object cannot carry a value under this name: parsers (zod's record among them)
+      // treat it as the object's prototype and drop it, so such a field could never be filled.
+      issues.push(localizedIssue(path, 'errors:templates.reservedFieldName', { name: field.name }));
+    }
     if (seen.has(field.name)) {
       issues.push(localizedIssue(path, 'errors:templates.duplicateField', { name: field.name }));
     }
@@ -130,7 +135,8 @@ function zodIssues(error: z.ZodError): ErrorIssue[] {
   }));
 }
 
-function invalid(source: TemplateSource, issues: ErrorIssue[]): ApiError {
+/** "The template file cannot be used. body: …", with every issue. */
+export function invalid(source: TemplateSource, issues: ErrorIssue[]): ApiError {
   const where = localized(`errors:templates.where.${source}`);
   const first = issues[0];
   if (!first) return localizedError('invalid_request', 'errors:templates.notATemplate', { where });

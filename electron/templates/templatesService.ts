@@ -22,10 +22,18 @@ import type { EventBus } from '../core/eventBus.js';
 import type { RequestContext } from '../core/requestContext.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
 import { loadBuiltInTemplates } from './builtInTemplates.js';
-import { renderTemplate } from './renderTemplate.js';
+import {
+  documentTooLargeError,
+  fitsInDocument,
+  OUTPUT_JSON_CHARS_PER_TOKEN,
+} from './documentSize.js';
+import { checkWithinLimits } from './limitCheck.js';
+import type { SpawnRenderProcess } from './renderProcess.js';
+import { renderTemplate, type RenderedTemplate } from './renderTemplate.js';
+import { TemplateRenderer } from './templateRenderer.js';
 import { parseTemplateFile, templateFileJson } from './templateFile.js';
 import { ShapeWatcher } from './shapeStop.js';
-import { parseDefinition, validateDefinition } from './templateValidation.js';
+import { parseDefinition, validateDefinition, type TemplateSource } from './templateValidation.js';
 import { TemplatesRepository } from './templatesRepository.js';
 import type { SqliteDatabase } from '../store/database.js';
 import type { DocumentsService } from '../documents/documentsService.js';
@@ -45,6 +53,8 @@ export interface TemplatesServiceOptions {
   events: EventBus;
   /** Where the built-in library's JSON files are (resources/templates). */
   templatesDir?: string;
+  /** How the render process is started: utilityProcess in the app, fork elsewhere. */
+  spawnRenderer?: SpawnRenderProcess;
   clock?: () => number;
 }
 
@@ -55,11 +65,15 @@ export class TemplatesService {
   private readonly builtIns: Map<string, Template>;
   private readonly rows: TemplatesRepository;
   private readonly clock: () => number;
+  private readonly renderer: TemplateRenderer;
 
   constructor(private readonly options: TemplatesServiceOptions) {
     this.builtIns = new Map(loadBuiltInTemplates(options.templatesDir).map((t) => [t.id, t]));
     this.rows = new TemplatesRepository(options.database);
     this.clock = options.clock ?? Date.now;
+    this.renderer = new TemplateRenderer(
+      options.spawnRenderer ? { spawn: options.spawnRenderer } : {},
+    );
   }
 
   list(request: ParsedRequestOf<'templates.list'>): TemplateSummary[] {
@@ -98,7 +112,7 @@ export class TemplatesService {
     request: ParsedRequestOf<'templates.preview'>,
   ): Promise<ResponseOf<'templates.preview'>> {
     const definition = request.template ?? this.get(request.templateId ?? '');
-    const rendered = renderTemplate(definition, request.fields);
+    const rendered = await renderTemplate(definition, request.fields, this.renderer);
     const params = paramsOf(definition, undefined);
     await this.readyModel();
     const { tokens, contextSize } = await this.options.engine.countTokens(rendered.prompt);
@@ -118,8 +132,13 @@ export class TemplatesService {
     caller?: Caller,
   ): Promise<ResponseOf<'templates.generate'>> {
     const template = this.get(request.templateId);
-    const rendered = renderTemplate(template, request.fields);
+    const rendered = await renderTemplate(template, request.fields, this.renderer);
     let params = paramsOf(template, request.params);
+    // Room for the opening and the most the output can add, so the document stays one the
+    // editor can save (fillDocument checks the real output again).
+    if (!fitsInDocument(rendered.opening, params.maxTokens * OUTPUT_JSON_CHARS_PER_TOKEN)) {
+      throw documentTooLargeError();
+    }
     const original = request.regenerateOf
       ? this.options.generations.find(request.regenerateOf)
       : null;
@@ -172,8 +191,13 @@ export class TemplatesService {
     };
   }
 
-  save(definition: TemplateDefinition, id?: string): Template {
-    validateDefinition(definition);
+  /** Checked whole before anything is stored: the schema's rules, then a render within limits. */
+  async save(
+    definition: TemplateDefinition,
+    id?: string,
+    where: TemplateSource = 'template',
+  ): Promise<Template> {
+    validateDefinition(definition, where);
     if (id !== undefined) {
       if (this.builtIns.has(id)) {
         throw localizedError('conflict', 'errors:templates.builtInUnchangeable');
@@ -181,13 +205,14 @@ export class TemplatesService {
       if (!this.rows.find(id))
         throw localizedError('not_found', 'errors:templates.notFoundToUpdate', { id });
     }
+    await checkWithinLimits(definition, this.renderer, where);
     const templateId = id ?? `user-${randomUUID()}`;
     this.rows.upsert(templateId, definition, this.clock());
     this.changed(templateId, 'saved');
     return this.get(templateId);
   }
 
-  duplicate(id: string, name = `${this.get(id).name} (copy)`.slice(0, 80)): Template {
+  duplicate(id: string, name = `${this.get(id).name} (copy)`.slice(0, 80)): Promise<Template> {
     const { id: _id, builtIn: _builtIn, updatedAt: _updatedAt, ...definition } = this.get(id);
     return this.save({ ...definition, name });
   }
@@ -200,8 +225,13 @@ export class TemplatesService {
     return { deleted };
   }
 
-  importJson(json: string): Template {
-    return this.save(parseTemplateFile(json).definition);
+  importJson(json: string): Promise<Template> {
+    return this.save(parseTemplateFile(json).definition, undefined, 'templateFile');
+  }
+
+  /** Ends the render process. */
+  dispose(): void {
+    this.renderer.dispose();
   }
 
   exportJson(id: string): { fileName: string; json: string } {
@@ -231,7 +261,7 @@ export class TemplatesService {
     spec: {
       id: string;
       template: Template;
-      rendered: ReturnType<typeof renderTemplate>;
+      rendered: RenderedTemplate;
       params: ContinueParams;
       model: LoadedModelInfo;
       documentId: string;
@@ -278,6 +308,13 @@ export class TemplatesService {
     try {
       const current = this.options.documents.get(documentId);
       if (current.text.trim() !== opening.trim()) return;
+      if (!fitsInDocument(opening + output)) {
+        // Not reached with the room generate keeps; the output is in history either way.
+        console.error(
+          `[inkwell] template output not added: document ${documentId} would be too large`,
+        );
+        return;
+      }
       this.options.documents.save({
         id: documentId,
         content: '',

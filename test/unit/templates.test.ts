@@ -6,6 +6,7 @@ import { renderTemplate } from '../../electron/templates/renderTemplate.js';
 import { shapeEnd } from '../../electron/templates/shapeStop.js';
 import { parseTemplateFile, templateFileJson } from '../../electron/templates/templateFile.js';
 import { TemplateSyntaxError, checkTemplate } from '../../electron/templates/templateSyntax.js';
+import { validateDefinition } from '../../electron/templates/templateValidation.js';
 import { templateDefinition, type TemplateField } from '../../shared/schemas/templates.js';
 
 const builtIns = loadBuiltInTemplates();
@@ -13,6 +14,16 @@ const builtIns = loadBuiltInTemplates();
 function apiError(fn: () => unknown): ApiError {
   try {
     fn();
+  } catch (error) {
+    assert.ok(error instanceof ApiError, String(error));
+    return error;
+  }
+  return assert.fail('expected an ApiError');
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
   } catch (error) {
     assert.ok(error instanceof ApiError, String(error));
     return error;
@@ -33,14 +44,14 @@ describe('built-in templates', () => {
     assert.equal(builtIns.length, 14);
   });
   for (const template of builtIns) {
-    it(`${template.id} renders with defaults and edge values`, () => {
-      const rendered = renderTemplate(template, {});
+    it(`${template.id} renders with defaults and edge values`, async () => {
+      const rendered = await renderTemplate(template, {});
       assert.ok(rendered.opening.trim().length > 0);
       assert.ok(rendered.prompt.endsWith(rendered.opening));
       assert.ok(rendered.title.length > 0);
       for (const kind of ['empty', 'long', 'unicode'] as const) {
         const values = Object.fromEntries(template.fields.map((f) => [f.name, edgeValue(f, kind)]));
-        const edge = renderTemplate(template, values);
+        const edge = await renderTemplate(template, values);
         assert.ok(edge.opening.trim().length > 0, kind);
         if (kind === 'unicode' && template.fields.some((f) => f.type === 'text')) {
           assert.match(edge.prompt, /🦊/);
@@ -92,13 +103,13 @@ describe('rendering and validation', () => {
     ],
     body: '{{ title }} ({{ mood }}, {{ lines }})\n\n',
   });
-  it('fills defaults and keeps the body trailing newlines', () => {
-    const rendered = renderTemplate(base, { title: '  Rain  ' });
+  it('fills defaults and keeps the body trailing newlines', async () => {
+    const rendered = await renderTemplate(base, { title: '  Rain  ' });
     assert.equal(rendered.opening, 'Rain (calm, 3)\n\n');
     assert.equal(rendered.title, 'Test');
   });
-  it('reports unknown fields, missing required, bad choices and numbers together', () => {
-    const error = apiError(() => renderTemplate(base, { nope: 'x', mood: 'sad', lines: 12 }));
+  it('reports unknown fields, missing required, bad choices and numbers together', async () => {
+    const error = await rejection(renderTemplate(base, { nope: 'x', mood: 'sad', lines: 12 }));
     assert.equal(error.code, 'invalid_request');
     const messages = (error.issues ?? []).map((i) => `${i.path}: ${i.message}`);
     assert.ok(messages.some((m) => /fields.nope: This template has no field "nope"/.test(m)));
@@ -106,18 +117,58 @@ describe('rendering and validation', () => {
     assert.ok(messages.some((m) => /must be one of: calm, wild/.test(m)));
     assert.ok(messages.some((m) => /"Lines" must be at most 9/.test(m)));
   });
-  it('refuses a body that uses a variable which is not a field, with its place', () => {
-    const error = apiError(() =>
+  it('refuses a body that uses a variable which is not a field, with its place', async () => {
+    const error = await rejection(
       renderTemplate({ ...base, body: 'x\n  {{ hero }}' }, { title: 'a' }),
     );
     assert.match(error.message, /line 2, column 3: "hero" is not one of this template's fields/);
   });
-  it('reports a syntax error in the body with line and column', () => {
-    const error = apiError(() =>
+  it('reports a syntax error in the body with line and column', async () => {
+    const error = await rejection(
       renderTemplate({ ...base, body: '{{ title }}\n{% if %}' }, { title: 'a' }),
     );
     assert.equal(error.issues?.[0]?.path, 'body');
     assert.match(error.message, /Template syntax error at line 2, column 1/);
+  });
+});
+
+describe('fields named after what every JavaScript object has', () => {
+  const names = ['toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+  const named = templateDefinition.parse({
+    name: 'Named',
+    kind: 'other',
+    fields: names.map((name) => ({
+      name,
+      label: name,
+      type: 'text',
+      default: String(name.length),
+    })),
+    body: names.map((name) => `{{ ${name} }}`).join(' '),
+  });
+  it('take their defaults and the given values, never Object’s own', async () => {
+    // Before: Object's toString was read as the value, and failed as "internal".
+    assert.equal((await renderTemplate(named, {})).opening, '8 11 14 7');
+    const given = Object.fromEntries(names.map((name) => [name, name.toUpperCase()]));
+    assert.equal(
+      (await renderTemplate(named, given)).opening,
+      'TOSTRING CONSTRUCTOR HASOWNPROPERTY VALUEOF',
+    );
+  });
+  it('are refused as __proto__, which a JSON object cannot carry', () => {
+    const error = apiError(() =>
+      validateDefinition({
+        ...named,
+        fields: [
+          { name: '__proto__', label: 'P', type: 'text', required: false, help: '', default: '' },
+        ],
+        body: '{{ __proto__ }}',
+      }),
+    );
+    assert.match(error.message, /A field cannot be called "__proto__"/);
+  });
+  it('are not block names in the syntax check', () => {
+    assert.throws(() => checkTemplate('{% constructor %}x'), TemplateSyntaxError);
+    assert.throws(() => checkTemplate('{% toString %}x{% endfor %}'), TemplateSyntaxError);
   });
 });
 

@@ -117,6 +117,27 @@ export const errors = {
       'The template renders to nothing with these values: fill in a field or change the body.',
     rendersEmptyIssue: 'renders to empty text',
     renderFailed: 'The {{part}} could not be rendered: {{detail}}.',
+    reservedFieldName:
+      'A field cannot be called "{{name}}": JavaScript objects reserve that name. Choose another.',
+    /** A render stopped by one of its limits (README, "Security and reliability"). */
+    limits: {
+      steps:
+        'The {{part}} stopped after {{max, number}} steps, the most a template may take: a loop or range() in it runs too long.',
+      chars:
+        'The {{part}} would be longer than {{max, number}} characters, the most a template may produce.',
+      items:
+        'The {{part}} makes a list of more than {{max, number}} items, the most a template may use.',
+      depth:
+        'The {{part}} nests more than {{max, number}} levels deep, the most a template may (does a macro call itself?).',
+      time: 'The template took longer than {{seconds}} seconds to render, the most it may take, and was stopped.',
+      memory:
+        'The template needed more than {{max}} MB of memory, the most it may use, and was stopped.',
+      busy: 'Too many templates are waiting to be rendered. Try again in a moment.',
+      rendererDown:
+        'Templates cannot be rendered right now (the renderer did not start). Try again.',
+      documentTooLarge:
+        'The new document would be larger than a document may be ({{maxMb}} MB, with room for the output). Make the opening shorter.',
+    },
     /** Values the writer filled in, checked against the template's fields. */
     fields: {
       unknown: 'This template has no field "{{name}}" (its fields: {{fields}}).',

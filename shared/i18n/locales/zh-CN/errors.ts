@@ -100,6 +100,21 @@ export const errors: Translation<typeof english> = {
     rendersEmpty: '使用这些值时模板渲染结果为空：请填写一个字段或修改正文。',
     rendersEmptyIssue: '渲染结果为空',
     renderFailed: '{{part}}无法渲染：{{detail}}。',
+    reservedFieldName: '字段不能叫“{{name}}”：JavaScript 对象保留了这个名字。请换一个。',
+    limits: {
+      steps:
+        '{{part}}在 {{max, number}} 步后停止了，这是模板最多可以执行的步数：其中的循环或 range() 太长。',
+      chars: '{{part}}将超过 {{max, number}} 个字符，这是模板最多可以生成的字符数。',
+      items: '{{part}}生成了超过 {{max, number}} 项的列表，这是模板最多可以使用的项数。',
+      depth:
+        '{{part}}嵌套超过 {{max, number}} 层，这是模板最多允许的层数（是否有宏在调用自身？）。',
+      time: '模板渲染超过了 {{seconds}} 秒，这是模板最多可以使用的时间，已被停止。',
+      memory: '模板需要超过 {{max}} MB 的内存，这是模板最多可以使用的内存，已被停止。',
+      busy: '等待渲染的模板太多。请稍后再试。',
+      rendererDown: '暂时无法渲染模板（渲染器未能启动）。请重试。',
+      documentTooLarge:
+        '新文档将超过文档允许的大小（{{maxMb}} MB，包括输出所需的空间）。请缩短开头。',
+    },
     fields: {
       unknown: '该模板没有字段“{{name}}”（它的字段：{{fields}}）。',
       unknownNoFields: '该模板没有字段“{{name}}”（它没有字段）。',
