@@ -159,6 +159,7 @@ export const errors = {
   gguf: {
     cannotUse: 'This model file cannot be used: {{reason}}.',
     cannotOpen: 'cannot open the file: {{detail}}',
+    notRegularFile: 'it is not a regular file',
     empty: 'the file is empty (0 bytes)',
     tooShort: 'the file is only {{size}} bytes, too short to be GGUF (truncated?)',
     badMagic: 'not a GGUF file: bad magic {{magic}} (expected "GGUF" in the first 4 bytes)',

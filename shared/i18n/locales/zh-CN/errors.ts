@@ -136,6 +136,7 @@ export const errors: Translation<typeof english> = {
   gguf: {
     cannotUse: '无法使用此模型文件：{{reason}}。',
     cannotOpen: '无法打开文件：{{detail}}',
+    notRegularFile: '它不是普通文件',
     empty: '文件为空（0 字节）',
     tooShort: '文件只有 {{size}} 字节，太短，不可能是 GGUF 文件（是否不完整？）',
     badMagic: '不是 GGUF 文件：文件标识 {{magic}} 错误（前 4 个字节应为“GGUF”）',
