@@ -174,6 +174,9 @@ export const errors = {
     shrank: 'the file became shorter while it was being read',
     duplicateKey: 'metadata key "{{key}}" appears twice',
     duplicateTensor: 'tensor {{name}} appears twice',
+    wrongType: 'metadata {{key}} is {{actual}}, but llama.cpp reads it as {{expected}}',
+    splitModel:
+      'the model is split into {{count}} files (split.count); Inkwell opens single-file models only',
     impossibleCount:
       '{{what}} is {{count}}, which is impossible here (the limit is {{max}} and the rest of the file holds at most {{fits}}); the header is corrupt or the file is truncated',
     stringTooLong:
@@ -216,6 +219,10 @@ export const errors = {
     tokenTypeCount:
       'tokenizer.ggml.token_type has {{types}} entries but tokenizer.ggml.tokens has {{tokens}}',
     tokenIdOutside: 'tokenizer.ggml.{{key}} is {{id}}, outside the vocabulary of {{vocab}} tokens',
+    duplicateToken:
+      'tokenizer.ggml.tokens has the token {{token}} twice (ids {{first}} and {{second}}); llama.cpp stops on such a vocabulary',
+    scoresCount:
+      'tokenizer.ggml.scores has {{scores}} entries but tokenizer.ggml.tokens has {{tokens}}',
     tensorMissing: 'tensor {{name}} is missing (a gpt2 model with these hyperparameters needs it)',
     tensorNotGpt2: 'tensor {{name}} is not part of a gpt2 model (llama.cpp would refuse the file)',
     tensorShape:

@@ -149,6 +149,8 @@ export const errors: Translation<typeof english> = {
     shrank: '文件在读取过程中变短了',
     duplicateKey: '元数据键“{{key}}”出现了两次',
     duplicateTensor: '张量 {{name}} 出现了两次',
+    wrongType: '元数据 {{key}} 的类型为 {{actual}}，但 llama.cpp 按 {{expected}} 读取它',
+    splitModel: '模型被拆分为 {{count}} 个文件（split.count）；Inkwell 只能打开单文件模型',
     impossibleCount:
       '{{what}}为 {{count}}，这在此处不可能（上限为 {{max}}，而文件的剩余部分最多只能容纳 {{fits}} 个）；文件头已损坏或文件不完整',
     stringTooLong:
@@ -188,6 +190,10 @@ export const errors: Translation<typeof english> = {
     tokenTypeCount:
       'tokenizer.ggml.token_type 有 {{types}} 项，但 tokenizer.ggml.tokens 有 {{tokens}} 项',
     tokenIdOutside: 'tokenizer.ggml.{{key}} 为 {{id}}，超出了 {{vocab}} 个词元的词表',
+    duplicateToken:
+      'tokenizer.ggml.tokens 中词元 {{token}} 出现了两次（id {{first}} 和 {{second}}）；llama.cpp 遇到这样的词表会中止',
+    scoresCount:
+      'tokenizer.ggml.scores 有 {{scores}} 项，但 tokenizer.ggml.tokens 有 {{tokens}} 项',
     tensorMissing: '缺少张量 {{name}}（具有这些超参数的 gpt2 模型需要它）',
     tensorNotGpt2: '张量 {{name}} 不属于 gpt2 模型（llama.cpp 会拒绝此文件）',
     tensorShape: '张量 {{name}} 的形状为 [{{actual}}]，但超参数和词表要求 [{{expected}}]',
