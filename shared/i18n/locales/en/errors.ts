@@ -323,7 +323,9 @@ export const errors = {
       partialOffload:
         '{{gpuLayers}} of {{totalLayers}} layers run on the GPU; the rest run on the CPU, which is slower.',
     },
-    noFile: 'There is no file at {{path}}.',
+    /** The model-path rule (electron/gguf/modelPath.ts): one answer for every refused path. */
+    noModelFile:
+      'There is no model file Inkwell can open at {{path}}: it must be a regular .gguf file, or a link to one.',
     notGguf: 'Inkwell adds models from .gguf files; “{{name}}” is not one.',
     demoStaysListed: 'The demo model comes with Inkwell and stays listed.',
     onlyOwnFiles:

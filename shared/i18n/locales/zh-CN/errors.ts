@@ -282,7 +282,8 @@ export const errors: Translation<typeof english> = {
       partialOffload:
         '{{totalLayers}} 层中有 {{gpuLayers}} 层在 GPU 上运行，其余在 CPU 上运行，速度较慢。',
     },
-    noFile: '{{path}} 处没有文件。',
+    noModelFile:
+      '{{path}} 处没有 Inkwell 能打开的模型文件：它必须是普通的 .gguf 文件，或指向这样一个文件的链接。',
     notGguf: 'Inkwell 只能从 .gguf 文件添加模型；“{{name}}”不是 .gguf 文件。',
     demoStaysListed: '演示模型随 Inkwell 一起提供，会一直保留在列表中。',
     onlyOwnFiles: 'Inkwell 只删除它自己下载或转换的模型文件；此文件属于你，已原样保留。',
