@@ -386,6 +386,8 @@ export const errors = {
     noModel: 'No model is loaded. Choose a model first.',
     generationFailed: 'The generation failed on our side; nothing was lost.',
     couldNotContinue: 'The model could not continue the text: {{detail}}',
+    /** llama.cpp refused a file that passed Inkwell's check; the reason is llama.cpp's own words. */
+    loadFailed: 'The model engine could not load this model file: {{reason}}.',
     /** Why the model runs on the CPU although a GPU backend was asked for. */
     gpuDidNotStart:
       'The {{backend}} backend could not start ({{detail}}), so the model runs on the CPU.',

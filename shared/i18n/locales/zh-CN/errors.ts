@@ -334,6 +334,7 @@ export const errors: Translation<typeof english> = {
     noModel: '尚未加载模型。请先选择一个模型。',
     generationFailed: '程序内部出了问题，生成失败，但没有丢失任何内容。',
     couldNotContinue: '模型无法续写文字：{{detail}}',
+    loadFailed: '模型引擎无法加载此模型文件：{{reason}}。',
     gpuDidNotStart: '{{backend}} 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     anyGpuDidNotStart: 'GPU 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     gpuCouldNotHold: '无法在 {{backend}} 上加载模型（{{detail}}），因此模型改在 CPU 上运行。',
