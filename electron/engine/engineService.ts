@@ -14,6 +14,7 @@ import type {
   TokenCount,
 } from '../../shared/schemas/engine.js';
 import type { EnginePrompt, PromptFit } from '../../shared/schemas/generations.js';
+import { resolveModelPath } from '../gguf/modelPath.js';
 import type { CompletionListeners, Engine, EngineCompletion } from './engine.js';
 import type {
   EngineClient,
@@ -68,11 +69,16 @@ export class EngineService implements Engine {
     this.options.emit('engine.status', this.status());
   }
 
-  load(options: LoadOptions): Promise<LoadedModelInfo> {
+  /**
+   * Loads a model. The path (the renderer's on engine.load, or a stored one) must pass the
+   * model-path rule here, in main, before any host hears of it; the host checks again.
+   */
+  async load(options: LoadOptions): Promise<LoadedModelInfo> {
+    const path = await resolveModelPath(options.path);
     // Whatever the notice said was about the model this load replaces.
     this.notice = null;
-    return this.options.client.load(options, (step, progress) =>
-      this.options.emit('engine.loadProgress', { path: options.path, step, progress }),
+    return this.options.client.load({ ...options, path }, (step, progress) =>
+      this.options.emit('engine.loadProgress', { path, step, progress }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { LocalizedMessage } from '../../shared/errors.js';
 import { localized } from '../../shared/i18n/localizedMessage.js';
 import { FileCursor } from './fileCursor.js';
@@ -9,6 +9,7 @@ import {
   GgufValueType,
 } from './ggufConstants.js';
 import { GgufValidationError } from './ggufErrors.js';
+import { NotARegularFileError, openRegularFile } from './regularFile.js';
 import type {
   GgufArrayValue,
   GgufHeader,
@@ -45,7 +46,9 @@ const MAX_ARRAY_NESTING = 2;
 /**
  * Reads a GGUF file's header (version 2 or 3): metadata, tensor infos, alignment and where the data
  * begins. Only the header region is read, through a file handle; tensor data is never touched.
- * Throws GgufValidationError for anything that cannot be parsed.
+ * Only a regular file is opened (never a FIFO or device, see regularFile.ts). Throws
+ * GgufValidationError for anything that cannot be parsed. Model files the writer names go
+ * through modelPath.ts first; this opens any path it is given.
  */
 export async function readGgufHeader(
   filePath: string,
@@ -53,15 +56,31 @@ export async function readGgufHeader(
 ): Promise<GgufHeader> {
   let handle;
   try {
-    handle = await open(filePath, 'r');
+    handle = await openRegularFile(filePath);
   } catch (error) {
     throw new GgufValidationError(
-      localized('errors:gguf.cannotOpen', { detail: (error as Error).message }),
+      error instanceof NotARegularFileError
+        ? localized('errors:gguf.notRegularFile')
+        : localized('errors:gguf.cannotOpen', { detail: (error as Error).message }),
       filePath,
     );
   }
   try {
     const { size } = await handle.stat();
+    return await readGgufHeaderFrom(handle, size, filePath, limits);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same from a handle already open (modelPath.ts opened it under the model-path rule). */
+export async function readGgufHeaderFrom(
+  handle: FileHandle,
+  size: number,
+  filePath: string,
+  limits: GgufReadLimits = DEFAULT_GGUF_READ_LIMITS,
+): Promise<GgufHeader> {
+  try {
     const cursor = new FileCursor(handle, size, limits.maxHeaderBytes);
     return await parseHeader(cursor, limits);
   } catch (error) {
@@ -69,8 +88,6 @@ export async function readGgufHeader(
       throw new GgufValidationError(error.localized, filePath);
     }
     throw error;
-  } finally {
-    await handle.close();
   }
 }
 

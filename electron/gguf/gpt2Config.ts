@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { localized } from '../../shared/i18n/localizedMessage.js';
 import { CheckpointConversionError } from './conversionErrors.js';
 import type { Gpt2GgufHyperparameters } from './gpt2GgufRequirements.js';
+import { readRegularTextFile } from './regularFile.js';
 
 /**
  * The hyperparameters of a Hugging Face GPT-2 checkpoint that the GGUF file needs: the gpt2.*
@@ -29,7 +29,7 @@ const SUPPORTED_ACTIVATIONS = new Set(['gelu_new', 'gelu_pytorch_tanh', 'gelu_fa
 export async function readGpt2Config(configPath: string): Promise<Gpt2Hyperparameters> {
   let text: string;
   try {
-    text = await readFile(configPath, 'utf8');
+    text = await readRegularTextFile(configPath);
   } catch {
     throw new CheckpointConversionError(
       localized('errors:conversion.configMissing', { path: configPath }),

@@ -3,6 +3,9 @@ import { GgufValueType } from './ggufConstants.js';
 import { GgufValidationError } from './ggufErrors.js';
 import type { GgufHeader } from './ggufTypes.js';
 import { arrayValue, numberValue, stringValue } from './ggufValues.js';
+import { architectureKeyTypes, checkKeyTypes } from './llamaKeyTypes.js';
+
+const GPT2_KEY_TYPES = architectureKeyTypes('gpt2');
 
 export interface Gpt2GgufHyperparameters {
   readonly contextLength: number;
@@ -14,8 +17,11 @@ export interface Gpt2GgufHyperparameters {
   readonly vocabSize: number;
 }
 
-/** Caps far above any GPT-2 (XL: 48 layers, 1600 wide) that keep a hostile header from asking for absurd work. */
-const MAX_BLOCKS = 1024;
+/**
+ * Caps far above any GPT-2 (XL: 48 layers, 1600 wide) that keep a hostile header from asking for
+ * absurd work. 512 layers is llama.cpp's own limit (LLAMA_MAX_LAYERS): past it, it aborts.
+ */
+const MAX_BLOCKS = 512;
 const MAX_WIDTH = 1 << 20;
 
 /**
@@ -23,6 +29,7 @@ const MAX_WIDTH = 1 << 20;
  * and exactly the gpt2 tensors with the shapes those hyperparameters imply.
  */
 export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparameters {
+  checkKeyTypes(header.metadata, GPT2_KEY_TYPES);
   const hparam = (suffix: string, options: { integer?: boolean; max?: number } = {}): number => {
     const key = `gpt2.${suffix}`;
     const value = numberValue(header.metadata.get(key));
@@ -72,6 +79,7 @@ function checkTokenizer(header: GgufHeader): number {
   }
   const vocabSize = tokens.items.length;
   if (vocabSize === 0) throw new GgufValidationError(localized('errors:gguf.tokensEmpty'));
+  checkTokensDistinct(tokens.items);
   const merges = arrayValue(header.metadata.get('tokenizer.ggml.merges'));
   if (merges === undefined || merges.itemType !== GgufValueType.String) {
     throw new GgufValidationError(localized('errors:gguf.mergesMissing'));
@@ -85,6 +93,12 @@ function checkTokenizer(header: GgufHeader): number {
       }),
     );
   }
+  const scores = arrayValue(header.metadata.get('tokenizer.ggml.scores'));
+  if (scores !== undefined && scores.items.length < vocabSize) {
+    throw new GgufValidationError(
+      localized('errors:gguf.scoresCount', { scores: scores.items.length, tokens: vocabSize }),
+    );
+  }
   for (const key of ['bos_token_id', 'eos_token_id']) {
     const id = numberValue(header.metadata.get(`tokenizer.ggml.${key}`));
     if (id !== undefined && (id < 0 || id >= vocabSize)) {
@@ -94,6 +108,30 @@ function checkTokenizer(header: GgufHeader): number {
     }
   }
   return vocabSize;
+}
+
+/**
+ * llama.cpp maps each token's text to its id and aborts the process (GGML_ASSERT) when two ids
+ * share a text. It names an empty token "[EMPTY_<id>]" first, so that is the text compared.
+ */
+function checkTokensDistinct(tokens: readonly unknown[]): void {
+  const firstId = new Map<string, number>();
+  tokens.forEach((token, id) => {
+    const text = token === '' ? `[EMPTY_${id}]` : String(token);
+    const first = firstId.get(text);
+    if (first !== undefined) {
+      throw new GgufValidationError(
+        localized('errors:gguf.duplicateToken', { token: quoteToken(text), first, second: id }),
+      );
+    }
+    firstId.set(text, id);
+  });
+}
+
+/** A token as data in a message: quoted, control characters escaped, long ones cut. */
+function quoteToken(text: string): string {
+  const quoted = JSON.stringify(text);
+  return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
 }
 
 function checkTensors(header: GgufHeader, h: Gpt2GgufHyperparameters): void {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { localized } from '../../shared/i18n/localizedMessage.js';
 import { CheckpointConversionError } from './conversionErrors.js';
+import { readRegularTextFile } from './regularFile.js';
 
 /** llama.cpp token types (gguf-py TokenType). */
 export enum TokenType {
@@ -70,7 +70,7 @@ export async function readGpt2Tokenizer(
 async function readJsonObject(filePath: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
-    text = await readFile(filePath, 'utf8');
+    text = await readRegularTextFile(filePath);
   } catch {
     throw new CheckpointConversionError(
       localized('errors:conversion.vocabMissing', { path: filePath }),
@@ -91,7 +91,7 @@ async function readJsonObject(filePath: string): Promise<Record<string, unknown>
 async function readMerges(filePath: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(filePath, 'utf8');
+    text = await readRegularTextFile(filePath);
   } catch {
     throw new CheckpointConversionError(
       localized('errors:conversion.mergesMissing', { path: filePath }),

@@ -1,8 +1,9 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { LocalizedMessage } from '../../shared/errors.js';
 import { localized } from '../../shared/i18n/localizedMessage.js';
 import { float16BitsToFloat32 } from './float16.js';
 import { CheckpointConversionError } from './conversionErrors.js';
+import { NotARegularFileError, openRegularFile } from './regularFile.js';
 
 export type SafetensorsDtype = 'F32' | 'F16' | 'BF16';
 
@@ -32,7 +33,16 @@ export class SafetensorsFile {
   ) {}
 
   static async open(filePath: string): Promise<SafetensorsFile> {
-    const handle = await open(filePath, 'r');
+    // Only a regular file: the folder is the writer's, and a FIFO there must not hold a thread.
+    const handle = await openRegularFile(filePath).catch((error: unknown) => {
+      if (!(error instanceof NotARegularFileError)) throw error;
+      throw new CheckpointConversionError(
+        localized('errors:conversion.truncated', {
+          path: filePath,
+          detail: localized('errors:gguf.notRegularFile'),
+        }),
+      );
+    });
     try {
       const { size } = await handle.stat();
       const tensors = await readHeader(handle, size, filePath);

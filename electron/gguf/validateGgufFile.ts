@@ -5,6 +5,7 @@ import { readGgufHeader } from './ggufReader.js';
 import type { GgufHeader } from './ggufTypes.js';
 import { numberValue, stringValue } from './ggufValues.js';
 import { checkGpt2Requirements, type Gpt2GgufHyperparameters } from './gpt2GgufRequirements.js';
+import { GENERAL_KEY_TYPES, checkKeyTypes } from './llamaKeyTypes.js';
 
 export { GgufValidationError } from './ggufErrors.js';
 
@@ -32,14 +33,20 @@ export interface GgufFileSummary {
 
 /**
  * Checks a GGUF file before llama.cpp sees it (llama.cpp aborts the process on some malformed
- * files): header structure, every tensor's type, alignment and byte range, the architecture, and
- * everything that architecture needs. Reads only the header. Throws GgufValidationError naming the
- * problem.
+ * files): header structure, every tensor's type, alignment and byte range, the types of the keys
+ * llama.cpp reads, the architecture, and everything that architecture needs. Reads only the
+ * header. Throws GgufValidationError naming the problem.
  */
 export async function validateGgufFile(filePath: string): Promise<GgufFileSummary> {
-  const header = await readGgufHeader(filePath);
+  return validateGgufHeader(await readGgufHeader(filePath), filePath);
+}
+
+/** The same checks on a header already read (modelFileCheck.ts reads it under the path rule). */
+export function validateGgufHeader(header: GgufHeader, filePath: string): GgufFileSummary {
   try {
     const { parameterCount, tensorTypes } = checkTensorLayout(header);
+    checkKeyTypes(header.metadata, GENERAL_KEY_TYPES);
+    checkSingleFile(header);
     const architecture = stringValue(header.metadata.get('general.architecture'));
     if (architecture === undefined) {
       throw new GgufValidationError(localized('errors:gguf.architectureMissing'));
@@ -74,6 +81,17 @@ export async function validateGgufFile(filePath: string): Promise<GgufFileSummar
       throw new GgufValidationError(error.localized, filePath);
     }
     throw error;
+  }
+}
+
+/**
+ * A model split over several files makes llama.cpp open the others by a name it derives from this
+ * one, which no check here has seen; Inkwell runs single-file models only.
+ */
+function checkSingleFile(header: GgufHeader): void {
+  const count = numberValue(header.metadata.get('split.count'));
+  if (count !== undefined && count > 1) {
+    throw new GgufValidationError(localized('errors:gguf.splitModel', { count }));
   }
 }
 

@@ -6,7 +6,6 @@
  * the writer; a cancelled or failed download leaves no partial file behind.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createModelDownloader, type ModelDownloader } from '../engine/nodeLlamaCpp.js';
@@ -17,6 +16,7 @@ import {
   type ErrorKey,
   type LocalizedValues,
 } from '../../shared/i18n/localizedMessage.js';
+import { openRegularFile } from '../gguf/regularFile.js';
 
 /** A download that failed: `message` in English, `localized` by its key (errors:models.download.*). */
 export class DownloadError extends Error {
@@ -224,10 +224,15 @@ export async function removeDownloadLeftovers(finalPath: string): Promise<void> 
   await rm(finalPath, { force: true });
 }
 
-/** Streams the file through sha256: a multi-gigabyte model never sits in memory. */
+/**
+ * Streams the file through sha256: a multi-gigabyte model never sits in memory. Only a regular
+ * file is read (regularFile.ts): a FIFO put in a model's place must not hold a thread.
+ */
 export async function sha256OfFile(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const handle = await openRegularFile(path);
+  // The stream closes the handle when it ends or is destroyed.
+  const stream = handle.createReadStream({ highWaterMark: 1024 * 1024 });
   for await (const chunk of stream) {
     if (signal?.aborted) {
       stream.destroy();

@@ -5,8 +5,8 @@
  * file is streamed, never read whole.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { openRegularFile } from '../gguf/regularFile.js';
 
 interface CachedFingerprint {
   size: number;
@@ -31,9 +31,12 @@ export class ModelFingerprints {
   }
 }
 
+/** Only a regular file is read (regularFile.ts): a FIFO at a recorded path must not hold a thread. */
 export async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  const handle = await openRegularFile(path);
+  // The stream closes the handle when it ends or fails.
+  for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
   }
   return hash.digest('hex');

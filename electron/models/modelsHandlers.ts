@@ -1,33 +1,23 @@
 /**
  * The models channels, each onto a ModelsService method.
  *
- * Paths from the renderer. models.add takes a path the renderer names: the browser's path field,
- * or a file dropped on the desktop window (the preload turns the dropped File into its path with
- * webUtils.getPathForFile). Main cannot tell a dropped path from one a compromised renderer makes
- * up, so the decision is what such a path can do, and here that is little: adding a model only
- * reads a file's GGUF header and hashes it; it never writes, moves or runs the file, nor sends
- * its bytes back, and a file that is not a valid GGUF is refused with the validator's message.
- * That is exactly what the headless mode's path field allows by design. To keep even that narrow,
- * a renderer-named path must end in .gguf: main does not open or stat any other file on the
- * renderer's word, so the channel cannot probe whether, say, a key file exists. The desktop
- * "Choose file…" goes through models.addFromDialog, where main's own dialog picks the path and
- * the renderer names none.
+ * Paths from the renderer. models.validate and models.add take a path the renderer names: the
+ * browser's path field, or a file dropped on the desktop window (the preload turns the dropped
+ * File into its path with webUtils.getPathForFile). Main cannot tell a dropped path from one a
+ * compromised renderer makes up, so the decision is what such a path can do, and here that is
+ * little: it only reads a GGUF header and hashes the file; it never writes, moves or runs it, nor
+ * sends its bytes back. Which paths are opened at all is one rule for every caller, in
+ * gguf/modelPath.ts: a .gguf name (nothing else is even stat'ed on the renderer's word, so the
+ * channels cannot probe whether, say, a key file exists), a regular file after following links,
+ * and one answer for every refusal. The desktop "Choose file…" goes through
+ * models.addFromDialog, where main's own dialog picks the path and the renderer names none.
  */
-import { basename, extname } from 'node:path';
-import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { HandlersFor } from '../core/handler.js';
 import type { ModelsService } from './modelsService.js';
 
 /** Main's open dialog for a model file (the desktop shell's); null when the writer cancelled. */
 export interface ModelFileDialog {
   chooseModelFile(clientId: string): Promise<string | null>;
-}
-
-/** Refuses a renderer-named path that is not a .gguf before anything touches the disk. */
-export function requireGgufName(path: string): void {
-  if (extname(path).toLowerCase() !== '.gguf') {
-    throw localizedError('invalid_request', 'errors:models.notGguf', { name: basename(path) });
-  }
 }
 
 /** `dialog` is the desktop shell; without one (headless, tests) the dialog is unavailable. */
@@ -38,15 +28,12 @@ export function createModelsHandlers(
   return {
     'models.validate': (request) => models.validate(request.path),
     'models.list': () => models.list(),
-    'models.add': (request) => {
-      requireGgufName(request.path);
-      return models.add(request.path, request.name);
-    },
+    'models.add': (request) => models.add(request.path, request.name),
     'models.addFromDialog': async (_request, context) => {
       if (!dialog) return { status: 'unavailable' };
       const path = await dialog.chooseModelFile(context.clientId);
       if (path === null) return { status: 'cancelled' };
-      // The writer picked it in our dialog: any name is fine, the validator decides.
+      // The writer picked it in our dialog; the same path rule and validator decide.
       return { status: 'added', model: await models.add(path) };
     },
     'models.remove': (request) => models.remove(request.id, request.deleteFile ?? false),

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { modelsEvents } from '../../shared/channels/models.js';
 import type { LocalizedValue } from '../../shared/errors.js';
@@ -23,6 +23,7 @@ import type {
   RunSettings,
 } from '../../shared/schemas/models.js';
 import { readGgufHeader } from '../gguf/ggufReader.js';
+import { resolveModelPath } from '../gguf/modelPath.js';
 import type { SqliteDatabase } from '../store/database.js';
 import { ModelsRepository, type StoredModel } from '../store/modelsRepository.js';
 import { curatedModels, findCuratedModel, resolveHfReference } from './curatedModels.js';
@@ -36,6 +37,7 @@ import {
   runGgufDownload,
   type JobRunnerLibrary,
 } from './modelJobRunners.js';
+import { readModelCard } from './modelCard.js';
 import { ModelJobs } from './modelJobs.js';
 import { estimateMemory } from './modelMemoryEstimate.js';
 
@@ -106,20 +108,19 @@ export class ModelsService {
 
   async add(path: string, name?: string, source: ModelSource = 'file'): Promise<ModelRecord> {
     await this.ready;
-    const absolute = resolve(path);
-    const existing = this.repository.getByPath(absolute);
+    // The model-path rule decides first (a .gguf name, a regular file, links followed to one);
+    // the library stores the real path, so a link and its target are one model.
+    const real = await resolveModelPath(path);
+    const existing = this.repository.getByPath(real);
     if (existing) return this.toRecord(existing);
-    const facts = await stat(absolute).catch(() => null);
-    if (!facts?.isFile())
-      throw localizedError('not_found', 'errors:models.noFile', { path: absolute });
     // Refused here, with the validator's words, before anything is stored.
-    const summary = await this.options.summarizeModelFile(absolute);
+    const summary = await this.options.summarizeModelFile(real);
     const model: StoredModel = {
       id: randomUUID(),
-      name: name ?? summary.name ?? basename(absolute, extname(absolute)),
+      name: name ?? summary.name ?? basename(real, extname(real)),
       source,
-      path: absolute,
-      sha256: await sha256OfFile(absolute),
+      path: real,
+      sha256: await sha256OfFile(real),
       ...fileFacts(summary),
       addedAt: Date.now(),
       lastUsedAt: null,
@@ -157,10 +158,11 @@ export class ModelsService {
     if (!existsSync(model.path)) {
       return { model: this.toRecord(model), file: null, metadata: [], modelCard: null };
     }
-    const [file, header, modelCard] = await Promise.all([
-      this.options.summarizeModelFile(model.path),
-      readGgufHeader(model.path),
-      this.readModelCard(model.path),
+    // The check (and its path rule) first: the header and the card are read only after it.
+    const file = await this.options.summarizeModelFile(model.path);
+    const [header, modelCard] = await Promise.all([
+      readGgufHeader(file.path),
+      readModelCard(file.path, this.modelsFolder),
     ]);
     const metadata: { key: string; value: string }[] = [];
     for (const [key, value] of header.metadata) {
@@ -278,13 +280,15 @@ export class ModelsService {
     const model = this.require(await this.getStored(id));
     if (!existsSync(model.path))
       throw localizedError('not_found', 'errors:models.fileGone', { path: model.path });
+    // node-llama-cpp reads the file's header for the estimate: only a file the rule accepts.
+    const path = await resolveModelPath(model.path);
     const settings = override ?? this.repository.getRunSettings();
     const { engine } = this.options;
     const loaded = engine.status().model;
-    return estimateMemory(model, settings, {
+    return estimateMemory({ ...model, path }, settings, {
       backend: loaded?.backend ?? null,
       loaded,
-      gpuEstimate: (request) => engine.gpuEstimate({ path: model.path, ...request }),
+      gpuEstimate: (request) => engine.gpuEstimate({ path, ...request }),
     });
   }
 
@@ -296,7 +300,7 @@ export class ModelsService {
   private async registerBundled(): Promise<void> {
     const path = this.options.bundledModelPath;
     if (!path || !existsSync(path)) return;
-    const absolute = resolve(path);
+    const absolute = await resolveModelPath(path);
     const existing = this.repository.get(BUNDLED_MODEL_ID);
     const size = (await stat(absolute)).size;
     // Hashed once: only a moved or changed file (an app update) is read again.
@@ -357,18 +361,6 @@ export class ModelsService {
   private inModelsFolder(path: string): boolean {
     const inside = relative(this.modelsFolder, path);
     return inside !== '' && !inside.startsWith('..') && !inside.includes('/..');
-  }
-
-  /** `<model>.md` beside the file, else a README.md in its folder (not in our shared folder). */
-  private async readModelCard(path: string): Promise<string | null> {
-    const candidates = [join(dirname(path), `${basename(path, extname(path))}.md`)];
-    if (resolve(dirname(path)) !== resolve(this.modelsFolder))
-      candidates.push(join(dirname(path), 'README.md'));
-    for (const candidate of candidates) {
-      const text = await readFile(candidate, 'utf8').catch(() => null);
-      if (text !== null) return text.slice(0, 100_000);
-    }
-    return null;
   }
 }
 

@@ -2,7 +2,8 @@
  * Supervision of the model host: when the host process dies (here: SIGKILL, as after a llama.cpp
  * abort or the OOM killer) or starts saying nonsense, requests in flight end with a clear
  * 'unavailable' error, main keeps running, and the next request gets a fresh host with the model
- * loaded again. Real forked hosts, a real (tiny, random-weight) GPT-2 GGUF.
+ * loaded again. A file llama.cpp would abort on is refused before it sees it; one it refuses ends
+ * the load with its reason. Real forked hosts, a real (tiny, random-weight) GPT-2 GGUF.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +13,10 @@ import { after, before, describe, it } from 'node:test';
 import { EngineClient } from '../../electron/engine/supervisor/engineClient.js';
 import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
 import type { ModelHostProcess } from '../../electron/engine/supervisor/hostTransport.js';
+import { GgufValueType } from '../../electron/gguf/ggufConstants.js';
+import type { ApiError } from '../../shared/errors.js';
 import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
+import { writeEditedGguf } from '../fixtures/brokenGgufCorpus.js';
 import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
 import { chineseText } from '../unit/support/chineseText.js';
 
@@ -159,6 +163,73 @@ describe('model host supervision', () => {
         { fitted: () => {}, chunk: () => {} },
       ).done;
       assert.equal(next.finishReason, 'length');
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('refuses a file llama.cpp would abort on (a token twice) before llama.cpp sees it; the host stays up', async () => {
+    const duplicate = path.join(dir, 'duplicate-token.gguf');
+    await writeEditedGguf(model, duplicate, {
+      metadata: (metadata) => {
+        const tokens = metadata.get('tokenizer.ggml.tokens');
+        if (tokens?.type === GgufValueType.Array) {
+          const items = [...tokens.items];
+          items[1] = items[0] ?? '';
+          metadata.set('tokenizer.ggml.tokens', { ...tokens, items });
+        }
+      },
+    });
+    const engine = new EngineClient({ spawnHost: () => forkModelHost({ quiet: true }) });
+    try {
+      await assert.rejects(
+        engine.load({ path: duplicate, backend: 'cpu', threads: 1 }),
+        (error) => {
+          assert.equal((error as { code?: string }).code, 'invalid_request');
+          assert.equal(
+            (error as Error).message,
+            'This model file cannot be used: tokenizer.ggml.tokens has the token "!" twice (ids 0 and 1); llama.cpp stops on such a vocabulary.',
+          );
+          return true;
+        },
+      );
+      assert.equal(engine.status.state, 'idle', 'not crashed: the check refused it first');
+      assert.ok(engine.hostPid);
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('a file llama.cpp refuses ends the load with llama.cpp’s reason, in the writer’s language', async () => {
+    // Everything Inkwell checks is right; llama.cpp knows no such pre-tokenizer.
+    const refused = path.join(dir, 'unknown-pre-tokenizer.gguf');
+    await writeEditedGguf(model, refused, {
+      metadata: (metadata) =>
+        metadata.set('tokenizer.ggml.pre', { type: GgufValueType.String, value: 'no-such-pre' }),
+    });
+    const engine = new EngineClient({ spawnHost: () => forkModelHost({ quiet: true }) });
+    try {
+      await engine.load({ path: model, backend: 'cpu', threads: 1 });
+      const pid = engine.hostPid;
+      await assert.rejects(engine.load({ path: refused, backend: 'cpu', threads: 1 }), (error) => {
+        const shape = error as ApiError;
+        assert.equal(shape.code, 'invalid_request');
+        assert.equal(
+          shape.message,
+          "The model engine could not load this model file: error loading model vocabulary: unknown pre-tokenizer type: 'no-such-pre'.",
+        );
+        assert.equal(shape.localized?.key, 'errors:engine.loadFailed');
+        assert.equal(
+          chineseText(shape.localized),
+          "模型引擎无法加载此模型文件：error loading model vocabulary: unknown pre-tokenizer type: 'no-such-pre'。",
+        );
+        return true;
+      });
+      // The status says so too, and the same host loads the next model.
+      assert.equal(engine.status.messageLocalized?.key, 'errors:engine.loadFailed');
+      assert.equal(engine.hostPid, pid);
+      await engine.load({ path: model, backend: 'cpu', threads: 1 });
+      assert.equal(engine.status.state, 'ready');
     } finally {
       await engine.dispose();
     }

@@ -143,12 +143,18 @@ describe('the models library', () => {
     const missing = await dispatch('models.add', { path: join(root, 'nope.gguf') });
     assert.ok(!missing.ok);
     assert.equal(missing.error.code, 'not_found');
-    assert.equal(missing.error.message, `There is no file at ${join(root, 'nope.gguf')}.`);
+    assert.equal(
+      missing.error.message,
+      `There is no model file Inkwell can open at ${join(root, 'nope.gguf')}: it must be a regular .gguf file, or a link to one.`,
+    );
     assert.deepEqual(missing.error.localized, {
-      key: 'errors:models.noFile',
+      key: 'errors:models.noModelFile',
       values: { path: join(root, 'nope.gguf') },
     });
-    assert.equal(chineseText(missing.error.localized), `${join(root, 'nope.gguf')} 处没有文件。`);
+    assert.equal(
+      chineseText(missing.error.localized),
+      `${join(root, 'nope.gguf')} 处没有 Inkwell 能打开的模型文件：它必须是普通的 .gguf 文件，或指向这样一个文件的链接。`,
+    );
     const notGguf = await dispatch('models.add', { path: join(root, 'story.txt') });
     assert.ok(!notGguf.ok);
     assert.equal(notGguf.error.localized?.key, 'errors:models.notGguf');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -129,4 +130,24 @@ describe('GGUF writer and reader', () => {
         error instanceof GgufValidationError && /power of two/.test(error.message),
     );
   });
+
+  it(
+    'refuses a FIFO or a folder at once instead of waiting on it',
+    { timeout: 60_000 },
+    async () => {
+      const fifo = join(dir, 'pipe.gguf');
+      // Node has no mkfifo; without the regular-file check, reading this waits for a writer forever.
+      execFileSync('mkfifo', [fifo]);
+      const folder = join(dir, 'folder.gguf');
+      await mkdir(folder);
+      for (const path of [fifo, folder]) {
+        await assert.rejects(readGgufHeader(path), (error: unknown) => {
+          assert.ok(error instanceof GgufValidationError);
+          assert.equal(error.message, 'it is not a regular file');
+          assert.equal(error.filePath, path);
+          return true;
+        });
+      }
+    },
+  );
 });

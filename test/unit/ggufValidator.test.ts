@@ -124,6 +124,45 @@ describe('validateGgufFile', () => {
     },
   );
 
+  /** Writes the corpus case `name` and returns the validator's message for it. */
+  async function messageFor(name: string): Promise<string> {
+    const brokenCase = corpus.find((candidate) => candidate.name === name);
+    assert.ok(brokenCase, `no corpus case "${name}"`);
+    const file = join(dir, `${name.replace(/\W+/g, '-')}.gguf`);
+    await brokenCase.write(file);
+    const error: unknown = await validateGgufFile(file).then(
+      () => assert.fail(`${name}: accepted`),
+      (thrown: unknown) => thrown,
+    );
+    assert.ok(error instanceof GgufValidationError, String(error));
+    return error.message;
+  }
+
+  it('refuses two tokens with the same text (llama.cpp aborts on them), naming the token and both ids', async () => {
+    assert.equal(
+      await messageFor('duplicate token'),
+      'tokenizer.ggml.tokens has the token "!" twice (ids 0 and 1); llama.cpp stops on such a vocabulary',
+    );
+    // llama.cpp names an empty token "[EMPTY_<id>]", so that text is taken too.
+    assert.match(await messageFor('an empty token and its placeholder text'), /ids 5 and 6/);
+  });
+
+  it('refuses a key llama.cpp reads with another type, naming the key and both types', async () => {
+    assert.equal(
+      await messageFor('context length as a string'),
+      'metadata gpt2.context_length is string, but llama.cpp reads it as u32',
+    );
+    assert.equal(
+      await messageFor('tokens as an array of ints'),
+      'metadata tokenizer.ggml.tokens is i32[], but llama.cpp reads it as string[]',
+    );
+    // Optional keys too: llama.cpp refuses the file for any key it reads with another type.
+    assert.equal(
+      await messageFor('an optional key llama.cpp reads, with another type'),
+      'metadata gpt2.attention.causal is u32, but llama.cpp reads it as bool',
+    );
+  });
+
   it('says which file could not be opened when the path does not exist', async () => {
     await assert.rejects(validateGgufFile(join(dir, 'nope.gguf')), (error: unknown) => {
       return (

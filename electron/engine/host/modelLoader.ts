@@ -25,6 +25,7 @@ import {
   selectBackend,
   type BackendSelection,
 } from './llamaBackend.js';
+import { loadFailedError, withLoadFailureReason } from './loadFailure.js';
 import type { LoadRequest } from '../protocol.js';
 import { PROMPT_CHUNK_TOKENS, PromptCache } from './promptCache.js';
 import { measureBestThreads } from './threadTuning.js';
@@ -63,13 +64,16 @@ async function loadWeights(
         report('loading model', percent / 100);
       },
     });
+  // A refusal carries llama.cpp's reason, which node-llama-cpp's error leaves in the log.
+  const loadExplained = (chosen: BackendSelection) =>
+    withLoadFailureReason(chosen.llama, () => load(chosen));
   try {
-    return { selection, model: await load(selection) };
+    return { selection, model: await loadExplained(selection) };
   } catch (error) {
     if (selection.backend === 'cpu') throw error;
     // The GPU started but could not hold this model (memory, unsupported type): use the CPU.
     const cpu = await cpuAfterGpuFailure(selection.backend, error);
-    return { selection: cpu, model: await load(cpu) };
+    return { selection: cpu, model: await loadExplained(cpu) };
   }
 }
 
@@ -159,7 +163,12 @@ export async function loadModel(
   const startedAt = performance.now();
   const backend = await selectBackend(request.backend);
   const vramBaseline = (await vramState(backend.llama))?.used ?? null;
-  const { selection, model } = await loadWeights(request, backend, report);
+  const { selection, model } = await loadWeights(request, backend, report).catch(
+    (error: unknown) => {
+      // The writer is told why, in their language (the reason itself is llama.cpp's words).
+      throw loadFailedError(error);
+    },
+  );
   const { llama } = selection;
   try {
     report('creating context', null);

@@ -180,6 +180,7 @@ export const errors = {
   gguf: {
     cannotUse: 'This model file cannot be used: {{reason}}.',
     cannotOpen: 'cannot open the file: {{detail}}',
+    notRegularFile: 'it is not a regular file',
     empty: 'the file is empty (0 bytes)',
     tooShort: 'the file is only {{size}} bytes, too short to be GGUF (truncated?)',
     badMagic: 'not a GGUF file: bad magic {{magic}} (expected "GGUF" in the first 4 bytes)',
@@ -194,6 +195,9 @@ export const errors = {
     shrank: 'the file became shorter while it was being read',
     duplicateKey: 'metadata key "{{key}}" appears twice',
     duplicateTensor: 'tensor {{name}} appears twice',
+    wrongType: 'metadata {{key}} is {{actual}}, but llama.cpp reads it as {{expected}}',
+    splitModel:
+      'the model is split into {{count}} files (split.count); Inkwell opens single-file models only',
     impossibleCount:
       '{{what}} is {{count}}, which is impossible here (the limit is {{max}} and the rest of the file holds at most {{fits}}); the header is corrupt or the file is truncated',
     stringTooLong:
@@ -236,6 +240,10 @@ export const errors = {
     tokenTypeCount:
       'tokenizer.ggml.token_type has {{types}} entries but tokenizer.ggml.tokens has {{tokens}}',
     tokenIdOutside: 'tokenizer.ggml.{{key}} is {{id}}, outside the vocabulary of {{vocab}} tokens',
+    duplicateToken:
+      'tokenizer.ggml.tokens has the token {{token}} twice (ids {{first}} and {{second}}); llama.cpp stops on such a vocabulary',
+    scoresCount:
+      'tokenizer.ggml.scores has {{scores}} entries but tokenizer.ggml.tokens has {{tokens}}',
     tensorMissing: 'tensor {{name}} is missing (a gpt2 model with these hyperparameters needs it)',
     tensorNotGpt2: 'tensor {{name}} is not part of a gpt2 model (llama.cpp would refuse the file)',
     tensorShape:
@@ -336,7 +344,9 @@ export const errors = {
       partialOffload:
         '{{gpuLayers}} of {{totalLayers}} layers run on the GPU; the rest run on the CPU, which is slower.',
     },
-    noFile: 'There is no file at {{path}}.',
+    /** The model-path rule (electron/gguf/modelPath.ts): one answer for every refused path. */
+    noModelFile:
+      'There is no model file Inkwell can open at {{path}}: it must be a regular .gguf file, or a link to one.',
     notGguf: 'Inkwell adds models from .gguf files; “{{name}}” is not one.',
     demoStaysListed: 'The demo model comes with Inkwell and stays listed.',
     onlyOwnFiles:
@@ -397,6 +407,8 @@ export const errors = {
     noModel: 'No model is loaded. Choose a model first.',
     generationFailed: 'The generation failed on our side; nothing was lost.',
     couldNotContinue: 'The model could not continue the text: {{detail}}',
+    /** llama.cpp refused a file that passed Inkwell's check; the reason is llama.cpp's own words. */
+    loadFailed: 'The model engine could not load this model file: {{reason}}.',
     /** Why the model runs on the CPU although a GPU backend was asked for. */
     gpuDidNotStart:
       'The {{backend}} backend could not start ({{detail}}), so the model runs on the CPU.',

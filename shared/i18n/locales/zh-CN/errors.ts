@@ -151,6 +151,7 @@ export const errors: Translation<typeof english> = {
   gguf: {
     cannotUse: '无法使用此模型文件：{{reason}}。',
     cannotOpen: '无法打开文件：{{detail}}',
+    notRegularFile: '它不是普通文件',
     empty: '文件为空（0 字节）',
     tooShort: '文件只有 {{size}} 字节，太短，不可能是 GGUF 文件（是否不完整？）',
     badMagic: '不是 GGUF 文件：文件标识 {{magic}} 错误（前 4 个字节应为“GGUF”）',
@@ -163,6 +164,8 @@ export const errors: Translation<typeof english> = {
     shrank: '文件在读取过程中变短了',
     duplicateKey: '元数据键“{{key}}”出现了两次',
     duplicateTensor: '张量 {{name}} 出现了两次',
+    wrongType: '元数据 {{key}} 的类型为 {{actual}}，但 llama.cpp 按 {{expected}} 读取它',
+    splitModel: '模型被拆分为 {{count}} 个文件（split.count）；Inkwell 只能打开单文件模型',
     impossibleCount:
       '{{what}}为 {{count}}，这在此处不可能（上限为 {{max}}，而文件的剩余部分最多只能容纳 {{fits}} 个）；文件头已损坏或文件不完整',
     stringTooLong:
@@ -202,6 +205,10 @@ export const errors: Translation<typeof english> = {
     tokenTypeCount:
       'tokenizer.ggml.token_type 有 {{types}} 项，但 tokenizer.ggml.tokens 有 {{tokens}} 项',
     tokenIdOutside: 'tokenizer.ggml.{{key}} 为 {{id}}，超出了 {{vocab}} 个词元的词表',
+    duplicateToken:
+      'tokenizer.ggml.tokens 中词元 {{token}} 出现了两次（id {{first}} 和 {{second}}）；llama.cpp 遇到这样的词表会中止',
+    scoresCount:
+      'tokenizer.ggml.scores 有 {{scores}} 项，但 tokenizer.ggml.tokens 有 {{tokens}} 项',
     tensorMissing: '缺少张量 {{name}}（具有这些超参数的 gpt2 模型需要它）',
     tensorNotGpt2: '张量 {{name}} 不属于 gpt2 模型（llama.cpp 会拒绝此文件）',
     tensorShape: '张量 {{name}} 的形状为 [{{actual}}]，但超参数和词表要求 [{{expected}}]',
@@ -290,7 +297,8 @@ export const errors: Translation<typeof english> = {
       partialOffload:
         '{{totalLayers}} 层中有 {{gpuLayers}} 层在 GPU 上运行，其余在 CPU 上运行，速度较慢。',
     },
-    noFile: '{{path}} 处没有文件。',
+    noModelFile:
+      '{{path}} 处没有 Inkwell 能打开的模型文件：它必须是普通的 .gguf 文件，或指向这样一个文件的链接。',
     notGguf: 'Inkwell 只能从 .gguf 文件添加模型；“{{name}}”不是 .gguf 文件。',
     demoStaysListed: '演示模型随 Inkwell 一起提供，会一直保留在列表中。',
     onlyOwnFiles: 'Inkwell 只删除它自己下载或转换的模型文件；此文件属于你，已原样保留。',
@@ -341,6 +349,7 @@ export const errors: Translation<typeof english> = {
     noModel: '尚未加载模型。请先选择一个模型。',
     generationFailed: '程序内部出了问题，生成失败，但没有丢失任何内容。',
     couldNotContinue: '模型无法续写文字：{{detail}}',
+    loadFailed: '模型引擎无法加载此模型文件：{{reason}}。',
     gpuDidNotStart: '{{backend}} 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     anyGpuDidNotStart: 'GPU 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     gpuCouldNotHold: '无法在 {{backend}} 上加载模型（{{detail}}），因此模型改在 CPU 上运行。',
