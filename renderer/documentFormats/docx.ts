@@ -10,7 +10,6 @@ import {
   TextRun,
 } from 'docx';
 import { $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, type LexicalNode } from 'lexical';
-import mammoth from 'mammoth';
 
 const headingLevels: Record<HeadingTagType, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   h1: HeadingLevel.HEADING_1,
@@ -99,15 +98,4 @@ function runsOf(node: LexicalNode): TextRun[] {
 
 export function docxBytes(document: Document): Promise<ArrayBuffer> {
   return Packer.toArrayBuffer(document);
-}
-
-/** A .docx file as HTML (mammoth keeps headings, lists, bold and italic), for $importHtml. */
-export async function docxToHtml(bytes: ArrayBuffer): Promise<string> {
-  // The browser build of mammoth reads `arrayBuffer`, the Node build (tests) reads `buffer`; both
-  // accept an ArrayBuffer, so one input serves both builds.
-  const input = { arrayBuffer: bytes, buffer: bytes } as unknown as Parameters<
-    typeof mammoth.convertToHtml
-  >[0];
-  const result = await mammoth.convertToHtml(input);
-  return result.value;
 }

@@ -7,6 +7,9 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
+import { documentFromEditor, type ImportedDocument } from './importedDocument.js';
+import { ImportRefusedError, MAX_MARKUP_DEPTH } from './importLimits.js';
+import { markupDepth } from './nestingLevels.js';
 
 /**
  * Replaces the document with the HTML's content (headings, paragraphs, quotes, lists, bold,
@@ -14,7 +17,11 @@ import {
  * importers. Call inside editor.update(); `parser` is the page's DOMParser (jsdom's in tests).
  */
 export function $importHtml(editor: LexicalEditor, html: string, parser: DOMParser): void {
-  const dom = parser.parseFromString(html, 'text/html');
+  $importHtmlDocument(editor, parser.parseFromString(html, 'text/html'));
+}
+
+/** $importHtml for a page already parsed. */
+export function $importHtmlDocument(editor: LexicalEditor, dom: Document): void {
   const nodes = $generateNodesFromDOM(editor, dom);
   const root = $getRoot();
   root.clear();
@@ -33,6 +40,18 @@ export function $importHtml(editor: LexicalEditor, html: string, parser: DOMPars
     loose.append(node);
   }
   if (root.getChildrenSize() === 0) root.append($createParagraphNode());
+}
+
+/**
+ * An HTML file (or mammoth's HTML of a Word file) as a document. The parsed page is measured
+ * before Lexical reads it: its reader recurses once per element.
+ */
+export function htmlToDocument(html: string, parser: DOMParser): ImportedDocument {
+  const dom = parser.parseFromString(html, 'text/html');
+  if (markupDepth(dom.documentElement, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH) {
+    throw new ImportRefusedError({ kind: 'markupDepth', max: MAX_MARKUP_DEPTH });
+  }
+  return documentFromEditor((editor) => $importHtmlDocument(editor, dom));
 }
 
 function isBlock(node: LexicalNode): boolean {

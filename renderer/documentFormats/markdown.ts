@@ -13,6 +13,8 @@ import {
   UNORDERED_LIST,
   type Transformer,
 } from '@lexical/markdown';
+import { documentFromEditor, type ImportedDocument } from './importedDocument.js';
+import { checkMarkdownLimits } from './markdownLimits.js';
 
 /**
  * Markdown that maps onto the editor's nodes: headings, quotes, lists, bold and italic. Links,
@@ -35,6 +37,15 @@ export const MARKDOWN_TRANSFORMERS: Transformer[] = [
 export function $importMarkdown(markdown: string): void {
   // Blank lines separate paragraphs in Markdown; shouldPreserveNewLines=false keeps it that way.
   $convertFromMarkdownString(markdown.replace(/\r\n?/g, '\n'), MARKDOWN_TRANSFORMERS);
+}
+
+/**
+ * A Markdown file as a document. The text is looked at first (markdownLimits.ts), so a file
+ * that would make Lexical's reader crawl or overflow is refused before it starts.
+ */
+export function markdownToDocument(markdown: string): ImportedDocument {
+  checkMarkdownLimits(markdown);
+  return documentFromEditor(() => $importMarkdown(markdown));
 }
 
 /** The document as Markdown. Call inside editor.read() / getEditorState().read(). */

@@ -1,4 +1,5 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { documentFromEditor, type ImportedDocument } from './importedDocument.js';
 
 /** Replaces the document with one paragraph per line of text. Call inside editor.update(). */
 export function $importPlainText(text: string): void {
@@ -14,6 +15,11 @@ export function $importPlainText(text: string): void {
     if (line !== '') paragraph.append($createTextNode(line));
     root.append(paragraph);
   }
+}
+
+/** A text file as a document. */
+export function textToDocument(text: string): ImportedDocument {
+  return documentFromEditor(() => $importPlainText(text));
 }
 
 /** The document's text, one line per block. Call inside a read. */

@@ -1,51 +1,33 @@
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getRoot,
-  $parseSerializedNode,
-  type EditorState,
-  type SerializedLexicalNode,
-} from 'lexical';
-import type { SaveSnapshot } from './autosave/documentSaver.js';
+import { $createParagraphNode, $createTextNode, $getRoot, $parseSerializedNode } from 'lexical';
+import { inspectStoredContent, type StoredContent } from '../documentFormats/storedContent.js';
 
 /** Marks updates that load stored content, so autosave does not send it straight back. */
 export const LOAD_CONTENT_TAG = 'inkwell-load-content';
 
-interface SerializedStateShape {
-  root?: { children?: unknown };
-}
-
-function serializedChildren(content: string): SerializedLexicalNode[] | null {
-  if (!content) return null;
-  try {
-    const parsed = JSON.parse(content) as SerializedStateShape;
-    const children = parsed.root?.children;
-    return Array.isArray(children) ? (children as SerializedLexicalNode[]) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Replaces the document's blocks with stored content (Lexical JSON), or with the plain text as
- * paragraphs when there is no JSON (a document made from text only) or it cannot be read.
- * Must run inside `editor.update()`. Returns false when the JSON was unreadable.
+ * paragraphs when there is no JSON (a document made from text only) or it cannot be shown.
+ * Must run inside `editor.update()`. Returns false when the JSON was unreadable or too deep.
  */
 export function $replaceDocumentContent(content: string, text: string): boolean {
+  return $showStoredContent(inspectStoredContent(content), text);
+}
+
+/** $replaceDocumentContent for content already inspected (the editor looks before it mounts). */
+export function $showStoredContent(stored: StoredContent, text: string): boolean {
   const root = $getRoot();
   root.clear();
-  const children = serializedChildren(content);
-  let readable = content === '' || children !== null;
-  if (children) {
+  let shown = stored.kind === 'empty' || stored.kind === 'blocks';
+  if (stored.kind === 'blocks') {
     try {
-      for (const child of children) root.append($parseSerializedNode(child));
+      for (const block of stored.blocks) root.append($parseSerializedNode(block));
     } catch (error) {
       console.error(
         '[inkwell] stored content could not be loaded; showing its text instead',
         error,
       );
       root.clear();
-      readable = false;
+      shown = false;
     }
   }
   if (root.getChildrenSize() === 0 && text) {
@@ -56,13 +38,5 @@ export function $replaceDocumentContent(content: string, text: string): boolean 
     }
   }
   if (root.getChildrenSize() === 0) root.append($createParagraphNode());
-  return readable;
-}
-
-/** What autosave sends for an editor state: its JSON and its plain text. */
-export function snapshotOf(editorState: EditorState): SaveSnapshot {
-  return {
-    content: JSON.stringify(editorState.toJSON()),
-    text: editorState.read(() => $getRoot().getTextContent()),
-  };
+  return shown;
 }

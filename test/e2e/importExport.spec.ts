@@ -2,10 +2,16 @@
  * Import and export in the browser (headless mode), where the desktop's dialogs answer
  * 'unavailable': a Markdown file chosen in the file input becomes a new document with its
  * heading and bold text; exports arrive as downloads that keep them, and a Word export imports
- * back. Needs the dialog mounted in App.tsx (toggle button `toggle-import-export`).
+ * back (both read in the page's workers). Hostile files are refused with the limit they hit
+ * and leave nothing behind. Needs the dialog mounted in App.tsx (toggle button
+ * `toggle-import-export`).
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
+import {
+  MAX_EMPHASIS_RUNS_PER_LINE,
+  MAX_NESTING_LEVELS,
+} from '../../renderer/documentFormats/importLimits.js';
 import { openApp, openDocumentId } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
@@ -96,4 +102,31 @@ test('the dialog opens from the keyboard and Escape closes it', async ({ page, i
   await expect(page.getByTestId('export-format')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('a list nested 2,000 levels deep and a line crowded with emphasis are refused with their limits named, and nothing is stored', async ({
+  page,
+  inkwell,
+  tr,
+}) => {
+  await openApp(page, inkwell.url);
+  const startId = openDocumentId(page);
+  await expect(page.getByTestId('doc-item')).toHaveCount(1);
+  const deepList = Array.from({ length: 2000 }, (_, index) => `${'  '.repeat(index)}- item`);
+
+  await openDialogAt(page, 'import');
+  await page.getByTestId('import-file-input').setInputFiles([
+    { name: 'Deep.md', mimeType: 'text/markdown', buffer: Buffer.from(deepList.join('\n')) },
+    { name: 'Stars.md', mimeType: 'text/markdown', buffer: Buffer.from('*a'.repeat(100_000)) },
+  ]);
+  const status = page.locator('.import-export-status');
+  await expect(status).toContainText(
+    tr('importExport:import.limits.nesting', { max: MAX_NESTING_LEVELS }),
+  );
+  await expect(status).toContainText(
+    tr('importExport:import.limits.emphasis', { line: 1, max: MAX_EMPHASIS_RUNS_PER_LINE }),
+  );
+  await expect(page.getByTestId('import-submit')).toBeEnabled();
+  await expect(page.getByTestId('doc-item')).toHaveCount(1);
+  expect(openDocumentId(page)).toBe(startId);
 });

@@ -3,7 +3,8 @@
  * and the ones main waits for are acknowledged truthfully; file names map to formats and
  * titles; files become new documents through the converters; exports carry the document's
  * structure; "export again" repeats the same format and desktop destination, per document;
- * and what import and export tell the writer comes out in Chinese when the UI is Chinese.
+ * files past an import limit are refused with the limit named and never stored; and what
+ * import and export tell the writer comes out in Chinese when the UI is Chinese.
  */
 import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
@@ -12,7 +13,7 @@ import { JSDOM } from 'jsdom';
 import type { LexicalEditor } from 'lexical';
 import type { AppCommand } from '../../shared/channels/app.js';
 import type { RequestOf } from '../../shared/contract.js';
-import type { DocumentRecord } from '../../shared/schemas/documents.js';
+import { MAX_DOCUMENT_JSON_CHARS, type DocumentRecord } from '../../shared/schemas/documents.js';
 import { createClientFromTransport, type InkwellClient } from '../../renderer/api/client.js';
 import { createObservable } from '../../renderer/api/connectionState.js';
 import { runAppCommand } from '../../renderer/app/useAppCommands.js';
@@ -35,6 +36,7 @@ import { snapshotFromImport } from '../../renderer/panels/importExport/importDoc
 import { importFiles, modelDropMessage } from '../../renderer/panels/importExport/importFiles.js';
 import { renderExport } from '../../renderer/panels/importExport/renderExport.js';
 import { i18n } from '../../renderer/i18n/i18n.js';
+import { arrayBufferOf, deflatedZeros, zipFile } from './support/zipFile.js';
 
 const SAMPLE_MARKDOWN = '# The lighthouse\n\nIt was a **stormy** night.\n\n- oil\n- wicks\n';
 
@@ -223,6 +225,77 @@ describe('import', () => {
     assert.equal(result.problems[0], modelDropMessage());
     assert.match(result.problems[0] ?? '', /Models panel/);
     assert.match(result.problems[1] ?? '', /scan\.pdf was not imported: Inkwell imports/);
+  });
+});
+
+describe('refused imports', () => {
+  const nestedMarkdown = Array.from({ length: 2000 }, (_, index) => `${'  '.repeat(index)}- item`);
+  const nestedHtml = `<body>${'<blockquote>quote'.repeat(65)}${'</blockquote>'.repeat(65)}</body>`;
+  const crowded = `Intro\n\n${'*a'.repeat(10_000)}\n`;
+
+  async function zipBomb(): Promise<ArrayBuffer> {
+    // 70 MB of zeros that claim to be 1 KB: only unpacking them shows what they are.
+    const bomb = zipFile([
+      { name: 'word/document.xml', deflated: await deflatedZeros(70), declaredSize: 1024 },
+    ]);
+    return arrayBufferOf(bomb);
+  }
+
+  function refusingCreate(created: RequestOf<'documents.create'>[]) {
+    return (request: RequestOf<'documents.create'>): Promise<DocumentRecord> => {
+      created.push(request);
+      return Promise.reject(new Error('nothing should be stored'));
+    };
+  }
+
+  it('names the limit each hostile file hit, and stores none of them', async () => {
+    const created: RequestOf<'documents.create'>[] = [];
+    const result = await importFiles(
+      [
+        new File([nestedMarkdown.join('\n')], 'Deep.md'),
+        new File([nestedHtml], 'Quotes.html'),
+        new File([crowded], 'Stars.md'),
+        new File([await zipBomb()], 'Bomb.docx'),
+      ],
+      refusingCreate(created),
+    );
+    assert.deepEqual(created, []);
+    assert.deepEqual(result.imported, []);
+    assert.deepEqual(result.problems, [
+      'Deep.md was not imported: its lists or quotes are nested more than 64 levels deep, deeper than the editor can show',
+      'Quotes.html was not imported: its lists or quotes are nested more than 64 levels deep, deeper than the editor can show',
+      'Stars.md was not imported: line 3 has more than 500 runs of * or _ (emphasis marks)',
+      'Bomb.docx was not imported: it unpacks to more than 64 MB',
+    ]);
+  });
+
+  it('refuses a text file longer than one document holds without building it', async () => {
+    const created: RequestOf<'documents.create'>[] = [];
+    const lines = 'a\n'.repeat(MAX_DOCUMENT_JSON_CHARS / 2 + 1);
+    const result = await importFiles([new File([lines], 'Lines.txt')], refusingCreate(created));
+    assert.deepEqual(created, []);
+    assert.deepEqual(result.problems, [
+      'Lines.txt was not imported: Lines.txt is too long to become one document.',
+    ]);
+  });
+
+  it('says the same in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const result = await importFiles(
+        [
+          new File([nestedMarkdown.join('\n')], 'Deep.md'),
+          new File([await zipBomb()], 'Bomb.docx'),
+        ],
+        refusingCreate([]),
+      );
+      assert.deepEqual(result.problems, [
+        'Deep.md 未导入：其中的列表或引用嵌套超过 64 层，超出了编辑器能显示的深度',
+        'Bomb.docx 未导入：解压后超过 64 MB',
+      ]);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });
 

@@ -1,21 +1,21 @@
 /**
- * A file becomes a new document: its text goes through the converters into a headless editor
+ * A file becomes a new document: its text goes through the readers into a headless editor
  * with the app's nodes (so it can hold only what the editor can show), and the serialized state
- * and plain text are stored with documents.create. The open document is never touched.
+ * and plain text are stored with documents.create. The open document is never touched, and a
+ * file that passes a limit (importLimits.ts) is refused with that limit named, never stored.
  */
-import { createHeadlessEditor } from '@lexical/headless';
 import type { ImportFormat } from '../../../shared/channels/files.js';
 import type { RequestOf } from '../../../shared/contract.js';
 import type { DocumentRecord } from '../../../shared/schemas/documents.js';
 import { MAX_DOCUMENT_JSON_CHARS } from '../../../shared/schemas/documents.js';
-import { documentNodes } from '../../documentFormats/editorNodes.js';
-import { $importHtml } from '../../documentFormats/html.js';
-import { $importMarkdown } from '../../documentFormats/markdown.js';
-import { $importPlainText } from '../../documentFormats/plainText.js';
-import type { SaveSnapshot } from '../../editor/autosave/documentSaver.js';
+import { htmlToDocument } from '../../documentFormats/html.js';
+import type { ImportedDocument } from '../../documentFormats/importedDocument.js';
+import { ImportRefusedError } from '../../documentFormats/importLimits.js';
+import { textToDocument } from '../../documentFormats/plainText.js';
+import { readDocxAsHtml, readMarkdown } from '../../documentFormats/readers.js';
 import { i18n } from '../../i18n/i18n.js';
-import { snapshotOf } from '../../editor/content.js';
 import { titleFromFileName } from './fileFormats.js';
+import { describeRefusal } from './refusalText.js';
 
 export interface ImportSource {
   /** The file's name, for the title. */
@@ -31,47 +31,47 @@ function decodeText(bytes: ArrayBuffer): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-async function htmlOfDocx(bytes: ArrayBuffer): Promise<string> {
-  // mammoth is large and most writers never import Word files: load it on first use.
-  const { docxToHtml } = await import('../../documentFormats/docx.js');
-  return docxToHtml(bytes);
+/** The file reads into more than one document may hold. */
+class DocumentTooLongError extends Error {}
+
+async function read(source: ImportSource, parser: DOMParser): Promise<ImportedDocument> {
+  switch (source.format) {
+    case 'markdown':
+      return readMarkdown(decodeText(source.bytes));
+    case 'html':
+      return htmlToDocument(decodeText(source.bytes), parser);
+    case 'docx':
+      return htmlToDocument(await readDocxAsHtml(source.bytes), parser);
+    case 'text': {
+      const text = decodeText(source.bytes);
+      // Every character of a text file is in the stored JSON too, so one this long can only be
+      // refused; building it first (a paragraph per line) would cost hundreds of megabytes.
+      if (text.length > MAX_DOCUMENT_JSON_CHARS) throw new DocumentTooLongError();
+      return textToDocument(text);
+    }
+  }
 }
 
-/** The editor content a file converts to. `parser` is the page's DOMParser (jsdom's in tests). */
+function tooLong(fileName: string): string {
+  return i18n.t('importExport:import.tooLong', { fileName });
+}
+
+/**
+ * The editor content a file converts to. `parser` is the page's DOMParser (jsdom's in tests).
+ * Throws an Error whose message is the sentence for the writer.
+ */
 export async function snapshotFromImport(
   source: ImportSource,
   parser: DOMParser,
-): Promise<SaveSnapshot> {
-  const html =
-    source.format === 'docx'
-      ? await htmlOfDocx(source.bytes)
-      : source.format === 'html'
-        ? decodeText(source.bytes)
-        : null;
-  const failures: Error[] = [];
-  const editor = createHeadlessEditor({
-    namespace: 'inkwell-import',
-    nodes: [...documentNodes],
-    onError: (error) => failures.push(error),
-  });
-  editor.update(
-    () => {
-      if (html !== null) $importHtml(editor, html, parser);
-      else if (source.format === 'markdown') $importMarkdown(decodeText(source.bytes));
-      else $importPlainText(decodeText(source.bytes));
-    },
-    { discrete: true },
-  );
-  const [failure] = failures;
-  if (failure) {
-    throw new Error(
-      i18n.t('importExport:import.couldNotRead', {
-        fileName: source.name,
-        reason: failure.message,
-      }),
-    );
+): Promise<ImportedDocument> {
+  try {
+    return await read(source, parser);
+  } catch (error) {
+    if (error instanceof DocumentTooLongError) throw new Error(tooLong(source.name));
+    if (error instanceof ImportRefusedError) throw new Error(describeRefusal(error.refusal));
+    const reason = error instanceof Error && error.message ? error.message : String(error);
+    throw new Error(i18n.t('importExport:import.couldNotRead', { fileName: source.name, reason }));
   }
-  return snapshotOf(editor.getEditorState());
 }
 
 /** Converts the file and stores it as a new document, titled after the file. */
@@ -81,9 +81,7 @@ export async function importAsNewDocument(
   parser: DOMParser,
 ): Promise<DocumentRecord> {
   const snapshot = await snapshotFromImport(source, parser);
-  if (snapshot.content.length > MAX_DOCUMENT_JSON_CHARS) {
-    throw new Error(i18n.t('importExport:import.tooLong', { fileName: source.name }));
-  }
+  if (snapshot.content.length > MAX_DOCUMENT_JSON_CHARS) throw new Error(tooLong(source.name));
   return createDocument({
     title: titleFromFileName(source.name),
     content: snapshot.content,

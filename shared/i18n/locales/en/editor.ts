@@ -3,6 +3,20 @@ export const editor = {
   textLabel: 'Document text',
   placeholder: 'Start writing…',
   unreadable: 'Part of this document could not be read, so its plain text is shown.',
+  /** A stored document the editor cannot show, shown as plain text instead (PlainTextView). */
+  plainText: {
+    tooDeep:
+      'This document’s lists or quotes are nested more than {{max, number}} levels deep, deeper than the editor can show, so it is shown here as plain text.',
+    notShown:
+      'The editor could not show this document ({{reason}}), so it is shown here as plain text.',
+    kept: 'Nothing in it has been changed: you can read and copy it here, or export it to keep a copy.',
+    label: 'Document text (plain text, read only)',
+    editAsText: 'Edit as plain text',
+    editAsTextTitle:
+      'Opens the words in the editor without their lists and formatting; your next change saves them that way',
+  },
+  pasteTooDeep:
+    'What you pasted is nested more than {{max, number}} levels deep, deeper than the editor can show, so only its words were pasted.',
   saveStatus: {
     saved: 'Saved',
     saving: 'Saving…',

@@ -30,6 +30,18 @@ export const importExport = {
     unreadable: 'it could not be read',
     couldNotRead: '{{fileName}} could not be read: {{reason}}',
     tooLong: '{{fileName}} is too long to become one document.',
+    /** Why a file was refused: the limit it hit (renderer/documentFormats/importLimits.ts). */
+    limits: {
+      nesting:
+        'its lists or quotes are nested more than {{max, number}} levels deep, deeper than the editor can show',
+      markupDepth: 'its markup is nested more than {{max, number}} elements deep',
+      unpackedSize: 'it unpacks to more than {{maxMb, number}} MB',
+      readTime: 'reading it took longer than {{seconds, number}} seconds',
+      emphasis:
+        'line {{line, number}} has more than {{max, number}} runs of * or _ (emphasis marks)',
+      notWordFile:
+        'it is not a Word document Inkwell can read (damaged, encrypted or packed in an unusual way)',
+    },
     /** The title of a document imported from a file whose name gives none. */
     untitled: 'Imported document',
   },

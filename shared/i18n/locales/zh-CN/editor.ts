@@ -5,6 +5,17 @@ export const editor: Translation<typeof english> = {
   textLabel: '正文',
   placeholder: '开始写作…',
   unreadable: '这篇文档有一部分无法读取，因此只显示其纯文本。',
+  plainText: {
+    tooDeep:
+      '这篇文档的列表或引用嵌套超过 {{max, number}} 层，超出了编辑器能显示的深度，因此在这里以纯文本显示。',
+    notShown: '编辑器无法显示这篇文档（{{reason}}），因此在这里以纯文本显示。',
+    kept: '文档内容没有任何改动：你可以在这里阅读和复制，也可以导出一份副本。',
+    label: '文档正文（纯文本，只读）',
+    editAsText: '以纯文本编辑',
+    editAsTextTitle: '在编辑器中打开这些文字，不带列表和格式；你做出修改后，就会按此保存',
+  },
+  pasteTooDeep:
+    '粘贴的内容嵌套超过 {{max, number}} 层，超出了编辑器能显示的深度，因此只粘贴了其中的文字。',
   saveStatus: {
     saved: '已保存',
     saving: '正在保存…',

@@ -28,6 +28,14 @@ export const importExport: Translation<typeof english> = {
     unreadable: '无法读取该文件',
     couldNotRead: '无法读取 {{fileName}}：{{reason}}',
     tooLong: '{{fileName}} 太长，无法成为一个文档。',
+    limits: {
+      nesting: '其中的列表或引用嵌套超过 {{max, number}} 层，超出了编辑器能显示的深度',
+      markupDepth: '其中的标记嵌套超过 {{max, number}} 层元素',
+      unpackedSize: '解压后超过 {{maxMb, number}} MB',
+      readTime: '读取时间超过 {{seconds, number}} 秒',
+      emphasis: '第 {{line, number}} 行的 * 或 _（强调标记）超过 {{max, number}} 组',
+      notWordFile: '它不是 Inkwell 能读取的 Word 文档（已损坏、已加密或打包方式特殊）',
+    },
     untitled: '导入的文档',
   },
   export: {
