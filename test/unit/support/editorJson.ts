@@ -3,7 +3,7 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { PendingTextNode } from '../../../renderer/editor/continue/PendingTextNode.js';
-import { $replaceDocumentContent, snapshotOf } from '../../../renderer/editor/content.js';
+import { $replaceDocumentContent } from '../../../renderer/editor/content.js';
 
 /** The JSON the editor saves for a document that was stored as this text. */
 export function editorJsonOf(text: string): string {
@@ -15,5 +15,6 @@ export function editorJsonOf(text: string): string {
     },
   });
   editor.update(() => void $replaceDocumentContent('', text), { discrete: true });
-  return snapshotOf(editor.getEditorState()).content;
+  // What autosave stores as the document's content: the editor state as JSON.
+  return JSON.stringify(editor.getEditorState().toJSON());
 }
