@@ -304,7 +304,7 @@ async function main(): Promise<void> {
     const range = (values: number[]) =>
       `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
     console.log(
-      `50,000-word document (the last ${longDocumentTail.length.toLocaleString('en')} characters sent): first chunk median ${median(long.map((m) => m.ttftMs)).toFixed(0)} ms (${range(long.map((m) => m.ttftMs))}), continue.plan median ${median(plans).toFixed(0)} ms (${range(plans)})`,
+      `50,000-word document (the last ${longDocumentTail.length.toLocaleString('en')} characters sent): first chunk ${long[0]?.ttftMs.toFixed(0)} ms the first time, then median ${median(long.slice(1).map((m) => m.ttftMs)).toFixed(0)} ms (${range(long.slice(1).map((m) => m.ttftMs))}), continue.plan median ${median(plans).toFixed(0)} ms (${range(plans)})`,
     );
   } finally {
     client.close();
