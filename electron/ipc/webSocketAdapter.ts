@@ -9,6 +9,7 @@ import {
 } from '../../shared/i18n/localizedMessage.js';
 import { MAX_FRAME_BYTES, WS_PATH, type EventFrame, type ReplyFrame } from '../../shared/wire.js';
 import type { EventBus } from '../core/eventBus.js';
+import { isOwnHost, ownOrigins } from '../../shared/loopbackNames.js';
 import type { Router } from './router.js';
 
 export interface WebSocketAdapterOptions {
@@ -157,27 +158,32 @@ function rawDataToString(data: RawData): string {
 }
 
 interface Refusal {
-  status: 401 | 403 | 404;
+  status: 401 | 403 | 404 | 421;
   reason: string;
 }
 
 function refuseUpgrade(request: IncomingMessage, server: Server, token: string): Refusal | null {
+  const port = listeningPort(server);
+  // A browser page under a foreign name also fails the Origin check below; refusing its Host
+  // first answers the socket as the page is answered, and covers clients that send no Origin.
+  if (port === null || !isOwnHost(request.headers.host, port)) {
+    return { status: 421, reason: 'This server answers only to 127.0.0.1, localhost and [::1].' };
+  }
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname !== WS_PATH) return { status: 404, reason: 'Not found.' };
   if (!tokensMatch(url.searchParams.get('token'), token)) {
     return { status: 401, reason: 'A valid token is required.' };
   }
   const origin = request.headers.origin;
-  if (origin !== undefined && !ownOrigins(server).includes(origin)) {
+  if (origin !== undefined && !ownOrigins(port).includes(origin)) {
     return { status: 403, reason: 'Connections are accepted only from this server’s own page.' };
   }
   return null;
 }
 
-export function ownOrigins(server: Server): string[] {
+function listeningPort(server: Server): number | null {
   const address = server.address();
-  if (address === null || typeof address === 'string') return [];
-  return [`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`];
+  return address === null || typeof address === 'string' ? null : address.port;
 }
 
 /** Compares hashes so the comparison takes the same time whatever the length or content. */
@@ -188,7 +194,12 @@ function tokensMatch(given: string | null, expected: string): boolean {
 }
 
 function rejectUpgrade(socket: Duplex, status: Refusal['status'], reason: string): void {
-  const statusText = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+  const statusText = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    421: 'Misdirected Request',
+  }[status];
   const body = `${reason}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\n` +

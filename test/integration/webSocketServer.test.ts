@@ -122,8 +122,15 @@ async function upgradeStatus(url: string, headers: Record<string, string> = {}):
 /** Sends the path byte for byte (fetch and URL would normalise `..` away before sending). */
 async function rawGet(
   rawPath: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  const req = httpRequest({ host: '127.0.0.1', port: server.port, path: rawPath, method: 'GET' });
+  const req = httpRequest({
+    host: '127.0.0.1',
+    port: server.port,
+    path: rawPath,
+    method: 'GET',
+    headers,
+  });
   req.end();
   const [response] = (await once(req, 'response')) as [IncomingMessage];
   const chunks: Buffer[] = [];
@@ -254,6 +261,17 @@ describe('the headless server over WebSocket', () => {
     assert.equal(await upgradeStatus(socketUrl(server.token.slice(0, -1))), 401);
   });
 
+  it('refuses an upgrade under a foreign Host with 421, even from a client without an Origin', async () => {
+    for (const host of [`evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+      assert.equal(await upgradeStatus(socketUrl(), { Host: host }), 421, host);
+    }
+    for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`]) {
+      const client = await openSocket({ Host: host });
+      assert.equal(errorCode(await call(client, 'app.info', {})), 'ok', host);
+      client.ws.close();
+    }
+  });
+
   it('refuses an upgrade on any other path', async () => {
     const url = `ws://127.0.0.1:${server.port}/elsewhere?token=${server.token}`;
     assert.equal(await upgradeStatus(url), 404);
@@ -269,7 +287,11 @@ describe('the headless server over WebSocket', () => {
     ]) {
       assert.equal(await upgradeStatus(socketUrl(), { Origin: origin }), 403, origin);
     }
-    for (const origin of [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`]) {
+    for (const origin of [
+      `http://127.0.0.1:${server.port}`,
+      `http://localhost:${server.port}`,
+      `http://[::1]:${server.port}`,
+    ]) {
       const client = await openSocket({ Origin: origin });
       assert.equal(errorCode(await call(client, 'app.info', {})), 'ok', origin);
       client.ws.close();
@@ -336,6 +358,39 @@ describe('the headless server over HTTP', () => {
       assert.ok([403, 404].includes(response.status), `${attempt} → ${response.status}`);
       assert.ok(!response.body.includes(SECRET), `${attempt} leaked the file`);
       assert.ok(!response.body.includes('"name": "inkwell"'), `${attempt} leaked package.json`);
+    }
+  });
+
+  it('serves its page only under its own names: 127.0.0.1, localhost and [::1] with its port', async () => {
+    // DNS rebinding: a foreign name resolved to 127.0.0.1 makes the browser send that name.
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${server.port}`,
+      `localhost.evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      `localhost:${server.port + 1}`,
+      '127.0.0.1',
+      'localhost',
+      `0.0.0.0:${server.port}`,
+      `127.0.0.2:${server.port}`,
+    ]) {
+      for (const file of ['/', '/assets/app.js']) {
+        const response = await rawGet(file, { Host: host });
+        assert.equal(response.status, 421, `${host}${file}`);
+        assert.ok(!response.body.includes('Inkwell</title>'), `${host}${file} served the page`);
+        assert.ok(!response.body.includes('console.log'), `${host}${file} served the script`);
+      }
+    }
+    for (const host of [
+      `127.0.0.1:${server.port}`,
+      `localhost:${server.port}`,
+      `LocalHost:${server.port}`,
+      `[::1]:${server.port}`,
+    ]) {
+      const response = await rawGet('/', { Host: host });
+      assert.equal(response.status, 200, host);
+      assert.match(response.body, /<title>Inkwell<\/title>/, host);
     }
   });
 
