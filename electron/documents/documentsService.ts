@@ -15,6 +15,7 @@ import { DocumentsRepository, newDocumentId } from '../store/documentsRepository
 import { RevisionsRepository, type RevisionReason } from '../store/revisionsRepository.js';
 import { countWords } from '../../shared/textCounts.js';
 import { UNTITLED_TITLE } from '../../shared/schemas/documents.js';
+import { assertBaseVersion, assertNotInTrash, assertStorableText } from './documentRules.js';
 
 /** Autosaves keep at most one snapshot per this interval, so history stays useful, not huge. */
 export const REVISION_INTERVAL_MS = 3 * 60 * 1000;
@@ -32,8 +33,8 @@ export interface SaveDocumentInput {
   id: string;
   content: string;
   text: string;
-  /** The version the editor last saw; when given and stale, the save is refused. */
-  baseVersion?: number;
+  /** The version the editor last saw; when it is not the current one, the save is refused. */
+  baseVersion: number;
 }
 export interface RestoreRevisionInput {
   documentId: string;
@@ -59,6 +60,7 @@ export class DocumentsService {
   }
 
   create(input: CreateDocumentInput = {}): DocumentRecord {
+    assertStorableText(input);
     const id = newDocumentId();
     const text = input.text ?? '';
     const record = this.write(() => {
@@ -91,10 +93,13 @@ export class DocumentsService {
   /**
    * Writes the editor's state. Identical content is not a change (no new version, no snapshot);
    * a snapshot of the saved state is kept when the newest one is REVISION_INTERVAL_MS old.
+   * Refused: text that cannot be stored exactly, a stale base version, a document in the trash.
    */
   save(input: SaveDocumentInput): SaveResult {
+    assertStorableText(input);
     const outcome = this.write(() => {
       const current = this.requireRecord(input.id);
+      assertNotInTrash(current);
       assertBaseVersion(current, input.baseVersion);
       if (current.content === input.content && current.text === input.text) {
         return { result: resultOf(current, false), changed: undefined };
@@ -113,8 +118,10 @@ export class DocumentsService {
   }
 
   rename(id: string, title: string): DocumentSummary {
+    assertStorableText({ title });
     const wanted = normalizeTitle(title);
     return this.changeSummary(id, 'renamed', (current) => {
+      assertNotInTrash(current);
       if (current.title === wanted) return false;
       this.documents.updateTitle(id, wanted, this.clock());
       return true;
@@ -158,6 +165,7 @@ export class DocumentsService {
   restoreRevision(input: RestoreRevisionInput): DocumentRecord {
     const record = this.write(() => {
       const current = this.requireRecord(input.documentId);
+      assertNotInTrash(current);
       assertBaseVersion(current, input.baseVersion);
       const revision = this.revisions.find(input.revisionId);
       if (!revision || revision.documentId !== input.documentId) {
@@ -243,15 +251,6 @@ function normalizeTitle(title: string | undefined): string {
 
 function documentNotFound(): ApiError {
   return localizedError('not_found', 'errors:documents.gone');
-}
-
-function assertBaseVersion(current: DocumentSummary, baseVersion: number | undefined): void {
-  if (baseVersion === undefined || baseVersion === current.version) return;
-  throw localizedError('conflict', 'errors:documents.changedElsewhere', {
-    title: current.title,
-    current: current.version,
-    base: baseVersion,
-  });
 }
 
 function resultOf(document: DocumentSummary, revisionCreated: boolean): SaveResult {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract.js';
 import { ApiError, type Reply } from '../../shared/errors.js';
 import { localizedError, type ErrorKey } from '../../shared/i18n/localizedMessage.js';
+import { brokenCharacterError, findBrokenCharacter } from '../../shared/wellFormedText.js';
 import type { Handler, Handlers } from '../core/handler.js';
 import type { RequestContext } from '../core/requestContext.js';
 
@@ -28,6 +29,9 @@ export function createRouter(handlers: Handlers, logError: ErrorLogger = default
             : localizedError('unknown_channel', 'errors:request.noChannel'),
         );
       }
+      // Every string of every channel, from either transport: text is kept exactly or refused.
+      const broken = findBrokenCharacter(payload);
+      if (broken) return fail(brokenCharacterError(broken));
       const parsed = contract[channel].request.safeParse(payload ?? {});
       if (!parsed.success) return fail(invalidRequest(channel, parsed.error));
       try {

@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { isOwnHost, ownHosts } from '../../shared/loopbackNames.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,9 +46,11 @@ export interface StaticFileOptions {
 }
 
 /**
- * Serves one GET/HEAD request from the renderer folder. The request path is decoded once and
- * refused if it could reach outside the folder (`..`, encoded slashes or dots, backslashes, NUL,
- * drive letters); the resolved file, after following links, must still lie inside the folder.
+ * Serves one GET/HEAD request from the renderer folder. A request under another host name than
+ * our own is refused first (421: DNS rebinding would otherwise let a foreign page read these
+ * files as its own). The request path is decoded once and refused if it could reach outside the
+ * folder (`..`, encoded slashes or dots, backslashes, NUL, drive letters); the resolved file,
+ * after following links, must still lie inside the folder.
  */
 export async function serveStaticFile(
   request: IncomingMessage,
@@ -55,6 +58,12 @@ export async function serveStaticFile(
   options: StaticFileOptions,
 ): Promise<void> {
   const headers = securityHeaders(options.port);
+  if (!isOwnHost(request.headers.host, options.port)) {
+    return sendText(response, 421, 'This server answers only to 127.0.0.1, localhost and [::1].', {
+      ...headers,
+      Connection: 'close',
+    });
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendText(response, 405, 'Method not allowed.', { ...headers, Allow: 'GET, HEAD' });
   }
@@ -79,10 +88,7 @@ export async function serveStaticFile(
 
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy([
-      `ws://127.0.0.1:${port}`,
-      `ws://localhost:${port}`,
-    ]),
+    'Content-Security-Policy': contentSecurityPolicy(ownHosts(port).map((host) => `ws://${host}`)),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

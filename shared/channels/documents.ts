@@ -39,8 +39,11 @@ export const documentsChannels = {
         id: documentId,
         content,
         text: content,
-        /** The version the client last saw; a mismatch is a conflict, never a silent overwrite. */
-        baseVersion: z.number().int().nonnegative().optional(),
+        /**
+         * The version the client last saw; a mismatch is a conflict, never a silent overwrite.
+         * Required: a client that has not read the document has nothing to save over.
+         */
+        baseVersion: z.number().int().nonnegative(),
       })
       .strict(),
     response: saveResult,

@@ -71,6 +71,57 @@ test('a document can be renamed, found by a word in its text, deleted and brough
   await expect(list.getByTestId('doc-item').filter({ hasText: 'Orchard notes' })).toHaveCount(1);
 });
 
+test('a document too large to save says so in the status bar, keeps a copy across a reload, and saves once shortened', async ({
+  page,
+  inkwell,
+  tr,
+}) => {
+  // A paste of millions of characters, twice rendered: bounded by this, waited on by state.
+  test.slow();
+  await openApp(page, inkwell.url);
+  const editor = page.getByTestId('editor');
+  await editor.click();
+  await page.keyboard.type('A short opening.');
+  await waitUntilSaved(page);
+
+  // One paragraph of 4.7 million characters: its save (content and text) is over the 8 MB a
+  // request may carry, so it can never succeed as it is.
+  const pasted = 'All work and no play makes a long day. '.repeat(120_000);
+  await editor.evaluate((element, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, pasted);
+  const status = page.getByTestId('save-status');
+  const problem = page.getByTestId('save-problem');
+  await expect(status).toHaveAttribute('data-status', 'tooLarge', { timeout: 60_000 });
+  await expect(status).toHaveText(tr('editor:saveProblem.tooLargeStatus'));
+  // Said in the bar itself, with where the text is kept.
+  await expect(problem).toHaveAttribute('data-local-copy', 'kept');
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText(tr('editor:saveProblem.copyKept'));
+
+  // The server still has the short text; the page shows the kept copy again after a reload.
+  await page.reload();
+  await expect(status).toHaveAttribute('data-status', 'tooLarge', { timeout: 60_000 });
+  await expect(problem).toHaveAttribute('data-local-copy', 'kept');
+  expect(await editor.evaluate((element) => element.textContent?.length ?? 0)).toBeGreaterThan(
+    pasted.length,
+  );
+
+  // Shortened, it saves, and the copy is let go: a reload shows the saved text alone.
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Shorter now.');
+  await waitUntilSaved(page);
+  await expect(problem).toHaveCount(0);
+  await page.reload();
+  await expect(editor).toHaveText('Shorter now.');
+  await expect(status).toHaveAttribute('data-status', 'saved');
+});
+
 /**
  * The README's picture of the app. It is written to resources/ only when asked
  * (INKWELL_UPDATE_SCREENSHOT=1), so an ordinary test run leaves the checkout unchanged.

@@ -101,7 +101,12 @@ describe('the backend behind the router', () => {
 
   it('answers conflict for a stale baseVersion', async () => {
     const created = await expectOk<DocumentRecord>('documents.create', {});
-    await expectOk('documents.save', { id: created.id, content: '{}', text: 'new' });
+    await expectOk('documents.save', {
+      id: created.id,
+      content: '{}',
+      text: 'new',
+      baseVersion: created.version,
+    });
     const reply = await dispatch('documents.save', {
       id: created.id,
       content: '{}',
@@ -114,7 +119,12 @@ describe('the backend behind the router', () => {
 
   it('on a full disk, says so in the reply and keeps the text saved before', async () => {
     const created = await expectOk<DocumentRecord>('documents.create', { title: 'Safe' });
-    await expectOk('documents.save', { id: created.id, content: '{}', text: 'saved before' });
+    await expectOk('documents.save', {
+      id: created.id,
+      content: '{}',
+      text: 'saved before',
+      baseVersion: created.version,
+    });
 
     // max_page_count is per connection, so it is set on the backend's own connection: the file
     // may grow by only a few pages, the way a nearly full disk would allow.
@@ -125,6 +135,7 @@ describe('the backend behind the router', () => {
       id: created.id,
       content: JSON.stringify({ text: large }),
       text: large,
+      baseVersion: 2,
     });
 
     assert.ok(!reply.ok);
@@ -139,7 +150,12 @@ describe('the backend behind the router', () => {
 
     // Once space is back, the same save goes through: the connection was not left wedged.
     backend.database.pragma('max_page_count = 4294967294');
-    await expectOk('documents.save', { id: created.id, content: '{}', text: large });
+    await expectOk('documents.save', {
+      id: created.id,
+      content: '{}',
+      text: large,
+      baseVersion: 2,
+    });
   });
 
   it('forwards documents.changed events to subscribers', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { contract } from '../../shared/contract.js';
 import { ApiError } from '../../shared/errors.js';
 import { documentId } from '../../shared/schemas/documents.js';
 import { EventBus } from '../../electron/core/eventBus.js';
@@ -205,8 +206,8 @@ describe('documents', () => {
     try {
       const service = new DocumentsService(db, events);
       const doc = service.create({});
-      service.save({ id: doc.id, content: '{}', text: 'a' });
-      service.save({ id: doc.id, content: '{}', text: 'a' });
+      service.save({ id: doc.id, content: '{}', text: 'a', baseVersion: 1 });
+      service.save({ id: doc.id, content: '{}', text: 'a', baseVersion: 2 });
       service.rename(doc.id, 'Named');
       service.delete(doc.id);
       service.restore(doc.id);
@@ -345,12 +346,149 @@ describe('full-text search', () => {
     withLibrary((service, ids) => {
       service.rename(ids.city, 'Subway');
       assert.deepEqual(service.search('metro'), []);
-      service.save({ id: ids.city, content: '{}', text: 'Quiet platform at midnight.' });
+      const { version } = service.get(ids.city);
+      service.save({
+        id: ids.city,
+        content: '{}',
+        text: 'Quiet platform at midnight.',
+        baseVersion: version,
+      });
       assert.deepEqual(service.search('neon'), []);
       assert.deepEqual(
         service.search('midnight subway').map((hit) => hit.id),
         [ids.city],
       );
+    });
+  });
+});
+
+/** The error a service call threw, for its code and i18n key. */
+function thrown(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  assert.fail('expected the call to be refused');
+}
+
+describe('text is stored exactly as sent, or refused', () => {
+  // Whole characters that UTF-16 writes as two units, or several code points as one glyph.
+  const exact = 'a😀b 𝄞 e\u0301 👩‍💻 \u{10FFFF} \uFFFD';
+  const loneHalves = ['a\ud800b', 'a\udc00b', 'end\ud83d', '\udfff start'];
+
+  it('keeps astral and combined characters exactly, and an identical re-save is no new version', () => {
+    withService((service) => {
+      const content = JSON.stringify({ root: { text: exact } });
+      const doc = service.create({ title: `Title ${exact}`, content, text: exact });
+      const stored = service.get(doc.id);
+      assert.equal(stored.text, exact);
+      assert.equal(stored.content, content);
+      assert.equal(stored.title, `Title ${exact}`);
+      for (let i = 0; i < 3; i += 1) {
+        const again = service.save({ id: doc.id, content, text: exact, baseVersion: 1 });
+        assert.equal(again.version, 1, 'the same text is no change');
+      }
+    });
+  });
+
+  it('refuses half a character (a lone surrogate) in a title, text or content, and stores nothing', () => {
+    withService((service) => {
+      const doc = service.create({ title: 'Whole', content: '{}', text: 'whole' });
+      for (const half of loneHalves) {
+        // Lexical's JSON writes a lone half as an escape: whole characters that decode to one.
+        const content = JSON.stringify({ root: { children: [{ text: half }] } });
+        assert.match(content, /\\ud[89a-f]/, 'JSON.stringify escapes the lone half');
+        const attempts: [string, () => unknown][] = [
+          ['text', () => service.create({ text: half })],
+          ['title', () => service.create({ title: half })],
+          ['content.root.children.0.text', () => service.create({ content })],
+          ['text', () => service.save({ id: doc.id, content: '{}', text: half, baseVersion: 1 })],
+          [
+            'content.root.children.0.text',
+            () => service.save({ id: doc.id, content, text: 'whole', baseVersion: 1 }),
+          ],
+          ['title', () => service.rename(doc.id, half)],
+        ];
+        for (const [path, attempt] of attempts) {
+          const error = thrown(attempt);
+          assert.equal(error.code, 'invalid_request', `${JSON.stringify(half)} in ${path}`);
+          assert.equal(error.localized?.key, 'errors:storedText.brokenCharacter');
+          assert.equal(error.localized?.values?.path, path);
+        }
+      }
+      assert.equal(service.list().length, 1, 'no document was created');
+      const stored = service.get(doc.id);
+      assert.deepEqual(
+        [stored.title, stored.content, stored.text, stored.version],
+        ['Whole', '{}', 'whole', 1],
+      );
+    });
+  });
+
+  it('takes an escaped backslash before "ud800" as the text it is', () => {
+    withService((service) => {
+      const text = 'a path: C:\\ud800\\file';
+      const content = JSON.stringify({ root: { text } });
+      const doc = service.create({ content, text });
+      assert.equal(service.get(doc.id).content, content);
+    });
+  });
+});
+
+describe('a save names the version it was made on', () => {
+  it('is refused without one by the contract, naming baseVersion', () => {
+    const parsed = contract['documents.save'].request.safeParse({
+      id: 'abcdefgh12',
+      content: '{}',
+      text: 'over whatever is there',
+    });
+    assert.equal(parsed.success, false);
+    assert.deepEqual(
+      parsed.error?.issues.map((issue) => issue.path.join('.')),
+      ['baseVersion'],
+    );
+  });
+});
+
+describe('a document in the trash', () => {
+  it('refuses a save, a rename and a restored revision until it is restored, then takes them', () => {
+    withService((service) => {
+      const doc = service.create({ title: 'Binned', content: '{}', text: 'before' });
+      service.save({ id: doc.id, content: '{}', text: 'kept', baseVersion: 1 });
+      const [revision] = service.listRevisions(doc.id);
+      assert.ok(revision);
+      const deleted = service.delete(doc.id);
+      const base = deleted.version;
+      for (const attempt of [
+        () => service.save({ id: doc.id, content: '{}', text: 'late save', baseVersion: base }),
+        () => service.rename(doc.id, 'Renamed in the bin'),
+        () =>
+          service.restoreRevision({
+            documentId: doc.id,
+            revisionId: revision.id,
+            baseVersion: base,
+          }),
+      ]) {
+        const error = thrown(attempt);
+        assert.equal(error.code, 'not_found');
+        assert.equal(error.localized?.key, 'errors:storedText.inTrash');
+        assert.equal(error.localized?.values?.title, 'Binned');
+      }
+      const binned = service.get(doc.id);
+      assert.deepEqual([binned.title, binned.text, binned.version], ['Binned', 'kept', base]);
+      assert.equal(service.listRevisions(doc.id).length, 1, 'no revision was added');
+
+      const restored = service.restore(doc.id);
+      const saved = service.save({
+        id: doc.id,
+        content: '{}',
+        text: 'late save',
+        baseVersion: restored.version,
+      });
+      assert.equal(saved.version, restored.version + 1);
+      assert.equal(service.get(doc.id).text, 'late save');
     });
   });
 });

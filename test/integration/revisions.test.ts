@@ -30,7 +30,8 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-function save(id: string, text: string, baseVersion?: number) {
+/** Saves as the editor does, on the version it last saw (by default the current one). */
+function save(id: string, text: string, baseVersion = service.get(id).version) {
   return service.save({ id, content: JSON.stringify({ text }), text, baseVersion });
 }
 

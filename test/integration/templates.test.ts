@@ -136,7 +136,12 @@ describe('templates through the router', () => {
       id: started.documentId,
     });
     const typed = `${started.opening}My own first line.`;
-    await call('documents.save', { id: opened.id, content: '', text: typed });
+    await call('documents.save', {
+      id: opened.id,
+      content: '',
+      text: typed,
+      baseVersion: opened.version,
+    });
     const end = await ended(started.generationId);
     assert.ok(end.text.length > 0);
     const document = await call<ResponseOf<'documents.get'>>('documents.get', {

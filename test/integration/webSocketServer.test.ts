@@ -122,8 +122,15 @@ async function upgradeStatus(url: string, headers: Record<string, string> = {}):
 /** Sends the path byte for byte (fetch and URL would normalise `..` away before sending). */
 async function rawGet(
   rawPath: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  const req = httpRequest({ host: '127.0.0.1', port: server.port, path: rawPath, method: 'GET' });
+  const req = httpRequest({
+    host: '127.0.0.1',
+    port: server.port,
+    path: rawPath,
+    method: 'GET',
+    headers,
+  });
   req.end();
   const [response] = (await once(req, 'response')) as [IncomingMessage];
   const chunks: Buffer[] = [];
@@ -234,6 +241,84 @@ describe('the headless server over WebSocket', () => {
     client.ws.close();
   });
 
+  it('refuses half a character (a lone surrogate) on every channel, and keeps whole ones exactly', async () => {
+    const client = await openSocket();
+    const half = 'a\ud800b';
+    // JSON.stringify writes the half as the escape \ud800, which JSON.parse turns back into it.
+    assert.match(JSON.stringify(half), /\\ud800/);
+    const created = await call(client, 'documents.create', { title: 'Whole', text: 'whole' });
+    const doc = created.ok ? (created.data as { id: string; version: number }) : null;
+    assert.ok(doc);
+    const settings = await call(client, 'settings.getDocument', { documentId: doc.id });
+    assert.ok(settings.ok);
+    const current = settings.data as Record<string, unknown>;
+    const keep = { documentId: doc.id, presetId: current.presetId, params: current.params };
+    const template = { name: 'Mine', kind: 'story', body: 'Once' };
+    const attempts: [channel: string, payload: unknown, path: string][] = [
+      ['documents.create', { text: half }, 'text'],
+      ['documents.create', { title: half }, 'title'],
+      ['documents.save', { id: doc.id, content: '{}', text: half, baseVersion: 1 }, 'text'],
+      ['documents.rename', { id: doc.id, title: half }, 'title'],
+      ['settings.saveDocument', { ...keep, memory: half, authorsNote: '' }, 'memory'],
+      ['settings.saveDocument', { ...keep, memory: '', authorsNote: half }, 'authorsNote'],
+      ['templates.save', { template: { ...template, body: half } }, 'template.body'],
+      ['templates.preview', { id: 'story', fields: { [half]: 'x' } }, `fields.${half}`],
+      ['documents.search', { query: half }, 'query'],
+    ];
+    for (const [channel, payload, path] of attempts) {
+      const reply = await call(client, channel, payload);
+      assert.equal(errorCode(reply), 'invalid_request', channel);
+      if (reply.ok) continue;
+      assert.equal(reply.error.localized?.key, 'errors:storedText.brokenCharacter', channel);
+      assert.deepEqual(
+        reply.error.issues?.map((issue) => issue.path),
+        [path],
+        channel,
+      );
+    }
+    const after = await call(client, 'documents.get', { id: doc.id });
+    const stored = after.ok
+      ? (after.data as { title: string; text: string; version: number })
+      : null;
+    assert.deepEqual(stored && [stored.title, stored.text, stored.version], ['Whole', 'whole', 1]);
+    const unchanged = await call(client, 'settings.getDocument', { documentId: doc.id });
+    assert.deepEqual(unchanged.ok && unchanged.data, current);
+
+    // Whole characters, however they are written, come back exactly; the same again is no change.
+    const exact = 'a😀b e\u0301 👩‍💻';
+    const saved = await call(client, 'documents.save', {
+      id: doc.id,
+      content: JSON.stringify({ text: exact }),
+      text: exact,
+      baseVersion: 1,
+    });
+    assert.equal(saved.ok && (saved.data as { version: number }).version, 2);
+    const again = await call(client, 'documents.save', {
+      id: doc.id,
+      content: JSON.stringify({ text: exact }),
+      text: exact,
+      baseVersion: 2,
+    });
+    assert.equal(again.ok && (again.data as { version: number }).version, 2);
+    const reread = await call(client, 'documents.get', { id: doc.id });
+    assert.equal(reread.ok && (reread.data as { text: string }).text, exact);
+    client.ws.close();
+  });
+
+  it('refuses a save that names no base version, rather than overwrite whatever is there', async () => {
+    const client = await openSocket();
+    const created = await call(client, 'documents.create', { text: 'theirs' });
+    const id = created.ok ? (created.data as { id: string }).id : '';
+    const reply = await call(client, 'documents.save', { id, content: '', text: 'mine' });
+    assert.equal(errorCode(reply), 'invalid_request');
+    assert.deepEqual(reply.ok ? null : reply.error.issues?.map((issue) => issue.path), [
+      'baseVersion',
+    ]);
+    const stored = await call(client, 'documents.get', { id });
+    assert.equal(stored.ok && (stored.data as { text: string }).text, 'theirs');
+    client.ws.close();
+  });
+
   it('forwards events to every open connection', async () => {
     const listener = await openSocket();
     const actor = await openSocket();
@@ -254,6 +339,17 @@ describe('the headless server over WebSocket', () => {
     assert.equal(await upgradeStatus(socketUrl(server.token.slice(0, -1))), 401);
   });
 
+  it('refuses an upgrade under a foreign Host with 421, even from a client without an Origin', async () => {
+    for (const host of [`evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+      assert.equal(await upgradeStatus(socketUrl(), { Host: host }), 421, host);
+    }
+    for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`]) {
+      const client = await openSocket({ Host: host });
+      assert.equal(errorCode(await call(client, 'app.info', {})), 'ok', host);
+      client.ws.close();
+    }
+  });
+
   it('refuses an upgrade on any other path', async () => {
     const url = `ws://127.0.0.1:${server.port}/elsewhere?token=${server.token}`;
     assert.equal(await upgradeStatus(url), 404);
@@ -269,7 +365,11 @@ describe('the headless server over WebSocket', () => {
     ]) {
       assert.equal(await upgradeStatus(socketUrl(), { Origin: origin }), 403, origin);
     }
-    for (const origin of [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`]) {
+    for (const origin of [
+      `http://127.0.0.1:${server.port}`,
+      `http://localhost:${server.port}`,
+      `http://[::1]:${server.port}`,
+    ]) {
       const client = await openSocket({ Origin: origin });
       assert.equal(errorCode(await call(client, 'app.info', {})), 'ok', origin);
       client.ws.close();
@@ -336,6 +436,39 @@ describe('the headless server over HTTP', () => {
       assert.ok([403, 404].includes(response.status), `${attempt} → ${response.status}`);
       assert.ok(!response.body.includes(SECRET), `${attempt} leaked the file`);
       assert.ok(!response.body.includes('"name": "inkwell"'), `${attempt} leaked package.json`);
+    }
+  });
+
+  it('serves its page only under its own names: 127.0.0.1, localhost and [::1] with its port', async () => {
+    // DNS rebinding: a foreign name resolved to 127.0.0.1 makes the browser send that name.
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${server.port}`,
+      `localhost.evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      `localhost:${server.port + 1}`,
+      '127.0.0.1',
+      'localhost',
+      `0.0.0.0:${server.port}`,
+      `127.0.0.2:${server.port}`,
+    ]) {
+      for (const file of ['/', '/assets/app.js']) {
+        const response = await rawGet(file, { Host: host });
+        assert.equal(response.status, 421, `${host}${file}`);
+        assert.ok(!response.body.includes('Inkwell</title>'), `${host}${file} served the page`);
+        assert.ok(!response.body.includes('console.log'), `${host}${file} served the script`);
+      }
+    }
+    for (const host of [
+      `127.0.0.1:${server.port}`,
+      `localhost:${server.port}`,
+      `LocalHost:${server.port}`,
+      `[::1]:${server.port}`,
+    ]) {
+      const response = await rawGet('/', { Host: host });
+      assert.equal(response.status, 200, host);
+      assert.match(response.body, /<title>Inkwell<\/title>/, host);
     }
   });
 

@@ -85,7 +85,7 @@ describe('document requests', () => {
 
   it('save needs content and text as strings and a non-negative whole base version', () => {
     const save = { id: goodId, content: '{"root":{}}', text: 'Once upon a time' };
-    assert.equal(accepts('documents.save', save), true);
+    assert.equal(accepts('documents.save', save), false, 'a save names the version it builds on');
     assert.equal(accepts('documents.save', { ...save, baseVersion: 3 }), true);
     assert.equal(accepts('documents.save', { ...save, baseVersion: -1 }), false);
     assert.equal(accepts('documents.save', { ...save, baseVersion: 1.5 }), false);

@@ -179,7 +179,7 @@ describe('the router', () => {
       });
       const reply = await router.dispatch(
         'documents.save',
-        { id: goodId, content: '{}', text: 'words' },
+        { id: goodId, content: '{}', text: 'words', baseVersion: 1 },
         context,
       );
       assert.equal(reply.ok, false);

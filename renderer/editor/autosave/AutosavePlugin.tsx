@@ -13,6 +13,7 @@ import { SnapshotSerializer } from './snapshotSerializer.js';
 import { LOAD_CONTENT_TAG } from '../content.js';
 import { PENDING_TEXT_TAG } from '../continue/pendingText.js';
 import { PENDING_TEXT_TYPE } from '../continue/PendingTextNode.js';
+import { REPLACE_CONTENT_COMMAND } from '../plugins/replaceContent.js';
 
 function listen(target: EventTarget, type: string, listener: () => void): () => void {
   target.addEventListener(type, listener);
@@ -22,9 +23,18 @@ function listen(target: EventTarget, type: string, listener: () => void): () => 
 /**
  * Hands every content change to the saver (which debounces it) and saves at once whenever the
  * writer may be leaving: the text loses focus, the tab is hidden, or the page is unloading.
+ * A copy this browser kept of text the server refused (before a reload) is shown again.
  */
 export function registerAutosave(editor: LexicalEditor, saver: DocumentSaver): () => void {
   const saveNow = (): void => void saver.flush();
+  let edited = false;
+  let registered = true;
+  void saver.takeLocalCopy((copy) => {
+    // Never over what the writer has typed since the document opened.
+    if (edited || !registered) return false;
+    editor.dispatchCommand(REPLACE_CONTENT_COMMAND, copy);
+    return true;
+  });
   // Pending (not yet accepted) continuation text is never saved: snapshots leave it out. The
   // serializer reuses the JSON of unchanged blocks, so a save costs what changed, not the
   // whole document.
@@ -50,6 +60,7 @@ export function registerAutosave(editor: LexicalEditor, saver: DocumentSaver): (
         // change made elsewhere. Comparing costs a serialization of what changed, and only on
         // these rare updates.
         if (tags.has(HISTORY_MERGE_TAG) && sameDocument(prevEditorState, editorState)) return;
+        edited = true;
         saver.markChanged(() => serializer.snapshot(editorState));
       },
     ),
@@ -68,6 +79,7 @@ export function registerAutosave(editor: LexicalEditor, saver: DocumentSaver): (
     listen(window, 'beforeunload', saveNow),
     // Leaving this document (switching, or closing the editor) saves what is pending.
     saveNow,
+    () => (registered = false),
   );
 }
 

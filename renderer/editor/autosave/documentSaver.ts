@@ -1,10 +1,11 @@
 import { ApiError } from '../../../shared/errors.js';
-import type { SaveResult } from '../../../shared/schemas/documents.js';
+import { MAX_DOCUMENT_JSON_CHARS, type SaveResult } from '../../../shared/schemas/documents.js';
 import { backoffDelay, type BackoffOptions } from '../../api/backoff.js';
 import { createObservable, type Observable } from '../../api/connectionState.js';
 import { describeError } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 import { whenIdle } from '../whenIdle.js';
+import { browserLocalCopies, type LocalCopies } from './localCopies.js';
 
 /** What one save sends: Lexical JSON and the plain text the server indexes. */
 export interface SaveSnapshot {
@@ -12,12 +13,23 @@ export interface SaveSnapshot {
   text: string;
 }
 
-export type SaveStatus = 'saved' | 'saving' | 'pending' | 'retrying' | 'conflict';
+/**
+ * tooLarge and refused: the server cannot take this text as it is (over a size limit; refused
+ * as it is, or its document is gone or in the trash). Such a save is not retried; the text stays
+ * pending and the next change (or the writer leaving) tries again.
+ */
+export type SaveStatus =
+  'saved' | 'saving' | 'pending' | 'retrying' | 'conflict' | 'tooLarge' | 'refused';
+
+/** Where the text of a refused save is kept besides this window: see localCopies.ts. */
+export type LocalCopyState = 'none' | 'kept' | 'notKept';
 
 export interface SaveState {
   status: SaveStatus;
   /** Why the last attempt failed, in words for the writer; null when it did not. */
   lastError: string | null;
+  /** For tooLarge and refused: whether this browser keeps a copy of the text ('kept'). */
+  localCopy: LocalCopyState;
 }
 
 export interface DocumentSaverOptions {
@@ -39,6 +51,10 @@ export interface DocumentSaverOptions {
   /** Upper bound between the first unsaved change and its save, even while typing goes on. */
   maxWaitMs?: number;
   retryBackoff?: BackoffOptions;
+  /** Where refused text is kept (IndexedDB of this page by default). */
+  localCopies?: LocalCopies;
+  /** The longest content or text the server takes, in characters (the contract's cap). */
+  maxChars?: number;
 }
 
 /** The server's copy of the document at a version. */
@@ -59,6 +75,39 @@ function sameWords(a: SaveSnapshot, b: SaveSnapshot): boolean {
 /** Longest a due save waits for the page to go idle (a busy page still saves). */
 const IDLE_WAIT_MS = 300;
 
+const MIB = 1024 * 1024;
+
+/**
+ * What a refusal from the server means for the text: tooLarge and refused hold for this text
+ * whenever it is sent again; gone (the document is not there, or in the trash) may pass once
+ * the document is restored. Anything else may pass on a retry (the connection, the disk).
+ */
+function refusalOf(error: unknown): 'tooLarge' | 'refused' | 'gone' | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code === 'too_large') return 'tooLarge';
+  if (error.code === 'invalid_request') return 'refused';
+  if (error.code === 'not_found') return 'gone';
+  return null;
+}
+
+/** Megabytes with one decimal, for the writer: a character of Lexical's JSON is about a byte. */
+function megabytes(size: number): string {
+  return (Math.ceil((size / MIB) * 10) / 10).toFixed(1);
+}
+
+/**
+ * The writer's sentence for a save the transport would not carry (the WebSocket's frame limit,
+ * in bytes): the bytes are counted only here, once it has been refused.
+ */
+function sentTooLarge(snapshot: SaveSnapshot, error: unknown): string {
+  const limit = error instanceof ApiError ? error.localized?.values?.limitMb : undefined;
+  if (typeof limit !== 'number') return describeError(error);
+  return i18n.t('editor:saveProblem.tooLarge', {
+    size: megabytes(new Blob([snapshot.content, snapshot.text]).size),
+    limit: limit.toFixed(1),
+  });
+}
+
 /**
  * Autosave for one document, independent of React and Lexical so that it can outlive the editor
  * (a switch to another document must never drop text that is still being retried). Changes are
@@ -70,7 +119,12 @@ export class DocumentSaver {
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly retryBackoff: BackoffOptions;
-  private readonly state = createObservable<SaveState>({ status: 'saved', lastError: null });
+  private readonly maxChars: number;
+  private readonly state = createObservable<SaveState>({
+    status: 'saved',
+    lastError: null,
+    localCopy: 'none',
+  });
   private version: number;
   /** What the server holds at `version`, as far as this saver knows. */
   private serverCopy: ServerCopy;
@@ -82,6 +136,13 @@ export class DocumentSaver {
   private failedAttempts = 0;
   private lastError: string | null = null;
   private inConflict = false;
+  private refusal: 'tooLarge' | 'refused' | null = null;
+  /** The text last refused for good: sending the very same text again cannot succeed. */
+  private refusedSnapshot: SaveSnapshot | null = null;
+  private readonly localCopies: LocalCopies;
+  private localCopy: LocalCopyState = 'none';
+  /** Whether the local store holds a copy this saver knows of (kept, or taken over). */
+  private holdsLocalCopy = false;
 
   constructor(options: DocumentSaverOptions) {
     this.options = options;
@@ -95,6 +156,8 @@ export class DocumentSaver {
     this.debounceMs = options.debounceMs ?? 800;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.retryBackoff = options.retryBackoff ?? { initialMs: 1000, maxMs: 15_000, jitter: 0.2 };
+    this.localCopies = options.localCopies ?? browserLocalCopies();
+    this.maxChars = options.maxChars ?? MAX_DOCUMENT_JSON_CHARS;
   }
 
   get saveState(): Observable<SaveState> {
@@ -165,7 +228,36 @@ export class DocumentSaver {
     this.inConflict = false;
     this.failedAttempts = 0;
     this.lastError = null;
+    this.clearRefusal();
     this.publish();
+  }
+
+  /**
+   * A copy this browser kept of text that was refused earlier (before a reload, in a window
+   * since closed), if it differs from what the server holds: it becomes this saver's pending
+   * text, on the version it was written on, so a server that has moved on since is a conflict
+   * for the writer to settle, never overwritten. `show` puts it in the editor, and says false
+   * when it may not (the writer has typed meanwhile): the copy then stays for the next opening.
+   */
+  async takeLocalCopy(show: (snapshot: SaveSnapshot) => boolean): Promise<SaveSnapshot | null> {
+    // This saver kept it itself: the text is its pending text already (a switch back to it).
+    if (this.holdsLocalCopy) return null;
+    const copy = await this.localCopies.read(this.documentId);
+    if (!copy || this.holdsLocalCopy) return null;
+    const snapshot = { content: copy.content, text: copy.text };
+    if (sameWords(snapshot, this.serverCopy)) {
+      await this.localCopies.forget(this.documentId);
+      return null;
+    }
+    if (!show(snapshot)) return null;
+    if (copy.baseVersion !== this.version) {
+      // The server's text at that version is not known here: nothing may be taken as saved.
+      this.version = copy.baseVersion;
+      this.serverCopy = { version: copy.baseVersion, content: '\u0000', text: '\u0000' };
+    }
+    this.holdsLocalCopy = true;
+    this.markChanged(() => snapshot);
+    return snapshot;
   }
 
   /**
@@ -191,8 +283,27 @@ export class DocumentSaver {
     if (this.serverCopy.version === this.version && sameWords(snapshot, this.serverCopy)) {
       // Edited back to what the server already holds (typed and deleted, an undo): sending
       // a long document again would cost the page a long task for nothing.
+      this.clearRefusal();
       this.publish();
       return Promise.resolve(true);
+    }
+    if (this.refusedSnapshot && sameWords(snapshot, this.refusedSnapshot)) {
+      // Refused as it is: the very same text would be refused again.
+      this.readPending ??= read;
+      this.publish();
+      return Promise.resolve(false);
+    }
+    const longest = Math.max(snapshot.content.length, snapshot.text.length);
+    if (longest > this.maxChars) {
+      // Over the contract's cap the server refuses it unread; it is not sent at all.
+      const reason = i18n.t('editor:saveProblem.tooLarge', {
+        size: megabytes(longest),
+        limit: megabytes(this.maxChars),
+      });
+      this.readPending ??= read;
+      this.firstUnsavedAt ??= Date.now();
+      this.refuse(snapshot, 'tooLarge', reason, true);
+      return Promise.resolve(false);
     }
     const attempt = this.send(snapshot).finally(() => {
       this.inFlight = null;
@@ -215,6 +326,7 @@ export class DocumentSaver {
       this.serverCopy = { version: result.version, ...snapshot };
       this.failedAttempts = 0;
       this.lastError = null;
+      this.clearRefusal();
       return true;
     } catch (error) {
       // The text is never dropped: unless newer text arrived meanwhile, this snapshot is pending again.
@@ -223,6 +335,16 @@ export class DocumentSaver {
       this.firstUnsavedAt ??= Date.now();
       if (error instanceof ApiError && error.code === 'conflict') {
         return this.handleConflict(snapshot, restored);
+      }
+      const refusal = refusalOf(error);
+      if (refusal !== null) {
+        // Not retried on a timer: the same request would get the same answer.
+        if (refusal === 'tooLarge') {
+          this.refuse(snapshot, 'tooLarge', sentTooLarge(snapshot, error), true);
+        } else {
+          this.refuse(snapshot, 'refused', describeError(error), refusal !== 'gone');
+        }
+        return false;
       }
       this.failedAttempts += 1;
       this.lastError = describeError(error);
@@ -261,6 +383,52 @@ export class DocumentSaver {
     return false;
   }
 
+  /**
+   * Puts the saver in a refused state: no retry is scheduled (the text stays pending and the
+   * writer's next change tries again), the reason is shown in full, and a copy is kept locally.
+   * `forGood`: this very text cannot pass (too large, refused as it is), so it is not sent again;
+   * otherwise (its document is in the trash) a save on leaving may still find it restored.
+   */
+  private refuse(
+    snapshot: SaveSnapshot,
+    refusal: 'tooLarge' | 'refused',
+    reason: string,
+    forGood: boolean,
+  ): void {
+    this.refusal = refusal;
+    this.refusedSnapshot = forGood ? snapshot : null;
+    this.failedAttempts = 0;
+    this.lastError = reason;
+    this.keepLocalCopy(snapshot);
+    this.publish();
+  }
+
+  private keepLocalCopy(snapshot: SaveSnapshot): void {
+    const copy = { documentId: this.documentId, baseVersion: this.version, ...snapshot };
+    this.holdsLocalCopy = true;
+    void this.localCopies.keep({ ...copy, keptAt: Date.now() }).then((kept) => {
+      // Saved meanwhile: the copy is not needed any more.
+      if (this.refusal === null) {
+        void this.forgetLocalCopy();
+        return;
+      }
+      this.localCopy = kept ? 'kept' : 'notKept';
+      this.publish();
+    });
+  }
+
+  private clearRefusal(): void {
+    this.refusal = null;
+    this.refusedSnapshot = null;
+    this.localCopy = 'none';
+    if (this.holdsLocalCopy) void this.forgetLocalCopy();
+  }
+
+  private async forgetLocalCopy(): Promise<void> {
+    this.holdsLocalCopy = false;
+    await this.localCopies.forget(this.documentId);
+  }
+
   private schedule(delayMs: number): void {
     this.cancelTimer();
     this.timer = setTimeout(() => {
@@ -289,10 +457,18 @@ export class DocumentSaver {
     let status: SaveStatus = 'saved';
     if (this.inConflict) status = 'conflict';
     else if (this.inFlight) status = 'saving';
+    else if (this.readPending && this.refusal) status = this.refusal;
     else if (this.readPending && this.failedAttempts > 0) status = 'retrying';
     else if (this.readPending) status = 'pending';
+    const localCopy = this.refusal ? this.localCopy : 'none';
     const previous = this.state.get();
-    if (previous.status === status && previous.lastError === this.lastError) return;
-    this.state.set({ status, lastError: this.lastError });
+    if (
+      previous.status === status &&
+      previous.lastError === this.lastError &&
+      previous.localCopy === localCopy
+    ) {
+      return;
+    }
+    this.state.set({ status, lastError: this.lastError, localCopy });
   }
 }

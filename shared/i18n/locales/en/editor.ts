@@ -26,6 +26,17 @@ export const editor = {
     offline: 'Unsaved changes – waiting for the connection',
     changedElsewhere: 'This document was changed somewhere else since it was opened here.',
   },
+  /** A save the server cannot take as it is, said in the status bar in full (not retried). */
+  saveProblem: {
+    tooLargeStatus: 'Not saved – too large',
+    refusedStatus: 'Not saved',
+    tooLarge:
+      'This document is {{size}} MB as saved, more than the {{limit}} MB Inkwell can save. Shorten it, or move part of it into a new document, and it saves.',
+    copyKept:
+      'Your latest text is still here, and a copy is kept in this browser’s storage until it saves.',
+    copyNotKept:
+      'Your latest text is only in this window (this browser could not keep a copy): keep it open.',
+  },
   characters_one: '{{count, number}} character',
   characters_other: '{{count, number}} characters',
   conflict: {

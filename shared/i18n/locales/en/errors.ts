@@ -46,6 +46,13 @@ export const errors = {
     changedElsewhere:
       '"{{title}}" was changed somewhere else since you opened it (it is now at version {{current}}, you had version {{base}}). Nothing was overwritten; your text is still in the editor.',
   },
+  /** What keeps stored text exactly what was sent, and documents in the trash unchanged. */
+  storedText: {
+    brokenCharacter:
+      'The text ({{path}}) holds half of a character at position {{position}} (an unpaired surrogate, which a broken copy can leave), so it was refused: text is stored only as whole characters. Delete or retype that character.',
+    inTrash:
+      '"{{title}}" is in the trash, so it cannot be changed. Restore it to go on; your text is still in the editor.',
+  },
   continue: {
     noTextBeforeCursor:
       'There is no text before the cursor to continue. Write a few words first (or add a memory in the settings).',

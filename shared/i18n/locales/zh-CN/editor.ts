@@ -25,6 +25,14 @@ export const editor: Translation<typeof english> = {
     changedElsewhere: '自从在这里打开后，这篇文档已在别处被修改。',
     offline: '有未保存的修改 – 正在等待连接',
   },
+  saveProblem: {
+    tooLargeStatus: '未保存 – 文档过大',
+    refusedStatus: '未保存',
+    tooLarge:
+      '此文档保存后为 {{size}} MB，超过了 Inkwell 能保存的 {{limit}} MB。请缩短它，或把其中一部分移到新文档中，之后即可保存。',
+    copyKept: '你的最新文字仍在这里，并且在此浏览器的存储中保留了一份副本，直到保存成功。',
+    copyNotKept: '你的最新文字只在此窗口中（此浏览器无法保留副本）：请不要关闭它。',
+  },
   characters_other: '{{count, number}} 字符',
   conflict: {
     message: '这篇文档已在别处修改。',

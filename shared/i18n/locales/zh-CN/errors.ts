@@ -39,6 +39,11 @@ export const errors: Translation<typeof english> = {
     changedElsewhere:
       '“{{title}}”在你打开后已在别处被修改（现为第 {{current}} 版，你打开的是第 {{base}} 版）。没有覆盖任何内容；你的文字仍在编辑器中。',
   },
+  storedText: {
+    brokenCharacter:
+      '文字（{{path}}）在第 {{position}} 个位置只有半个字符（未配对的代理项，常见于损坏的复制内容），因此未被接受：文字只以完整字符保存。请删除或重新输入该字符。',
+    inTrash: '“{{title}}”在回收站中，无法修改。请先将其恢复；你的文字仍在编辑器中。',
+  },
   continue: {
     noTextBeforeCursor: '光标前没有可供续写的文字。请先写几个字（或在设置中添加记忆）。',
     modelLoading: '模型 {{path}} 仍在加载。加载完成后请再次按“续写”。',
