@@ -88,7 +88,13 @@ export async function serveStaticFile(
 
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(ownHosts(port).map((host) => `ws://${host}`)),
+    // CSP cannot name an IPv6 literal (Chromium reports ws://[::1]:port as invalid); a page
+    // opened at [::1] reaches its own socket through 'self', which covers ws: on the same host.
+    'Content-Security-Policy': contentSecurityPolicy(
+      ownHosts(port)
+        .filter((host) => !host.startsWith('['))
+        .map((host) => `ws://${host}`),
+    ),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

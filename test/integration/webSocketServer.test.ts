@@ -400,6 +400,8 @@ describe('the headless server over HTTP', () => {
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, new RegExp(`connect-src 'self' ws://127\\.0\\.0\\.1:${server.port}`));
+    // Chromium refuses (and reports on the page) a source with an IPv6 literal such as [::1].
+    assert.doesNotMatch(csp, /\[/);
     assert.match(csp, /object-src 'none'/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
