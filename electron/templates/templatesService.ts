@@ -112,9 +112,13 @@ export class TemplatesService {
     request: ParsedRequestOf<'templates.preview'>,
   ): Promise<ResponseOf<'templates.preview'>> {
     const definition = request.template ?? this.get(request.templateId ?? '');
+    // The model loads while the render process renders, so a first preview waits for the longer
+    // of the two, not for both; a problem with the template is still the one reported first.
+    const model = this.readyModel();
+    model.catch(() => undefined);
     const rendered = await renderTemplate(definition, request.fields, this.renderer);
     const params = paramsOf(definition, undefined);
-    await this.readyModel();
+    await model;
     const { tokens, contextSize } = await this.options.engine.countTokens(rendered.prompt);
     const roomForOutput = contextSize - tokens;
     return {
