@@ -52,7 +52,8 @@ export async function checkDocxLimits(file: ArrayBuffer): Promise<void> {
   if (declared > MAX_UNPACKED_BYTES) throw new ImportRefusedError(tooLarge);
   let total = 0;
   for (const entry of entries) {
-    const scanner = entry.name.endsWith('.xml') ? new MarkupDepthScanner() : null;
+    // mammoth parses the XML parts and their relationships (.rels); images it only copies.
+    const scanner = /\.(?:xml|rels)$/.test(entry.name) ? new MarkupDepthScanner() : null;
     for await (const chunk of unpacked(bytes, entry)) {
       total += chunk.byteLength;
       if (total > MAX_UNPACKED_BYTES) throw new ImportRefusedError(tooLarge);
