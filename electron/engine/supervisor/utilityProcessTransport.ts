@@ -3,6 +3,7 @@
  * llama.cpp abort or a GPU fault ends the host, never the app or the writer's window.
  */
 import { utilityProcess } from 'electron';
+import { modelHostEnvironment } from './hostEnvironment.js';
 import type { HostExit, ModelHostProcess } from './hostTransport.js';
 import type { HostRequest } from '../protocol.js';
 
@@ -10,6 +11,7 @@ export function forkUtilityModelHost(hostEntry: string): ModelHostProcess {
   const child = utilityProcess.fork(hostEntry, [], {
     serviceName: 'Inkwell model engine',
     stdio: 'inherit',
+    env: modelHostEnvironment(process.env),
   });
   const exitListeners: ((exit: HostExit) => void)[] = [];
   let exited: HostExit | null = null;
