@@ -26,7 +26,7 @@ interface PackagedFilesModule {
 }
 const packagedFiles = require('./packagedFiles.cjs') as PackagedFilesModule;
 
-/** Electron's fuse wire as a freshly downloaded binary carries it, so afterPack can flip it. */
+/** Electron's fuse wire as a freshly downloaded binary carries it, so electron-builder can flip it. */
 function standInElectron(dir: string): void {
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
   const sentinel = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'ascii');
