@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  crashReporter,
   dialog,
   ipcMain,
   Menu,
@@ -37,6 +38,8 @@ import { isTrustedSender } from './security/trustedSender.js';
 import { APP_ORIGIN, installWebContentsGuards } from './security/webContentsGuards.js';
 import { mainWindowOptions } from './security/windowOptions.js';
 import { clampToDisplays, loadWindowState, saveWindowState } from './desktop/windowState.js';
+import { createAppLog } from './logging/appLog.js';
+import { copyConsoleTo } from './logging/consoleCopy.js';
 
 /** How long quitting waits for the renderer to save; a hung renderer must not block quitting. */
 const FLUSH_TIMEOUT_MS = 3000;
@@ -44,6 +47,15 @@ const FLUSH_TIMEOUT_MS = 3000;
 registerAppScheme(protocol);
 // The Electron end-to-end test runs each launch on a fresh data folder.
 if (process.env.INKWELL_USER_DATA) app.setPath('userData', process.env.INKWELL_USER_DATA);
+
+// Logs and crash dumps stay in the user-data folder on every system (Help names both folders).
+// Crash dumps are written by Crashpad for every process and never sent anywhere.
+app.setAppLogsPath(path.join(app.getPath('userData'), 'logs'));
+const appLog = createAppLog(app.getPath('logs'));
+const mainLog = appLog.of('main');
+copyConsoleTo(mainLog);
+crashReporter.start({ uploadToServer: false, compress: true });
+mainLog.info(`Inkwell ${app.getVersion()} starting (Electron ${process.versions.electron})`);
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -107,11 +119,24 @@ function createWindow(appRoot: string): BrowserWindow {
     acknowledgements.forget(clientId);
     backend?.clientGone(clientId);
   });
+  // The page's own errors (uncaught exceptions, console.error) go to renderer.log.
+  window.webContents.on('console-message', (details) => {
+    if (details.level !== 'error' && details.level !== 'warning') return;
+    const where = `${details.sourceId.replace(/^app:\/\/inkwell/, '')}:${details.lineNumber}`;
+    const rendererLog = appLog.of('renderer');
+    const write = details.level === 'error' ? rendererLog.error : rendererLog.warn;
+    write(`${details.message} (${where})`);
+  });
+  window.webContents.on('unresponsive', () =>
+    appLog.of('renderer').warn('the window stopped responding'),
+  );
   window.webContents.on('render-process-gone', (_event, details) => {
     // A dead renderer cannot save; its text is what autosave last stored. Start it again.
     acknowledgements.forget(clientId);
     backend?.clientGone(clientId);
-    console.error(`[inkwell] the window's renderer stopped (${details.reason})`);
+    appLog
+      .of('renderer')
+      .error(`the window's renderer stopped (${details.reason}, exit code ${details.exitCode})`);
     if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.reload();
   });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
@@ -144,10 +169,16 @@ async function start(): Promise<void> {
     transport: 'electron',
     appVersion: app.getVersion(),
     nativeBinding: electronSqliteBinding(appRoot),
-    spawnModelHost: () =>
-      forkUtilityModelHost(
+    spawnModelHost: () => {
+      const hostLog = appLog.of('model-host');
+      const host = forkUtilityModelHost(
         path.join(appRoot, 'dist', 'electron', 'engine', 'host', 'modelHost.js'),
-      ),
+        (line, stream) => hostLog[stream === 'stderr' ? 'warn' : 'info'](line),
+      );
+      hostLog.info(`model host started (pid ${host.pid ?? 'unknown'})`);
+      host.onExit((exit) => hostLog.warn(`model host exited (code ${exit.code ?? 'none'})`));
+      return host;
+    },
     defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
     templatesDir: path.join(resourcesDir, 'templates'),
     spawnTemplateRenderer: (memoryMb) =>
@@ -210,8 +241,13 @@ function installMenu(activeBackend: Backend): void {
             type: 'info',
             title: t('about'),
             message: `Inkwell ${app.getVersion()}`,
-            detail: t('aboutDetail'),
+            detail: `${t('aboutDetail')}\n\n${t('aboutFolders', {
+              logs: app.getPath('logs'),
+              crashReports: app.getPath('crashDumps'),
+            })}`,
           }),
+        showFolder: (folder) =>
+          void shell.openPath(app.getPath(folder === 'logs' ? 'logs' : 'crashDumps')),
       },
       {
         t,
@@ -243,6 +279,9 @@ app.on('will-quit', () => {
 
 // A fault in main: save what the windows hold, then leave (continuing in an unknown state could
 // write worse than it saves).
+process.on('unhandledRejection', (reason) => {
+  mainLog.error('a promise in the main process was rejected and nobody handled it:', reason);
+});
 process.on('uncaughtException', (error) => {
   console.error('[inkwell] unexpected error in the main process:', error);
   void flushRenderers().finally(() => app.exit(1));

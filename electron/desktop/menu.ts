@@ -19,6 +19,8 @@ export interface MenuActions {
   send(command: AppCommandName): void;
   openHelp(): void;
   setLanguage(preference: LanguagePreference): void;
+  /** Opens the logs folder or the crash dumps folder in the system's file manager. */
+  showFolder(folder: 'logs' | 'crash-reports'): void;
 }
 
 export interface MenuLanguage {
@@ -128,6 +130,14 @@ export function applicationMenuTemplate(
     label: t('help'),
     submenu: [
       command(t('shortcuts'), 'show-shortcuts', actions, 'F1', true),
+      { type: 'separator' },
+      { label: t('showLogsFolder'), id: 'folder:logs', click: () => actions.showFolder('logs') },
+      {
+        label: t('showCrashReportsFolder'),
+        id: 'folder:crash-reports',
+        click: () => actions.showFolder('crash-reports'),
+      },
+      { type: 'separator' },
       { label: t('about'), click: () => actions.openHelp() },
     ],
   };

@@ -18,6 +18,7 @@ function collect(
       send: (name) => sent.push(name),
       openHelp: () => sent.push('help'),
       setLanguage: (preference) => sent.push(`language:${preference}`),
+      showFolder: (folder) => sent.push(`folder:${folder}`),
     },
     {
       t: i18n.getFixedT(null, 'menu'),
@@ -54,6 +55,23 @@ describe('application menu', () => {
       'stop',
       'show-shortcuts',
     ]);
+  });
+
+  it('opens the logs folder and the crash reports folder from Help, in either language', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { template, sent } = collect('win32', { language });
+      const help = template.at(-1)?.submenu as MenuItemConstructorOptions[];
+      const logs = help.find((item) => item.id === 'folder:logs');
+      const dumps = help.find((item) => item.id === 'folder:crash-reports');
+      assert.equal(logs?.label, language === 'en' ? 'Show logs folder' : '显示日志文件夹');
+      assert.equal(
+        dumps?.label,
+        language === 'en' ? 'Show crash reports folder' : '显示崩溃报告文件夹',
+      );
+      click(logs);
+      click(dumps);
+      assert.deepEqual(sent, ['folder:logs', 'folder:crash-reports']);
+    }
   });
 
   it('shows Continue as Ctrl/Cmd+Enter but leaves the key to the page', () => {
