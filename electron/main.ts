@@ -27,6 +27,7 @@ import { forkUtilityModelHost } from './engine/supervisor/utilityProcessTranspor
 import { forkUtilityRenderProcess } from './templates/utilityRenderProcess.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
 import { applicationMenuTemplate } from './desktop/menu.js';
+import { contextMenuTemplate } from './desktop/contextMenuTemplate.js';
 import { createI18n } from '../shared/i18n/createI18n.js';
 import {
   languageEndonyms,
@@ -118,6 +119,19 @@ function createWindow(appRoot: string): BrowserWindow {
   window.webContents.once('destroyed', () => {
     acknowledgements.forget(clientId);
     backend?.clientGone(clientId);
+  });
+  window.webContents.on('context-menu', (_event, params) => {
+    const contents = window.webContents;
+    const template = contextMenuTemplate(
+      params,
+      {
+        replaceMisspelling: (word) => contents.replaceMisspelling(word),
+        addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+        send: (command) => backend?.events.emit('app.command', { command }),
+      },
+      mainText.getFixedT(null, 'menu'),
+    );
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
   });
   // The page's own errors (uncaught exceptions, console.error) go to renderer.log.
   window.webContents.on('console-message', (details) => {

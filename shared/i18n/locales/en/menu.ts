@@ -29,6 +29,8 @@ export const menu = {
   copy: 'Copy',
   paste: 'Paste',
   selectAll: 'Select all',
+  addToDictionary: 'Add to dictionary',
+  noSpellingSuggestions: 'No spelling suggestions',
   resetZoom: 'Actual size',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',

@@ -31,6 +31,8 @@ export const menu: Translation<typeof english> = {
   copy: '复制',
   paste: '粘贴',
   selectAll: '全选',
+  addToDictionary: '添加到词典',
+  noSpellingSuggestions: '没有拼写建议',
   resetZoom: '实际大小',
   zoomIn: '放大',
   zoomOut: '缩小',
