@@ -28,6 +28,8 @@ import { forkUtilityRenderProcess } from './templates/utilityRenderProcess.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
 import { applicationMenuTemplate } from './desktop/menu.js';
 import { contextMenuTemplate } from './desktop/contextMenuTemplate.js';
+import { filesToOpen, PendingOpens } from './desktop/openedFiles.js';
+import { RecentFiles } from './desktop/recentFiles.js';
 import { createI18n } from '../shared/i18n/createI18n.js';
 import {
   languageEndonyms,
@@ -61,6 +63,42 @@ mainLog.info(`Inkwell ${app.getVersion()} starting (Electron ${process.versions.
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
 const acknowledgements = new Acknowledgements();
+
+/**
+ * Documents the system hands over wait in `pendingOpens` until the window takes them (at its
+ * start, and whenever it is told 'open-file'); each one imported or exported joins Open Recent.
+ */
+const pendingOpens = new PendingOpens();
+const recentFiles = new RecentFiles(app.getPath('userData'));
+let rebuildMenu = (): void => undefined;
+
+function openDocument(filePath: string): void {
+  pendingOpens.add(filePath);
+  backend?.events.emit('app.command', { command: 'open-file' });
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+}
+
+const documentFiles = {
+  pending: pendingOpens,
+  used(filePath: string): void {
+    if (!recentFiles.add(filePath)) return;
+    app.addRecentDocument(filePath);
+    rebuildMenu();
+  },
+  gone(filePath: string): void {
+    recentFiles.remove(filePath);
+    rebuildMenu();
+  },
+};
+
+// macOS: a document opened from the Finder or dropped on the Dock icon, possibly before ready.
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  openDocument(filePath);
+});
+// Windows and Linux: documents in the first instance's command line.
+for (const filePath of filesToOpen(process.argv, process.cwd())) pendingOpens.add(filePath);
 
 /** better-sqlite3 is not N-API: in development `npm start` builds an Electron copy into native/. */
 function electronSqliteBinding(appRoot: string): string | undefined {
@@ -162,7 +200,9 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
+  // A second launch (a document double-clicked while the app runs) hands its files over here.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const filePath of filesToOpen(argv, workingDirectory)) openDocument(filePath);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -200,8 +240,10 @@ async function start(): Promise<void> {
         path.join(appRoot, 'dist', 'electron', 'templates', 'renderHost.js'),
         memoryMb,
       ),
-    desktopShell: createElectronDesktopShell(acknowledgements, () =>
-      mainText.getFixedT(null, 'menu'),
+    desktopShell: createElectronDesktopShell(
+      acknowledgements,
+      () => mainText.getFixedT(null, 'menu'),
+      documentFiles,
     ),
   });
   backend = activeBackend;
@@ -262,6 +304,12 @@ function installMenu(activeBackend: Backend): void {
           }),
         showFolder: (folder) =>
           void shell.openPath(app.getPath(folder === 'logs' ? 'logs' : 'crashDumps')),
+        openRecent: openDocument,
+        clearRecent: () => {
+          recentFiles.clear();
+          app.clearRecentDocuments();
+          build();
+        },
       },
       {
         t,
@@ -269,10 +317,12 @@ function installMenu(activeBackend: Backend): void {
         systemLanguageName:
           languageEndonyms[resolveLanguage('system', app.getPreferredSystemLanguages())],
       },
+      recentFiles.list(),
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   followLanguage(activeBackend.preferences.get().language);
+  rebuildMenu = build;
   build();
   activeBackend.events.subscribe((event, payload) => {
     if (event !== 'preferences.changed') return;

@@ -21,6 +21,9 @@ export interface MenuActions {
   setLanguage(preference: LanguagePreference): void;
   /** Opens the logs folder or the crash dumps folder in the system's file manager. */
   showFolder(folder: 'logs' | 'crash-reports'): void;
+  /** Imports a document from File → Open Recent. */
+  openRecent(filePath: string): void;
+  clearRecent(): void;
 }
 
 export interface MenuLanguage {
@@ -65,10 +68,37 @@ function languageMenu(language: MenuLanguage, actions: MenuActions): Item {
   };
 }
 
+/** File → Open Recent: each document by its name (the whole path as the item's tooltip). */
+function recentMenu(
+  recentFiles: readonly string[],
+  actions: MenuActions,
+  t: MenuLanguage['t'],
+): Item {
+  const name = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+  return {
+    label: t('openRecent'),
+    id: 'recent',
+    submenu:
+      recentFiles.length === 0
+        ? [{ label: t('noRecentFiles'), enabled: false }]
+        : [
+            ...recentFiles.map((file, index) => ({
+              label: name(file),
+              toolTip: file,
+              id: `recent:${index}`,
+              click: () => actions.openRecent(file),
+            })),
+            { type: 'separator' },
+            { label: t('clearRecent'), id: 'recent:clear', click: () => actions.clearRecent() },
+          ],
+  };
+}
+
 export function applicationMenuTemplate(
   platform: NodeJS.Platform,
   actions: MenuActions,
   language: MenuLanguage,
+  recentFiles: readonly string[] = [],
 ): Item[] {
   const { t } = language;
   const mac = platform === 'darwin';
@@ -77,6 +107,7 @@ export function applicationMenuTemplate(
     submenu: [
       command(t('newDocument'), 'new-document', actions, 'CmdOrCtrl+Alt+N', true),
       command(t('import'), 'import', actions, 'CmdOrCtrl+O'),
+      recentMenu(recentFiles, actions, t),
       { type: 'separator' },
       command(t('export'), 'export', actions, 'CmdOrCtrl+Shift+E'),
       command(t('exportAgain'), 'export-again', actions, 'CmdOrCtrl+E'),

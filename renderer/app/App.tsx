@@ -32,6 +32,7 @@ import { parseDocumentHash } from './documentHash.js';
 import { EmptyState } from './EmptyState.js';
 import { canOpen, renderSidePanel, SIDE_PANELS } from './sidePanels.js';
 import { useAppCommands } from './useAppCommands.js';
+import { useOpenedFiles } from './useOpenedFiles.js';
 import { useDocumentActions } from './useDocumentActions.js';
 import { useDocumentList } from './useDocumentList.js';
 import { useDocumentSession } from './useDocumentSession.js';
@@ -107,6 +108,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     [open],
   );
   const draggingFiles = useFileDrop({ reportError, onImported: openImported });
+  const takeOpenedFiles = useOpenedFiles({ reportError, onImported: openImported });
 
   const exportCurrent = useCallback(
     async (format: ExportFormat | 'again') => {
@@ -138,6 +140,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     regenerate: () => dispatchToEditor(ANOTHER_ALTERNATIVE_COMMAND),
     stop: () => dispatchToEditor(STOP_CONTINUE_COMMAND),
     'show-shortcuts': () => setHelpOpen(true),
+    'open-file': () => void takeOpenedFiles(),
     flush: () => current?.saver.flush() ?? true,
   });
 

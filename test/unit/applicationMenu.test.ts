@@ -8,7 +8,7 @@ import type { Language, LanguagePreference } from '../../shared/i18n/languages.j
 
 function collect(
   platform: NodeJS.Platform,
-  options: { language?: Language; preference?: LanguagePreference } = {},
+  options: { language?: Language; preference?: LanguagePreference; recent?: string[] } = {},
 ) {
   const sent: string[] = [];
   const i18n = createI18n(options.language ?? 'en');
@@ -19,12 +19,15 @@ function collect(
       openHelp: () => sent.push('help'),
       setLanguage: (preference) => sent.push(`language:${preference}`),
       showFolder: (folder) => sent.push(`folder:${folder}`),
+      openRecent: (file) => sent.push(`recent:${file}`),
+      clearRecent: () => sent.push('recent:clear'),
     },
     {
       t: i18n.getFixedT(null, 'menu'),
       preference: options.preference ?? 'system',
       systemLanguageName: 'English',
     },
+    options.recent,
   );
   const items: MenuItemConstructorOptions[] = [];
   const walk = (list: MenuItemConstructorOptions[]): void => {
@@ -55,6 +58,25 @@ describe('application menu', () => {
       'stop',
       'show-shortcuts',
     ]);
+  });
+
+  it('lists recent documents under File → Open Recent on every platform; a click imports one', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const recent = ['/home/ada/Stories/Lighthouse.md', 'C:\\Users\\ada\\Letter.docx'];
+      const { items, sent } = collect(platform, { recent });
+      const menu = items.find((item) => item.id === 'recent');
+      const entries = menu?.submenu as MenuItemConstructorOptions[];
+      assert.deepEqual(
+        entries.map((item) => item.label ?? item.type),
+        ['Lighthouse.md', 'Letter.docx', 'separator', 'Clear recent'],
+      );
+      assert.equal(entries[1]?.toolTip, 'C:\\Users\\ada\\Letter.docx');
+      click(entries[1]);
+      click(entries.at(-1));
+      assert.deepEqual(sent, ['recent:C:\\Users\\ada\\Letter.docx', 'recent:clear']);
+    }
+    const empty = collect('linux').items.find((item) => item.id === 'recent');
+    assert.deepEqual(empty?.submenu, [{ label: 'No recent documents', enabled: false }]);
   });
 
   it('opens the logs folder and the crash reports folder from Help, in either language', () => {

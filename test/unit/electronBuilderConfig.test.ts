@@ -22,6 +22,7 @@ interface BuilderConfig {
   npmRebuild: boolean;
   afterPack: string;
   electronFuses: Record<string, boolean>;
+  fileAssociations: { ext: string | string[]; mimeType: string; role: string }[];
   extraResources: { from: string; to: string; filter: string[] }[];
   linux: { target: string[]; icon: string };
   mac: { target: { target: string; arch: string[] }[]; icon: string };
@@ -64,6 +65,18 @@ describe('electron-builder.yml', () => {
     for (const entry of ['dist/electron/**', 'dist/preload/**', 'dist/renderer/**']) {
       assert.ok(config.files.includes(entry), entry);
     }
+  });
+
+  it('offers to open .md, .txt and .docx documents, with their MIME types for Linux', () => {
+    assert.deepEqual(
+      config.fileAssociations.map((association) => [association.ext, association.mimeType]),
+      [
+        [['md', 'markdown'], 'text/markdown'],
+        ['txt', 'text/plain'],
+        ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ],
+    );
+    assert.ok(config.fileAssociations.every((association) => association.role === 'Editor'));
   });
 
   it('ships the bundled demo model as an extra resource', () => {

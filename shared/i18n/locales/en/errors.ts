@@ -429,5 +429,6 @@ export const errors = {
     importFormats: 'Inkwell imports .txt, .md, .html and .docx files.',
     importTooLarge: 'This file is too large to import ({{max}} MB at most).',
     printWindowClosed: 'The window to print has closed.',
+    fileGone: '{{name}} is no longer there: it was moved, renamed or deleted.',
   },
 } as const;

@@ -363,5 +363,6 @@ export const errors: Translation<typeof english> = {
     importFormats: 'Inkwell 可导入 .txt、.md、.html 和 .docx 文件。',
     importTooLarge: '此文件太大，无法导入（最大 {{max}} MB）。',
     printWindowClosed: '要打印的窗口已关闭。',
+    fileGone: '{{name}} 已不在原处：它被移动、改名或删除了。',
   },
 };
