@@ -10,6 +10,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeTheme,
   protocol,
   screen,
   session,
@@ -260,6 +261,11 @@ async function start(): Promise<void> {
   });
 
   installMenu(activeBackend);
+  // The window applies the theme itself (data-theme); this makes menus, dialogs and scrollbars match.
+  nativeTheme.themeSource = activeBackend.preferences.get().theme;
+  activeBackend.events.subscribe((event, payload) => {
+    if (event === 'preferences.changed') nativeTheme.themeSource = payload.theme;
+  });
 
   mainWindow = createWindow(appRoot);
   mainWindow.on('closed', () => {

@@ -102,6 +102,8 @@ export function applicationMenuTemplate(
 ): Item[] {
   const { t } = language;
   const mac = platform === 'darwin';
+  // Cmd+, / Ctrl+, is handled by the page too (so it works in a browser); shown, not registered.
+  const appSettings = command(t('appSettings'), 'show-app-settings', actions, 'CmdOrCtrl+,', true);
   const file: Item = {
     label: t('file'),
     submenu: [
@@ -113,6 +115,7 @@ export function applicationMenuTemplate(
       command(t('exportAgain'), 'export-again', actions, 'CmdOrCtrl+E'),
       command(t('exportPdf'), 'export-pdf', actions),
       { type: 'separator' },
+      ...(mac ? [] : [appSettings, { type: 'separator' } satisfies Item]),
       mac ? { role: 'close', label: t('closeWindow') } : { role: 'quit', label: t('quit') },
     ],
   };
@@ -173,7 +176,26 @@ export function applicationMenuTemplate(
     ],
   };
   return [
-    ...(mac ? [{ role: 'appMenu' } satisfies Item] : []),
+    ...(mac
+      ? [
+          {
+            role: 'appMenu',
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              appSettings,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies Item,
+        ]
+      : []),
     file,
     edit,
     generate,

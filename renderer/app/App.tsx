@@ -22,6 +22,7 @@ import {
   type ImportExportTab,
 } from '../panels/importExport/ImportExportDialog.js';
 import { ShortcutsHelp } from '../panels/ShortcutsHelp.js';
+import { AppSettingsDialog } from '../panels/appSettings/AppSettingsDialog.js';
 import { UndoToast, type UndoToastState } from '../panels/UndoToast.js';
 import { displayTitle } from '../ui/displayTitle.js';
 import { ErrorBanner, useReportError } from '../ui/errorReporting.js';
@@ -50,6 +51,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
   const session = useDocumentSession(reportError);
   const { current, open } = session;
   const [helpOpen, setHelpOpen] = useState(false);
+  const [appSettingsOpen, setAppSettingsOpen] = useState(false);
   const [importExportTab, setImportExportTab] = useState<ImportExportTab | null>(null);
   const [toast, setToast] = useState<UndoToastState | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -140,6 +142,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     regenerate: () => dispatchToEditor(ANOTHER_ALTERNATIVE_COMMAND),
     stop: () => dispatchToEditor(STOP_CONTINUE_COMMAND),
     'show-shortcuts': () => setHelpOpen(true),
+    'show-app-settings': () => setAppSettingsOpen(true),
     'open-file': () => void takeOpenedFiles(),
     flush: () => current?.saver.flush() ?? true,
   });
@@ -173,6 +176,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     exportAgain: () => void exportCurrent('again'),
     saveNow: () => void current?.saver.flush(),
     showShortcuts: () => setHelpOpen((open) => !open),
+    appSettings: () => setAppSettingsOpen((open) => !open),
   });
 
   const openSidePanel = renderSidePanel(sidePanel.openId, {
@@ -243,6 +247,13 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
       {openSidePanel}
       <UndoToast toast={toast} onDismiss={dismissToast} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {appSettingsOpen && (
+        <AppSettingsDialog
+          languages={languages}
+          reportError={reportError}
+          onClose={() => setAppSettingsOpen(false)}
+        />
+      )}
       {importExportTab && (
         <ImportExportDialog
           key={importExportTab}

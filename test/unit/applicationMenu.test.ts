@@ -53,6 +53,7 @@ describe('application menu', () => {
       'export',
       'export-again',
       'export-pdf',
+      'show-app-settings',
       'continue',
       'regenerate',
       'stop',
@@ -77,6 +78,23 @@ describe('application menu', () => {
     }
     const empty = collect('linux').items.find((item) => item.id === 'recent');
     assert.deepEqual(empty?.submenu, [{ label: 'No recent documents', enabled: false }]);
+  });
+
+  it('opens the app settings with Ctrl+, in File, and with Cmd+, in the app menu on macOS', () => {
+    const where = (platform: NodeJS.Platform): string | undefined =>
+      collect(platform).template.find((menu) =>
+        (menu.submenu as MenuItemConstructorOptions[] | undefined)?.some(
+          (item) => item.id === 'command:show-app-settings',
+        ),
+      )?.label ?? undefined;
+    assert.equal(where('win32'), '&File');
+    assert.equal(where('linux'), '&File');
+    const mac = collect('darwin');
+    assert.equal(mac.template[0]?.role, 'appMenu');
+    const item = mac.items.find((entry) => entry.id === 'command:show-app-settings');
+    assert.equal(item?.accelerator, 'CmdOrCtrl+,');
+    assert.equal(item?.registerAccelerator, false);
+    assert.equal(item?.label, 'App settings…');
   });
 
   it('opens the logs folder and the crash reports folder from Help, in either language', () => {

@@ -16,6 +16,7 @@ export const menu = {
   help: '&Help',
   shortcuts: 'Keyboard shortcuts',
   about: 'About Inkwell',
+  appSettings: 'App settings…',
   showLogsFolder: 'Show logs folder',
   showCrashReportsFolder: 'Show crash reports folder',
   aboutFolders: 'Logs: {{logs}}\nCrash reports: {{crashReports}}',

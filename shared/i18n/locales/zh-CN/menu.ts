@@ -18,6 +18,7 @@ export const menu: Translation<typeof english> = {
   help: '帮助(&H)',
   shortcuts: '键盘快捷键',
   about: '关于 Inkwell',
+  appSettings: '应用设置…',
   showLogsFolder: '显示日志文件夹',
   showCrashReportsFolder: '显示崩溃报告文件夹',
   aboutFolders: '日志：{{logs}}\n崩溃报告：{{crashReports}}',
