@@ -31,6 +31,7 @@ import { applicationMenuTemplate } from './desktop/menu.js';
 import { contextMenuTemplate } from './desktop/contextMenuTemplate.js';
 import { filesToOpen, PendingOpens } from './desktop/openedFiles.js';
 import { RecentFiles } from './desktop/recentFiles.js';
+import { TaskbarProgress } from './desktop/taskbarProgress.js';
 import { createI18n } from '../shared/i18n/createI18n.js';
 import {
   languageEndonyms,
@@ -261,6 +262,16 @@ async function start(): Promise<void> {
   });
 
   installMenu(activeBackend);
+  // Downloads, conversions and thread tuning show in the taskbar / the Dock.
+  const taskbar = new TaskbarProgress();
+  activeBackend.events.subscribe((...[event, payload]) => {
+    let value: number | null = null;
+    if (event === 'models.jobProgress') value = taskbar.update({ event, payload });
+    else if (event === 'models.jobEnd') value = taskbar.update({ event, payload });
+    else if (event === 'engine.loadProgress') value = taskbar.update({ event, payload });
+    else if (event === 'engine.status') value = taskbar.update({ event });
+    if (value !== null && mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(value);
+  });
   // The window applies the theme itself (data-theme); this makes menus, dialogs and scrollbars match.
   nativeTheme.themeSource = activeBackend.preferences.get().theme;
   activeBackend.events.subscribe((event, payload) => {
