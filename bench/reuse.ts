@@ -42,8 +42,13 @@ const llamaBench = findLlamaBench();
 const paragraph =
   'The harbour was quiet in the early morning, and the fishermen mended their nets on the ' +
   'stones while the gulls argued over what the night boats had left behind. ';
-/** About 750 tokens; each run starts with its own word, so a cold run shares nothing. */
-const documentFor = (run: number): string => `Chapter ${run + 1}.\n\n${paragraph.repeat(23)}`;
+/**
+ * About 750 tokens; each run starts with its own word, so a cold run shares nothing, and ends a
+ * few words further on than the last, so that the end falls at different places in the last
+ * prompt chunk (what an appended sentence reads again depends on it: up to a chunk).
+ */
+const documentFor = (run: number): string =>
+  `Chapter ${run + 1}.\n\n${paragraph.repeat(23)}${'The tide turned. '.repeat(run % 7)}`;
 const sentence = ' A bell rang somewhere in the town, and the dogs began to bark.';
 
 const params = (maxTokens: number, seed: number): ResolvedGenerationParams => ({
@@ -218,6 +223,14 @@ async function benchType(type: ConversionType): Promise<void> {
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
     for (const row of rows)
       console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+    console.log(
+      `sentence appended, per run: ${results.inkwell
+        .map(
+          (r) =>
+            `${r['sentence appended'].readTokens} tokens read, ${((100 * r['sentence appended'].ttftMs) / r.cold.ttftMs).toFixed(1)}% of cold`,
+        )
+        .join('; ')}`,
+    );
     const inkwellCold = median(results.inkwell.map((r) => r.cold.ttftMs));
     const line = [`generation (128 tokens): Inkwell ${median(speeds.inkwell).toFixed(1)} tokens/s`];
     if (server) {
