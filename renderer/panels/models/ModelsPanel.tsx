@@ -61,6 +61,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
               <div className="model-facts">
                 {t('item.facts', {
                   source: t(`sources.${model.source}`),
+                  architecture: model.architecture,
                   size: formatBytes(model.fileSize),
                   quantization: model.quantization,
                   contextLength: model.contextLength,

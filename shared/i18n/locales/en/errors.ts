@@ -222,8 +222,6 @@ export const errors = {
     badAlignment: 'general.alignment must be a power of two, but it is {{value}}',
     badAlignmentArray: 'general.alignment must be a power of two, but it is "an array"',
     architectureMissing: 'general.architecture is missing, so the model type is unknown',
-    unsupportedArchitecture:
-      'architecture "{{architecture}}" is not supported; supported: {{supported}}',
     unknownTensorType:
       'tensor {{name}} has unknown type {{type}} (not a ggml tensor type this llama.cpp knows)',
     rowNotBlockMultiple:
@@ -233,7 +231,11 @@ export const errors = {
     endsPastEnd:
       'tensor {{name}} ends past the end of the file (it needs bytes {{start}}..{{end}}, the file has {{size}}; truncated download?)',
     overlap: 'tensors {{first}} and {{second}} overlap in the file',
-    hyperparameterMissing: 'hyperparameter {{key}} is missing (a gpt2 model needs it)',
+    hyperparameterMissing: 'hyperparameter {{key}} is missing (a {{architecture}} model needs it)',
+    perLayerCount:
+      '{{key}} has {{count}} values, one per layer, but the model has {{blocks}} layers',
+    headsDoNotDivideFor:
+      '{{widthKey}} ({{width}}) is not divisible by {{headsKey}} ({{heads}}) and no attention.key_length says the head size',
     hyperparameterImpossible: 'hyperparameter {{key}} has an impossible value {{value}}',
     headsDoNotDivide:
       'gpt2.embedding_length ({{width}}) is not divisible by gpt2.attention.head_count ({{heads}})',
@@ -251,7 +253,8 @@ export const errors = {
       'tokenizer.ggml.tokens has the token {{token}} twice (ids {{first}} and {{second}}); llama.cpp stops on such a vocabulary',
     scoresCount:
       'tokenizer.ggml.scores has {{scores}} entries but tokenizer.ggml.tokens has {{tokens}}',
-    tensorMissing: 'tensor {{name}} is missing (a gpt2 model with these hyperparameters needs it)',
+    tensorMissing:
+      'tensor {{name}} is missing (a {{architecture}} model with these hyperparameters needs it)',
     tensorNotGpt2: 'tensor {{name}} is not part of a gpt2 model (llama.cpp would refuse the file)',
     tensorShape:
       'tensor {{name}} has shape [{{actual}}] but the hyperparameters and vocabulary imply [{{expected}}]',

@@ -8,7 +8,7 @@ export const models = {
     active: 'active',
     missing: 'file missing',
     facts:
-      '{{source}} · {{size}} · {{quantization}} · context {{contextLength}} · {{parameters}} parameters · last used {{lastUsed}}',
+      '{{source}} · {{architecture}} · {{size}} · {{quantization}} · context {{contextLength}} · {{parameters}} parameters · last used {{lastUsed}}',
     loading: 'Loading…',
     loaded: 'Loaded',
     load: 'Load',

@@ -188,7 +188,6 @@ export const errors: Translation<typeof english> = {
     badAlignment: 'general.alignment 必须是 2 的幂，但它是 {{value}}',
     badAlignmentArray: 'general.alignment 必须是 2 的幂，但它是一个数组',
     architectureMissing: '缺少 general.architecture，因此无法确定模型类型',
-    unsupportedArchitecture: '不支持架构“{{architecture}}”；支持的架构：{{supported}}',
     unknownTensorType:
       '张量 {{name}} 的类型 {{type}} 未知（不是此版本 llama.cpp 所知的 ggml 张量类型）',
     rowNotBlockMultiple:
@@ -197,7 +196,10 @@ export const errors: Translation<typeof english> = {
     endsPastEnd:
       '张量 {{name}} 的结束位置超出了文件末尾（需要字节 {{start}}..{{end}}，文件只有 {{size}} 字节；是否下载不完整？）',
     overlap: '张量 {{first}} 和 {{second}} 在文件中相互重叠',
-    hyperparameterMissing: '缺少超参数 {{key}}（gpt2 模型需要它）',
+    hyperparameterMissing: '缺少超参数 {{key}}（{{architecture}} 模型需要它）',
+    perLayerCount: '{{key}} 有 {{count}} 个值（每层一个），但模型有 {{blocks}} 层',
+    headsDoNotDivideFor:
+      '{{widthKey}}（{{width}}）不能被 {{headsKey}}（{{heads}}）整除，且没有 attention.key_length 说明注意力头的大小',
     hyperparameterImpossible: '超参数 {{key}} 的值 {{value}} 不可能成立',
     headsDoNotDivide:
       'gpt2.embedding_length（{{width}}）不能被 gpt2.attention.head_count（{{heads}}）整除',
@@ -214,7 +216,7 @@ export const errors: Translation<typeof english> = {
       'tokenizer.ggml.tokens 中词元 {{token}} 出现了两次（id {{first}} 和 {{second}}）；llama.cpp 遇到这样的词表会中止',
     scoresCount:
       'tokenizer.ggml.scores 有 {{scores}} 项，但 tokenizer.ggml.tokens 有 {{tokens}} 项',
-    tensorMissing: '缺少张量 {{name}}（具有这些超参数的 gpt2 模型需要它）',
+    tensorMissing: '缺少张量 {{name}}（具有这些超参数的 {{architecture}} 模型需要它）',
     tensorNotGpt2: '张量 {{name}} 不属于 gpt2 模型（llama.cpp 会拒绝此文件）',
     tensorShape: '张量 {{name}} 的形状为 [{{actual}}]，但超参数和词表要求 [{{expected}}]',
     part: {

@@ -9,7 +9,7 @@ export const models: Translation<typeof english> = {
     active: '当前使用',
     missing: '文件缺失',
     facts:
-      '{{source}} · {{size}} · {{quantization}} · 上下文 {{contextLength}} · {{parameters}} 参数 · 上次使用：{{lastUsed}}',
+      '{{source}} · {{architecture}} · {{size}} · {{quantization}} · 上下文 {{contextLength}} · {{parameters}} 参数 · 上次使用：{{lastUsed}}',
     loading: '正在加载…',
     loaded: '已加载',
     load: '加载',
