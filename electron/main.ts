@@ -10,6 +10,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -158,6 +159,15 @@ async function start(): Promise<void> {
     desktopShell: createElectronDesktopShell(acknowledgements, () =>
       mainText.getFixedT(null, 'menu'),
     ),
+    // The remote server's API key, encrypted by the system keychain where there is one.
+    ...(safeStorage.isEncryptionAvailable()
+      ? {
+          apiKeyCipher: {
+            encrypt: (text: string) => safeStorage.encryptString(text),
+            decrypt: (data: Buffer) => safeStorage.decryptString(data),
+          },
+        }
+      : {}),
   });
   backend = activeBackend;
   attachElectronIpc({
