@@ -221,8 +221,11 @@ export class OpenAiServer {
     init: { method: string; body?: string; signal?: AbortSignal | undefined },
     model = '',
   ): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.timeouts.answerMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    // The limit is on the answer's start only: a completion's body then streams for as long as it
+    // takes, under the event limits of streamCompletion.
+    const answer = new AbortController();
+    const timer = setTimeout(() => answer.abort(new Error('timeout')), this.timeouts.answerMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, answer.signal]) : answer.signal;
     const headers: Record<string, string> = { accept: 'application/json, text/event-stream' };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (this.address.apiKey) headers.authorization = `Bearer ${this.address.apiKey}`;
@@ -237,20 +240,22 @@ export class OpenAiServer {
       });
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
-      if (timeout.aborted) {
+      if (answer.signal.aborted) {
         throw localizedError('unavailable', 'errors:remote.timeout', {
           ...this.at(),
           seconds: Math.round(this.timeouts.answerMs / 1000),
         });
       }
       throw this.connectionError(error);
+    } finally {
+      clearTimeout(timer);
     }
     if (response.ok) return response;
     throw await this.statusError(response, path, model);
   }
 
   private async readJson(response: Response, path: string): Promise<unknown> {
-    const text = await readLimited(response, MAX_JSON_BODY).catch(() => null);
+    const text = await readLimited(response, MAX_JSON_BODY, this.timeouts.answerMs);
     if (text === null) throw this.wrongShape(`${path}: the answer was cut off or too large`);
     try {
       const value: unknown = JSON.parse(text);
@@ -288,7 +293,7 @@ export class OpenAiServer {
   }
 
   private async statusError(response: Response, path: string, model: string): Promise<ApiError> {
-    const body = (await readLimited(response, MAX_ERROR_BODY).catch(() => '')) ?? '';
+    const body = (await readLimited(response, MAX_ERROR_BODY, this.timeouts.answerMs)) ?? '';
     const detail = short(errorDetail(body) || response.statusText || String(response.status));
     const status = response.status;
     if (status === 401 || status === 403) {
@@ -347,21 +352,42 @@ async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
   }
 }
 
-/** The body as text, reading at most `limit` bytes (then null: it was too large). */
-async function readLimited(response: Response, limit: number): Promise<string | null> {
+/**
+ * The body as text, reading at most `limit` bytes (more: null, or for an error body what came
+ * first) and for at most `deadlineMs` (then it is cancelled and null is returned).
+ */
+async function readLimited(
+  response: Response,
+  limit: number,
+  deadlineMs: number,
+): Promise<string | null> {
   if (!response.body) return '';
+  const reader = response.body.getReader();
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    void reader.cancel().catch(() => undefined);
+  }, deadlineMs);
   const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
-  for await (const chunk of chunksOf(response.body)) {
-    bytes += chunk.byteLength;
-    if (bytes > limit) {
-      await response.body.cancel().catch(() => undefined);
-      return limit === MAX_ERROR_BODY ? text : null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (late) return null;
+      if (done) return text + decoder.decode();
+      bytes += value.byteLength;
+      if (bytes > limit) {
+        await reader.cancel().catch(() => undefined);
+        return limit === MAX_ERROR_BODY ? text : null;
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(chunk, { stream: true });
+  } catch {
+    return late || limit !== MAX_ERROR_BODY ? null : text;
+  } finally {
+    clearTimeout(timer);
   }
-  return text + decoder.decode();
 }
 
 /** The server's own words from an error body: OpenAI's {error: {message}}, or the text. */
