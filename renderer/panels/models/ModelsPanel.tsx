@@ -8,6 +8,7 @@ import { SidePanel } from '../../ui/SidePanel.js';
 import { formatBytes, formatDate, formatParameters } from './format.js';
 import { JobProgressBar } from './JobProgressBar.js';
 import { ModelSources } from './ModelSources.js';
+import { RemoteEngineForm } from './RemoteEngineForm.js';
 import { RunSettingsForm } from './RunSettingsForm.js';
 import { useModelsLibrary } from './useModelsLibrary.js';
 
@@ -118,6 +119,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
         )}
         <ModelSources reportError={reportError} />
         <RunSettingsForm modelId={active?.id ?? null} engine={engine} reportError={reportError} />
+        <RemoteEngineForm engine={engine} reportError={reportError} />
       </div>
     </SidePanel>
   );
