@@ -37,7 +37,18 @@ export function RemoteEngineForm(props: {
   };
 
   useEffect(() => {
-    void client.call('remote.get', {}).then(show, () => undefined);
+    // What the writer has typed meanwhile stays: the stored settings fill only empty fields.
+    void client.call('remote.get', {}).then(
+      (stored) => {
+        setView(stored);
+        setBaseUrl((typed) => typed || stored.baseUrl);
+        setModel((typed) => typed || stored.model);
+        setContextSize(
+          (typed) => typed || (stored.contextSize === null ? '' : String(stored.contextSize)),
+        );
+      },
+      () => undefined,
+    );
   }, [client]);
 
   // The engine's status (engine.status) tells when a local load took over.
