@@ -37,9 +37,7 @@ test('a llama.cpp server set up in the Models panel continues the text, named in
   await expect(form.getByTestId('remote-key-storage')).toHaveText(tr('models:remote.keyFile'));
   await form.getByTestId('remote-save').click();
   await expect(form.getByTestId('remote-connected')).toContainText(host);
-  await expect(page.getByTestId('status-backend')).toHaveText(
-    tr('editor:status.server', { host }),
-  );
+  await expect(page.getByTestId('status-backend')).toHaveText(tr('editor:status.server', { host }));
   await expect(page.getByTestId('status-model')).toHaveText('brown-mini-remote');
 
   await page.getByTestId('toggle-models').click();
