@@ -181,6 +181,15 @@ describe('remote engine failures', () => {
     assert.match(engine.status().message ?? '', /connection refused/);
   });
 
+  it('says the server name cannot be found (.invalid never resolves)', async () => {
+    const outcome = await continueOn(engineAt('http://inkwell-test.invalid:8080'));
+    assert.equal(outcome.finishReason, 'error');
+    assert.match(
+      outcome.error?.message ?? '',
+      /The server name in http:\/\/inkwell-test\.invalid:8080 could not be found/,
+    );
+  });
+
   it('says the address is not an OpenAI-compatible server when /v1/models is not there', async () => {
     const outcome = await continueOn(engineAt(`${baseUrl}/some/other/app`));
     assert.match(
