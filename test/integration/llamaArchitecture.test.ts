@@ -5,16 +5,21 @@
  * continues text reproducibly by seed, and stops before a stop string.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createBackend, type Backend } from '../../electron/backend.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
 import { EngineService } from '../../electron/engine/engineService.js';
 import { EngineClient } from '../../electron/engine/supervisor/engineClient.js';
 import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
 import { summarizeModelFile } from '../../electron/gguf/modelFileCheck.js';
 import { generationParams, type ResolvedGenerationParams } from '../../shared/schemas/engine.js';
-import type { EnginePrompt } from '../../shared/schemas/generations.js';
+import type { EventPayload } from '../../shared/contract.js';
+import type { EnginePrompt, GenerationRecord } from '../../shared/schemas/generations.js';
+import type { ModelRecord } from '../../shared/schemas/models.js';
 import { makeTinyLlamaGguf } from '../fixtures/tinyLlama.js';
 
 const params = (overrides: Partial<ResolvedGenerationParams> = {}): ResolvedGenerationParams => ({
@@ -119,5 +124,61 @@ describe('a llama-architecture model', () => {
     assert.equal(stopped.finishReason, 'stop');
     assert.ok(!stopped.text.includes(stop));
     assert.ok(free.text.startsWith(stopped.text));
+  });
+});
+
+describe('a llama-architecture model in the app', () => {
+  let dir = '';
+  let backend: Backend;
+  const context: RequestContext = { transport: 'test', clientId: 'llama-app-test' };
+  const ends = new Map<string, (end: EventPayload<'generation.end'>) => void>();
+
+  async function call<T>(channel: string, payload: unknown): Promise<T> {
+    const reply = await backend.router.dispatch(channel, payload, context);
+    if (!reply.ok) assert.fail(`${channel} failed: ${JSON.stringify(reply.error)}`);
+    return reply.data as T;
+  }
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'inkwell-llama-app-'));
+    backend = createBackend({
+      dataDir: path.join(dir, 'data'),
+      transport: 'test',
+      appVersion: 'test',
+      spawnModelHost: () => forkModelHost({ quiet: true }),
+    });
+    backend.events.subscribe((event, payload) => {
+      if (event !== 'generation.end') return;
+      const end = payload as EventPayload<'generation.end'>;
+      ends.get(end.generationId)?.(end);
+    });
+  });
+  after(async () => {
+    backend?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is added to the library as llama with its context, selected, and continues a document', async () => {
+    const file = await makeTinyLlamaGguf(dir);
+    const record = await call<ModelRecord>('models.add', { path: file });
+    assert.equal(record.architecture, 'llama');
+    assert.equal(record.contextLength, 256);
+    await call('models.select', { id: record.id });
+    const document = await call<{ id: string }>('documents.create', { title: 'Llama' });
+    const generationId = randomUUID();
+    const ended = new Promise<EventPayload<'generation.end'>>((resolve) =>
+      ends.set(generationId, resolve),
+    );
+    await call('continue.start', {
+      generationId,
+      documentId: document.id,
+      textBeforeCursor: 'The fox ran through the',
+    });
+    const end = await ended;
+    assert.equal(end.finishReason, 'length', JSON.stringify(end.error));
+    const history = await call<GenerationRecord>('history.get', { id: generationId });
+    assert.equal(history.modelName, 'tiny-llama.gguf');
+    assert.equal(history.modelSha256.length, 64);
+    assert.ok(history.output.length > 0);
   });
 });
