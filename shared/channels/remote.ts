@@ -59,6 +59,7 @@ export const remoteChannels = {
         baseUrl,
         /** Absent: the stored key, when the address is the stored one. */
         apiKey: apiKey.optional(),
+        allowInsecure: z.boolean().optional(),
       })
       .strict(),
     response: z.object({ models: z.array(z.string()), contextSize: z.number().int().nullable() }),

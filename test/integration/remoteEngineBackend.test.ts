@@ -178,6 +178,14 @@ describe('the remote engine in the app', () => {
       context,
     );
     assert.equal(again.ok, true);
+    // Listing a host's models sends the key too: the same question, before anything is sent.
+    const listing = await backend.router.dispatch(
+      'remote.listModels',
+      { baseUrl: 'http://192.0.2.11:8080', apiKey: 'k' },
+      context,
+    );
+    assert.equal(listing.ok, false);
+    if (!listing.ok) assert.equal(listing.error.localized?.key, 'errors:remote.insecureHost');
     // https:// and this computer never ask.
     await call('remote.save', { baseUrl: server.baseUrl, model: demoModel });
   });

@@ -63,15 +63,7 @@ export class RemoteEngineService {
 
   async save(request: SaveRequest): Promise<RemoteEngineView> {
     const baseUrl = normalizeBaseUrl(request.baseUrl);
-    const settings = this.stored();
-    const host = new URL(baseUrl).hostname;
-    const insecure = baseUrl.startsWith('http:') && !isLoopbackHost(host);
-    if (insecure && !settings.insecureHosts.includes(host)) {
-      if (!request.allowInsecure) {
-        throw localizedError('conflict', 'errors:remote.insecureHost', { host });
-      }
-      settings.insecureHosts.push(host);
-    }
+    const settings = this.confirmedFor(baseUrl, request.allowInsecure);
     if (request.apiKey !== undefined) await this.options.keys.write(request.apiKey);
     const next: StoredSettings = {
       ...settings,
@@ -90,8 +82,11 @@ export class RemoteEngineService {
   async listModels(request: {
     baseUrl: string;
     apiKey?: string | undefined;
+    allowInsecure?: boolean | undefined;
   }): Promise<{ models: string[]; contextSize: number | null }> {
     const baseUrl = normalizeBaseUrl(request.baseUrl);
+    const confirmed = this.confirmedFor(baseUrl, request.allowInsecure);
+    this.options.preferences.write(PREFERENCE_KEY, confirmed);
     const apiKey =
       request.apiKey ?? (baseUrl === this.stored().baseUrl ? await this.options.keys.read() : null);
     const server = new OpenAiServer({ baseUrl, apiKey: apiKey || null }, this.options.timeouts);
@@ -117,6 +112,22 @@ export class RemoteEngineService {
     if (this.options.active.kind !== 'remote') return;
     this.options.active.useLocal();
     this.options.preferences.write(PREFERENCE_KEY, { ...this.stored(), engine: 'local' });
+  }
+
+  /**
+   * The stored settings, with the address's host among the confirmed ones. Plain http:// to
+   * another computer would carry the text and the key unencrypted: refused with `conflict` until
+   * the writer confirms it once (allowInsecure), for listing models as for saving.
+   */
+  private confirmedFor(baseUrl: string, allowInsecure: boolean | undefined): StoredSettings {
+    const settings = this.stored();
+    const host = new URL(baseUrl).hostname;
+    const insecure = baseUrl.startsWith('http:') && !isLoopbackHost(host);
+    if (insecure && !settings.insecureHosts.includes(host)) {
+      if (!allowInsecure) throw localizedError('conflict', 'errors:remote.insecureHost', { host });
+      settings.insecureHosts.push(host);
+    }
+    return settings;
   }
 
   private async activate(settings: StoredSettings): Promise<void> {

@@ -26,7 +26,8 @@ export function RemoteEngineForm(props: {
   const [contextSize, setContextSize] = useState('');
   const [models, setModels] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [insecure, setInsecure] = useState<string | null>(null);
+  /** Plain http:// to another computer: the message, and the action to run once confirmed. */
+  const [insecure, setInsecure] = useState<{ message: string; confirm: () => void } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const show = (next: RemoteEngineView): void => {
@@ -54,17 +55,26 @@ export function RemoteEngineForm(props: {
   // The engine's status (engine.status) tells when a local load took over.
   const remoteInUse = engine?.model?.remote !== undefined || view?.engine === 'remote';
 
-  const listModels = async (): Promise<void> => {
+  /** Shows a refusal: the insecure-host question with its confirm action, or the problem. */
+  const refused = (error: unknown, confirm: () => void): void => {
+    if (error instanceof ApiError && error.localized?.key === 'errors:remote.insecureHost') {
+      setInsecure({ message: describeError(error), confirm });
+    } else setProblem(describeError(error));
+  };
+
+  const listModels = async (allowInsecure = false): Promise<void> => {
     setProblem(null);
     try {
       const listed = await client.call('remote.listModels', {
         baseUrl,
         ...(apiKey !== '' ? { apiKey } : {}),
+        ...(allowInsecure ? { allowInsecure } : {}),
       });
+      setInsecure(null);
       setModels(listed.models);
       if (!listed.models.includes(model)) setModel(listed.models[0] ?? '');
     } catch (error) {
-      setProblem(describeError(error));
+      refused(error, () => void listModels(true));
     }
   };
 
@@ -87,9 +97,7 @@ export function RemoteEngineForm(props: {
         setProblem(localizedText(status.messageLocalized, status.message));
       }
     } catch (error) {
-      if (error instanceof ApiError && error.localized?.key === 'errors:remote.insecureHost') {
-        setInsecure(describeError(error));
-      } else setProblem(describeError(error));
+      refused(error, () => void save(true));
     } finally {
       setBusy(false);
     }
@@ -217,12 +225,8 @@ export function RemoteEngineForm(props: {
       </form>
       {insecure && (
         <div role="alert" className="warning" data-testid="remote-insecure">
-          {insecure}{' '}
-          <button
-            type="button"
-            data-testid="remote-confirm-insecure"
-            onClick={() => void save(true)}
-          >
+          {insecure.message}{' '}
+          <button type="button" data-testid="remote-confirm-insecure" onClick={insecure.confirm}>
             {t('remote.confirmInsecure')}
           </button>
         </div>
