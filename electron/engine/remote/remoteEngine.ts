@@ -35,6 +35,8 @@ import { readTokenProbabilities, type TokenProbability } from './tokenProbabilit
 
 /** A context to assume when neither the writer nor the server says (most servers run more). */
 export const ASSUMED_CONTEXT_SIZE = 2048;
+/** How many counted texts are remembered between fits. */
+const REMEMBERED_COUNTS = 64;
 
 export interface RemoteEngineSettings extends ServerAddress {
   /** The model's name on the server; empty: the first one it lists. */
@@ -66,6 +68,8 @@ export class RemoteEngine implements Engine {
   private connecting: Promise<LoadedModelInfo> | null = null;
   private windowAnchor: string | null = null;
   private tokenizer: 'server' | 'estimate' | 'unknown' = 'unknown';
+  /** Texts counted lately and their counts, oldest first. */
+  private readonly counts = new Map<string, number>();
 
   private readonly options: RemoteEngineOptions;
 
@@ -325,12 +329,30 @@ export class RemoteEngine implements Engine {
     }
   }
 
-  /** The server's count (its tokenizer, BOS included), or null once it is known to have none. */
+  /**
+   * The server's count (its tokenizer, BOS included), or null once it is known to have none.
+   * Recent counts are remembered: the status bar's plan and the continue after it ask for the
+   * same texts (the memory, the window, the probes near the last cut).
+   */
   private async count(text: string, signal?: AbortSignal): Promise<number | null> {
     if (this.tokenizer === 'estimate') return null;
+    const known = this.counts.get(text);
+    if (known !== undefined) {
+      this.counts.delete(text);
+      this.counts.set(text, known);
+      return known;
+    }
     const model = this.model?.remote?.model ?? this.options.settings.model;
     const count = await this.server.countTokens(text, model, signal);
-    if (count === null) this.tokenizer = 'estimate';
+    if (count === null) {
+      this.tokenizer = 'estimate';
+      return null;
+    }
+    this.counts.set(text, count);
+    if (this.counts.size > REMEMBERED_COUNTS) {
+      const oldest = this.counts.keys().next().value;
+      if (oldest !== undefined) this.counts.delete(oldest);
+    }
     return count;
   }
 
