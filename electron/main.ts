@@ -159,8 +159,11 @@ async function start(): Promise<void> {
     desktopShell: createElectronDesktopShell(acknowledgements, () =>
       mainText.getFixedT(null, 'menu'),
     ),
-    // The remote server's API key, encrypted by the system keychain where there is one.
-    ...(safeStorage.isEncryptionAvailable()
+    // The remote server's API key, encrypted by the system keychain where there is one. On Linux
+    // without a secret service, safeStorage falls back to a fixed key ('basic_text'): that is
+    // not encryption, so the key is then kept like headless mode's (a 0600 file) and said so.
+    ...(safeStorage.isEncryptionAvailable() &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
       ? {
           apiKeyCipher: {
             encrypt: (text: string) => safeStorage.encryptString(text),
