@@ -2,8 +2,9 @@
  * Where the remote server's API key is kept: never in the database (so never in a settings,
  * template or history export), in a file of its own in the user-data folder. The desktop app
  * encrypts it with the system's keychain (Electron safeStorage: Keychain on macOS, DPAPI on
- * Windows, the Secret Service or KWallet on Linux); headless mode, which has no keychain, keeps
- * it as plain text in a file only the writer's own account can read (mode 0600).
+ * Windows, the Secret Service or KWallet on Linux); headless mode, which has no keychain (and a
+ * Linux desktop without a secret service), keeps it as plain text in a file only the writer's
+ * own account can read (mode 0600).
  */
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 
