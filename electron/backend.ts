@@ -187,6 +187,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...createRevisionsHandlers(documents),
     ...createEngineHandlers(engine),
     'engine.status': () => activeEngine.status(),
+    'engine.countTokens': (request) => activeEngine.countTokens(request.text),
     ...createRemoteHandlers(remote),
     ...createModelsHandlers(models, options.desktopShell),
     ...createContinueHandlers({ continueWriting, live, history }),

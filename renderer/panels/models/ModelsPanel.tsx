@@ -118,7 +118,12 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
           </p>
         )}
         <ModelSources reportError={reportError} />
-        <RunSettingsForm modelId={active?.id ?? null} engine={engine} reportError={reportError} />
+        {/* Run settings are the local engine's: while a server runs, they describe nothing. */}
+        <RunSettingsForm
+          modelId={active?.id ?? null}
+          engine={engine?.model?.remote ? null : engine}
+          reportError={reportError}
+        />
         <RemoteEngineForm engine={engine} reportError={reportError} />
       </div>
     </SidePanel>
