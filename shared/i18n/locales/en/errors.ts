@@ -456,10 +456,15 @@ export const errors = {
     insecureHost:
       '{{host}} is another computer and the address uses plain http://: the text and the API key would cross the network unencrypted. Confirm to use it anyway.',
   },
+  preferences: {
+    unknownStartupModel:
+      'That model is not in the library any more: choose another to load at start.',
+  },
   /** The desktop app's own dialogs (import, print). */
   dialogs: {
     importFormats: 'Inkwell imports .txt, .md, .html and .docx files.',
     importTooLarge: 'This file is too large to import ({{max}} MB at most).',
     printWindowClosed: 'The window to print has closed.',
+    fileGone: '{{name}} is no longer there: it was moved, renamed or deleted.',
   },
 } as const;

@@ -385,9 +385,13 @@ export const errors: Translation<typeof english> = {
     insecureHost:
       '{{host}} 是另一台计算机，而地址使用不加密的 http://：文字和 API 密钥将以明文经过网络。确认后仍可使用。',
   },
+  preferences: {
+    unknownStartupModel: '模型库中已没有这个模型：请另选一个在启动时加载。',
+  },
   dialogs: {
     importFormats: 'Inkwell 可导入 .txt、.md、.html 和 .docx 文件。',
     importTooLarge: '此文件太大，无法导入（最大 {{max}} MB）。',
     printWindowClosed: '要打印的窗口已关闭。',
+    fileGone: '{{name}} 已不在原处：它被移动、改名或删除了。',
   },
 };
