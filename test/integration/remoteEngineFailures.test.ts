@@ -52,6 +52,15 @@ describe('remote engine failures', () => {
         res.writeHead(401, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ error: { message: 'Invalid API Key' } }));
       }
+      // Shapes no real server sends for its model list: a web page, and JSON without "data".
+      if (url === '/page/v1/models') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end('<html><body>Welcome</body></html>');
+      }
+      if (url === '/nodata/v1/models') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ object: 'list' }));
+      }
       if (url === '/v1/models') {
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ object: 'list', data: [{ id: 'broken-model' }] }));
@@ -196,6 +205,13 @@ describe('remote engine failures', () => {
       outcome.error?.message ?? '',
       /has no \/v1\/models \(404\)\. Is this the address of an OpenAI-compatible server\?/,
     );
+  });
+
+  it('says so when the model list is a web page or JSON of another shape', async () => {
+    const page = await continueOn(engineAt(`${baseUrl}/page`));
+    assert.match(page.error?.message ?? '', /does not understand \(\/v1\/models: not JSON\)/);
+    const noData = await continueOn(engineAt(`${baseUrl}/nodata`));
+    assert.match(noData.error?.message ?? '', /\(\/v1\/models: no "data" list\)/);
   });
 
   it('reports a TLS failure when https:// meets a plain server', async () => {
