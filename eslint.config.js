@@ -30,10 +30,11 @@ export const layers = [
       'electron/engine/host/',
       'electron/engine/protocol',
       'electron/engine/memoryEstimate',
+      'electron/engine/promptAssembly',
       'electron/engine/nodeLlamaCpp',
       'electron/gguf/',
     ],
-    why: 'the host process loads only its own code, the protocol, the estimator and the GGUF checks',
+    why: 'the host process loads only its own code, the protocol, the estimator, prompt assembly and the GGUF checks',
   },
   {
     name: 'main-side code',

@@ -26,6 +26,11 @@ import { createRouter, type ErrorLogger, type Router } from './ipc/router.js';
 import { ContinueService } from './generation/continueService.js';
 import { DocumentsService } from './documents/documentsService.js';
 import { EngineService } from './engine/engineService.js';
+import { ActiveEngine } from './engine/activeEngine.js';
+import { ApiKeyStore, type KeyCipher } from './engine/remote/apiKeyStore.js';
+import { RemoteEngineService } from './engine/remote/remoteEngineService.js';
+import { createRemoteHandlers } from './engine/remote/remoteHandlers.js';
+import type { ServerTimeouts } from './engine/remote/openAiServer.js';
 import { LiveGenerations } from './generation/liveGenerations.js';
 import { GenerationSettingsService } from './generation/generationSettingsService.js';
 import { HistoryService } from './generation/historyService.js';
@@ -65,6 +70,10 @@ export interface BackendOptions {
   /** How the template render process is started: utilityProcess in the app, fork elsewhere. */
   spawnTemplateRenderer?: SpawnRenderProcess;
   models?: { freeSpace?: FreeSpaceProbe; huggingFaceEndpoint?: string; stallTimeoutMs?: number };
+  /** Encrypts the remote server's API key (Electron safeStorage); absent: a 0600 file. */
+  apiKeyCipher?: KeyCipher;
+  /** Limits on how long a remote server may take (tests set short ones). */
+  remoteTimeouts?: ServerTimeouts;
 }
 
 /** Everything behind the transports: one database, the services on it, and the router. */
@@ -73,6 +82,9 @@ export interface Backend {
   events: EventBus;
   documents: DocumentsService;
   engine: EngineService;
+  /** The engine generations use: the local one, or the remote server the writer chose. */
+  activeEngine: ActiveEngine;
+  remote: RemoteEngineService;
   models: ModelsService;
   preferences: PreferencesService;
   dataDir: string;
@@ -98,14 +110,28 @@ export function createBackend(options: BackendOptions): Backend {
 
   const events = new EventBus();
   const documents = new DocumentsService(database, events);
+  let remote: RemoteEngineService | null = null;
   const engine = new EngineService({
     client: new EngineClient({
       spawnHost: options.spawnModelHost ?? (() => forkModelHost()),
       threadTuningFile: join(options.dataDir, 'thread-tuning.json'),
     }),
-    emit: (event, payload) => events.emit(event, payload),
+    // While a remote server is in use, the status bar shows its status, not the local one's.
+    emit: (event, payload) => {
+      if (event !== 'engine.status' || activeEngine.kind === 'local') events.emit(event, payload);
+    },
+    onLoadStarted: () => remote?.localChosen(),
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
+  const activeEngine = new ActiveEngine(engine, (status) => events.emit('engine.status', status));
+  remote = new RemoteEngineService({
+    preferences: new PreferencesRepository(database),
+    keys: new ApiKeyStore(join(options.dataDir, 'remote-api-key'), options.apiKeyCipher ?? null),
+    active: activeEngine,
+    emitStatus: (status) => events.emit('engine.status', status),
+    ...(options.remoteTimeouts ? { timeouts: options.remoteTimeouts } : {}),
+  });
+  void remote.restore();
   const models: ModelsService = new ModelsService({
     database,
     engine,
@@ -128,7 +154,7 @@ export function createBackend(options: BackendOptions): Backend {
   const fingerprints = new ModelFingerprints();
   const live = new LiveGenerations(generations);
   const continueWriting = new ContinueService({
-    engine,
+    engine: activeEngine,
     loadModel: (path) => engine.load({ path }).catch(() => null),
     live,
     generations,
@@ -147,7 +173,7 @@ export function createBackend(options: BackendOptions): Backend {
   const templates = new TemplatesService({
     database,
     documents,
-    engine,
+    engine: activeEngine,
     live,
     generations,
     fingerprints,
@@ -168,6 +194,9 @@ export function createBackend(options: BackendOptions): Backend {
     ...createDocumentsHandlers(documents),
     ...createRevisionsHandlers(documents),
     ...createEngineHandlers(engine),
+    'engine.status': () => activeEngine.status(),
+    'engine.countTokens': (request) => activeEngine.countTokens(request.text),
+    ...createRemoteHandlers(remote),
     ...createModelsHandlers(models, options.desktopShell),
     ...createContinueHandlers({ continueWriting, live, history }),
     ...createHistoryHandlers(history, continueWriting),
@@ -183,6 +212,8 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     documents,
     engine,
+    activeEngine,
+    remote,
     models,
     preferences,
     dataDir: options.dataDir,

@@ -12,6 +12,7 @@ import {
   Menu,
   nativeTheme,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -247,6 +248,18 @@ async function start(): Promise<void> {
       () => mainText.getFixedT(null, 'menu'),
       documentFiles,
     ),
+    // The remote server's API key, encrypted by the system keychain where there is one. On Linux
+    // without a secret service, safeStorage falls back to a fixed key ('basic_text'): that is
+    // not encryption, so the key is then kept like headless mode's (a 0600 file) and said so.
+    ...(safeStorage.isEncryptionAvailable() &&
+    !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
+      ? {
+          apiKeyCipher: {
+            encrypt: (text: string) => safeStorage.encryptString(text),
+            decrypt: (data: Buffer) => safeStorage.decryptString(data),
+          },
+        }
+      : {}),
   });
   backend = activeBackend;
   attachElectronIpc({

@@ -1,8 +1,9 @@
 /**
  * The engine as everything above it sees it: load a model, fit a prompt where the tokenizer is,
- * and complete it with streamed tokens. Today's one implementation is the local model host
- * (EngineService over the supervised node-llama-cpp process); a remote OpenAI-compatible server
- * would be a second, and nothing above this interface would change.
+ * and complete it with streamed tokens. Two implementations: the local model host (EngineService
+ * over the supervised node-llama-cpp process) and a remote OpenAI-compatible server
+ * (remote/remoteEngine.ts); ActiveEngine (activeEngine.ts) is the one generations use, and
+ * nothing above this interface knows which runs.
  */
 import type {
   EngineStatus,

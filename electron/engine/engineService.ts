@@ -40,6 +40,8 @@ export interface EngineServiceOptions {
    * (the models library sets one that prefers the last-used model): the bundled demo model.
    */
   defaultModelPath?: string;
+  /** Called as a load starts: the writer chose a local model (the remote engine steps aside). */
+  onLoadStarted?: () => void;
 }
 
 /** Loads the model a request needs when none is loaded (first use after startup). */
@@ -75,6 +77,7 @@ export class EngineService implements Engine {
    */
   async load(options: LoadOptions): Promise<LoadedModelInfo> {
     const path = await resolveModelPath(options.path);
+    this.options.onLoadStarted?.();
     // Whatever the notice said was about the model this load replaces.
     this.notice = null;
     return this.options.client.load({ ...options, path }, (step, progress) =>

@@ -110,7 +110,16 @@ export class ContinueService {
   ): Promise<{ generationId: string; seed: number }> {
     const original = this.options.generations.find(request.id);
     if (!original) throw notFound(request.id);
-    const model = await this.modelWithSha(original.modelPath, original.modelSha256);
+    const model =
+      original.modelSha256 === ''
+        ? await this.sameServer(original.modelPath, original.modelName)
+        : await this.modelWithSha(original.modelPath, original.modelSha256);
+    if (!model && original.modelSha256 === '') {
+      throw localizedError('conflict', 'errors:continue.replayServerMissing', {
+        model: original.modelName,
+        url: original.modelPath,
+      });
+    }
     if (!model) {
       throw localizedError('conflict', 'errors:continue.replayModelMissing', {
         model: original.modelName,
@@ -179,6 +188,16 @@ export class ContinueService {
       }
       throw error;
     }
+  }
+
+  /** The remote engine's model when it is this server's model (a server has no sha256 to check). */
+  private async sameServer(baseUrl: string, model: string): Promise<LoadedModelInfo | null> {
+    const { engine } = this.options;
+    if (!engine.status().model?.remote && engine.status().state !== 'idle') return null;
+    const loaded = await engine.ensureModel().catch(() => null);
+    return loaded?.remote && loaded.path === baseUrl && loaded.remote.model === model
+      ? loaded
+      : null;
   }
 
   /** The loaded model if its file has this sha256, else the recorded file loaded; or null. */

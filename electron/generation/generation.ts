@@ -129,7 +129,10 @@ export class Generation {
    */
   async start(context?: Pick<RequestContext, 'replySent'>): Promise<GenerationStarted> {
     if (context?.replySent) this.replySent = context.replySent;
-    const modelSha256 = await this.deps.fingerprints.sha256(this.spec.model.path);
+    // A server's model has no file here: its record is the server's address and the model's name.
+    const modelSha256 = this.spec.model.remote
+      ? ''
+      : await this.deps.fingerprints.sha256(this.spec.model.path);
     let reportFitted: (plan: PromptPlan | null) => void = () => undefined;
     const fitted = new Promise<PromptPlan | null>((resolve) => {
       reportFitted = resolve;

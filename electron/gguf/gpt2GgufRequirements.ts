@@ -1,11 +1,11 @@
 import { localized } from '../../shared/i18n/localizedMessage.js';
-import { GgufValueType } from './ggufConstants.js';
 import { GgufValidationError } from './ggufErrors.js';
 import type { GgufHeader } from './ggufTypes.js';
-import { arrayValue, numberValue, stringValue } from './ggufValues.js';
+import { numberValue } from './ggufValues.js';
 import { architectureKeyTypes, checkKeyTypes } from './llamaKeyTypes.js';
+import { checkTokenizer } from './tokenizerRequirements.js';
 
-const GPT2_KEY_TYPES = architectureKeyTypes('gpt2');
+const GPT2_KEY_TYPES = architectureKeyTypes('gpt2', { perLayerArrays: false });
 
 export interface Gpt2GgufHyperparameters {
   readonly contextLength: number;
@@ -34,7 +34,9 @@ export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparamete
     const key = `gpt2.${suffix}`;
     const value = numberValue(header.metadata.get(key));
     if (value === undefined)
-      throw new GgufValidationError(localized('errors:gguf.hyperparameterMissing', { key }));
+      throw new GgufValidationError(
+        localized('errors:gguf.hyperparameterMissing', { key, architecture: 'gpt2' }),
+      );
     const integer = options.integer ?? true;
     if (
       !(value > 0) ||
@@ -56,7 +58,7 @@ export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparamete
     blockCount: hparam('block_count', { max: MAX_BLOCKS }),
     headCount,
     layerNormEpsilon: hparam('attention.layer_norm_epsilon', { integer: false, max: 1 }),
-    vocabSize: checkTokenizer(header),
+    vocabSize: checkGpt2Tokenizer(header),
   };
   if (embeddingLength % headCount !== 0) {
     throw new GgufValidationError(
@@ -67,71 +69,12 @@ export function checkGpt2Requirements(header: GgufHeader): Gpt2GgufHyperparamete
   return hparams;
 }
 
-function checkTokenizer(header: GgufHeader): number {
-  const model = stringValue(header.metadata.get('tokenizer.ggml.model'));
-  if (model === undefined) throw new GgufValidationError(localized('errors:gguf.tokenizerMissing'));
+function checkGpt2Tokenizer(header: GgufHeader): number {
+  const { model, vocabSize } = checkTokenizer(header);
   if (model !== 'gpt2') {
     throw new GgufValidationError(localized('errors:gguf.wrongTokenizer', { model }));
   }
-  const tokens = arrayValue(header.metadata.get('tokenizer.ggml.tokens'));
-  if (tokens === undefined || tokens.itemType !== GgufValueType.String) {
-    throw new GgufValidationError(localized('errors:gguf.tokensMissing'));
-  }
-  const vocabSize = tokens.items.length;
-  if (vocabSize === 0) throw new GgufValidationError(localized('errors:gguf.tokensEmpty'));
-  checkTokensDistinct(tokens.items);
-  const merges = arrayValue(header.metadata.get('tokenizer.ggml.merges'));
-  if (merges === undefined || merges.itemType !== GgufValueType.String) {
-    throw new GgufValidationError(localized('errors:gguf.mergesMissing'));
-  }
-  const tokenTypes = arrayValue(header.metadata.get('tokenizer.ggml.token_type'));
-  if (tokenTypes !== undefined && tokenTypes.items.length !== vocabSize) {
-    throw new GgufValidationError(
-      localized('errors:gguf.tokenTypeCount', {
-        types: tokenTypes.items.length,
-        tokens: vocabSize,
-      }),
-    );
-  }
-  const scores = arrayValue(header.metadata.get('tokenizer.ggml.scores'));
-  if (scores !== undefined && scores.items.length < vocabSize) {
-    throw new GgufValidationError(
-      localized('errors:gguf.scoresCount', { scores: scores.items.length, tokens: vocabSize }),
-    );
-  }
-  for (const key of ['bos_token_id', 'eos_token_id']) {
-    const id = numberValue(header.metadata.get(`tokenizer.ggml.${key}`));
-    if (id !== undefined && (id < 0 || id >= vocabSize)) {
-      throw new GgufValidationError(
-        localized('errors:gguf.tokenIdOutside', { key, id, vocab: vocabSize }),
-      );
-    }
-  }
   return vocabSize;
-}
-
-/**
- * llama.cpp maps each token's text to its id and aborts the process (GGML_ASSERT) when two ids
- * share a text. It names an empty token "[EMPTY_<id>]" first, so that is the text compared.
- */
-function checkTokensDistinct(tokens: readonly unknown[]): void {
-  const firstId = new Map<string, number>();
-  tokens.forEach((token, id) => {
-    const text = token === '' ? `[EMPTY_${id}]` : String(token);
-    const first = firstId.get(text);
-    if (first !== undefined) {
-      throw new GgufValidationError(
-        localized('errors:gguf.duplicateToken', { token: quoteToken(text), first, second: id }),
-      );
-    }
-    firstId.set(text, id);
-  });
-}
-
-/** A token as data in a message: quoted, control characters escaped, long ones cut. */
-function quoteToken(text: string): string {
-  const quoted = JSON.stringify(text);
-  return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
 }
 
 function checkTensors(header: GgufHeader, h: Gpt2GgufHyperparameters): void {
@@ -166,7 +109,9 @@ function checkTensors(header: GgufHeader, h: Gpt2GgufHyperparameters): void {
   for (const [name, dims] of expected) {
     const tensor = present.get(name);
     if (tensor === undefined)
-      throw new GgufValidationError(localized('errors:gguf.tensorMissing', { name }));
+      throw new GgufValidationError(
+        localized('errors:gguf.tensorMissing', { name, architecture: 'gpt2' }),
+      );
     checkShape(name, tensor.dims, dims);
   }
   for (const tensor of header.tensors) {

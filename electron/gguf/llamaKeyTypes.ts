@@ -1,5 +1,5 @@
 /**
- * The GGUF value types llama.cpp insists on for the metadata keys it reads from a gpt2 file.
+ * The GGUF value types llama.cpp insists on for the metadata keys it reads from a model file.
  * llama.cpp reads each key as exactly one type (a context length stored as f32 or u64 is refused,
  * not converted) and refuses the whole file for any key it reads with another type, even an
  * optional one it does not need; its reason only reaches its log. Checking the same types first
@@ -14,7 +14,9 @@ import type { GgufValue } from './ggufTypes.js';
 
 /** One scalar type, or an array whose items have one of the given types. */
 export type ExpectedType =
-  { readonly scalar: GgufValueType } | { readonly arrayOf: readonly GgufValueType[] };
+  | { readonly scalar: GgufValueType }
+  | { readonly arrayOf: readonly GgufValueType[] }
+  | { readonly scalarOrArray: GgufValueType; readonly arrayOf: readonly GgufValueType[] };
 
 const U16 = { scalar: GgufValueType.Uint16 };
 const U32 = { scalar: GgufValueType.Uint32 };
@@ -68,21 +70,35 @@ export const GENERAL_KEY_TYPES: ReadonlyMap<string, ExpectedType> = new Map<stri
   ].map((name): [string, ExpectedType] => [`tokenizer.ggml.${name}`, BOOL]),
 ]);
 
+/** A per-layer key llama.cpp reads as one u32 or as an array with one value per layer. */
+const U32_PER_LAYER: ExpectedType = {
+  scalarOrArray: GgufValueType.Uint32,
+  arrayOf: [GgufValueType.Uint32, GgufValueType.Int32, GgufValueType.Float32],
+};
+
 /**
  * Keys llama.cpp reads under the architecture's prefix. The per-layer keys (feed-forward length,
- * head counts) may be arrays for llama.cpp, but a GPT-2 has one value for all layers, and the
- * tensor shapes are checked against that one value.
+ * head counts) may be arrays for llama.cpp (`get_key_or_arr`); a GPT-2 has one value for all
+ * layers (`perLayerArrays: false`), and its tensor shapes are checked against that one value.
  */
-export function architectureKeyTypes(architecture: string): ReadonlyMap<string, ExpectedType> {
+export function architectureKeyTypes(
+  architecture: string,
+  { perLayerArrays = true }: { perLayerArrays?: boolean } = {},
+): ReadonlyMap<string, ExpectedType> {
+  const perLayer = perLayerArrays ? U32_PER_LAYER : U32;
   const entries: [string, ExpectedType][] = [
     ['context_length', U32],
     ['embedding_length', U32],
     ['embedding_length_out', U32],
     ['block_count', U32],
-    ['feed_forward_length', U32],
-    ['attention.head_count', U32],
-    ['attention.head_count_kv', U32],
+    ['feed_forward_length', perLayer],
+    ['attention.head_count', perLayer],
+    ['attention.head_count_kv', perLayer],
     ['attention.layer_norm_epsilon', F32],
+    ['attention.layer_norm_rms_epsilon', F32],
+    ['attention.sliding_window', U32],
+    ['attn_logit_softcapping', F32],
+    ['final_logit_softcapping', F32],
     ['attention.causal', BOOL],
     ['attention.key_length', U32],
     ['attention.value_length', U32],
@@ -129,6 +145,7 @@ export function checkKeyTypes(
 
 function hasType(value: GgufValue, want: ExpectedType): boolean {
   if ('scalar' in want) return value.type === want.scalar;
+  if ('scalarOrArray' in want && value.type === want.scalarOrArray) return true;
   return value.type === GgufValueType.Array && want.arrayOf.includes(value.itemType);
 }
 
@@ -157,5 +174,11 @@ export function describeValueType(value: GgufValue): string {
 
 function describeExpected(want: ExpectedType): string {
   if ('scalar' in want) return TYPE_NAMES[want.scalar];
+  if ('scalarOrArray' in want) {
+    return [
+      TYPE_NAMES[want.scalarOrArray],
+      ...want.arrayOf.map((type) => `${TYPE_NAMES[type]}[]`),
+    ].join(' / ');
+  }
   return want.arrayOf.map((type) => `${TYPE_NAMES[type]}[]`).join(' / ');
 }

@@ -6,11 +6,23 @@ import type { GgufHeader } from './ggufTypes.js';
 import { numberValue, stringValue } from './ggufValues.js';
 import { checkGpt2Requirements, type Gpt2GgufHyperparameters } from './gpt2GgufRequirements.js';
 import { GENERAL_KEY_TYPES, checkKeyTypes } from './llamaKeyTypes.js';
+import {
+  KNOWN_ARCHITECTURES,
+  checkAnyArchitecture,
+  checkKnownArchitecture,
+  type ModelHyperparameters,
+} from './transformerRequirements.js';
 
 export { GgufValidationError } from './ggufErrors.js';
+export type { ModelHyperparameters } from './transformerRequirements.js';
 
-/** Architectures Inkwell can run; each has its own requirement check. */
-export const SUPPORTED_ARCHITECTURES = ['gpt2'] as const;
+/**
+ * How closely a file's architecture was checked: every tensor of a gpt2 file ('gpt2', the
+ * default and most tested path), the hyperparameters and block tensors of an architecture in
+ * KNOWN_ARCHITECTURES ('known'), or only what every file needs ('structure': llama.cpp decides,
+ * in the crash-contained host).
+ */
+export type ArchitectureCheck = 'gpt2' | 'known' | 'structure';
 
 export interface GgufFileSummary {
   readonly filePath: string;
@@ -18,7 +30,8 @@ export interface GgufFileSummary {
   readonly ggufVersion: number;
   readonly architecture: string;
   readonly name: string | undefined;
-  readonly hyperparameters: Gpt2GgufHyperparameters;
+  readonly hyperparameters: ModelHyperparameters & Partial<Gpt2GgufHyperparameters>;
+  readonly architectureCheck: ArchitectureCheck;
   readonly contextLength: number;
   readonly vocabSize: number;
   readonly tensorCount: number;
@@ -51,15 +64,7 @@ export function validateGgufHeader(header: GgufHeader, filePath: string): GgufFi
     if (architecture === undefined) {
       throw new GgufValidationError(localized('errors:gguf.architectureMissing'));
     }
-    if (!(SUPPORTED_ARCHITECTURES as readonly string[]).includes(architecture)) {
-      throw new GgufValidationError(
-        localized('errors:gguf.unsupportedArchitecture', {
-          architecture,
-          supported: SUPPORTED_ARCHITECTURES.join(', '),
-        }),
-      );
-    }
-    const hyperparameters = checkGpt2Requirements(header);
+    const { hyperparameters, architectureCheck } = checkArchitecture(header, architecture);
     const fileType = numberValue(header.metadata.get('general.file_type'));
     return {
       filePath,
@@ -68,6 +73,7 @@ export function validateGgufHeader(header: GgufHeader, filePath: string): GgufFi
       architecture,
       name: stringValue(header.metadata.get('general.name')),
       hyperparameters,
+      architectureCheck,
       contextLength: hyperparameters.contextLength,
       vocabSize: hyperparameters.vocabSize,
       tensorCount: header.tensors.length,
@@ -82,6 +88,29 @@ export function validateGgufHeader(header: GgufHeader, filePath: string): GgufFi
     }
     throw error;
   }
+}
+
+function checkArchitecture(
+  header: GgufHeader,
+  architecture: string,
+): Pick<GgufFileSummary, 'hyperparameters' | 'architectureCheck'> {
+  if (architecture === 'gpt2') {
+    return {
+      hyperparameters: { ...checkGpt2Requirements(header), tokenizer: 'gpt2' },
+      architectureCheck: 'gpt2',
+    };
+  }
+  const spec = KNOWN_ARCHITECTURES.get(architecture);
+  if (spec) {
+    return {
+      hyperparameters: checkKnownArchitecture(header, architecture, spec),
+      architectureCheck: 'known',
+    };
+  }
+  return {
+    hyperparameters: checkAnyArchitecture(header, architecture),
+    architectureCheck: 'structure',
+  };
 }
 
 /**

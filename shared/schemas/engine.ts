@@ -138,6 +138,23 @@ export const loadedModelInfo = z.object({
   engineBuild: z.enum(['prebuilt', 'local']).optional(),
   loadMs: z.number().nonnegative(),
   memory: modelMemory,
+  /**
+   * Set when the engine is a remote OpenAI-compatible server rather than a local file: then
+   * `path` is the server's address, `fileName` the model's name there, and the local-only
+   * fields (backend, memory, layers) say nothing.
+   */
+  remote: z
+    .object({
+      baseUrl: z.string(),
+      /** host:port, as the status bar shows it. */
+      host: z.string(),
+      model: z.string(),
+      /** server: counts come from the server's /tokenize; estimate: it has none. */
+      tokenizer: z.enum(['server', 'estimate']),
+      /** Where the context size came from: the writer, the server (/props), or a default. */
+      contextSource: z.enum(['writer', 'server', 'assumed']),
+    })
+    .optional(),
 });
 export type LoadedModelInfo = z.infer<typeof loadedModelInfo>;
 

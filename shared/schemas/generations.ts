@@ -102,6 +102,11 @@ export const promptPlan = z.object({
    */
   droppedTokensEstimated: z.boolean().optional(),
   /**
+   * True when every count is an estimate: a remote server without a tokenizer endpoint, whose
+   * prompts are fitted by their length with room to spare.
+   */
+  tokensEstimated: z.boolean().optional(),
+  /**
    * How many tokens each part of the prompt took, each counted on its own (a part's tokens
    * where it joins the next may differ by one): the memory, the author's note and the text.
    */

@@ -24,7 +24,7 @@ import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js
 import type { RequestContext } from '../../electron/core/requestContext.js';
 import { hashFile } from '../../electron/models/modelFingerprint.js';
 import { firstSentenceEnd } from '../../electron/generation/sentenceStop.js';
-import { WINDOW_FILL } from '../../electron/engine/host/promptAssembly.js';
+import { WINDOW_FILL } from '../../electron/engine/promptAssembly.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),

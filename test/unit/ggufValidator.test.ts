@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,6 +8,9 @@ import { createI18n } from '../../shared/i18n/createI18n.js';
 import { englishText, localized, translateMessage } from '../../shared/i18n/localizedMessage.js';
 import { brokenGgufCorpus, type BrokenGgufCase } from '../fixtures/brokenGgufCorpus.js';
 import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
+import { makeTinyLlamaGguf } from '../fixtures/tinyLlama.js';
+import { GgufValueType } from '../../electron/gguf/ggufConstants.js';
+import { string, uint32 } from '../../electron/gguf/ggufValues.js';
 
 const TINY = { nLayer: 2, nEmbd: 32, nHead: 2, nPositions: 32, seed: 7 } as const;
 
@@ -36,7 +39,7 @@ describe('validateGgufFile', () => {
     assert.deepEqual(
       {
         ...summary.hyperparameters,
-        layerNormEpsilon: Math.round(summary.hyperparameters.layerNormEpsilon * 1e9),
+        layerNormEpsilon: Math.round((summary.hyperparameters.layerNormEpsilon ?? 0) * 1e9),
       },
       {
         contextLength: 32,
@@ -46,6 +49,7 @@ describe('validateGgufFile', () => {
         headCount: 2,
         layerNormEpsilon: 1e4,
         vocabSize: 50257,
+        tokenizer: 'gpt2',
       },
     );
     const perBlock =
@@ -171,5 +175,130 @@ describe('validateGgufFile', () => {
         error.filePath !== undefined
       );
     });
+  });
+});
+
+describe('validateGgufFile on architectures other than gpt2', () => {
+  let dir = '';
+  const SMALL = { nEmbd: 32, nHead: 4, nHeadKv: 2, nFf: 64, nLayer: 2 } as const;
+  let count = 0;
+  /** A tiny llama-family file in a folder of its own, with the given changes. */
+  const make = async (options: Parameters<typeof makeTinyLlamaGguf>[1] = {}) => {
+    const sub = join(dir, String(count++));
+    await mkdir(sub);
+    return makeTinyLlamaGguf(sub, { ...SMALL, ...options });
+  };
+  const refusal = async (file: string): Promise<string> => {
+    const error: unknown = await validateGgufFile(file).then(
+      () => assert.fail('accepted'),
+      (thrown: unknown) => thrown,
+    );
+    assert.ok(error instanceof GgufValidationError, String(error));
+    return error.message;
+  };
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'inkwell-gguf-llama-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('checks a llama file against the llama requirements and summarises it', async () => {
+    const summary = await validateGgufFile(await make());
+    assert.equal(summary.architecture, 'llama');
+    assert.equal(summary.architectureCheck, 'known');
+    assert.equal(summary.contextLength, 256);
+    assert.deepEqual(summary.hyperparameters, {
+      contextLength: 256,
+      embeddingLength: 32,
+      blockCount: 2,
+      headCount: 4,
+      vocabSize: 50257,
+      tokenizer: 'gpt2',
+    });
+  });
+
+  it('checks qwen2 the same way', async () => {
+    const summary = await validateGgufFile(await make({ architecture: 'qwen2' }));
+    assert.equal(summary.architecture, 'qwen2');
+    assert.equal(summary.architectureCheck, 'known');
+  });
+
+  it('names the missing hyperparameter, tensor or wrong shape of a llama file', async () => {
+    assert.equal(
+      await refusal(
+        await make({ editMetadata: (m) => m.delete('llama.attention.layer_norm_rms_epsilon') }),
+      ),
+      'hyperparameter llama.attention.layer_norm_rms_epsilon is missing (a llama model needs it)',
+    );
+    assert.equal(
+      await refusal(await make({ omitTensors: ['blk.1.attn_k.weight'] })),
+      'tensor blk.1.attn_k.weight is missing (a llama model with these hyperparameters needs it)',
+    );
+    // Eight key/value heads claimed, the tensors made for two: the shapes do not match.
+    assert.equal(
+      await refusal(
+        await make({ editMetadata: (m) => m.set('llama.attention.head_count_kv', uint32(4)) }),
+      ),
+      'tensor blk.0.attn_k.weight has shape [32, 16] but the hyperparameters and vocabulary imply [32, 32]',
+    );
+    assert.equal(
+      await refusal(
+        await make({
+          editMetadata: (m) =>
+            m.set('llama.feed_forward_length', {
+              type: GgufValueType.Array,
+              itemType: GgufValueType.Uint32,
+              items: [64, 64, 64],
+            }),
+        }),
+      ),
+      'llama.feed_forward_length has 3 values, one per layer, but the model has 2 layers',
+    );
+  });
+
+  it('accepts per-layer arrays where llama.cpp reads them', async () => {
+    const summary = await validateGgufFile(
+      await make({
+        editMetadata: (m) =>
+          m.set('llama.attention.head_count_kv', {
+            type: GgufValueType.Array,
+            itemType: GgufValueType.Int32,
+            items: [2, 2],
+          }),
+      }),
+    );
+    assert.equal(summary.architecture, 'llama');
+  });
+
+  it('lets an architecture it has no rules for through after the checks every file gets', async () => {
+    const summary = await validateGgufFile(
+      await make({
+        editMetadata: (m) => {
+          for (const [key, value] of [...m]) {
+            if (!key.startsWith('llama.')) continue;
+            m.delete(key);
+            m.set(key.replace(/^llama\./, 'olmo2.'), value);
+          }
+          m.set('general.architecture', string('olmo2'));
+        },
+      }),
+    );
+    assert.equal(summary.architecture, 'olmo2');
+    assert.equal(summary.architectureCheck, 'structure');
+    assert.equal(summary.contextLength, 256);
+    // Still checked: the tokenizer and the types of the keys llama.cpp reads.
+    assert.match(
+      await refusal(
+        await make({
+          editMetadata: (m) => {
+            m.set('general.architecture', string('olmo2'));
+            m.set('olmo2.context_length', string('256'));
+          },
+        }),
+      ),
+      /metadata olmo2\.context_length is string, but llama\.cpp reads it as u32/,
+    );
   });
 });

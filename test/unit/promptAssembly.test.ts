@@ -7,7 +7,7 @@ import {
   cutPoints,
   insertAuthorsNote,
   type TokenCounter,
-} from '../../electron/engine/host/promptAssembly.js';
+} from '../../electron/engine/promptAssembly.js';
 
 /**
  * A stand-in for the engine's tokenizer with GPT-2's pre-tokenizer rules, one token per

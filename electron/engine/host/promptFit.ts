@@ -11,7 +11,7 @@ import type {
   PromptFit as PlannedPrompt,
 } from '../../../shared/schemas/generations.js';
 import type { LoadedModel } from './modelLoader.js';
-import { assemblePrompt } from './promptAssembly.js';
+import { assemblePrompt } from '../promptAssembly.js';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 

@@ -28,6 +28,12 @@ export function modelText(status: EngineStatus | null, progress: LoadProgress | 
   if (status.state === 'loading') return loadingText(progress);
   if (status.state === 'crashed') return i18n.t('editor:status.crashed');
   if (!status.model) return i18n.t('editor:status.noModel');
+  // A server names its model by id ("meta-llama/Llama-3-8B"), llama.cpp by its file's path.
+  const remote = status.model.remote;
+  if (remote)
+    return remote.model.endsWith('.gguf')
+      ? (remote.model.split(/[/\\]/).pop() ?? '')
+      : remote.model;
   return status.model.fileName;
 }
 
@@ -51,6 +57,7 @@ export function backendTitle(status: EngineStatus | null): string | null {
 export function backendText(status: EngineStatus | null): string {
   const model = status?.model;
   if (!model || status.state !== 'ready') return '';
+  if (model.remote) return i18n.t('editor:status.server', { host: model.remote.host });
   const devices = model.devices.length > 0 ? ` · ${model.devices.join(', ')}` : '';
   return `${BACKEND_NAMES[model.backend]}${devices}`;
 }
@@ -67,6 +74,7 @@ export function contextText(plan: PromptPlan | null): string {
 
 /** The status bar's context tooltip: what the figures mean, or how much earlier text is left out. */
 export function contextTitle(plan: PromptPlan | null): string {
+  if (plan?.tokensEstimated) return i18n.t('editor:status.contextEstimated');
   const dropped = plan?.droppedTokens ?? 0;
   if (dropped <= 0) return i18n.t('editor:status.contextTitle');
   return plan?.droppedTokensEstimated

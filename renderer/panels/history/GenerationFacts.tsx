@@ -18,12 +18,21 @@ export function GenerationFacts(props: { record: GenerationRecord }): ReactNode 
       <h4>{t('facts.settings')}</h4>
       <FactList rows={paramRows(record.params, record.seed)} testId="history-params" />
       <h4>{t('facts.model')}</h4>
-      <p className="history-model">
-        {record.modelName} {/* sha256 names the hash, the same in every language. */}
-        <code
-          title={`sha256 ${record.modelSha256}`}
-        >{`sha256 ${shortSha(record.modelSha256)}`}</code>
-      </p>
+      {record.modelSha256 === '' ? (
+        // A remote server's model: its address and name are the record (no file to hash).
+        <p className="history-model" data-testid="history-server">
+          {record.modelName} <code>{record.modelPath}</code>
+          <br />
+          {t('replay.serverMayDiffer', { url: record.modelPath })}
+        </p>
+      ) : (
+        <p className="history-model">
+          {record.modelName} {/* sha256 names the hash, the same in every language. */}
+          <code
+            title={`sha256 ${record.modelSha256}`}
+          >{`sha256 ${shortSha(record.modelSha256)}`}</code>
+        </p>
+      )}
       {record.timings && (
         <>
           <h4>{t('facts.timings')}</h4>

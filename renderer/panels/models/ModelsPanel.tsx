@@ -8,6 +8,7 @@ import { SidePanel } from '../../ui/SidePanel.js';
 import { formatBytes, formatDate, formatParameters } from './format.js';
 import { JobProgressBar } from './JobProgressBar.js';
 import { ModelSources } from './ModelSources.js';
+import { RemoteEngineForm } from './RemoteEngineForm.js';
 import { RunSettingsForm } from './RunSettingsForm.js';
 import { useModelsLibrary } from './useModelsLibrary.js';
 
@@ -61,6 +62,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
               <div className="model-facts">
                 {t('item.facts', {
                   source: t(`sources.${model.source}`),
+                  architecture: model.architecture,
                   size: formatBytes(model.fileSize),
                   quantization: model.quantization,
                   contextLength: model.contextLength,
@@ -116,7 +118,13 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
           </p>
         )}
         <ModelSources reportError={reportError} />
-        <RunSettingsForm modelId={active?.id ?? null} engine={engine} reportError={reportError} />
+        {/* Run settings are the local engine's: while a server runs, they describe nothing. */}
+        <RunSettingsForm
+          modelId={active?.id ?? null}
+          engine={engine?.model?.remote ? null : engine}
+          reportError={reportError}
+        />
+        <RemoteEngineForm engine={engine} reportError={reportError} />
       </div>
     </SidePanel>
   );

@@ -98,6 +98,9 @@ export const editor = {
     crashed: 'Model stopped – Continue restarts it',
     noModel: 'No model loaded (Continue loads the demo model)',
     context: 'Context {{prompt, number}} + {{newTokens, number}} / {{size, number}}',
+    server: 'Server {{host}}',
+    contextEstimated:
+      'Estimated: the server has no tokenizer endpoint, so these counts go by the text’s length',
     contextTitle: 'Tokens of text before the cursor + new tokens, of the model’s context',
     dropped_one: '{{count, number}} earlier token does not fit and is left out',
     dropped_other: '{{count, number}} earlier tokens do not fit and are left out',

@@ -59,6 +59,8 @@ export const errors = {
     modelLoading: 'The model {{path}} is still loading. Press Continue again when it is ready.',
     modelNotReady: '{{reason}} Load a model in the Models panel, then press Continue again.',
     noModel: 'No model is loaded. Load a model in the Models panel, then press Continue again.',
+    replayServerMissing:
+      'This generation was written by the model "{{model}}" on the server {{url}}. Switch to that server in the Models panel to replay it.',
     replayModelMissing:
       'This generation was made with {{model}} (sha256 {{sha}}…), which is not loaded and could not be loaded from {{path}}. Load that model to replay it exactly.',
     generationIdTaken:
@@ -222,8 +224,6 @@ export const errors = {
     badAlignment: 'general.alignment must be a power of two, but it is {{value}}',
     badAlignmentArray: 'general.alignment must be a power of two, but it is "an array"',
     architectureMissing: 'general.architecture is missing, so the model type is unknown',
-    unsupportedArchitecture:
-      'architecture "{{architecture}}" is not supported; supported: {{supported}}',
     unknownTensorType:
       'tensor {{name}} has unknown type {{type}} (not a ggml tensor type this llama.cpp knows)',
     rowNotBlockMultiple:
@@ -233,7 +233,11 @@ export const errors = {
     endsPastEnd:
       'tensor {{name}} ends past the end of the file (it needs bytes {{start}}..{{end}}, the file has {{size}}; truncated download?)',
     overlap: 'tensors {{first}} and {{second}} overlap in the file',
-    hyperparameterMissing: 'hyperparameter {{key}} is missing (a gpt2 model needs it)',
+    hyperparameterMissing: 'hyperparameter {{key}} is missing (a {{architecture}} model needs it)',
+    perLayerCount:
+      '{{key}} has {{count}} values, one per layer, but the model has {{blocks}} layers',
+    headsDoNotDivideFor:
+      '{{widthKey}} ({{width}}) is not divisible by {{headsKey}} ({{heads}}) and no attention.key_length says the head size',
     hyperparameterImpossible: 'hyperparameter {{key}} has an impossible value {{value}}',
     headsDoNotDivide:
       'gpt2.embedding_length ({{width}}) is not divisible by gpt2.attention.head_count ({{heads}})',
@@ -251,7 +255,8 @@ export const errors = {
       'tokenizer.ggml.tokens has the token {{token}} twice (ids {{first}} and {{second}}); llama.cpp stops on such a vocabulary',
     scoresCount:
       'tokenizer.ggml.scores has {{scores}} entries but tokenizer.ggml.tokens has {{tokens}}',
-    tensorMissing: 'tensor {{name}} is missing (a gpt2 model with these hyperparameters needs it)',
+    tensorMissing:
+      'tensor {{name}} is missing (a {{architecture}} model with these hyperparameters needs it)',
     tensorNotGpt2: 'tensor {{name}} is not part of a gpt2 model (llama.cpp would refuse the file)',
     tensorShape:
       'tensor {{name}} has shape [{{actual}}] but the hyperparameters and vocabulary imply [{{expected}}]',
@@ -423,6 +428,33 @@ export const errors = {
       'The GPU backend could not start ({{detail}}), so the model runs on the CPU.',
     gpuCouldNotHold:
       'The model could not be loaded on {{backend}} ({{detail}}), so it runs on the CPU.',
+  },
+  /** A remote OpenAI-compatible server (llama.cpp server, vLLM, KoboldCpp, Ollama…). */
+  remote: {
+    notConfigured: 'No server is set up. Enter its address in the Models panel.',
+    badUrl: '"{{url}}" is not a server address; it should look like http://127.0.0.1:8080.',
+    refused:
+      'Nothing answers at {{url}} (connection refused). Is the server running, and is the port right?',
+    hostNotFound: 'The server name in {{url}} could not be found. Check the address.',
+    tls: 'The secure connection to {{url}} failed: {{detail}}. Check that the address and its certificate are right.',
+    network: 'The connection to {{url}} failed: {{detail}}.',
+    timeout: 'The server at {{url}} did not answer within {{seconds}} s.',
+    streamStalled: 'The server stopped sending for {{seconds}} s in the middle of the text.',
+    unauthorized:
+      'The server at {{url}} refused the API key ({{status}}). Check the key in the Models panel.',
+    notFound:
+      'The server at {{url}} has no {{path}} (404). Is this the address of an OpenAI-compatible server?',
+    modelNotFound: 'The server at {{url}} has no model "{{model}}". Choose one it lists.',
+    rateLimited: 'The server at {{url}} is busy (429: too many requests). Try again in a moment.',
+    rateLimitedRetry:
+      'The server at {{url}} is busy (429: too many requests). Try again in {{seconds}} s.',
+    serverError: 'The server at {{url}} failed ({{status}}): {{detail}}',
+    requestRefused: 'The server at {{url}} refused the request ({{status}}): {{detail}}',
+    wrongShape: 'The server at {{url}} answered in a form Inkwell does not understand ({{what}}).',
+    streamEnded: 'The server closed the connection before the text was finished.',
+    noModels: 'The server at {{url}} lists no models.',
+    insecureHost:
+      '{{host}} is another computer and the address uses plain http://: the text and the API key would cross the network unencrypted. Confirm to use it anyway.',
   },
   preferences: {
     unknownStartupModel:

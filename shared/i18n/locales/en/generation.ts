@@ -183,6 +183,8 @@ export const generation = {
     reusedPromptTokens: 'Prompt tokens already read (reused)',
   },
   replay: {
+    serverMayDiffer:
+      'Written on the server {{url}}: a replay there asks for the same model, settings and seed, but a server may not give exactly the same text (batching with other requests, another build or GPU).',
     label: 'Replay',
     waiting: 'Waiting for the model…',
     running: 'Replaying with the same model, settings and seed…',

@@ -8,7 +8,7 @@ export const models = {
     active: 'active',
     missing: 'file missing',
     facts:
-      '{{source}} · {{size}} · {{quantization}} · context {{contextLength}} · {{parameters}} parameters · last used {{lastUsed}}',
+      '{{source}} · {{architecture}} · {{size}} · {{quantization}} · context {{contextLength}} · {{parameters}} parameters · last used {{lastUsed}}',
     loading: 'Loading…',
     loaded: 'Loaded',
     load: 'Load',
@@ -151,5 +151,37 @@ export const models = {
     measureMemory: 'Could not measure the memory',
     saveRunSettings: 'Could not save the run settings',
     unload: 'Could not unload the model',
+  },
+  /** A remote OpenAI-compatible server as the engine (RemoteEngineForm). */
+  remote: {
+    title: 'Remote server',
+    intro:
+      'Continue on an OpenAI-compatible server instead of this computer: llama.cpp server, vLLM, KoboldCpp, Ollama, LM Studio. Inkwell itself talks to it; the page never does.',
+    address: 'Server address',
+    addressExample: 'e.g. http://127.0.0.1:8080',
+    apiKey: 'API key (optional)',
+    keyKept: 'a key is kept; type to replace it',
+    keyNone: 'none',
+    removeKey: 'Remove the key',
+    keyEncrypted: 'The key is encrypted by your system keychain and never shown or exported.',
+    keyFile:
+      'The key is kept in a file in Inkwell’s data folder that only your user account can read (not encrypted: this mode has no keychain). It is never shown or exported.',
+    model: 'Model',
+    modelFirst: 'the first the server lists',
+    listModels: 'List models',
+    contextSize: 'Context size',
+    contextFromServer: 'the server’s own',
+    saveAndUse: 'Save and use this server',
+    useLocal: 'Use the local engine',
+    useServer: 'Use the server',
+    confirmInsecure: 'Use it anyway',
+    failedSwitch: 'Could not switch the engine',
+    connected: 'Connected to {{host}} · {{model}} · context {{contextSize}}.',
+    context: {
+      writer: '(context set here)',
+      server: '(context from the server)',
+      assumed: '(the server does not say its context; 2,048 assumed, set it above if it differs)',
+    },
+    estimated: 'The server has no tokenizer endpoint, so token counts are estimates.',
   },
 } as const;

@@ -91,6 +91,8 @@ export const editor: Translation<typeof english> = {
     crashed: '模型已停止 – 点击续写会重新启动',
     noModel: '未加载模型（续写时会加载演示模型）',
     context: '上下文 {{prompt, number}} + {{newTokens, number}} / {{size, number}}',
+    server: '服务器 {{host}}',
+    contextEstimated: '估计值：服务器没有分词接口，这些数目是按文字长度估算的',
     contextTitle: '光标前文字的词元数 + 新生成的词元数 / 模型的上下文长度',
     dropped_other: '前面有 {{count, number}} 个词元放不下，未计入',
     droppedAbout_other: '前面约有 {{count, number}} 个词元放不下，未计入',

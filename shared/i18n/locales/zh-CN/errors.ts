@@ -49,6 +49,8 @@ export const errors: Translation<typeof english> = {
     modelLoading: '模型 {{path}} 仍在加载。加载完成后请再次按“续写”。',
     modelNotReady: '{{reason}}请在“模型”面板中加载一个模型，然后再次按“续写”。',
     noModel: '尚未加载模型。请在“模型”面板中加载一个模型，然后再次按“续写”。',
+    replayServerMissing:
+      '这条生成记录由服务器 {{url}} 上的模型“{{model}}”写出。请在“模型”面板中切换到该服务器后再重放。',
     replayModelMissing:
       '这次生成使用的是 {{model}}（sha256 {{sha}}…），该模型未加载，也无法从 {{path}} 加载。请加载该模型以便原样重现。',
     generationIdTaken: '已存在 id 为 {{id}} 的生成。每次生成都需要一个新的 id。',
@@ -188,7 +190,6 @@ export const errors: Translation<typeof english> = {
     badAlignment: 'general.alignment 必须是 2 的幂，但它是 {{value}}',
     badAlignmentArray: 'general.alignment 必须是 2 的幂，但它是一个数组',
     architectureMissing: '缺少 general.architecture，因此无法确定模型类型',
-    unsupportedArchitecture: '不支持架构“{{architecture}}”；支持的架构：{{supported}}',
     unknownTensorType:
       '张量 {{name}} 的类型 {{type}} 未知（不是此版本 llama.cpp 所知的 ggml 张量类型）',
     rowNotBlockMultiple:
@@ -197,7 +198,10 @@ export const errors: Translation<typeof english> = {
     endsPastEnd:
       '张量 {{name}} 的结束位置超出了文件末尾（需要字节 {{start}}..{{end}}，文件只有 {{size}} 字节；是否下载不完整？）',
     overlap: '张量 {{first}} 和 {{second}} 在文件中相互重叠',
-    hyperparameterMissing: '缺少超参数 {{key}}（gpt2 模型需要它）',
+    hyperparameterMissing: '缺少超参数 {{key}}（{{architecture}} 模型需要它）',
+    perLayerCount: '{{key}} 有 {{count}} 个值（每层一个），但模型有 {{blocks}} 层',
+    headsDoNotDivideFor:
+      '{{widthKey}}（{{width}}）不能被 {{headsKey}}（{{heads}}）整除，且没有 attention.key_length 说明注意力头的大小',
     hyperparameterImpossible: '超参数 {{key}} 的值 {{value}} 不可能成立',
     headsDoNotDivide:
       'gpt2.embedding_length（{{width}}）不能被 gpt2.attention.head_count（{{heads}}）整除',
@@ -214,7 +218,7 @@ export const errors: Translation<typeof english> = {
       'tokenizer.ggml.tokens 中词元 {{token}} 出现了两次（id {{first}} 和 {{second}}）；llama.cpp 遇到这样的词表会中止',
     scoresCount:
       'tokenizer.ggml.scores 有 {{scores}} 项，但 tokenizer.ggml.tokens 有 {{tokens}} 项',
-    tensorMissing: '缺少张量 {{name}}（具有这些超参数的 gpt2 模型需要它）',
+    tensorMissing: '缺少张量 {{name}}（具有这些超参数的 {{architecture}} 模型需要它）',
     tensorNotGpt2: '张量 {{name}} 不属于 gpt2 模型（llama.cpp 会拒绝此文件）',
     tensorShape: '张量 {{name}} 的形状为 [{{actual}}]，但超参数和词表要求 [{{expected}}]',
     part: {
@@ -358,6 +362,28 @@ export const errors: Translation<typeof english> = {
     gpuDidNotStart: '{{backend}} 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     anyGpuDidNotStart: 'GPU 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     gpuCouldNotHold: '无法在 {{backend}} 上加载模型（{{detail}}），因此模型改在 CPU 上运行。',
+  },
+  remote: {
+    notConfigured: '尚未设置服务器。请在“模型”面板中填写它的地址。',
+    badUrl: '“{{url}}”不是服务器地址；它应当形如 http://127.0.0.1:8080。',
+    refused: '{{url}} 没有应答（连接被拒绝）。服务器在运行吗？端口对吗？',
+    hostNotFound: '找不到 {{url}} 中的服务器名称。请检查地址。',
+    tls: '与 {{url}} 的安全连接失败：{{detail}}。请检查地址及其证书是否正确。',
+    network: '与 {{url}} 的连接失败：{{detail}}。',
+    timeout: '{{url}} 上的服务器在 {{seconds}} 秒内没有应答。',
+    streamStalled: '服务器在文字写到一半时已有 {{seconds}} 秒没有发送内容。',
+    unauthorized: '{{url}} 上的服务器拒绝了 API 密钥（{{status}}）。请在“模型”面板中检查密钥。',
+    notFound: '{{url}} 上的服务器没有 {{path}}（404）。这是与 OpenAI 兼容的服务器的地址吗？',
+    modelNotFound: '{{url}} 上的服务器没有模型“{{model}}”。请从它列出的模型中选择。',
+    rateLimited: '{{url}} 上的服务器正忙（429：请求过多）。请稍后再试。',
+    rateLimitedRetry: '{{url}} 上的服务器正忙（429：请求过多）。请在 {{seconds}} 秒后再试。',
+    serverError: '{{url}} 上的服务器出错（{{status}}）：{{detail}}',
+    requestRefused: '{{url}} 上的服务器拒绝了请求（{{status}}）：{{detail}}',
+    wrongShape: '{{url}} 上的服务器的回答格式 Inkwell 无法理解（{{what}}）。',
+    streamEnded: '文字还没写完，服务器就关闭了连接。',
+    noModels: '{{url}} 上的服务器没有列出任何模型。',
+    insecureHost:
+      '{{host}} 是另一台计算机，而地址使用不加密的 http://：文字和 API 密钥将以明文经过网络。确认后仍可使用。',
   },
   preferences: {
     unknownStartupModel: '模型库中已没有这个模型：请另选一个在启动时加载。',

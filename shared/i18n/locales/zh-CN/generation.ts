@@ -175,6 +175,8 @@ export const generation: Translation<typeof english> = {
     reusedPromptTokens: '已读过而复用的提示词元数',
   },
   replay: {
+    serverMayDiffer:
+      '写于服务器 {{url}}：在那里重放会请求相同的模型、设置和种子，但服务器不一定给出完全相同的文字（与其他请求一起批处理、不同的版本或 GPU）。',
     label: '重放',
     waiting: '正在等待模型…',
     running: '正在用相同的模型、设置和种子重放…',

@@ -1,8 +1,8 @@
 /**
- * Builds the prompt for a continue, in the model host where the tokenizer is: the document's
- * memory first, then the text before the cursor with the author's note a few lines before its
- * end, trimmed from the left so that prompt and new tokens fit the model's context. Pure apart
- * from the token counter (the model's own tokenizer, so counts are what the model will see).
+ * Builds the prompt for a continue, wherever the tokenizer is (the model host, or a remote engine
+ * that asks its server): the document's memory first, then the text before the cursor with the
+ * author's note a few lines before its end, trimmed from the left so that prompt and new tokens
+ * fit the model's context. Pure apart from the token counter (the model's own tokenizer, so counts are what the model will see).
  *
  * Trimming: the cut is found by binary search over cut points, counting the assembled prompt at
  * each probe (in process: a probe costs a tokenization, not a message). Cut points sit just before
@@ -18,7 +18,7 @@
  * that still fits (windowAnchor), else anew with room to spare (WINDOW_FILL), so consecutive
  * continues at the end of a long document share their prefix.
  */
-import { localizedError } from '../../../shared/i18n/localizedMessage.js';
+import { localizedError } from '../../shared/i18n/localizedMessage.js';
 
 /** Counts tokens as the engine will for a prompt (including any token the engine prepends). */
 export type TokenCounter = (text: string) => number;
