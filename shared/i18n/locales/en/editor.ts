@@ -78,6 +78,9 @@ export const editor = {
     alternativesFailed: 'Could not show the other continuations',
     markKeptFailed: 'Could not mark it as kept',
     suggestionLabel: 'Suggested continuation',
+    loadingAtCursor: 'Loading the model ({{number}} of {{count}}: {{step}})',
+    loadingAtCursorPercent: 'Loading the model ({{number}} of {{count}}: {{step}} {{percent}}%)',
+    loadingKeys: 'Esc stops',
   },
   /** The continue shortcuts, as the shortcuts overlay lists them. */
   continueShortcuts: {

@@ -72,6 +72,9 @@ export const editor: Translation<typeof english> = {
     alternativesFailed: '无法显示其他续写',
     markKeptFailed: '无法标记为已采用',
     suggestionLabel: '建议的续写',
+    loadingAtCursor: '正在加载模型（第 {{number}}/{{count}} 步：{{step}}）',
+    loadingAtCursorPercent: '正在加载模型（第 {{number}}/{{count}} 步：{{step}} {{percent}}%）',
+    loadingKeys: '按 Esc 停止',
   },
   continueShortcuts: {
     continue: '从光标处续写',
