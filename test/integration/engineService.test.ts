@@ -230,6 +230,15 @@ describe('engine service', () => {
     const pinned = await handlers['engine.load']({ path: demoModel, threads: 1 }, context);
     assert.deepEqual(pinned.threads, { generation: 1, prompt: 1, source: 'user' });
   });
+
+  it('waits for a load in progress (one the Models panel asked for) instead of saying no model is loaded', async () => {
+    await handlers['engine.unload']({}, context);
+    const loading = handlers['engine.load']({ path: demoModel, backend: 'cpu' }, context);
+    while ((await handlers['engine.status']({}, context)).state !== 'loading') await delay(5);
+    const count = await handlers['engine.countTokens']({ text: 'While it loads' }, context);
+    assert.ok(count.tokens >= 3);
+    assert.equal((await loading).fileName, path.basename(demoModel));
+  });
 });
 
 function delay(ms: number): Promise<void> {

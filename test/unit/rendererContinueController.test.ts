@@ -292,6 +292,15 @@ describe('a continue while the model loads', () => {
     assert.equal(setup.documentText(), 'The keeper', 'the hint is not part of the text');
   });
 
+  it('starts while a load the Models panel asked for is under way, and shows it at the cursor', async () => {
+    const stores = loadingStores();
+    startLoading(stores);
+    const setup = await continuing('', stores);
+    assert.equal(setup.controller.active, true);
+    assert.ok(setup.server.calls.some((call) => call.channel === 'continue.start'));
+    assert.match(setup.pending()?.loading ?? '', /^Loading the model/);
+  });
+
   it('keeps waiting on Tab (nothing to keep yet), then shows the words in place of the hint', async () => {
     const stores = loadingStores();
     const setup = await continuing('', stores);

@@ -116,10 +116,6 @@ export class ContinueController {
       // Continue again with text pending: keep it and go on from its end.
       this.acceptAll();
     }
-    if (this.options.stores.engineStatus.get()?.state === 'loading') {
-      this.options.reportError(new Error(i18n.t('editor:continue.stillLoading')));
-      return;
-    }
     let textBeforeCursor = '';
     let nodeKey: NodeKey | null = null;
     updateDisplay(this.options.editor, () => {

@@ -73,7 +73,6 @@ export const editor = {
     stopTitle: 'Stop writing ({{shortcut}})',
     failed: 'The continuation stopped; your text is unchanged',
     couldNotContinue: 'Could not continue',
-    stillLoading: 'The model is still loading… Press Continue again when it is ready.',
     modelStopped: 'The model stopped unexpectedly.',
     alternativesFailed: 'Could not show the other continuations',
     markKeptFailed: 'Could not mark it as kept',

@@ -67,7 +67,6 @@ export const editor: Translation<typeof english> = {
     stopTitle: '停止续写（{{shortcut}}）',
     failed: '续写中断了，你的文字没有改动',
     couldNotContinue: '无法续写',
-    stillLoading: '模型还在加载中…… 加载完成后再按一次“续写”。',
     modelStopped: '模型意外停止了。',
     alternativesFailed: '无法显示其他续写',
     markKeptFailed: '无法标记为已采用',
