@@ -1,8 +1,9 @@
 /**
  * Thread tuning never holds the writer's first continue: a model loads with starting counts,
- * the host measures the best ones once it is idle, switches to them and remembers them, and
- * the text a seed gives is the same before and after the switch. A request that needs the
- * model interrupts the measuring.
+ * the host measures the best ones once it is idle (in a context of its own, so the prompt the
+ * writer's sequence keeps stays), switches to them and remembers them, and the text a seed
+ * gives is the same before and after the switch. A request that needs the model interrupts
+ * the measuring.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -108,8 +109,10 @@ describe('a model loaded without a thread count', () => {
     const info = await engine.load({ path: demoModel, backend: 'cpu' });
     assert.deepEqual(info.threads, { ...startingThreads(), source: 'default' });
     const complete = () =>
-      engine.complete({ kind: 'text', text: story }, sampled, { fitted: () => {}, chunk: () => {} })
-        .done;
+      engine.complete({ kind: 'text', text: story.repeat(4) }, sampled, {
+        fitted: () => {},
+        chunk: () => {},
+      }).done;
     const before = await complete();
     assert.equal(before.finishReason, 'length');
 
@@ -126,9 +129,13 @@ describe('a model loaded without a thread count', () => {
     assert.equal(status.model.threads.generation, record?.generation);
     assert.ok((record?.measurements.length ?? 0) >= 1);
 
-    // Measuring used the sequence: the prompt is read again, from nothing, to the same text.
+    // Measured in a context of its own: the prompt kept from before is still reused, and the
+    // new counts give the same text.
     const afterTuning = await complete();
-    assert.equal(afterTuning.timings.reusedPromptTokens ?? 0, 0);
+    assert.ok(
+      (afterTuning.timings.reusedPromptTokens ?? 0) >= 64,
+      `${afterTuning.timings.reusedPromptTokens} prompt tokens reused`,
+    );
     assert.equal(afterTuning.text, before.text);
 
     // The next load of the same model on this machine recalls the counts at once.

@@ -4,12 +4,17 @@
  * counts (threadTuning.ts), switches to them and remembers them. A request that needs the model's
  * sequence (a completion, a load) interrupts the measuring, which waits for the next quiet spell.
  */
+import os from 'node:os';
+import { PROMPT_CHUNK_TOKENS } from './promptCache.js';
 import { measureBestThreads, TuningInterrupted } from './threadTuning.js';
 import { rememberThreads } from './threadTuningCache.js';
 import type { LoadedModel } from './modelLoader.js';
 
 /** How long the host must have been idle before it measures: a writer's next key may be near. */
 export const TUNE_AFTER_IDLE_MS = 2000;
+
+/** Room for the measuring prompt (128 tokens) and the tokens generated after it. */
+const TUNING_CONTEXT_TOKENS = 256;
 
 /**
  * Measures the loaded model's thread counts, if they are still a guess, and switches to them.
@@ -18,12 +23,22 @@ export const TUNE_AFTER_IDLE_MS = 2000;
 export async function tuneLoadedModel(loaded: LoadedModel, signal: AbortSignal): Promise<boolean> {
   const pending = loaded.pendingTuning;
   if (!pending) return true;
+  // A small context of its own, evaluated like the writer's (same batch size, no flash
+  // attention), so the writer's sequence and the prompt kept in it are left as they are.
+  const trained = loaded.model.trainContextSize;
+  const context = await loaded.model.createContext({
+    contextSize: trained > 0 ? Math.min(TUNING_CONTEXT_TOKENS, trained) : TUNING_CONTEXT_TOKENS,
+    sequences: 1,
+    threads: { ideal: Math.max(os.cpus().length, 1), min: 1 },
+    batchSize: PROMPT_CHUNK_TOKENS,
+    flashAttention: false,
+  });
   let record;
   try {
     record = await measureBestThreads(
       loaded.llama,
       loaded.model,
-      loaded.sequence,
+      context.getSequence(),
       undefined,
       signal,
     );
@@ -33,8 +48,7 @@ export async function tuneLoadedModel(loaded: LoadedModel, signal: AbortSignal):
     loaded.pendingTuning = null;
     return true;
   } finally {
-    // The measurements used the sequence: what it held is no longer the last prompt.
-    loaded.cache.forget();
+    await context.dispose();
   }
   loaded.pendingTuning = null;
   loaded.info = {
