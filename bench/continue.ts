@@ -12,6 +12,7 @@
  *
  * Figures only; nothing passes or fails. The goal is the end-to-end path within 5% of in-process.
  */
+import './singleLibuvWorker.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getLlama, LlamaCompletion, LlamaLogLevel } from 'node-llama-cpp';
 import WebSocket from 'ws';
+import { PROMPT_CHUNK_TOKENS } from '../electron/engine/host/promptCache.js';
 import { startServer } from '../electron/server.js';
 import type { ApiErrorShape } from '../shared/errors.js';
 import type { GenerationTimings, LoadedModelInfo } from '../shared/schemas/engine.js';
@@ -172,6 +174,9 @@ async function inProcessRuns(model: string, info: LoadedModelInfo) {
     contextSize: info.contextSize,
     sequences: 1,
     threads: { ideal: threads, min: 1 },
+    // As the host pins them for exact reuse (engine/host/promptCache.ts).
+    batchSize: PROMPT_CHUNK_TOKENS,
+    flashAttention: false,
   });
   const sequence = context.getSequence();
   const completion = new LlamaCompletion({ contextSequence: sequence });
