@@ -359,9 +359,13 @@ export const errors: Translation<typeof english> = {
     anyGpuDidNotStart: 'GPU 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     gpuCouldNotHold: '无法在 {{backend}} 上加载模型（{{detail}}），因此模型改在 CPU 上运行。',
   },
+  preferences: {
+    unknownStartupModel: '模型库中已没有这个模型：请另选一个在启动时加载。',
+  },
   dialogs: {
     importFormats: 'Inkwell 可导入 .txt、.md、.html 和 .docx 文件。',
     importTooLarge: '此文件太大，无法导入（最大 {{max}} MB）。',
     printWindowClosed: '要打印的窗口已关闭。',
+    fileGone: '{{name}} 已不在原处：它被移动、改名或删除了。',
   },
 };
