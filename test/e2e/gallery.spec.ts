@@ -46,7 +46,10 @@ async function writeStory(page: Page, paragraphs: readonly string[]): Promise<vo
   await waitUntilSaved(page);
 }
 
-test('the gallery: the main window, each panel, dark mode', async ({ page, inkwell }, info) => {
+test('the gallery: the main window, each panel, the app settings, dark mode', async ({
+  page,
+  inkwell,
+}, info) => {
   test.slow();
   const language = info.project.name === 'zh-CN' ? 'zh-CN' : 'en';
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -72,6 +75,12 @@ test('the gallery: the main window, each panel, dark mode', async ({ page, inkwe
     await page.getByTestId(toggle).click();
     await expect(page.getByTestId(panel)).toBeHidden();
   }
+
+  await page.keyboard.press('ControlOrMeta+Comma');
+  await expect(page.getByTestId('app-settings-dialog')).toBeVisible();
+  await picture(page, info, 'app-settings');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('app-settings-dialog')).toBeHidden();
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await picture(page, info, 'dark');
