@@ -155,10 +155,10 @@ export class EngineService implements Engine {
         await loading;
       }
     }
-    // A crashed host is started again with the model it had, as any request would.
-    const model =
-      client.status.model ??
-      (client.status.state === 'crashed' ? await client.loadedModel() : null);
+    // A crashed host is started again with the model it had, as any request would; a load in
+    // progress (one the Models panel asked for, or the startup model's) is waited for.
+    const waitable = client.status.state === 'crashed' || client.status.state === 'loading';
+    const model = client.status.model ?? (waitable ? await client.loadedModel() : null);
     if (!model) throw localizedError('unavailable', 'errors:engine.noModel');
     return model;
   }

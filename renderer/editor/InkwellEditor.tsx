@@ -35,6 +35,7 @@ import './longDocument.css';
 import { Toolbar } from './Toolbar.js';
 import { AutosavePlugin } from './autosave/AutosavePlugin.js';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin.js';
+import { FocusLinePlugin } from './plugins/FocusLinePlugin.js';
 import { ReplaceContentPlugin, type ReplacementContent } from './plugins/replaceContent.js';
 import { WordCountPlugin } from './plugins/WordCountPlugin.js';
 import { StatusBar } from './StatusBar.js';
@@ -206,6 +207,7 @@ function RichTextEditor(props: RichTextEditorProps): ReactNode {
       <HistoryPlugin />
       <ListPlugin />
       <BlockFormatPlugin />
+      <FocusLinePlugin />
       <ReplaceContentPlugin />
       <AutosavePlugin saver={props.saver} />
       <WordCountPlugin onCounts={counts.set} />

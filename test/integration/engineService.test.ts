@@ -1,7 +1,7 @@
 /**
  * The engine service behind the contract channels: the handlers, the events it pushes (status,
  * load progress, chunks, end), the demo model loaded on first use, and thread counts measured
- * once and remembered per machine and model.
+ * once, while the host is idle, and remembered per machine and model.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -84,7 +84,7 @@ describe('engine service', () => {
     );
   });
 
-  it('loads the demo model on first use, measuring threads and pushing status and progress', async () => {
+  it('loads the demo model on first use with starting thread counts, then measures them while idle', async () => {
     // Two requests at once (as a template's generate and its preview are): one load serves both.
     const [count, second] = await Promise.all([
       handlers['engine.countTokens']({ text: 'The quick brown fox' }, context),
@@ -99,17 +99,31 @@ describe('engine service', () => {
     );
     const statuses = eventsNamed<{ state: string }>('engine.status').map((status) => status.state);
     assert.deepEqual(statuses.slice(-2), ['loading', 'ready']);
-    const steps = new Set(eventsNamed<{ step: string }>('engine.loadProgress').map((p) => p.step));
-    for (const step of ['starting engine', 'validating', 'loading model', 'tuning threads']) {
-      assert.ok(steps.has(step), `no '${step}' progress`);
+    const steps = eventsNamed<{ step: string }>('engine.loadProgress').map((p) => p.step);
+    for (const step of ['starting engine', 'validating', 'loading model', 'creating context']) {
+      assert.ok(steps.includes(step), `no '${step}' progress`);
     }
+    // Measuring is not part of the load: the first continue does not wait for it.
+    assert.ok(!steps.includes('tuning threads'), 'the load waited for thread tuning');
     const status = await handlers['engine.status']({}, context);
     assert.equal(status.state, 'ready');
     assert.equal(status.model?.backend, 'cpu');
-    assert.equal(status.model?.threads.source, 'tuned');
+    assert.equal(status.model?.threads.source, 'default');
     assert.deepEqual(status.model?.devices, []);
-    const remembered = JSON.parse(await readFile(tuningFile, 'utf8')) as { entries: object };
-    assert.equal(Object.keys(remembered.entries).length, 1);
+
+    // Left alone, the host measures, switches to what it measured, and remembers it.
+    let measured = status;
+    while (measured.model?.threads.source !== 'tuned') {
+      await delay(200);
+      measured = await handlers['engine.measureMemory']({}, context);
+    }
+    const remembered = JSON.parse(await readFile(tuningFile, 'utf8')) as {
+      entries: Record<string, { prompt: number; generation: number }>;
+    };
+    const entries = Object.values(remembered.entries);
+    assert.equal(entries.length, 1);
+    assert.equal(measured.model.threads.prompt, entries[0]?.prompt);
+    assert.equal(measured.model.threads.generation, entries[0]?.generation);
   });
 
   it('fits the prompt first, then streams its chunks and ends with the whole text', async () => {
@@ -215,6 +229,15 @@ describe('engine service', () => {
     assert.equal(info.threads.source, 'remembered');
     const pinned = await handlers['engine.load']({ path: demoModel, threads: 1 }, context);
     assert.deepEqual(pinned.threads, { generation: 1, prompt: 1, source: 'user' });
+  });
+
+  it('waits for a load in progress (one the Models panel asked for) instead of saying no model is loaded', async () => {
+    await handlers['engine.unload']({}, context);
+    const loading = handlers['engine.load']({ path: demoModel, backend: 'cpu' }, context);
+    while ((await handlers['engine.status']({}, context)).state !== 'loading') await delay(5);
+    const count = await handlers['engine.countTokens']({ text: 'While it loads' }, context);
+    assert.ok(count.tokens >= 3);
+    assert.equal((await loading).fileName, path.basename(demoModel));
   });
 });
 

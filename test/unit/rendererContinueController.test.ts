@@ -83,11 +83,16 @@ interface Setup {
   /** Editor updates committed so far. */
   updates: () => number;
   documentText: () => string;
-  pending: () => { text: string; key: string; caretBefore: boolean } | null;
+  pending: () => {
+    text: string;
+    key: string;
+    caretBefore: boolean;
+    loading: string | null;
+  } | null;
 }
 
 /** "The keeper" with the caret at its end, a continue asked for and its first tokens shown. */
-async function continuing(firstTokens: string): Promise<Setup> {
+async function continuing(firstTokens: string, stores = createContinueStores()): Promise<Setup> {
   // Not attached to a page (Node has none), as in the app before the editor mounts.
   const editor = createEditor({
     namespace: 'inkwell-continue-controller-test',
@@ -111,13 +116,13 @@ async function continuing(firstTokens: string): Promise<Setup> {
     editor,
     port: createContinuePort(server),
     documentId: 'document-1',
-    stores: createContinueStores(),
+    stores,
     reportError: () => undefined,
     onIdle: () => undefined,
   });
   controller.continueAtCursor();
   await settle();
-  server.token(firstTokens);
+  if (firstTokens !== '') server.token(firstTokens);
   await settle();
   return {
     editor,
@@ -129,7 +134,12 @@ async function continuing(firstTokens: string): Promise<Setup> {
       editor.getEditorState().read(() => {
         const node = $getPendingNode(controller.pendingNodeKey);
         if (!node) return null;
-        return { text: node.getText(), key: node.getKey(), caretBefore: $isCaretBefore(node) };
+        return {
+          text: node.getText(),
+          key: node.getKey(),
+          caretBefore: $isCaretBefore(node),
+          loading: node.__loading?.text ?? null,
+        };
       }),
   };
 }
@@ -152,6 +162,7 @@ describe('typing through a streaming suggestion', () => {
         text: expected,
         key: shownAs?.key,
         caretBefore: true,
+        loading: null,
       });
     }
     assert.equal(setup.documentText(), 'The keeper cl');
@@ -237,5 +248,80 @@ describe('typing through a streaming suggestion', () => {
       true,
       'the running generation is stopped',
     );
+  });
+});
+
+describe('a continue while the model loads', () => {
+  /** A fresh start: no model yet, so the continue's request is what loads one. */
+  const loadingStores = () => {
+    const stores = createContinueStores();
+    stores.engineStatus.set({
+      state: 'idle',
+      model: null,
+      loadingPath: null,
+      message: null,
+      notice: null,
+    });
+    return stores;
+  };
+  const startLoading = (stores: ReturnType<typeof createContinueStores>) =>
+    stores.engineStatus.set({
+      state: 'loading',
+      model: null,
+      loadingPath: '/models/demo.gguf',
+      message: null,
+      notice: null,
+    });
+
+  it('shows at the cursor the load step, how far it is, and that Esc stops', async () => {
+    const stores = loadingStores();
+    const setup = await continuing('', stores);
+    startLoading(stores);
+    await settle();
+    assert.match(
+      setup.pending()?.loading ?? '',
+      /^Loading the model \(1 of 4: starting engine\) · Esc stops$/,
+    );
+    stores.loadProgress.set({ path: '/models/demo.gguf', step: 'loading model', progress: 0.45 });
+    await settle();
+    assert.equal(
+      setup.pending()?.loading,
+      'Loading the model (3 of 4: loading model 45%) · Esc stops',
+    );
+    assert.equal(setup.pending()?.text, '');
+    assert.equal(setup.documentText(), 'The keeper', 'the hint is not part of the text');
+  });
+
+  it('starts while a load the Models panel asked for is under way, and shows it at the cursor', async () => {
+    const stores = loadingStores();
+    startLoading(stores);
+    const setup = await continuing('', stores);
+    assert.equal(setup.controller.active, true);
+    assert.ok(setup.server.calls.some((call) => call.channel === 'continue.start'));
+    assert.match(setup.pending()?.loading ?? '', /^Loading the model/);
+  });
+
+  it('keeps waiting on Tab (nothing to keep yet), then shows the words in place of the hint', async () => {
+    const stores = loadingStores();
+    const setup = await continuing('', stores);
+    startLoading(stores);
+    setup.controller.acceptAll();
+    setup.controller.acceptNextWord();
+    await settle();
+    assert.equal(setup.controller.active, true, 'Tab did not end the continue');
+    assert.equal(setup.controller.phase, 'starting');
+    assert.ok(
+      !setup.server.calls.some((call) => call.channel === 'continue.stop'),
+      'the generation was not stopped',
+    );
+    stores.engineStatus.set({ ...stores.engineStatus.get()!, state: 'ready' });
+    setup.server.token(' climbed');
+    await settle();
+    assert.deepEqual(
+      { text: setup.pending()?.text, loading: setup.pending()?.loading },
+      { text: ' climbed', loading: null },
+    );
+    setup.controller.acceptAll();
+    assert.equal(setup.documentText(), 'The keeper climbed');
   });
 });

@@ -153,6 +153,20 @@ describe('file names', () => {
     assert.equal(exportFileName('   ', 'pdf'), 'Untitled.pdf');
     assert.equal(exportFileName('..hidden', 'text'), 'hidden.txt');
   });
+
+  it('names an untitled document’s export after its first words, and "Untitled" only when it is empty', () => {
+    const story = 'The lighthouse keeper climbed the stairs at dusk: the lamp had to be lit.';
+    // Main stores an unnamed document as "Untitled"; the first six words name its file.
+    assert.equal(
+      exportFileName('Untitled', 'markdown', story),
+      'The lighthouse keeper climbed the stairs.md',
+    );
+    assert.equal(exportFileName('', 'docx', '  A short one.  '), 'A short one..docx');
+    assert.equal(exportFileName('Untitled', 'text', 'Who? Me: a/b'), 'Who Me a b.txt');
+    assert.equal(exportFileName('Untitled', 'pdf', '\n \n'), 'Untitled.pdf');
+    // A title the writer gave wins over the text.
+    assert.equal(exportFileName('Chapter One', 'html', story), 'Chapter One.html');
+  });
 });
 
 describe('base64', () => {

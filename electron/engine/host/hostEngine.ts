@@ -8,6 +8,7 @@ import { localizedError } from '../../../shared/i18n/localizedMessage.js';
 import type { LoadedModelInfo } from '../../../shared/schemas/engine.js';
 import { runCompletion } from './completionRunner.js';
 import { estimateOnGpu } from './gpuEstimate.js';
+import { IdleThreadTuning, tuneLoadedModel } from './idleThreadTuning.js';
 import { disposeLoadedModel, loadModel, measureMemory, type LoadedModel } from './modelLoader.js';
 import { emptyTimings, type HostMessage, type HostRequest, type LoadRequest } from '../protocol.js';
 import { countPromptTokens, fitPrompt, promptTokensFor } from './promptFit.js';
@@ -21,6 +22,14 @@ export class HostEngine {
   /** Serialises loads, unloads and completions: they all touch the one model and sequence. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly running = new Map<string, { controller: AbortController; typing: TypingHold }>();
+  /** Measures the thread counts of a model loaded with a guess, when nothing else is to do. */
+  private readonly tuning = new IdleThreadTuning((signal) =>
+    this.serially(async () => {
+      const loaded = this.loaded;
+      if (!loaded || signal.aborted) return;
+      await tuneLoadedModel(loaded, signal);
+    }),
+  );
 
   constructor(
     private readonly send: (message: HostMessage) => void,
@@ -64,10 +73,14 @@ export class HostEngine {
         return;
       case 'load':
         this.cancelAll();
-        this.reply(request.id, () => this.serially(() => this.load(request)));
+        this.tuning.busy();
+        this.reply(request.id, () =>
+          this.serially(() => this.load(request)).finally(() => this.idleUnlessRunning()),
+        );
         return;
       case 'unload':
         this.cancelAll();
+        this.tuning.busy();
         this.reply(request.id, () =>
           this.serially(async () => {
             await this.unload();
@@ -84,6 +97,7 @@ export class HostEngine {
   }
 
   async dispose(): Promise<void> {
+    this.tuning.dispose();
     this.cancelAll();
     await this.serially(() => this.unload()).catch(() => undefined);
   }
@@ -97,6 +111,11 @@ export class HostEngine {
   private model(): LoadedModel {
     if (!this.loaded) throw localizedError('unavailable', 'errors:engine.noModel');
     return this.loaded;
+  }
+
+  /** Nothing left to run: the thread counts can be measured after a quiet spell. */
+  private idleUnlessRunning(): void {
+    if (this.running.size === 0 && this.loaded?.pendingTuning) this.tuning.idle();
   }
 
   private cancelAll(): void {
@@ -132,6 +151,8 @@ export class HostEngine {
     const controller = new AbortController();
     const typing = new TypingHold();
     this.running.set(request.id, { controller, typing });
+    // The writer is waiting: measuring (if it runs) stops after the evaluation it is in.
+    this.tuning.busy();
     void this.serially(() => {
       const loaded = this.model();
       const prompt = fitPrompt(loaded, request.prompt, request.params.maxTokens);
@@ -156,6 +177,7 @@ export class HostEngine {
       .then((result) => {
         this.running.delete(request.id);
         this.send({ type: 'done', id: request.id, ...result });
+        this.idleUnlessRunning();
       });
   }
 

@@ -1,7 +1,7 @@
 /**
  * Loading a model in the host: pick the backend (falling back to the CPU with a reason), load the
  * weights, create a one-sequence context, and settle the thread counts (the user's, remembered,
- * or measured now).
+ * or a starting guess that the host measures later, when it is idle: idleThreadTuning.ts).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +28,8 @@ import {
 import { loadFailedError, withLoadFailureReason } from './loadFailure.js';
 import type { LoadRequest } from '../protocol.js';
 import { PROMPT_CHUNK_TOKENS, PromptCache } from './promptCache.js';
-import { measureBestThreads } from './threadTuning.js';
-import { recallThreads, rememberThreads, tuningKey } from './threadTuningCache.js';
+import { startingThreads } from './threadTuning.js';
+import { recallThreads, tuningKey } from './threadTuningCache.js';
 
 export interface LoadedModel {
   llama: Llama;
@@ -42,6 +42,13 @@ export interface LoadedModel {
   info: LoadedModelInfo;
   /** GPU memory in use before this model was loaded; null on the CPU. */
   vramBaseline: number | null;
+  /** The thread counts are a starting guess, still to be measured (and remembered under key). */
+  pendingTuning: PendingTuning | null;
+}
+
+export interface PendingTuning {
+  key: string;
+  file: string | undefined;
 }
 
 export type ProgressReporter = (step: LoadStep, progress: number | null) => void;
@@ -79,17 +86,23 @@ async function loadWeights(
 
 async function settleThreads(
   request: LoadRequest,
-  loaded: Omit<LoadedModel, 'info' | 'completion' | 'cache' | 'vramBaseline'>,
+  loaded: Omit<LoadedModel, 'info' | 'completion' | 'cache' | 'vramBaseline' | 'pendingTuning'>,
   backend: string,
-  report: ProgressReporter,
-): Promise<ThreadSettings> {
+): Promise<{ threads: ThreadSettings; pendingTuning: PendingTuning | null }> {
   if (request.threads !== undefined) {
-    return { generation: request.threads, prompt: request.threads, source: 'user' };
+    const threads = request.threads;
+    return {
+      threads: { generation: threads, prompt: threads, source: 'user' },
+      pendingTuning: null,
+    };
   }
   if (loaded.model.gpuLayers > 0) {
     // On a GPU the CPU threads only feed it; measuring them would tell us little.
     const threads = Math.max(1, loaded.llama.cpuMathCores);
-    return { generation: threads, prompt: threads, source: 'default' };
+    return {
+      threads: { generation: threads, prompt: threads, source: 'default' },
+      pendingTuning: null,
+    };
   }
   const key = tuningKey({
     backend,
@@ -101,15 +114,16 @@ async function settleThreads(
   });
   if (request.threadTuningFile) {
     const remembered = await recallThreads(request.threadTuningFile, key);
-    if (remembered) return { ...remembered, source: 'remembered' };
+    if (remembered)
+      return { threads: { ...remembered, source: 'remembered' }, pendingTuning: null };
   }
-  report('tuning threads', null);
-  const record = await measureBestThreads(loaded.llama, loaded.model, loaded.sequence);
-  if (request.threadTuningFile) {
-    // Failing to remember only costs a measurement next time; the load itself succeeded.
-    await rememberThreads(request.threadTuningFile, key, record).catch(() => undefined);
-  }
-  return { generation: record.generation, prompt: record.prompt, source: 'tuned' };
+  // Measuring takes seconds on a busy machine, and would stand between a new writer and their
+  // first continue: the model starts with a guess, and the host measures once it is idle. The
+  // text does not depend on the thread count (see promptCache.ts), so switching is safe.
+  return {
+    threads: { ...startingThreads(), source: 'default' },
+    pendingTuning: { key, file: request.threadTuningFile },
+  };
 }
 
 function blockCount(model: LlamaModel): number {
@@ -189,7 +203,7 @@ export async function loadModel(
     });
     const sequence = context.getSequence();
     const parts = { llama, model, context, sequence };
-    const threads = await settleThreads(request, parts, selection.backend, report);
+    const { threads, pendingTuning } = await settleThreads(request, parts, selection.backend);
     const loadMs = Math.round(performance.now() - startedAt);
     // After a GPU failure the CPU took over: no VRAM of ours is in use.
     const baseline = llama === backend.llama ? vramBaseline : null;
@@ -221,6 +235,7 @@ export async function loadModel(
       cache: new PromptCache(sequence),
       info,
       vramBaseline: baseline,
+      pendingTuning,
     };
   } catch (error) {
     await model.dispose();

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import type { Llama, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
-import type { TuningRecord } from './threadTuningCache.js';
+import type { TunedThreads, TuningRecord } from './threadTuningCache.js';
 
 /** Counts worth trying: 1, 2, 4, … up to the number of cores, and the number of cores itself. */
 export function threadCandidates(cores: number = os.cpus().length): number[] {
@@ -40,6 +40,7 @@ async function measureOnce(
   sequence: LlamaContextSequence,
   prompt: Token[],
   newTokens: number,
+  signal?: AbortSignal,
 ): Promise<Omit<Measurement, 'threads'>> {
   await sequence.clearHistory();
   const start = performance.now();
@@ -49,7 +50,7 @@ async function measureOnce(
   for await (const _token of sequence.evaluate(prompt, { temperature: 0 })) {
     generated += 1;
     if (generated === 1) firstTokenAt = performance.now();
-    if (generated > newTokens) break;
+    if (generated > newTokens || signal?.aborted) break;
     // A count that is badly slow here (threads spinning against other programs) is already
     // known to lose; waiting for all its tokens would only make the load slower.
     if (generated > 2 && performance.now() - firstTokenAt > MAX_GENERATION_MEASURE_MS) break;
@@ -71,11 +72,37 @@ function fastest(measurements: Measurement[], speed: (m: Measurement) => number)
   return Math.min(...good.map((m) => m.threads));
 }
 
+/**
+ * The counts a model starts with before it has been measured, so that measuring never holds the
+ * writer's first continue: prompt batches gain from threads up to about four; generating one
+ * token at a time on a small model gains little past half the cores (on 2 cores, 1 is fastest
+ * for a 124M GPT-2), and leaves the other half to the window.
+ */
+export function startingThreads(cores: number = os.cpus().length): TunedThreads {
+  return {
+    prompt: Math.max(1, Math.min(cores, 4)),
+    generation: Math.max(1, Math.min(4, Math.floor(cores / 2))),
+  };
+}
+
+/** The measuring stopped because the sequence was needed (a writer's request came). */
+export class TuningInterrupted extends Error {
+  constructor() {
+    super('Thread tuning was interrupted by a request.');
+  }
+}
+
+/**
+ * Measures every candidate count. `signal` interrupts it between (and within) measurements, so
+ * a request that needs the sequence waits for at most one short evaluation; it then throws
+ * TuningInterrupted and the sequence is left cleared.
+ */
 export async function measureBestThreads(
   llama: Llama,
   model: LlamaModel,
   sequence: LlamaContextSequence,
   candidates: number[] = threadCandidates(),
+  signal?: AbortSignal,
 ): Promise<TuningRecord> {
   const contextSize = sequence.context.contextSize;
   const promptLength = Math.max(8, Math.min(128, Math.floor(contextSize / 2)));
@@ -86,14 +113,15 @@ export async function measureBestThreads(
   try {
     // The first evaluation allocates buffers; it would make whichever count goes first look slow.
     llama.maxThreads = candidates[0] ?? 1;
-    await measureOnce(sequence, prompt.slice(0, 8), 2);
+    await measureOnce(sequence, prompt.slice(0, 8), 2, signal);
     // Two interleaved rounds, keeping each count's best: other programs on the machine slow
     // single measurements down at random, and the best is the closest to what the count can do.
     const best = new Map<number, Measurement>();
     for (let round = 0; round < 2; round++) {
       for (const threads of candidates) {
+        if (signal?.aborted) throw new TuningInterrupted();
         llama.maxThreads = threads;
-        const measured = await measureOnce(sequence, prompt, newTokens);
+        const measured = await measureOnce(sequence, prompt, newTokens, signal);
         const previous = best.get(threads);
         best.set(threads, {
           threads,
@@ -105,6 +133,7 @@ export async function measureBestThreads(
         });
       }
     }
+    if (signal?.aborted) throw new TuningInterrupted();
     measurements.push(...best.values());
   } finally {
     llama.maxThreads = ceiling;

@@ -8,6 +8,7 @@ import {
   type Spread,
 } from 'lexical';
 import { i18n } from '../../i18n/i18n.js';
+import type { LoadingHint } from './loadingHint.js';
 import { pendingDisplayText } from './pendingTextRules.js';
 
 /** The node type name; autosave strips nodes of this type from what it sends. */
@@ -28,13 +29,17 @@ export class PendingTextNode extends DecoratorNode<null> {
   __text: string;
   /** "2 / 3" when there are alternatives for this spot; empty otherwise. */
   __alternative: string;
+  /** While the model loads for this continuation: what it is doing and what keys do. */
+  __loading: LoadingHint | null = null;
 
   static override getType(): string {
     return PENDING_TEXT_TYPE;
   }
 
   static override clone(node: PendingTextNode): PendingTextNode {
-    return new PendingTextNode(node.__text, node.__alternative, node.__key);
+    const copy = new PendingTextNode(node.__text, node.__alternative, node.__key);
+    copy.__loading = node.__loading;
+    return copy;
   }
 
   static override importJSON(serialized: SerializedPendingTextNode): PendingTextNode {
@@ -66,14 +71,25 @@ export class PendingTextNode extends DecoratorNode<null> {
     counter.dataset.testid = 'ghost-alternatives';
     counter.textContent = this.__alternative;
     counter.hidden = this.__alternative === '';
-    wrapper.append(text, counter);
+    const loading = document.createElement('span');
+    loading.className = 'pending-text-loading';
+    loading.dataset.testid = 'ghost-loading';
+    showLoading(loading, this.__loading);
+    wrapper.append(text, counter, loading);
     return wrapper;
   }
 
   /** Patches the two spans in place: a streamed token costs one text assignment, no new DOM. */
   override updateDOM(previous: PendingTextNode, dom: HTMLElement): boolean {
-    const [text, counter] = dom.children;
-    if (!(text instanceof HTMLElement) || !(counter instanceof HTMLElement)) return true;
+    const [text, counter, loading] = dom.children;
+    if (
+      !(text instanceof HTMLElement) ||
+      !(counter instanceof HTMLElement) ||
+      !(loading instanceof HTMLElement)
+    ) {
+      return true;
+    }
+    if (previous.__loading !== this.__loading) showLoading(loading, this.__loading);
     if (previous.__text !== this.__text) text.textContent = pendingDisplayText(this.__text);
     if (previous.__alternative !== this.__alternative) {
       counter.textContent = this.__alternative;
@@ -100,6 +116,12 @@ export class PendingTextNode extends DecoratorNode<null> {
     return writable;
   }
 
+  setLoading(loading: LoadingHint | null): this {
+    const writable = this.getWritable();
+    writable.__loading = loading;
+    return writable;
+  }
+
   setAlternative(alternative: string): this {
     const writable = this.getWritable();
     writable.__alternative = alternative;
@@ -121,6 +143,14 @@ export class PendingTextNode extends DecoratorNode<null> {
   override isKeyboardSelectable(): boolean {
     return false;
   }
+}
+
+/** The loading pill: its words, and how far the step is as the fill of its background. */
+function showLoading(element: HTMLElement, loading: LoadingHint | null): void {
+  element.hidden = loading === null;
+  element.textContent = loading?.text ?? '';
+  if (loading?.progress == null) element.style.removeProperty('--load-progress');
+  else element.style.setProperty('--load-progress', `${Math.round(loading.progress * 100)}%`);
 }
 
 export function $createPendingTextNode(text = '', alternative = ''): PendingTextNode {

@@ -19,6 +19,7 @@ import {
   $isCaretBefore,
 } from './pendingText.js';
 import { alternativeLabel, cycleIndex, nextWordLength } from './pendingTextRules.js';
+import { loadingHint, type LoadingHint } from './loadingHint.js';
 import { $textBeforeCursor } from './textBeforeCursor.js';
 
 /** One continuation at one spot, from Continue until the writer keeps or drops it. */
@@ -41,6 +42,10 @@ interface Session {
   /** Counts requests in this session, so a late reply to an earlier one is ignored. */
   serial: number;
   cancelRequested: boolean;
+  /** Shown at the cursor while the model loads and no words have come. */
+  loading: LoadingHint | null;
+  /** Stops following the engine's load for the hint. */
+  unwatchLoad: (() => void) | null;
 }
 
 export interface ContinueControllerOptions {
@@ -111,10 +116,6 @@ export class ContinueController {
       // Continue again with text pending: keep it and go on from its end.
       this.acceptAll();
     }
-    if (this.options.stores.engineStatus.get()?.state === 'loading') {
-      this.options.reportError(new Error(i18n.t('editor:continue.stillLoading')));
-      return;
-    }
     let textBeforeCursor = '';
     let nodeKey: NodeKey | null = null;
     updateDisplay(this.options.editor, () => {
@@ -136,6 +137,8 @@ export class ContinueController {
       alternative: '',
       serial: 0,
       cancelRequested: false,
+      loading: null,
+      unwatchLoad: null,
     };
     this.session = session;
     void this.request(session, undefined);
@@ -212,6 +215,9 @@ export class ContinueController {
   acceptAll(): void {
     const session = this.session;
     if (!session) return;
+    // No words yet (the model may still be loading): nothing to keep, so the continue goes on
+    // rather than ending with nothing; Esc is what stops it.
+    if (session.pending === '' && isGenerating(this.phase)) return;
     this.keep(session, session.pending.length, true);
     this.endSession();
   }
@@ -294,6 +300,7 @@ export class ContinueController {
     session.serial += 1;
     const serial = session.serial;
     this.setPhase('starting');
+    this.watchLoad(session);
     const { generationId, started, unfollow } = port.start(
       {
         documentId,
@@ -336,6 +343,7 @@ export class ContinueController {
   private onChunk(session: Session, serial: number, text: string): void {
     if (this.session !== session || session.serial !== serial) return;
     session.pending += text;
+    this.unwatchLoad(session);
     this.setPhase('streaming');
     this.scheduleRender();
   }
@@ -366,6 +374,7 @@ export class ContinueController {
 
   private onEnd(session: Session, serial: number, end: EventPayload<'generation.end'>): void {
     if (this.session !== session || session.serial !== serial) return;
+    this.unwatchLoad(session);
     if (end.timings.outputTokens > 0) {
       patch(this.options.stores.continueState, {
         lastTokensPerSecond: end.timings.tokensPerSecond,
@@ -396,7 +405,9 @@ export class ContinueController {
       const node = $getPendingNode(session.nodeKey);
       return (
         node === null ||
-        (node.getText() === session.pending && node.__alternative === session.alternative)
+        (node.getText() === session.pending &&
+          node.__alternative === session.alternative &&
+          node.__loading === session.loading)
       );
     });
     if (shown) return;
@@ -405,7 +416,39 @@ export class ContinueController {
       if (!node) return;
       if (node.getText() !== session.pending) node.setText(session.pending);
       if (node.__alternative !== session.alternative) node.setAlternative(session.alternative);
+      if (node.__loading !== session.loading) node.setLoading(session.loading);
     });
+  }
+
+  /**
+   * Until its first words, a continuation shows at the cursor what the engine is doing when the
+   * model is not ready yet (the first continue loads it): the step, how far, and that Esc stops.
+   */
+  private watchLoad(session: Session): void {
+    this.unwatchLoad(session);
+    const { engineStatus, loadProgress } = this.options.stores;
+    const show = (): void => {
+      if (this.session !== session) return;
+      const hint = loadingHint(engineStatus.get(), loadProgress.get());
+      if (hint?.text === session.loading?.text && hint?.progress === session.loading?.progress) {
+        return;
+      }
+      session.loading = hint;
+      this.render();
+    };
+    const offStatus = engineStatus.subscribe(show);
+    const offProgress = loadProgress.subscribe(show);
+    session.unwatchLoad = () => {
+      offStatus();
+      offProgress();
+    };
+    show();
+  }
+
+  private unwatchLoad(session: Session): void {
+    session.unwatchLoad?.();
+    session.unwatchLoad = null;
+    session.loading = null;
   }
 
   /** Ends the session: stops its generation, removes the pending text, records what was kept. */
@@ -416,6 +459,7 @@ export class ContinueController {
     if (this.holdRenewal !== null) clearTimeout(this.holdRenewal);
     this.holdRenewal = null;
     this.stopListening(session);
+    this.unwatchLoad(session);
     const key = session.nodeKey;
     session.nodeKey = null;
     updateDisplay(this.options.editor, () => $getPendingNode(key)?.remove());

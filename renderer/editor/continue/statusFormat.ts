@@ -14,9 +14,14 @@ const LOAD_STEP_KEYS = {
   'tuning threads': 'tuningThreads',
 } as const satisfies Record<LoadStep, string>;
 
+/** A load step's name in the writer's language ("loading model"). */
+export function loadStepText(step: LoadStep): string {
+  return i18n.t(`editor:status.loadSteps.${LOAD_STEP_KEYS[step]}`);
+}
+
 function loadingText(progress: LoadProgress | null): string {
   if (!progress) return i18n.t('editor:status.loading');
-  const step = i18n.t(`editor:status.loadSteps.${LOAD_STEP_KEYS[progress.step]}`);
+  const step = loadStepText(progress.step);
   if (progress.progress === null) return i18n.t('editor:status.loadingStep', { step });
   const percent = Math.round(progress.progress * 100);
   return i18n.t('editor:status.loadingStepPercent', { step, percent });

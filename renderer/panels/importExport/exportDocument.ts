@@ -4,7 +4,7 @@
  * its PDF printer); in the browser it becomes a download, and PDF is the browser's print dialog
  * (styles/print.css leaves only the text on the page).
  */
-import type { LexicalEditor } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import type { ExportFormat } from '../../../shared/channels/files.js';
 import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
 import type { InkwellClient } from '../../api/client.js';
@@ -31,8 +31,14 @@ export type ExportOutcome =
   /** "Export again" before anything was exported from this document. */
   | { status: 'nothing-to-repeat' };
 
+/** The name to suggest: the title, or the text's first words while the document has none. */
+function suggestedNameFor(target: ExportTarget, format: ExportFormat): string {
+  const text = target.editor.getEditorState().read(() => $getRoot().getTextContent());
+  return exportFileName(target.documentTitle, format, text);
+}
+
 async function exportPdf(target: ExportTarget, destination?: string): Promise<ExportOutcome> {
-  const suggestedName = exportFileName(target.documentTitle, 'pdf');
+  const suggestedName = suggestedNameFor(target, 'pdf');
   if (isDesktopApp()) {
     const answer = await target.client.call('files.exportPdf', { suggestedName, destination });
     if (answer.status === 'cancelled') return { status: 'cancelled', format: 'pdf' };
@@ -56,7 +62,7 @@ async function exportFile(
   destination?: string,
 ): Promise<ExportOutcome> {
   const file = await renderExport(target.editor, format, target.documentTitle);
-  const suggestedName = exportFileName(target.documentTitle, format);
+  const suggestedName = suggestedNameFor(target, format);
   if (isDesktopApp()) {
     const base64 = bytesToBase64(file.bytes);
     if (base64.length > MAX_FILE_BASE64_CHARS) {

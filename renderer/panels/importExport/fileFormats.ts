@@ -8,6 +8,7 @@ import type { ExportFormat, ImportFormat } from '../../../shared/channels/files.
 import { MAX_FILE_BASE64_CHARS } from '../../../shared/channels/files.js';
 import { MAX_TITLE_CHARS } from '../../../shared/schemas/documents.js';
 import { i18n } from '../../i18n/i18n.js';
+import { firstWords, isUntitled } from '../../ui/displayTitle.js';
 
 /** The same limit the desktop's open dialog applies: base64 of it must fit the channel. */
 export const MAX_IMPORT_BYTES = Math.floor((MAX_FILE_BASE64_CHARS / 4) * 3);
@@ -84,11 +85,20 @@ export const exportFormatOrder: readonly ExportFormat[] = [
 ];
 
 /**
- * The file name an export suggests: the document's title with the format's extension, without
- * the characters file systems refuse (the desktop cleans it again; a download relies on this).
+ * The file name an export suggests: the document's title, or its first words until the writer
+ * names it ("Untitled" only for an empty document), with the format's extension and without the
+ * characters file systems refuse (the desktop cleans it again; a download relies on this).
  */
-export function exportFileName(documentTitle: string, format: ExportFormat): string {
-  const cleaned = documentTitle
+export function exportFileName(
+  documentTitle: string,
+  format: ExportFormat,
+  documentText = '',
+): string {
+  // A file name is no place for the ellipsis that shortened first words end with in a list.
+  const named = isUntitled(documentTitle)
+    ? firstWords(documentText).replace(/…$/u, '')
+    : documentTitle;
+  const cleaned = named
     // Control characters are exactly what must go, so the regular expression names them.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f<>:"/\\|?*]/g, ' ')

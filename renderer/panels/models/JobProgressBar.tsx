@@ -4,7 +4,7 @@ import type { JobSummary } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
 import { formatBytes, formatBytesPerSecond, formatSeconds } from './format.js';
 
-/** One running download or import: phase, bar, speed, time left and a cancel button. */
+/** One running download or import as a row: phase, bar, sizes, speed, time left, Cancel. */
 export function JobProgressBar({ job }: { job: JobSummary }): ReactNode {
   const { t } = useTranslation(['models', 'common']);
   const client = useClient();
@@ -23,22 +23,24 @@ export function JobProgressBar({ job }: { job: JobSummary }): ReactNode {
     t('jobs.timeLeft', { time: formatSeconds(job.etaSeconds) }),
   ];
   return (
-    <div className="job-progress" data-testid="job-progress" data-job-id={job.jobId}>
-      <div>
-        {fraction !== null
-          ? t('jobs.statusWithPercent', { label, phase, percent: Math.round(fraction * 100) })
-          : t('jobs.status', { label, phase })}
+    <li className="job-progress" data-testid="job-progress" data-job-id={job.jobId}>
+      <div className="job-head">
+        <span className="job-label">
+          {fraction !== null
+            ? t('jobs.statusWithPercent', { label, phase, percent: Math.round(fraction * 100) })
+            : t('jobs.status', { label, phase })}
+        </span>
+        <button
+          type="button"
+          className="quiet-button"
+          data-testid="job-cancel"
+          onClick={() => void client.call('models.cancelJob', { jobId: job.jobId })}
+        >
+          {t('common:cancel')}
+        </button>
       </div>
       <progress max={1} value={fraction ?? undefined} />
       <div className="job-figures">{figures.join(' · ')}</div>
-      <button
-        type="button"
-        className="quiet-button"
-        data-testid="job-cancel"
-        onClick={() => void client.call('models.cancelJob', { jobId: job.jobId })}
-      >
-        {t('common:cancel')}
-      </button>
-    </div>
+    </li>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CuratedModel } from '../../../shared/schemas/models.js';
 import { useClient } from '../../api/clientContext.js';
@@ -61,100 +61,165 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
     );
   };
 
+  const submitted =
+    (action: () => void) =>
+    (event: FormEvent<HTMLFormElement>): void => {
+      event.preventDefault();
+      action();
+    };
+
   return (
-    <section className="model-sources">
-      <h3>{t('add.title')}</h3>
-      {desktop && (
-        <p className="model-add-desktop">
-          <button type="button" data-testid="model-add-choose" onClick={() => void chooseFile()}>
-            {t('add.chooseFile')}
-          </button>{' '}
-          {t('add.orDropOrType')}
-        </p>
-      )}
-      <input
-        data-testid="model-add-path"
-        placeholder={t('add.pathPlaceholder')}
-        value={addPath}
-        onChange={(event) => setAddPath(event.target.value)}
-      />
-      <button
-        type="button"
-        data-testid="model-add-submit"
-        disabled={addPath.trim() === ''}
-        onClick={() =>
-          void run(t('failed.add'), () => client.call('models.add', { path: addPath.trim() }))
-        }
-      >
-        {t('add.submit')}
-      </button>
-
-      <h3>{t('importCheckpoint.title')}</h3>
-      <input
-        data-testid="import-folder-path"
-        placeholder={t('importCheckpoint.folderPlaceholder')}
-        value={folder}
-        onChange={(event) => setFolder(event.target.value)}
-      />
-      <select
-        data-testid="import-type"
-        value={type}
-        onChange={(event) => setType(event.target.value === 'f16' ? 'f16' : 'q8_0')}
-      >
-        <option value="q8_0">{t('importCheckpoint.typeQ8')}</option>
-        <option value="f16">{t('importCheckpoint.typeF16')}</option>
-      </select>
-      <button
-        type="button"
-        data-testid="import-submit"
-        disabled={folder.trim() === ''}
-        onClick={() =>
-          void run(t('failed.startImport'), () =>
-            client.call('models.importCheckpoint', { folder: folder.trim(), type }),
-          )
-        }
-      >
-        {t('importCheckpoint.submit')}
-      </button>
-
-      <h3>{t('download.title')}</h3>
-      <ul className="model-catalog">
-        {catalog.map((entry) => (
-          <li key={entry.id}>
-            <strong>{entry.name}</strong> —{' '}
-            {isCuratedId(entry.id) ? t(CURATED_DESCRIPTIONS[entry.id]) : entry.description}{' '}
-            {t('download.sizes', {
-              download: formatBytes(entry.downloadBytes),
-              disk: formatBytes(entry.diskBytes),
-              ram: formatBytes(entry.ramBytes),
-            })}{' '}
+    <>
+      <section className="models-section model-sources" aria-labelledby="models-add-title">
+        <h3 id="models-add-title">{t('add.title')}</h3>
+        {desktop && (
+          <p className="models-note model-add-desktop">
             <button
               type="button"
-              onClick={() =>
-                void run(t('failed.startDownload'), () =>
-                  client.call('models.download', { curatedId: entry.id }),
-                )
-              }
+              className="secondary-button"
+              data-testid="model-add-choose"
+              onClick={() => void chooseFile()}
+            >
+              {t('add.chooseFile')}
+            </button>{' '}
+            {t('add.orDropOrType')}
+          </p>
+        )}
+        <form
+          className="models-form"
+          onSubmit={submitted(() => {
+            if (addPath.trim() === '') return;
+            void run(t('failed.add'), () => client.call('models.add', { path: addPath.trim() }));
+          })}
+        >
+          <label className="models-field">
+            <span>{t('add.pathLabel')}</span>
+            <input
+              data-testid="model-add-path"
+              placeholder={t('add.pathPlaceholder')}
+              spellCheck={false}
+              value={addPath}
+              onChange={(event) => setAddPath(event.target.value)}
+            />
+          </label>
+          <div className="models-form-actions">
+            <button
+              type="submit"
+              className="primary-button"
+              data-testid="model-add-submit"
+              disabled={addPath.trim() === ''}
+            >
+              {t('add.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section className="models-section" aria-labelledby="models-import-title">
+        <h3 id="models-import-title">{t('importCheckpoint.title')}</h3>
+        <form
+          className="models-form"
+          onSubmit={submitted(() => {
+            if (folder.trim() === '') return;
+            void run(t('failed.startImport'), () =>
+              client.call('models.importCheckpoint', { folder: folder.trim(), type }),
+            );
+          })}
+        >
+          <label className="models-field">
+            <span>{t('importCheckpoint.folderLabel')}</span>
+            <input
+              data-testid="import-folder-path"
+              placeholder={t('importCheckpoint.folderPlaceholder')}
+              spellCheck={false}
+              value={folder}
+              onChange={(event) => setFolder(event.target.value)}
+            />
+          </label>
+          <label className="models-field">
+            <span>{t('importCheckpoint.typeLabel')}</span>
+            <select
+              data-testid="import-type"
+              value={type}
+              onChange={(event) => setType(event.target.value === 'f16' ? 'f16' : 'q8_0')}
+            >
+              <option value="q8_0">{t('importCheckpoint.typeQ8')}</option>
+              <option value="f16">{t('importCheckpoint.typeF16')}</option>
+            </select>
+          </label>
+          <div className="models-form-actions">
+            <button
+              type="submit"
+              className="primary-button"
+              data-testid="import-submit"
+              disabled={folder.trim() === ''}
+            >
+              {t('importCheckpoint.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section className="models-section" aria-labelledby="models-download-title">
+        <h3 id="models-download-title">{t('download.title')}</h3>
+        <ul className="model-catalog">
+          {catalog.map((entry) => (
+            <li key={entry.id} className="catalog-row" data-testid="catalog-item">
+              <div className="catalog-text">
+                <strong>{entry.name}</strong>
+                <span className="catalog-description">
+                  {isCuratedId(entry.id) ? t(CURATED_DESCRIPTIONS[entry.id]) : entry.description}
+                </span>
+                <span className="catalog-sizes">
+                  {t('download.sizes', {
+                    download: formatBytes(entry.downloadBytes),
+                    disk: formatBytes(entry.diskBytes),
+                    ram: formatBytes(entry.ramBytes),
+                  })}
+                </span>
+              </div>
+              <button
+                type="button"
+                className="secondary-button"
+                onClick={() =>
+                  void run(t('failed.startDownload'), () =>
+                    client.call('models.download', { curatedId: entry.id }),
+                  )
+                }
+              >
+                {t('download.submit')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="models-form"
+          onSubmit={submitted(() => {
+            if (source.trim() !== '') void startDownload();
+          })}
+        >
+          <label className="models-field">
+            <span>{t('download.urlLabel')}</span>
+            <input
+              data-testid="download-url"
+              placeholder={t('download.urlPlaceholder')}
+              spellCheck={false}
+              value={source}
+              onChange={(event) => setSource(event.target.value)}
+            />
+          </label>
+          <div className="models-form-actions">
+            <button
+              type="submit"
+              className="secondary-button"
+              data-testid="download-submit"
+              disabled={source.trim() === ''}
             >
               {t('download.submit')}
             </button>
-          </li>
-        ))}
-      </ul>
-      <input
-        data-testid="download-url"
-        placeholder={t('download.urlPlaceholder')}
-        value={source}
-        onChange={(event) => setSource(event.target.value)}
-      />
-      <button
-        type="button"
-        data-testid="download-submit"
-        disabled={source.trim() === ''}
-        onClick={() => void startDownload()}
-      >
-        {t('download.submit')}
-      </button>
-    </section>
+          </div>
+        </form>
+      </section>
+    </>
   );
 }

@@ -60,120 +60,145 @@ export function RunSettingsForm(props: {
   const loaded = engine?.model ?? null;
 
   return (
-    <section className="run-settings">
-      <h3>{t('runSettings.title')}</h3>
-      <label>
-        {t('runSettings.backend')}{' '}
-        <select
-          data-testid="backend-select"
-          value={settings.backend}
-          onChange={(event) => save({ ...settings, backend: event.target.value as BackendChoice })}
-        >
-          {BACKENDS.map((backend) => (
-            <option key={backend} value={backend}>
-              {t(`backends.${backend}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <NumberOrAuto
-        label={t('runSettings.gpuLayers')}
-        value={settings.gpuLayers}
-        onChange={(gpuLayers) => save({ ...settings, gpuLayers })}
-      />
-      <label>
-        {t('runSettings.contextSize')}{' '}
-        <input
-          type="number"
-          min={16}
-          placeholder={t('runSettings.contextSizePlaceholder')}
-          value={settings.contextSize ?? ''}
-          onChange={(event) =>
-            save({
-              ...settings,
-              contextSize: event.target.value === '' ? null : Number(event.target.value),
-            })
-          }
-        />
-      </label>
-      <NumberOrAuto
-        label={t('runSettings.threads')}
-        value={settings.threads}
-        onChange={(threads) => save({ ...settings, threads: threads === 0 ? 'auto' : threads })}
-      />
-      {estimate && (
-        <p className={estimate.fits ? 'estimate' : 'estimate warning'}>
-          {describeEstimate(estimate, t)}
-          {estimate.warning && (
-            <span role="alert">
-              {' '}
-              {estimate.warnings
-                ? joinSentences(estimate.warnings.map((warning) => localizedText(warning, '')))
-                : estimate.warning}
-            </span>
-          )}
-        </p>
-      )}
-      <div className="engine-now">
-        {loaded ? (
-          <>
-            {loaded.devices.length > 0
-              ? t('engine.runningOnDevices', {
-                  fileName: loaded.fileName,
-                  backend: t(`backends.${loaded.backend}`),
-                  devices: loaded.devices.join(t('engine.deviceSeparator')),
-                  gpuLayers: loaded.gpuLayers,
-                  contextSize: loaded.contextSize,
-                })
-              : t('engine.running', {
-                  fileName: loaded.fileName,
-                  backend: t(`backends.${loaded.backend}`),
-                  gpuLayers: loaded.gpuLayers,
-                  contextSize: loaded.contextSize,
-                })}
-            <p data-testid="engine-memory">
-              {t('engine.loadedIn', {
-                duration: formatDuration(loaded.loadMs),
-                memory: describeMemory(loaded.memory),
-              })}{' '}
-              <button type="button" data-testid="engine-measure-memory" onClick={measureMemory}>
-                {t('engine.measureAgain')}
-              </button>
-            </p>
-            {loaded.engineBuild && (
-              <p data-testid="engine-build">{t(`engine.build.${loaded.engineBuild}`)}</p>
-            )}
-            {loaded.fallbackReason && (
-              <p role="alert" data-testid="engine-fallback">
-                {t('engine.fallback', {
-                  reason: localizedText(loaded.fallbackReasonLocalized, loaded.fallbackReason),
-                })}
-              </p>
-            )}{' '}
-            <button
-              type="button"
-              onClick={() =>
-                void client.call('engine.unload', {}).catch((error: unknown) => {
-                  reportError(error, t('failed.unload'));
-                })
+    <>
+      <section className="models-section run-settings" aria-labelledby="models-run-title">
+        <h3 id="models-run-title">{t('runSettings.title')}</h3>
+        <div className="run-settings-grid">
+          <label className="models-field">
+            <span>{t('runSettings.backend')}</span>
+            <select
+              data-testid="backend-select"
+              value={settings.backend}
+              onChange={(event) =>
+                save({ ...settings, backend: event.target.value as BackendChoice })
               }
             >
-              {t('engine.unload')}
-            </button>
-          </>
-        ) : (
-          <>{engine?.state === 'loading' ? t('common:loading') : t('engine.noModel')}</>
-        )}
-        {engine?.notice && (
-          <p role="status" data-testid="engine-notice">
-            {localizedText(engine.noticeLocalized, engine.notice)}
+              {BACKENDS.map((backend) => (
+                <option key={backend} value={backend}>
+                  {t(`backends.${backend}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberOrAuto
+            label={t('runSettings.gpuLayers')}
+            value={settings.gpuLayers}
+            onChange={(gpuLayers) => save({ ...settings, gpuLayers })}
+          />
+          <label className="models-field">
+            <span>{t('runSettings.contextSize')}</span>
+            <input
+              type="number"
+              min={16}
+              placeholder={t('runSettings.contextSizePlaceholder')}
+              value={settings.contextSize ?? ''}
+              onChange={(event) =>
+                save({
+                  ...settings,
+                  contextSize: event.target.value === '' ? null : Number(event.target.value),
+                })
+              }
+            />
+          </label>
+          <NumberOrAuto
+            label={t('runSettings.threads')}
+            value={settings.threads}
+            onChange={(threads) => save({ ...settings, threads: threads === 0 ? 'auto' : threads })}
+          />
+        </div>
+        {estimate && (
+          <p className={estimate.fits ? 'models-note estimate' : 'models-note estimate warning'}>
+            {describeEstimate(estimate, t)}
+            {estimate.warning && (
+              <span role="alert">
+                {' '}
+                {estimate.warnings
+                  ? joinSentences(estimate.warnings.map((warning) => localizedText(warning, '')))
+                  : estimate.warning}
+              </span>
+            )}
           </p>
         )}
-        {engine?.message && (
-          <p role="alert">{localizedText(engine.messageLocalized, engine.message)}</p>
-        )}
-      </div>
-    </section>
+      </section>
+      <section className="models-section engine-now" aria-labelledby="models-engine-title">
+        <h3 id="models-engine-title">{t('engine.title')}</h3>
+        <div className="engine-card">
+          {loaded ? (
+            <>
+              <p className="engine-running">
+                {loaded.devices.length > 0
+                  ? t('engine.runningOnDevices', {
+                      fileName: loaded.fileName,
+                      backend: t(`backends.${loaded.backend}`),
+                      devices: loaded.devices.join(t('engine.deviceSeparator')),
+                      gpuLayers: loaded.gpuLayers,
+                      contextSize: loaded.contextSize,
+                    })
+                  : t('engine.running', {
+                      fileName: loaded.fileName,
+                      backend: t(`backends.${loaded.backend}`),
+                      gpuLayers: loaded.gpuLayers,
+                      contextSize: loaded.contextSize,
+                    })}
+              </p>
+              <p className="models-note" data-testid="engine-memory">
+                {t('engine.loadedIn', {
+                  duration: formatDuration(loaded.loadMs),
+                  memory: describeMemory(loaded.memory),
+                })}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="engine-measure-memory"
+                  onClick={measureMemory}
+                >
+                  {t('engine.measureAgain')}
+                </button>
+              </p>
+              {loaded.engineBuild && (
+                <p className="models-note" data-testid="engine-build">
+                  {t(`engine.build.${loaded.engineBuild}`)}
+                </p>
+              )}
+              {loaded.fallbackReason && (
+                <p role="alert" className="models-problem" data-testid="engine-fallback">
+                  {t('engine.fallback', {
+                    reason: localizedText(loaded.fallbackReasonLocalized, loaded.fallbackReason),
+                  })}
+                </p>
+              )}
+              <div className="models-form-actions">
+                <button
+                  type="button"
+                  className="secondary-button"
+                  onClick={() =>
+                    void client.call('engine.unload', {}).catch((error: unknown) => {
+                      reportError(error, t('failed.unload'));
+                    })
+                  }
+                >
+                  {t('engine.unload')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <p className="models-empty">
+              {engine?.state === 'loading' ? t('common:loading') : t('engine.noModel')}
+            </p>
+          )}
+          {engine?.notice && (
+            <p role="status" className="models-note" data-testid="engine-notice">
+              {localizedText(engine.noticeLocalized, engine.notice)}
+            </p>
+          )}
+          {engine?.message && (
+            <p role="alert" className="models-problem">
+              {localizedText(engine.messageLocalized, engine.message)}
+            </p>
+          )}
+        </div>
+      </section>
+    </>
   );
 }
 
@@ -185,8 +210,8 @@ function NumberOrAuto(props: {
   const { label, value, onChange } = props;
   const { t } = useTranslation('models');
   return (
-    <label>
-      {label}{' '}
+    <label className="models-field">
+      <span>{label}</span>
       <input
         type="number"
         min={0}

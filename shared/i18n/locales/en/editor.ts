@@ -73,11 +73,13 @@ export const editor = {
     stopTitle: 'Stop writing ({{shortcut}})',
     failed: 'The continuation stopped; your text is unchanged',
     couldNotContinue: 'Could not continue',
-    stillLoading: 'The model is still loading… Press Continue again when it is ready.',
     modelStopped: 'The model stopped unexpectedly.',
     alternativesFailed: 'Could not show the other continuations',
     markKeptFailed: 'Could not mark it as kept',
     suggestionLabel: 'Suggested continuation',
+    loadingAtCursor: 'Loading the model ({{number}} of {{count}}: {{step}})',
+    loadingAtCursorPercent: 'Loading the model ({{number}} of {{count}}: {{step}} {{percent}}%)',
+    loadingKeys: 'Esc stops',
   },
   /** The continue shortcuts, as the shortcuts overlay lists them. */
   continueShortcuts: {

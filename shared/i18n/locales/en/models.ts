@@ -3,6 +3,10 @@ export const models = {
   panel: {
     title: 'Models',
   },
+  /** The models in the library. */
+  library: {
+    title: 'Your models',
+  },
   /** One model in the library. */
   item: {
     active: 'active',
@@ -27,6 +31,7 @@ export const models = {
   never: 'never',
   add: {
     title: 'Add a GGUF file',
+    pathLabel: 'File path',
     chooseFile: 'Choose file…',
     orDropOrType: 'or drop a .gguf file on the window, or type its path:',
     pathPlaceholder: '/path/to/model.gguf',
@@ -35,6 +40,8 @@ export const models = {
   },
   importCheckpoint: {
     title: 'Import a GPT-2 folder',
+    folderLabel: 'Folder',
+    typeLabel: 'Weights',
     folderPlaceholder: 'folder with config.json, model.safetensors, vocab.json, merges.txt',
     typeQ8: 'q8_0 (smaller, fast)',
     typeF16: 'f16 (exact, twice the size)',
@@ -42,6 +49,7 @@ export const models = {
   },
   download: {
     title: 'Download',
+    urlLabel: 'Or a file from the web',
     submit: 'Download',
     sizes: 'Download ≈{{download}}, on disk ≈{{disk}}, needs ≈{{ram}} memory.',
     urlPlaceholder: 'https://…/model.gguf or hf:owner/repo/file.gguf',
@@ -98,6 +106,7 @@ export const models = {
   },
   /** What the engine runs now. */
   engine: {
+    title: 'Now running',
     running:
       'Running {{fileName}} on {{backend}}, {{gpuLayers}} GPU layers, context {{contextSize}}.',
     runningOnDevices:

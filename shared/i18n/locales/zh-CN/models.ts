@@ -5,6 +5,10 @@ export const models: Translation<typeof english> = {
   panel: {
     title: '模型',
   },
+  /** The models in the library. */
+  library: {
+    title: '我的模型',
+  },
   item: {
     active: '当前使用',
     missing: '文件缺失',
@@ -26,6 +30,7 @@ export const models: Translation<typeof english> = {
   never: '从未',
   add: {
     title: '添加 GGUF 文件',
+    pathLabel: '文件路径',
     chooseFile: '选择文件…',
     orDropOrType: '或将 .gguf 文件拖放到窗口上，或输入其路径：',
     pathPlaceholder: '例如 /path/to/model.gguf',
@@ -34,6 +39,8 @@ export const models: Translation<typeof english> = {
   },
   importCheckpoint: {
     title: '导入 GPT-2 文件夹',
+    folderLabel: '文件夹',
+    typeLabel: '权重格式',
     folderPlaceholder: '包含 config.json、model.safetensors、vocab.json、merges.txt 的文件夹',
     typeQ8: 'q8_0（较小，较快）',
     typeF16: 'f16（精确，大小翻倍）',
@@ -41,6 +48,7 @@ export const models: Translation<typeof english> = {
   },
   download: {
     title: '下载',
+    urlLabel: '或从网上下载文件',
     submit: '下载',
     sizes: '下载约 {{download}}，占用磁盘约 {{disk}}，需要约 {{ram}} 内存。',
     urlPlaceholder: 'https://…/model.gguf 或 hf:owner/repo/file.gguf',
@@ -93,6 +101,7 @@ export const models: Translation<typeof english> = {
       '需要约 {{ram}} 内存和 {{vram}} 显存；可用 {{freeRam}}，可用显存 {{freeVram}}。',
   },
   engine: {
+    title: '正在运行',
     running:
       '正在 {{backend}} 上运行 {{fileName}}，GPU 层数 {{gpuLayers}}，上下文 {{contextSize}}。',
     runningOnDevices:
