@@ -38,6 +38,8 @@ import type { SpawnRenderProcess } from './templates/renderProcess.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
+import { TokenStepsRepository } from './store/tokenStepsRepository.js';
+import { createProbabilitiesHandlers } from './generation/probabilitiesHandlers.js';
 import { migrate } from './store/migrations.js';
 import { SettingsRepository } from './store/settingsRepository.js';
 import { PreferencesRepository } from './store/preferencesRepository.js';
@@ -118,6 +120,7 @@ export function createBackend(options: BackendOptions): Backend {
   const documentRows = new DocumentsRepository(database);
   const documentExists = (id: string): boolean => documentRows.findSummary(id) !== undefined;
   const generations = new GenerationsRepository(database);
+  const tokenSteps = new TokenStepsRepository(database);
   const generationSettings = new GenerationSettingsService(
     new SettingsRepository(database),
     documentExists,
@@ -134,6 +137,7 @@ export function createBackend(options: BackendOptions): Backend {
     fingerprints,
     events,
     documentExists,
+    tokenSteps,
   });
   const preferences = new PreferencesService(new PreferencesRepository(database), events);
   const templates = new TemplatesService({
@@ -165,6 +169,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...createHistoryHandlers(history, continueWriting),
     ...createSettingsHandlers(generationSettings),
     ...createPresetsHandlers(generationSettings),
+    ...createProbabilitiesHandlers(generations, tokenSteps),
     ...createTemplatesHandlers(templates),
     ...createPreferencesHandlers(preferences),
   };

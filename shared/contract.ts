@@ -15,6 +15,7 @@ import { historyChannels, historyEvents } from './channels/history.js';
 import { modelsChannels, modelsEvents } from './channels/models.js';
 import { preferencesChannels, preferencesEvents } from './channels/preferences.js';
 import { presetsChannels } from './channels/presets.js';
+import { probabilitiesChannels } from './channels/probabilities.js';
 import { revisionsChannels } from './channels/revisions.js';
 import { settingsChannels } from './channels/settings.js';
 import { templatesChannels, templatesEvents } from './channels/templates.js';
@@ -29,6 +30,7 @@ export const contract = {
   ...modelsChannels,
   ...preferencesChannels,
   ...presetsChannels,
+  ...probabilitiesChannels,
   ...revisionsChannels,
   ...settingsChannels,
   ...templatesChannels,

@@ -12,6 +12,7 @@ import type { RequestContext } from '../core/requestContext.js';
 import type { Engine } from '../engine/engine.js';
 import type { ModelFingerprints } from '../models/modelFingerprint.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
+import type { TokenStepsRepository } from '../store/tokenStepsRepository.js';
 import { Generation, type GenerationSpec, type GenerationStarted } from './generation.js';
 import type { GenerationSettingsService } from './generationSettingsService.js';
 import type { LiveGenerations } from './liveGenerations.js';
@@ -31,6 +32,8 @@ export interface ContinueServiceOptions {
   events: EventBus;
   /** Whether a document exists (deleted ones included: their history is still theirs). */
   documentExists: (documentId: string) => boolean;
+  /** Given, continues and replays record each token's probabilities, and branches their point. */
+  tokenSteps?: TokenStepsRepository;
   clock?: () => number;
 }
 
@@ -40,6 +43,8 @@ export interface ContinueRequest {
   textBeforeCursor: string;
   parentId?: string | null | undefined;
   alternativeOf?: string | undefined;
+  /** A branch from token `tokenIndex` of parentId; textBeforeCursor ends with the prefix. */
+  branch?: { tokenIndex: number; prefix: string } | undefined;
 }
 
 type Caller = Pick<RequestContext, 'clientId' | 'replySent'>;
@@ -77,6 +82,7 @@ export class ContinueService {
       const siblings = this.options.generations.bySpot(original.spotId).length;
       if (seed !== undefined) seed = (seed + siblings) % (MAX_SEED + 1);
     }
+    const branch = request.branch ? this.branchPoint(request) : null;
     if (`${settings.memory}${settings.authorsNote}${request.textBeforeCursor}`.trim() === '') {
       throw localizedError('invalid_request', 'errors:continue.noTextBeforeCursor');
     }
@@ -94,9 +100,27 @@ export class ContinueService {
         seed,
         model,
         textEnd: settings.params.stopAt === 'sentence' ? new SentenceWatcher() : null,
+        branch,
       },
       caller,
     );
+  }
+
+  /** Where a branch leaves its parent; refused when it does not fit the request. */
+  private branchPoint(request: ContinueRequest): {
+    parentId: string;
+    tokenIndex: number;
+    prefix: string;
+  } {
+    const { branch, parentId } = request;
+    if (!branch || !parentId) {
+      throw localizedError('invalid_request', 'errors:continue.branchWithoutParent');
+    }
+    if (!this.options.generations.find(parentId)) throw notFound(parentId);
+    if (request.alternativeOf !== undefined || !request.textBeforeCursor.endsWith(branch.prefix)) {
+      throw localizedError('invalid_request', 'errors:continue.branchMismatch');
+    }
+    return { parentId, tokenIndex: branch.tokenIndex, prefix: branch.prefix };
   }
 
   /**

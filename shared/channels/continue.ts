@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { documentId } from '../schemas/documents.js';
+import { MAX_BRANCH_PREFIX_CHARS } from './probabilities.js';
 import {
   generationIdSchema,
   generationSummary,
@@ -33,6 +34,17 @@ export const continueChannels = {
         parentId: generationIdSchema.nullable().optional(),
         /** Asks for another alternative at the same spot as this generation. */
         alternativeOf: generationIdSchema.optional(),
+        /**
+         * A branch from a token of `parentId` (probabilities view): textBeforeCursor ends with
+         * the prefix (the parent's text before that token, plus the token chosen instead).
+         */
+        branch: z
+          .object({
+            tokenIndex: z.number().int().nonnegative().max(1_000_000),
+            prefix: z.string().min(1).max(MAX_BRANCH_PREFIX_CHARS),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     response: z.object({
