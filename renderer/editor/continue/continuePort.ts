@@ -5,6 +5,7 @@
  */
 import type { ResponseOf } from '../../../shared/contract.js';
 import type { GenerationSummary, PromptPlan } from '../../../shared/schemas/generations.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import type { InkwellClient } from '../../api/client.js';
 import {
   GenerationEvents,
@@ -17,6 +18,8 @@ export interface ContinueRequest {
   textBeforeCursor: string;
   parentId: string | null;
   alternativeOf?: string;
+  /** A branch from token `tokenIndex` of parentId; textBeforeCursor ends with the prefix. */
+  branch?: { tokenIndex: number; prefix: string };
 }
 
 export interface StartedContinue {
@@ -35,6 +38,8 @@ export interface ContinuePort {
   typing(generationId: string): void;
   accept(generationId: string, acceptedText: string): Promise<GenerationSummary>;
   alternatives(spotId: string): Promise<GenerationSummary[]>;
+  /** The token steps recorded with a generation (null: none). */
+  steps(generationId: string): Promise<TokenStep[] | null>;
   plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan>;
   dispose(): void;
 }
@@ -55,6 +60,8 @@ export function createContinuePort(client: InkwellClient): ContinuePort {
     accept: (generationId, acceptedText) =>
       client.call('continue.accept', { generationId, acceptedText }),
     alternatives: (spotId) => client.call('continue.alternatives', { spotId }),
+    steps: async (generationId) =>
+      (await client.call('probabilities.steps', { generationId })).steps,
     plan: (documentId, textBeforeCursor) =>
       client.call('continue.plan', { documentId, textBeforeCursor }),
     dispose: () => events.dispose(),

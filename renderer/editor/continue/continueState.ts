@@ -1,5 +1,7 @@
 import type { EngineStatus, LoadProgress } from '../../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import type { NodeKey } from 'lexical';
 import { createObservable, type WritableObservable } from '../../api/connectionState.js';
 
 /**
@@ -18,8 +20,31 @@ export interface ContinueState {
   plan: PromptPlan | null;
 }
 
+/** A token of the shown continuation, with the generation it came from and its index there. */
+export interface ShownStep extends TokenStep {
+  generationId: string;
+  index: number;
+}
+
+/**
+ * What the model weighed in the continuation shown at the caret (the probabilities view reads
+ * it). The steps spell the start of the whole continuation: a branch's lead (the text before the
+ * token it branched at, and the chosen token) and then its own output.
+ */
+export interface ShownSteps {
+  steps: readonly ShownStep[];
+  /** Characters of the continuation already kept: the pending text starts there. */
+  keptLength: number;
+  /** The pending text node. */
+  nodeKey: NodeKey | null;
+  /** Main has recorded the generation: a token of it can be branched from. */
+  answered: boolean;
+}
+
 /** What the status bar and the toolbar show, written by the continue plugin. */
 export interface ContinueStores {
+  /** null: no continuation is shown, or its engine told nothing of its tokens. */
+  shownSteps: WritableObservable<ShownSteps | null>;
   continueState: WritableObservable<ContinueState>;
   engineStatus: WritableObservable<EngineStatus | null>;
   /** The latest step of a model load while the engine is loading; null otherwise. */
@@ -34,6 +59,7 @@ export function createContinueStores(): ContinueStores {
       lastTimeToFirstTokenMs: null,
       plan: null,
     }),
+    shownSteps: createObservable<ShownSteps | null>(null),
     engineStatus: createObservable<EngineStatus | null>(null),
     loadProgress: createObservable<LoadProgress | null>(null),
   };
