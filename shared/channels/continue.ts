@@ -15,6 +15,9 @@ import {
   textBeforeCursor,
 } from '../schemas/generations.js';
 
+/** The most alternatives one continue.start writes. */
+export const MAX_ALTERNATIVES_AT_ONCE = 8;
+
 const byGeneration = z.object({ generationId: generationIdSchema }).strict();
 
 export const continueChannels = {
@@ -38,6 +41,12 @@ export const continueChannels = {
          * A branch from a token of `parentId` (probabilities view): textBeforeCursor ends with
          * the prefix (the parent's text before that token, plus the token chosen instead).
          */
+        /**
+         * How many alternatives to write for this spot (1–8, default 1): the rest follow the
+         * first one by one as siblings in the same spot, each reading again at most the prompt's
+         * last chunk. A newer continue.start from the same connection cancels those not written.
+         */
+        count: z.number().int().min(1).max(MAX_ALTERNATIVES_AT_ONCE).optional(),
         branch: z
           .object({
             tokenIndex: z.number().int().nonnegative().max(1_000_000),

@@ -3,7 +3,9 @@
  * engine on the bundled demo model: the steps stream with the chunks and are stored with the
  * generation; a sentence end cuts them with the text; a branch from token k records its parent
  * and point, and writes exactly what a cold continue (a fresh engine) of the text cut at k plus
- * the chosen token writes with the same seed.
+ * the chosen token writes with the same seed. Several alternatives asked for at once are
+ * written one after another as siblings at one spot, each reading at most the prompt's last
+ * chunk again.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -34,7 +36,8 @@ class Studio {
   readonly backend: Backend;
   readonly steps = new Map<string, TokenStep[]>();
   readonly texts = new Map<string, string>();
-  private readonly ends = new Map<string, End>();
+  readonly ends = new Map<string, End>();
+  private endWatchers: (() => void)[] = [];
   private readonly waiting = new Map<string, (end: End) => void>();
   documentId = '';
 
@@ -55,6 +58,7 @@ class Studio {
       } else if (event === 'generation.end') {
         this.ends.set(payload.generationId, payload);
         this.waiting.get(payload.generationId)?.(payload);
+        for (const watcher of this.endWatchers) watcher();
       }
     });
   }
@@ -93,11 +97,25 @@ class Studio {
     return new Promise((resolve) => this.waiting.set(generationId, resolve));
   }
 
+  /** Resolves once `count` generations have ended in all. */
+  endsReach(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.ends.size >= count) resolve();
+      };
+      this.endWatchers.push(check);
+      check();
+    });
+  }
+
   close(): void {
     this.backend.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** Long enough (over two 64-token chunks) that reading it again would show. */
+const longStory = `${story} ${'The wind came up from the sea and the shutters rattled. '.repeat(12)}`;
 
 const spelled = (steps: readonly TokenStep[]): string => steps.map((step) => step.text).join('');
 
@@ -196,5 +214,50 @@ describe('probabilities and branches through the router', () => {
     );
     assert.equal(reply.ok, false);
     assert.equal(!reply.ok && reply.error.code, 'invalid_request');
+  });
+});
+
+describe('several alternatives at once', () => {
+  let studio: Studio;
+
+  before(async () => {
+    studio = new Studio();
+    await studio.open({ seed: 99, maxTokens: 16 });
+  });
+
+  after(() => studio.close());
+
+  it('writes the siblings for one spot after the first, reusing the evaluated prompt', async () => {
+    const before = studio.ends.size;
+    const first = await studio.continue(longStory, { count: 3 });
+    await studio.endsReach(before + 3);
+    const spot = await studio.call<{ id: string; output: string; finishReason: string }[]>(
+      'continue.alternatives',
+      { spotId: first.generationId },
+    );
+    assert.equal(spot.length, 3, 'three alternatives at the spot');
+    assert.equal(spot[0]!.id, first.generationId);
+    assert.equal(new Set(spot.map((entry) => entry.output)).size, 3, 'each with its own seed');
+    for (const sibling of spot.slice(1)) {
+      const end = studio.ends.get(sibling.id)!;
+      assert.ok(end.timings.promptTokens > 128);
+      const read = end.timings.promptTokens - (end.timings.reusedPromptTokens ?? 0);
+      assert.ok(read <= 64, `a sibling read ${read} prompt tokens again, more than one chunk`);
+      // Each sibling carries its steps like the first.
+      assert.equal(spelled(studio.steps.get(sibling.id) ?? []), end.text);
+    }
+  });
+
+  it('stops writing siblings once the writer continues elsewhere', async () => {
+    const before = studio.ends.size;
+    const first = await studio.continue(longStory, { count: 8 });
+    const next = await studio.continue(story);
+    await studio.endsReach(before + 2);
+    // Any sibling already started ends (cancelled) rather than the chain going on to eight.
+    const spot = await studio.call<{ finishReason: string | null }[]>('continue.alternatives', {
+      spotId: first.generationId,
+    });
+    assert.ok(spot.length < 8, `${spot.length} alternatives were written`);
+    assert.ok(next.text.length > 0);
   });
 });

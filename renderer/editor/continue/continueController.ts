@@ -90,8 +90,17 @@ export class ContinueController {
   private lastAcceptedId: string | null = null;
 
   private readonly stopWatchingHistory: () => void;
+  private readonly stopWatchingAlternatives: () => void;
 
   constructor(private readonly options: ContinueControllerOptions) {
+    // Alternatives asked for at once are written after the first: the "1 / 3" grows with them.
+    this.stopWatchingAlternatives = options.port.onHistoryChanged((change) => {
+      const session = this.session;
+      if (!session?.spotId || !session.answered || change.documentId !== options.documentId) return;
+      if (change.kind === 'started' || change.kind === 'finished') {
+        void this.labelAlternative(session, session.serial);
+      }
+    });
     this.stopWatchingHistory = options.editor.registerUpdateListener(({ tags }) => {
       const session = this.session;
       if (!session || !tags.has(HISTORIC_TAG)) return;
@@ -305,6 +314,7 @@ export class ContinueController {
 
   dispose(): void {
     this.stopWatchingHistory();
+    this.stopWatchingAlternatives();
     this.endSession();
     this.options.port.dispose();
   }
@@ -367,6 +377,7 @@ export class ContinueController {
         parentId: session.parentId,
         ...(alternativeOf === undefined ? {} : { alternativeOf }),
         ...(branch ? { branch: { tokenIndex: branch.tokenIndex, prefix: branch.prefix } } : {}),
+        ...(alternativeOf === undefined ? this.alternativesAtOnce() : {}),
       },
       {
         chunk: (text, steps) => this.onChunk(session, serial, text, steps),
@@ -389,6 +400,12 @@ export class ContinueController {
       if (this.session === session && session.serial === serial) this.endSession();
       this.options.reportError(error, i18n.t('editor:continue.couldNotContinue'));
     }
+  }
+
+  /** The count to ask for with a new spot (nothing when it is one). */
+  private alternativesAtOnce(): { count?: number } {
+    const count = this.options.stores.alternativesAtOnce.get();
+    return count > 1 ? { count } : {};
   }
 
   private async labelAlternative(session: Session, serial: number): Promise<void> {

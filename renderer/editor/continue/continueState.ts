@@ -1,6 +1,7 @@
 import type { EngineStatus, LoadProgress } from '../../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
 import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import { MAX_ALTERNATIVES_AT_ONCE } from '../../../shared/channels/continue.js';
 import type { NodeKey } from 'lexical';
 import { createObservable, type WritableObservable } from '../../api/connectionState.js';
 
@@ -43,6 +44,8 @@ export interface ShownSteps {
 
 /** What the status bar and the toolbar show, written by the continue plugin. */
 export interface ContinueStores {
+  /** How many alternatives each continue writes for its spot (1–8; the toolbar's "×N"). */
+  alternativesAtOnce: WritableObservable<number>;
   /** null: no continuation is shown, or its engine told nothing of its tokens. */
   shownSteps: WritableObservable<ShownSteps | null>;
   continueState: WritableObservable<ContinueState>;
@@ -59,6 +62,7 @@ export function createContinueStores(): ContinueStores {
       lastTimeToFirstTokenMs: null,
       plan: null,
     }),
+    alternativesAtOnce: createObservable(rememberedAlternativesAtOnce()),
     shownSteps: createObservable<ShownSteps | null>(null),
     engineStatus: createObservable<EngineStatus | null>(null),
     loadProgress: createObservable<LoadProgress | null>(null),
@@ -76,4 +80,26 @@ export function patch<T extends object>(store: WritableObservable<T>, change: Pa
 
 export function isGenerating(phase: ContinuePhase): boolean {
   return phase === 'starting' || phase === 'streaming';
+}
+
+const ALTERNATIVES_AT_ONCE_KEY = 'inkwell.alternativesAtOnce';
+
+/** The writer's "×N", kept in this browser (or the app's window) between documents and runs. */
+export function rememberedAlternativesAtOnce(): number {
+  try {
+    const stored = Number(globalThis.localStorage?.getItem(ALTERNATIVES_AT_ONCE_KEY));
+    return Number.isInteger(stored) && stored >= 1 && stored <= MAX_ALTERNATIVES_AT_ONCE
+      ? stored
+      : 1;
+  } catch {
+    return 1;
+  }
+}
+
+export function rememberAlternativesAtOnce(count: number): void {
+  try {
+    globalThis.localStorage?.setItem(ALTERNATIVES_AT_ONCE_KEY, String(count));
+  } catch {
+    // Storage refused (private mode, quota): the choice holds for this document only.
+  }
 }

@@ -88,6 +88,10 @@ export const editor = {
     waiting: 'Wait until the model has answered, then choose again.',
   },
   continue: {
+    atOnce: '×{{count}}',
+    atOnceLabel: 'Alternatives per continue',
+    atOnceTitle:
+      'How many alternatives each continue writes for the spot (Alt+[ and Alt+] go through them)',
     continue: '✎ Continue',
     continueTitle: 'Continue writing at the cursor ({{shortcut}})',
     stop: '■ Stop',

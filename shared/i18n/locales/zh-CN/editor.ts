@@ -81,6 +81,9 @@ export const editor: Translation<typeof english> = {
     waiting: '请等模型应答后再选择。',
   },
   continue: {
+    atOnce: '×{{count}}',
+    atOnceLabel: '每次续写的备选数',
+    atOnceTitle: '每次续写为同一处写出几个备选（用 Alt+[ 和 Alt+] 切换）',
     continue: '✎ 续写',
     continueTitle: '从光标处续写（{{shortcut}}）',
     stop: '■ 停止',
