@@ -58,7 +58,10 @@ export class ContinueService {
    * Per caller: the siblings still to be written after its latest continue, and the one being
    * written; a newer continue from the caller cancels them (its writer has moved on).
    */
-  private readonly siblingRuns = new Map<string | null, { cancelled: boolean; current?: Generation }>();
+  private readonly siblingRuns = new Map<
+    string | null,
+    { cancelled: boolean; current?: Generation }
+  >();
 
   constructor(private readonly options: ContinueServiceOptions) {
     this.clock = options.clock ?? Date.now;
@@ -171,6 +174,7 @@ export class ContinueService {
         model,
         textEnd: settings.params.stopAt === 'sentence' ? new SentenceWatcher() : null,
         branch,
+        anchor: request.textBeforeCursor,
       },
       caller,
     );

@@ -78,6 +78,8 @@ export interface GenerationSpec {
   finished?: (output: string) => void;
   /** A branch from a token of its parent: recorded with the row. */
   branch?: Omit<BranchPoint, 'generationId'> | null;
+  /** A continue's text before the cursor: its end is kept, to find the text's place again. */
+  anchor?: string;
 }
 
 export interface GenerationDeps {
@@ -205,6 +207,7 @@ export class Generation {
       createdAt: this.deps.clock(),
     });
     if (spec.branch) this.deps.tokenSteps?.saveBranch({ generationId: this.id, ...spec.branch });
+    if (spec.anchor !== undefined) this.deps.tokenSteps?.saveAnchor(this.id, spec.anchor);
     this.inserted = true;
   }
 

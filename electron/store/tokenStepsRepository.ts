@@ -16,6 +16,9 @@ export interface BranchPoint {
   prefix: string;
 }
 
+/** How much of the text before a continue is kept to find its place again. */
+export const ANCHOR_CHARS = 200;
+
 interface BranchRow {
   generation_id: string;
   parent_id: string;
@@ -41,6 +44,24 @@ export class TokenStepsRepository {
       ),
       branch: db.prepare<[string], BranchRow>(
         `SELECT * FROM generation_branches WHERE generation_id = ?`,
+      ),
+      saveAnchor: db.prepare<[{ id: string; textBefore: string }]>(
+        `INSERT OR REPLACE INTO generation_anchors (generation_id, text_before)
+         VALUES (@id, @textBefore)`,
+      ),
+      anchorsOfDocument: db.prepare<[string], { generation_id: string; text_before: string }>(
+        `SELECT a.* FROM generation_anchors AS a
+           JOIN generations AS g ON g.id = a.generation_id
+         WHERE g.document_id = ?`,
+      ),
+      bookmark: db.prepare<[{ id: string; at: number }]>(
+        `INSERT OR IGNORE INTO generation_bookmarks (generation_id, created_at) VALUES (@id, @at)`,
+      ),
+      unbookmark: db.prepare<[string]>(`DELETE FROM generation_bookmarks WHERE generation_id = ?`),
+      bookmarksOfDocument: db.prepare<[string], { generation_id: string }>(
+        `SELECT b.generation_id FROM generation_bookmarks AS b
+           JOIN generations AS g ON g.id = b.generation_id
+         WHERE g.document_id = ?`,
       ),
       branchesOfDocument: db.prepare<[string], BranchRow>(
         `SELECT b.* FROM generation_branches AS b
@@ -74,6 +95,33 @@ export class TokenStepsRepository {
   branch(generationId: string): BranchPoint | null {
     const row = this.statements.branch.get(generationId);
     return row ? toBranchPoint(row) : null;
+  }
+
+  /** Keeps the end of the text before the cursor of a continue (ANCHOR_CHARS at most). */
+  saveAnchor(generationId: string, textBefore: string): void {
+    this.statements.saveAnchor.run({
+      id: generationId,
+      textBefore: textBefore.slice(-ANCHOR_CHARS),
+    });
+  }
+
+  anchorsOfDocument(documentId: string): Map<string, string> {
+    return new Map(
+      this.statements.anchorsOfDocument
+        .all(documentId)
+        .map((row) => [row.generation_id, row.text_before]),
+    );
+  }
+
+  setBookmark(generationId: string, bookmarked: boolean, at: number): void {
+    if (bookmarked) this.statements.bookmark.run({ id: generationId, at });
+    else this.statements.unbookmark.run(generationId);
+  }
+
+  bookmarksOfDocument(documentId: string): Set<string> {
+    return new Set(
+      this.statements.bookmarksOfDocument.all(documentId).map((row) => row.generation_id),
+    );
   }
 
   branchesOfDocument(documentId: string): BranchPoint[] {

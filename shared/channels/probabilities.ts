@@ -3,6 +3,8 @@
  * and where a branch left its parent. A generation branches by continue.start with `branch`.
  */
 import { z } from 'zod';
+import { documentId } from '../schemas/documents.js';
+import { finishReason } from '../schemas/engine.js';
 import { generationIdSchema } from '../schemas/generations.js';
 import { tokenStep } from '../schemas/tokenSteps.js';
 
@@ -19,7 +21,36 @@ export const branchPoint = z.object({
 });
 export type BranchPointInfo = z.infer<typeof branchPoint>;
 
+/** One continue of a document as the tree panel needs it (renderer/panels/tree/). */
+export const treeRecord = z.object({
+  id: z.string(),
+  /** The generation it continues (kept text) or branched from; null at a root. */
+  parentId: z.string().nullable(),
+  /** Alternatives for the same spot share it. */
+  spotId: z.string(),
+  output: z.string(),
+  finishReason: finishReason.nullable(),
+  accepted: z.boolean(),
+  acceptedText: z.string().nullable(),
+  createdAt: z.number().int(),
+  /** Where it branched from its parent, when it was a branch from a token. */
+  branch: z.object({ tokenIndex: z.number().int(), prefix: z.string() }).nullable(),
+  /** The end of the text before the cursor when it was asked for. */
+  anchor: z.string().nullable(),
+  bookmarked: z.boolean(),
+});
+export type TreeRecord = z.infer<typeof treeRecord>;
+
 export const probabilitiesChannels = {
+  /** Every continue of a document, oldest first, for the tree of its branches. */
+  'probabilities.tree': {
+    request: z.object({ documentId }).strict(),
+    response: z.array(treeRecord),
+  },
+  'probabilities.bookmark': {
+    request: z.object({ generationId: generationIdSchema, bookmarked: z.boolean() }).strict(),
+    response: z.object({ bookmarked: z.boolean() }),
+  },
   /** The steps recorded with a generation (null: none were, or the engine has none). */
   'probabilities.steps': {
     request: z.object({ generationId: generationIdSchema }).strict(),
