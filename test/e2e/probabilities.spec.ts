@@ -1,7 +1,8 @@
 /**
  * The probabilities view end to end, on the bundled demo model through the headless server:
  * continue, turn the view on (a heat map with its legend), open the popover of a token from the
- * keyboard, choose another token and see the new branch stream from it.
+ * keyboard, choose another token and see the new branch stream from it; then the tree of
+ * continuations, whose first branch is used, and which is still there after a reload.
  */
 import type { Page } from '@playwright/test';
 import { openApp, waitUntilSaved, waitUntilSettingsSaved } from './fixtures/editorActions.js';
