@@ -6,7 +6,7 @@
  *    distribution at every token), 128 new tokens after a ~100-token prompt.
  * 2. The time from choosing another token (a branch: the text cut after token k, the chosen
  *    token put in) to the first new token, against a cold continue of the same text in a host
- *    that has read none of it; a ~750-token document.
+ *    that has read none of it; a document that fills most of the context.
  *
  *   node --import tsx bench/probabilities.ts [--runs 5] [--types demo,q8_0]
  *
@@ -43,8 +43,14 @@ const paragraph =
   'The harbour was quiet in the early morning, and the fishermen mended their nets on the ' +
   'stones while the gulls argued over what the night boats had left behind. ';
 const shortPrompt = (run: number): string => `Chapter ${run + 1}.\n\n${paragraph.repeat(3)}`;
-/** About 750 tokens; each run starts with its own word, so the cold host shares nothing. */
-const longDocument = (run: number): string => `Part ${run + 1}.\n\n${paragraph.repeat(23)}`;
+/** The paragraph is about 33 tokens. */
+const PARAGRAPH_TOKENS = 33;
+/**
+ * Most of the context (room left for the continuation and the branch); each run starts with its
+ * own word, so the cold host shares nothing with it.
+ */
+const longDocument = (run: number, contextSize: number): string =>
+  `Part ${run + 1}.\n\n${paragraph.repeat(Math.floor((contextSize - 120) / PARAGRAPH_TOKENS))}`;
 
 const balanced = (seed: number, maxTokens: number): ResolvedGenerationParams => ({
   seed,
@@ -126,7 +132,7 @@ async function benchModelFile(type: string): Promise<void> {
     const reread: number[] = [];
     let promptTokens = 0;
     for (let run = 0; run < runs; run += 1) {
-      const document = longDocument(run);
+      const document = longDocument(run, info.contextSize);
       const { steps } = await complete(warm, document, balanced(run, 40), true);
       const k = Math.min(12, steps.length - 1);
       const chosen = steps[k]?.alternatives.find((alt) => alt.text !== steps[k]?.text);

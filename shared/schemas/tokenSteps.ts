@@ -3,7 +3,9 @@
  * most likely tokens it was chosen from. The probabilities are those of the distribution the
  * token was drawn from, after the sampler settings (repetition penalty, top-k, top-p, min-p,
  * temperature) have been applied and renormalised; with temperature 0 (greedy) that is the
- * model's own distribution after the repetition penalty.
+ * model's own distribution after the repetition penalty. Where the sampler keeps the whole
+ * vocabulary (greedy, or no top-k, top-p or min-p), only the chosen token is listed: handing
+ * over the whole distribution at every token would cost most of the speed.
  */
 import { z } from 'zod';
 

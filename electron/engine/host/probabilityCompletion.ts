@@ -85,7 +85,9 @@ export class ProbabilityCompletion implements TokenCompletion {
     };
     const evaluation = sequence.evaluateWithMetadata(
       toEvaluate,
-      { probabilities: true },
+      wholeVocabulary(options)
+        ? { confidence: true, probabilities: false }
+        : { confidence: false, probabilities: true },
       withoutUndefined({
         temperature: options.temperature,
         minP: options.minP,
@@ -122,7 +124,11 @@ export class ProbabilityCompletion implements TokenCompletion {
       generated += 1;
       const { token } = output;
       const piece = this.piece(model, token);
-      const step = this.stepOf(model, token, output.probabilities);
+      const { probabilities, confidence } = output as {
+        probabilities?: Map<Token, number>;
+        confidence?: number;
+      };
+      const step = this.stepOf(model, token, probabilities, confidence);
       if (model.isEogToken(token)) return respond('eogToken');
       const special = model.isSpecialToken(token);
       const halfCharacter = piece.endsWith(UNKNOWN_UNICODE_CHAR) && !special;
@@ -166,6 +172,7 @@ export class ProbabilityCompletion implements TokenCompletion {
     model: LlamaModel,
     token: Token,
     probabilities: Map<Token, number> | undefined,
+    confidence: number | undefined,
   ): TokenStep {
     const alternatives: TokenStep['alternatives'] = [];
     let chosenListed = false;
@@ -175,10 +182,23 @@ export class ProbabilityCompletion implements TokenCompletion {
       alternatives.push({ text: this.piece(model, candidate), p: clampProbability(p) });
       if (candidate === token) chosenListed = true;
     }
-    const p = clampProbability(probabilities?.get(token) ?? 0);
+    const p = clampProbability(probabilities?.get(token) ?? confidence ?? 0);
     if (!chosenListed) alternatives.push({ text: this.piece(model, token), p });
     return { text: '', p, alternatives };
   }
+}
+
+/**
+ * Whether the sampler keeps the whole vocabulary (greedy, or no top-k, top-p or min-p): then
+ * node-llama-cpp would hand over all ~50,000 probabilities at every token, which costs about
+ * 90% of the speed (bench/probabilities.ts), and it has no way to ask for the top few only. So
+ * then only the chosen token's probability is asked for (computed in llama.cpp's own code), and
+ * its step lists no other alternatives.
+ */
+export function wholeVocabulary(options: LlamaCompletionGenerationOptions): boolean {
+  if ((options.temperature ?? 0) <= 0) return true;
+  const topK = options.topK ?? 0;
+  return !(topK > 0) && (options.topP ?? 1) >= 1 && !((options.minP ?? 0) > 0);
 }
 
 /** The token LlamaCompletion puts before every prompt for this vocabulary, if any. */

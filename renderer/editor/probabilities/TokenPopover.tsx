@@ -110,6 +110,9 @@ export function TokenPopover(props: PopoverProps): ReactNode {
           );
         })}
       </ul>
+      {alternatives.length <= 1 ? (
+        <p className="token-popover-hint">{t('probabilities.noAlternatives')}</p>
+      ) : null}
       {props.notice ? (
         <p className="token-popover-notice" role="status">
           {props.notice}

@@ -83,6 +83,8 @@ export const editor = {
     popoverLabel: 'Alternatives for “{{token}}”, token {{index, number}} of {{count, number}}',
     option: '“{{token}}” {{percent}}',
     chosen: 'written',
+    noAlternatives:
+      'No other tokens are listed when the sampler keeps the whole vocabulary (temperature 0, or no top-k, top-p or min-p).',
     popoverHint: '↑↓ choose · Enter branch from here · ←→ other tokens · Esc close',
     kept: 'Kept text cannot be changed here: choose a token that is still pending.',
     waiting: 'Wait until the model has answered, then choose again.',

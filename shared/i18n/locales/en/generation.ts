@@ -121,7 +121,8 @@ export const generation = {
   tree: {
     title: 'Tree of continuations',
     treeLabel: 'Continuations and branches, ↑ ↓ to move, ← → to go up or in',
-    empty: 'No continuations of this document yet. Continue writing (Ctrl/Cmd+Enter) and they appear here.',
+    empty:
+      'No continuations of this document yet. Continue writing (Ctrl/Cmd+Enter) and they appear here.',
     loadFailed: 'Could not load the tree',
     root: 'Continuation',
     branchAt: 'branch at token {{index, number}}',
@@ -134,7 +135,8 @@ export const generation = {
     bookmarkFailed: 'Could not change the bookmark',
     previewLabel: 'Preview in context',
     use: 'Use this branch',
-    useTitle: 'Replace the tree’s text in the document with this branch (one step: Ctrl/Cmd+Z undoes it)',
+    useTitle:
+      'Replace the tree’s text in the document with this branch (one step: Ctrl/Cmd+Z undoes it)',
     used: 'The document now reads this branch. Ctrl/Cmd+Z in the text undoes it.',
     anchorMissing:
       'The text this continuation was written after is no longer in the document, so Inkwell cannot tell where the branch goes. Copy it from the preview instead.',

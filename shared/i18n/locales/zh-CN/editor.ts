@@ -76,6 +76,7 @@ export const editor: Translation<typeof english> = {
     popoverLabel: '“{{token}}”的备选，第 {{index, number}} 个词元，共 {{count, number}} 个',
     option: '“{{token}}” {{percent}}',
     chosen: '已写出',
+    noAlternatives: '采样保留整个词表时（温度为 0，或未设 top-k、top-p、min-p）不列出其他词元。',
     popoverHint: '↑↓ 选择 · Enter 从此处分支 · ←→ 其他词元 · Esc 关闭',
     kept: '已保留的文字不能在这里更改：请选择仍待定的词元。',
     waiting: '请等模型应答后再选择。',
