@@ -4,7 +4,8 @@
  * keyboard, choose another token and see the new branch stream from it; then the tree of
  * continuations, whose first branch is used, and which is still there after a reload.
  */
-import type { Page } from '@playwright/test';
+import path from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
 import { openApp, waitUntilSaved, waitUntilSettingsSaved } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
 
@@ -37,11 +38,18 @@ function tintedTokens(page: Page): Promise<string[]> {
 /** An option's token as the popover spells it, back to its text. */
 const tokenText = (shown: string): string => shown.replace(/␣/g, ' ').replace(/↵/g, '\n');
 
+/** The README's pictures: written to resources/ only with INKWELL_UPDATE_SCREENSHOT=1 (English). */
+function pictureAt(name: string, info: TestInfo): string {
+  return process.env.INKWELL_UPDATE_SCREENSHOT === '1' && info.project.name === 'en'
+    ? path.resolve(`resources/${name}`)
+    : info.outputPath(name);
+}
+
 test('the probabilities view tints the suggestion and branches from a token chosen by keyboard', async ({
   page,
   inkwell,
   tr,
-}) => {
+}, info) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
   await fixSettings(page, 24, 11);
@@ -70,6 +78,7 @@ test('the probabilities view tints the suggestion and branches from a token chos
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(popover).toHaveAccessibleName(new RegExp(`${tokens.length}`));
+  await page.screenshot({ path: pictureAt('probabilities.png', info) });
   const written = popover.getByRole('option', { selected: true });
   await expect(written).toContainText(tr('editor:probabilities.chosen'));
   // The next most likely token that is not the one written.
@@ -91,6 +100,41 @@ test('the probabilities view tints the suggestion and branches from a token chos
   await expect
     .poll(async () => (await tintedTokens(page)).join(''))
     .toBe(await ghost.textContent());
+
+  // The tree: the first continuation and the branch under it; the first one is used, by keyboard.
+  await page.keyboard.press('Control+Alt+KeyJ');
+  const tree = page.getByRole('tree', { name: tr('generation:tree.treeLabel') });
+  const nodes = tree.getByRole('treeitem');
+  await expect(nodes).toHaveCount(2);
+  await expect(nodes.nth(1)).toContainText(tr('generation:tree.branchAt', { index: 3 }));
+  await nodes.nth(1).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(nodes.nth(0)).toBeFocused();
+  await expect(nodes.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tree-preview')).toContainText(first.trim());
+  await page.screenshot({ path: pictureAt('tree.png', info) });
+  await page.getByRole('button', { name: tr('generation:tree.use') }).click();
+  await expect(page.getByTestId('tree-message')).toHaveText(tr('generation:tree.used'));
+  const editor = page.getByTestId('editor');
+  await expect(editor).toHaveText(OPENING + first);
+  await waitUntilSaved(page);
+
+  // After a reload the tree is still there, and the used branch is marked as kept.
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveText(OPENING + first);
+  await page.getByTestId('toggle-tree').click();
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
+  await expect(tree.getByRole('treeitem').first()).toContainText(tr('generation:tree.kept'));
+
+  // Deleting the branch asks first; the safe choice has the focus.
+  await tree.getByRole('treeitem').nth(1).click();
+  await page.getByRole('button', { name: tr('generation:tree.delete') }).click();
+  const confirm = page.getByRole('alertdialog', { name: tr('generation:tree.deleteTitle') });
+  await expect(
+    confirm.getByRole('button', { name: tr('generation:tree.deleteCancel') }),
+  ).toBeFocused();
+  await confirm.getByRole('button', { name: tr('generation:tree.deleteConfirm') }).click();
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
 });
 
 function escape(text: string): string {

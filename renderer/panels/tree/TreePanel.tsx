@@ -47,6 +47,8 @@ export function TreePanel(props: TreePanelProps): ReactNode {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  /** The node whose subtree the writer asked to delete, waiting for the confirmation. */
+  const [deleting, setDeleting] = useState<TreeNode | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
 
   const load = useCallback(async () => {
@@ -106,6 +108,23 @@ export function TreePanel(props: TreePanelProps): ReactNode {
     } catch (error) {
       reportError(error, t('tree.bookmarkFailed'));
     }
+  };
+
+  const deleteSubtree = async (node: TreeNode): Promise<void> => {
+    setDeleting(null);
+    // The deepest first, so a failure half way leaves no child without its parent.
+    const doomed = subtreeOf(node).reverse();
+    try {
+      for (const entry of doomed) {
+        await client.call('history.delete', { id: entry.record.id });
+      }
+      setSelectedId(node.parent?.record.id ?? null);
+      setMessage(t('tree.deleted', { count: doomed.length }));
+    } catch (error) {
+      reportError(error, t('tree.deleteFailed'));
+    }
+    await load();
+    treeRef.current?.querySelector<HTMLElement>('[data-nav-item], [role="treeitem"]')?.focus();
   };
 
   const applyBranch = (node: TreeNode): void => {
@@ -175,7 +194,44 @@ export function TreePanel(props: TreePanelProps): ReactNode {
             >
               {selected.record.bookmarked ? t('tree.unbookmark') : t('tree.bookmark')}
             </button>
+            <button
+              type="button"
+              className="quiet-button danger"
+              data-testid="tree-delete"
+              onClick={() => setDeleting(selected)}
+            >
+              {t('tree.delete')}
+            </button>
           </div>
+          {deleting ? (
+            <div
+              className="tree-confirm"
+              role="alertdialog"
+              aria-label={t('tree.deleteTitle')}
+              aria-describedby="tree-confirm-text"
+            >
+              <p id="tree-confirm-text">
+                {t('tree.deleteQuestion', { count: subtreeOf(deleting).length })}
+              </p>
+              <button
+                type="button"
+                className="quiet-button danger"
+                data-testid="tree-delete-confirm"
+                onClick={() => void deleteSubtree(deleting)}
+              >
+                {t('tree.deleteConfirm')}
+              </button>
+              <button
+                type="button"
+                className="quiet-button"
+                // The safe choice has the focus.
+                autoFocus
+                onClick={() => setDeleting(null)}
+              >
+                {t('tree.deleteCancel')}
+              </button>
+            </div>
+          ) : null}
           {message ? (
             <p className="tree-message" role="status" data-testid="tree-message">
               {message}
@@ -221,7 +277,7 @@ function TreeItem(props: {
       onFocus={onSelect}
     >
       <span className="tree-node-mark" aria-hidden="true">
-        {record.bookmarked ? '★' : branch ? '⑂' : '•'}
+        {record.bookmarked ? '★' : branch ? '↳' : '•'}
       </span>
       <span className="tree-node-text">{own === '' ? t('tree.root') : own.slice(0, 80)}</span>
       {facts.length > 0 ? <span className="tree-node-facts">{facts.join(' · ')}</span> : null}
@@ -241,6 +297,11 @@ function Preview({ node }: { node: TreeNode }): ReactNode {
       <mark className="tree-preview-own">{whole.slice(ownStart)}</mark>
     </p>
   );
+}
+
+/** The node and everything under it, parents before their children. */
+function subtreeOf(node: TreeNode): TreeNode[] {
+  return [node, ...node.children.flatMap(subtreeOf)];
 }
 
 function without(set: ReadonlySet<string>, id: string): Set<string> {

@@ -133,6 +133,14 @@ export const generation = {
     bookmark: '☆ Bookmark',
     unbookmark: '★ Remove bookmark',
     bookmarkFailed: 'Could not change the bookmark',
+    delete: 'Delete…',
+    deleteTitle: 'Delete this branch',
+    deleteQuestion:
+      'Delete this generation and the {{count, number}} in its branch (it included) from the history? This cannot be undone.',
+    deleteConfirm: 'Delete',
+    deleteCancel: 'Keep',
+    deleted: '{{count, number}} generations deleted.',
+    deleteFailed: 'Could not delete the branch',
     previewLabel: 'Preview in context',
     use: 'Use this branch',
     useTitle:
