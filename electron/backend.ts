@@ -43,6 +43,8 @@ import type { SpawnRenderProcess } from './templates/renderProcess.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
+import { TokenStepsRepository } from './store/tokenStepsRepository.js';
+import { createProbabilitiesHandlers } from './generation/probabilitiesHandlers.js';
 import { migrate } from './store/migrations.js';
 import { SettingsRepository } from './store/settingsRepository.js';
 import { PreferencesRepository } from './store/preferencesRepository.js';
@@ -146,6 +148,7 @@ export function createBackend(options: BackendOptions): Backend {
   const documentRows = new DocumentsRepository(database);
   const documentExists = (id: string): boolean => documentRows.findSummary(id) !== undefined;
   const generations = new GenerationsRepository(database);
+  const tokenSteps = new TokenStepsRepository(database);
   const generationSettings = new GenerationSettingsService(
     new SettingsRepository(database),
     documentExists,
@@ -162,6 +165,7 @@ export function createBackend(options: BackendOptions): Backend {
     fingerprints,
     events,
     documentExists,
+    tokenSteps,
   });
   const preferences: PreferencesService = new PreferencesService(
     new PreferencesRepository(database),
@@ -202,6 +206,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...createHistoryHandlers(history, continueWriting),
     ...createSettingsHandlers(generationSettings),
     ...createPresetsHandlers(generationSettings),
+    ...createProbabilitiesHandlers(generations, tokenSteps),
     ...createTemplatesHandlers(templates),
     ...createPreferencesHandlers(preferences),
   };

@@ -15,6 +15,7 @@ import { historyChannels, historyEvents } from './channels/history.js';
 import { modelsChannels, modelsEvents } from './channels/models.js';
 import { preferencesChannels, preferencesEvents } from './channels/preferences.js';
 import { presetsChannels } from './channels/presets.js';
+import { probabilitiesChannels } from './channels/probabilities.js';
 import { remoteChannels } from './channels/remote.js';
 import { revisionsChannels } from './channels/revisions.js';
 import { settingsChannels } from './channels/settings.js';
@@ -30,6 +31,7 @@ export const contract = {
   ...modelsChannels,
   ...preferencesChannels,
   ...presetsChannels,
+  ...probabilitiesChannels,
   ...remoteChannels,
   ...revisionsChannels,
   ...settingsChannels,

@@ -12,6 +12,7 @@ import type {
   TokenCount,
 } from '../../shared/schemas/engine.js';
 import type { EnginePrompt, PromptFit } from '../../shared/schemas/generations.js';
+import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
 import type { CompletionOutcome } from './supervisor/hostConnection.js';
 
 export type { CompletionOutcome };
@@ -32,9 +33,26 @@ export interface CompletionListeners {
    */
   fitted(fit: PromptFit): void;
   chunk(text: string, tokens: number): void;
+  /**
+   * Given, the engine is asked for each token's probability and top alternatives (where it has
+   * the capability, EngineCapabilities.tokenProbabilities): called before the chunk whose text
+   * completes them; together they spell the text so far (see shared/tokenStepTrail.ts).
+   */
+  steps?(steps: TokenStep[]): void;
+}
+
+/** What an engine can do beyond loading, fitting and completing. Absent: none of it. */
+export interface EngineCapabilities {
+  /**
+   * Reports what the model weighed at each token: its probability and the top alternatives in
+   * the distribution it was drawn from (after the sampler settings). An engine that cannot (a
+   * remote server that does not say) leaves this false and never calls `steps`.
+   */
+  tokenProbabilities: boolean;
 }
 
 export interface Engine {
+  readonly capabilities?: EngineCapabilities;
   status(): EngineStatus;
   /** The loaded model; with none, the startup model is loaded first. Throws if none can be. */
   ensureModel(): Promise<LoadedModelInfo>;

@@ -15,7 +15,12 @@ import type {
 } from '../../shared/schemas/engine.js';
 import type { EnginePrompt, PromptFit } from '../../shared/schemas/generations.js';
 import { resolveModelPath } from '../gguf/modelPath.js';
-import type { CompletionListeners, Engine, EngineCompletion } from './engine.js';
+import type {
+  CompletionListeners,
+  Engine,
+  EngineCapabilities,
+  EngineCompletion,
+} from './engine.js';
 import type {
   EngineClient,
   GpuEstimate,
@@ -48,6 +53,8 @@ export interface EngineServiceOptions {
 export type StartupLoader = () => Promise<unknown>;
 
 export class EngineService implements Engine {
+  /** The local model host reports each token's probabilities (probabilityCompletion.ts). */
+  readonly capabilities: EngineCapabilities = { tokenProbabilities: true };
   private defaultLoad: Promise<unknown> | null = null;
   private startupLoader: StartupLoader | null = null;
   private notice: LocalizedMessage | null = null;

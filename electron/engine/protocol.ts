@@ -23,6 +23,10 @@ import {
 } from '../../shared/schemas/engine.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
 import { promptFit, type EnginePrompt } from '../../shared/schemas/generations.js';
+import { tokenStep } from '../../shared/schemas/tokenSteps.js';
+
+/** A chunk holds the steps of its text; at the end, the last few; never thousands. */
+const MAX_STEPS_PER_CHUNK = 4096;
 
 export interface LoadRequest {
   type: 'load';
@@ -54,7 +58,14 @@ export type HostRequest =
   | { type: 'countTokens'; id: string; text: string }
   /** How a prompt would be fitted into the context (continue.plan): one request, one reply. */
   | { type: 'fit'; id: string; prompt: EnginePrompt; maxTokens: number }
-  | { type: 'complete'; id: string; prompt: EnginePrompt; params: ResolvedGenerationParams }
+  | {
+      type: 'complete';
+      id: string;
+      prompt: EnginePrompt;
+      params: ResolvedGenerationParams;
+      /** Each chunk carries its token steps (probability and top alternatives). */
+      probabilities?: boolean;
+    }
   | { type: 'cancel'; id: string; targetId: string }
   /** The writer typed through the target's text: its next token waits for a pause. */
   | { type: 'typing'; id: string; targetId: string }
@@ -110,6 +121,8 @@ export const chunkMessage = z.object({
   text: z.string(),
   /** How many generated tokens this chunk holds. */
   tokens: z.number().int().nonnegative(),
+  /** With probabilities asked for: the token steps whose text is now out (tokenStepTrail.ts). */
+  steps: z.array(tokenStep).max(MAX_STEPS_PER_CHUNK).optional(),
 });
 
 export const doneMessage = z.object({

@@ -3,6 +3,7 @@
  * the parts of a prompt, which the engine fits where its tokenizer is (one request); each
  * continue or replay is a Generation in the one registry of live ones.
  */
+import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { MAX_SEED, type LoadedModelInfo } from '../../shared/schemas/engine.js';
@@ -12,6 +13,7 @@ import type { RequestContext } from '../core/requestContext.js';
 import type { Engine } from '../engine/engine.js';
 import type { ModelFingerprints } from '../models/modelFingerprint.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
+import type { TokenStepsRepository } from '../store/tokenStepsRepository.js';
 import { Generation, type GenerationSpec, type GenerationStarted } from './generation.js';
 import type { GenerationSettingsService } from './generationSettingsService.js';
 import type { LiveGenerations } from './liveGenerations.js';
@@ -31,6 +33,8 @@ export interface ContinueServiceOptions {
   events: EventBus;
   /** Whether a document exists (deleted ones included: their history is still theirs). */
   documentExists: (documentId: string) => boolean;
+  /** Given, continues and replays record each token's probabilities, and branches their point. */
+  tokenSteps?: TokenStepsRepository;
   clock?: () => number;
 }
 
@@ -40,12 +44,24 @@ export interface ContinueRequest {
   textBeforeCursor: string;
   parentId?: string | null | undefined;
   alternativeOf?: string | undefined;
+  /** A branch from token `tokenIndex` of parentId; textBeforeCursor ends with the prefix. */
+  branch?: { tokenIndex: number; prefix: string } | undefined;
+  /** Alternatives to write for this spot, the first included (siblings follow it). */
+  count?: number | undefined;
 }
 
 type Caller = Pick<RequestContext, 'clientId' | 'replySent'>;
 
 export class ContinueService {
   private readonly clock: () => number;
+  /**
+   * Per caller: the siblings still to be written after its latest continue, and the one being
+   * written; a newer continue from the caller cancels them (its writer has moved on).
+   */
+  private readonly siblingRuns = new Map<
+    string | null,
+    { cancelled: boolean; current?: Generation }
+  >();
 
   constructor(private readonly options: ContinueServiceOptions) {
     this.clock = options.clock ?? Date.now;
@@ -63,6 +79,68 @@ export class ContinueService {
   }
 
   async start(request: ContinueRequest, caller?: Caller): Promise<GenerationStarted> {
+    const callerId = caller?.clientId ?? null;
+    const previous = this.siblingRuns.get(callerId);
+    if (previous) {
+      previous.cancelled = true;
+      previous.current?.cancel();
+      this.siblingRuns.delete(callerId);
+    }
+    const { generation, started } = await this.startOne(request, caller);
+    const reply = await started;
+    const siblings = (request.count ?? 1) - 1;
+    if (siblings > 0) {
+      const run = { cancelled: false };
+      this.siblingRuns.set(callerId, run);
+      void this.writeSiblings(generation, request, run, siblings, caller);
+    }
+    return reply;
+  }
+
+  /**
+   * The other alternatives of a continue that asked for several: one after another (they share
+   * the model), each an alternative of the first, streamed to the same caller and recorded at
+   * the same spot; the engine keeps the evaluated prompt, so each reads at most its last chunk.
+   */
+  private async writeSiblings(
+    first: Generation,
+    request: ContinueRequest,
+    run: { cancelled: boolean; current?: Generation },
+    count: number,
+    caller?: Caller,
+  ): Promise<void> {
+    let previous = first;
+    for (let written = 0; written < count; written += 1) {
+      const end = await previous.ended;
+      if (run.cancelled || end.finishReason === 'cancelled' || end.finishReason === 'error') break;
+      try {
+        const next = await this.startOne(
+          {
+            generationId: randomUUID(),
+            documentId: request.documentId,
+            textBeforeCursor: request.textBeforeCursor,
+            parentId: request.parentId,
+            alternativeOf: first.id,
+          },
+          caller && { clientId: caller.clientId },
+        );
+        run.current = next.generation;
+        await next.started;
+        previous = next.generation;
+      } catch {
+        // The document went, the model is loading: the alternatives written so far stay.
+        break;
+      }
+    }
+    if (this.siblingRuns.get(caller?.clientId ?? null) === run) {
+      this.siblingRuns.delete(caller?.clientId ?? null);
+    }
+  }
+
+  private async startOne(
+    request: ContinueRequest,
+    caller?: Caller,
+  ): Promise<{ generation: Generation; started: Promise<GenerationStarted> }> {
     const { documentId } = request;
     this.requireDocument(documentId);
     const settings = this.options.settings.getDocument(documentId);
@@ -77,11 +155,12 @@ export class ContinueService {
       const siblings = this.options.generations.bySpot(original.spotId).length;
       if (seed !== undefined) seed = (seed + siblings) % (MAX_SEED + 1);
     }
+    const branch = request.branch ? this.branchPoint(request) : null;
     if (`${settings.memory}${settings.authorsNote}${request.textBeforeCursor}`.trim() === '') {
       throw localizedError('invalid_request', 'errors:continue.noTextBeforeCursor');
     }
     const model = await this.readyModel();
-    return this.run(
+    return this.launch(
       {
         id: request.generationId,
         kind: 'continue',
@@ -94,9 +173,28 @@ export class ContinueService {
         seed,
         model,
         textEnd: settings.params.stopAt === 'sentence' ? new SentenceWatcher() : null,
+        branch,
+        anchor: request.textBeforeCursor,
       },
       caller,
     );
+  }
+
+  /** Where a branch leaves its parent; refused when it does not fit the request. */
+  private branchPoint(request: ContinueRequest): {
+    parentId: string;
+    tokenIndex: number;
+    prefix: string;
+  } {
+    const { branch, parentId } = request;
+    if (!branch || !parentId) {
+      throw localizedError('invalid_request', 'errors:continue.branchWithoutParent');
+    }
+    if (!this.options.generations.find(parentId)) throw notFound(parentId);
+    if (request.alternativeOf !== undefined || !request.textBeforeCursor.endsWith(branch.prefix)) {
+      throw localizedError('invalid_request', 'errors:continue.branchMismatch');
+    }
+    return { parentId, tokenIndex: branch.tokenIndex, prefix: branch.prefix };
   }
 
   /**
@@ -147,14 +245,22 @@ export class ContinueService {
   }
 
   private run(spec: GenerationSpec, caller?: Caller): Promise<GenerationStarted> {
+    return this.launch(spec, caller).started;
+  }
+
+  private launch(
+    spec: GenerationSpec,
+    caller?: Caller,
+  ): { generation: Generation; started: Promise<GenerationStarted> } {
     const generation = new Generation(
       { ...this.options, clock: this.clock },
       spec,
       caller?.clientId ?? null,
     );
-    return this.options.live.start(generation, () =>
+    const started = this.options.live.start(generation, () =>
       generation.start(caller?.replySent ? { replySent: caller.replySent } : {}),
     );
+    return { generation, started };
   }
 
   private promptOf(documentId: string, textBeforeCursor: string): EnginePrompt {

@@ -27,6 +27,9 @@ import type { RequestContext } from '../core/requestContext.js';
 import type { CompletionOutcome, Engine, EngineCompletion } from '../engine/engine.js';
 import type { ModelFingerprints } from '../models/modelFingerprint.js';
 import type { GenerationsRepository, NewGenerationRow } from '../store/generationsRepository.js';
+import type { BranchPoint, TokenStepsRepository } from '../store/tokenStepsRepository.js';
+import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
+import { TokenStepTrail } from '../../shared/tokenStepTrail.js';
 
 /** How often the output of a running generation is written to history, at most. */
 export const OUTPUT_FLUSH_INTERVAL_MS = 1000;
@@ -73,6 +76,10 @@ export interface GenerationSpec {
   textEnd?: TextEnd | null;
   /** After the end has gone out, with the final output (a template fills its document). */
   finished?: (output: string) => void;
+  /** A branch from a token of its parent: recorded with the row. */
+  branch?: Omit<BranchPoint, 'generationId'> | null;
+  /** A continue's text before the cursor: its end is kept, to find the text's place again. */
+  anchor?: string;
 }
 
 export interface GenerationDeps {
@@ -81,6 +88,8 @@ export interface GenerationDeps {
   fingerprints: ModelFingerprints;
   events: EventBus;
   clock: () => number;
+  /** Given, the engine is asked for token probabilities (if it has them) and they are kept. */
+  tokenSteps?: TokenStepsRepository;
 }
 
 export interface GenerationStarted {
@@ -107,6 +116,9 @@ export class Generation {
   /** Events for the caller wait until the reply to the start is on its way. */
   private replySent: Promise<void> = Promise.resolve();
   private reportEnded: (end: GenerationEnd) => void = () => undefined;
+  /** With probabilities: the steps, kept in line with the output (a sentence end cuts both). */
+  private readonly trail: TokenStepTrail | null;
+  private readonly steps: TokenStep[] = [];
 
   constructor(
     private readonly deps: GenerationDeps,
@@ -118,6 +130,8 @@ export class Generation {
     this.spotId = spec.spotId ?? spec.id;
     this.seed = spec.seed ?? randomInt(0, MAX_SEED);
     this.lastFlushAt = deps.clock();
+    this.trail =
+      deps.tokenSteps && deps.engine.capabilities?.tokenProbabilities ? new TokenStepTrail() : null;
     this.ended = new Promise((resolve) => {
       this.reportEnded = resolve;
     });
@@ -147,6 +161,7 @@ export class Generation {
           reportFitted(fit.plan);
         },
         chunk: (text) => this.chunk(text),
+        ...(this.trail ? { steps: (steps: TokenStep[]) => this.trail?.push(steps) } : {}),
       },
     );
     this.completion = completion;
@@ -194,6 +209,8 @@ export class Generation {
       modelSha256,
       createdAt: this.deps.clock(),
     });
+    if (spec.branch) this.deps.tokenSteps?.saveBranch({ generationId: this.id, ...spec.branch });
+    if (spec.anchor !== undefined) this.deps.tokenSteps?.saveAnchor(this.id, spec.anchor);
     this.inserted = true;
   }
 
@@ -208,7 +225,17 @@ export class Generation {
       this.completion?.cancel();
     }
     this.output += passed;
-    if (passed !== '') this.toCaller('generation.chunk', { generationId: this.id, text: passed });
+    const steps = this.endedEarly
+      ? this.trail?.finish(this.output.length)
+      : this.trail?.release(this.output.length);
+    if (steps && steps.length > 0) this.steps.push(...steps);
+    if (passed !== '' || (steps && steps.length > 0)) {
+      this.toCaller('generation.chunk', {
+        generationId: this.id,
+        text: passed,
+        ...(steps && steps.length > 0 ? { steps } : {}),
+      });
+    }
     this.flushIfDue();
   }
 
@@ -232,12 +259,23 @@ export class Generation {
       timings: end.timings,
       finishedAt: this.deps.clock(),
     });
+    if (this.trail) this.saveSteps(end.text.length);
     void this.replySent.then(() => {
       this.toCallerNow('generation.end', end);
       this.changed('finished');
       this.spec.finished?.(end.text);
       this.reportEnded(end);
     });
+  }
+
+  /** Steps for the whole final text (the engine sent them all before its end). */
+  private saveSteps(textLength: number): void {
+    const rest = this.trail?.finish(textLength) ?? [];
+    if (rest.length > 0) {
+      this.steps.push(...rest);
+      this.toCaller('generation.chunk', { generationId: this.id, text: '', steps: rest });
+    }
+    if (this.steps.length > 0) this.deps.tokenSteps?.saveSteps(this.id, this.steps);
   }
 
   private flushIfDue(): void {

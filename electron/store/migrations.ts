@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database.js';
+import { probabilitiesSchemaSql } from './probabilitiesSchema.js';
 import {
   generationsSchemaSql,
   initialSchemaSql,
@@ -25,6 +26,11 @@ export const migrations: readonly Migration[] = [
   { version: 3, description: 'models library and run settings', sql: modelsSchemaSql },
   { version: 4, description: 'user templates', sql: templatesSchemaSql },
   { version: 5, description: 'app preferences', sql: preferencesSchemaSql },
+  {
+    version: 6,
+    description: 'token probabilities and branch points of generations',
+    sql: probabilitiesSchemaSql,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

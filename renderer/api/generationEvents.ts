@@ -1,8 +1,10 @@
 import type { EventPayload } from '../../shared/contract.js';
+import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
 import type { InkwellClient } from './client.js';
 
 export interface GenerationHandlers {
-  chunk(text: string): void;
+  /** steps: what the model weighed at the tokens now out, when the engine says (see the event). */
+  chunk(text: string, steps?: readonly TokenStep[]): void;
   end(end: EventPayload<'generation.end'>): void;
 }
 
@@ -18,7 +20,7 @@ export class GenerationEvents {
 
   constructor(client: InkwellClient) {
     const offChunk = client.on('generation.chunk', (payload) =>
-      this.handlers.get(payload.generationId)?.chunk(payload.text),
+      this.handlers.get(payload.generationId)?.chunk(payload.text, payload.steps),
     );
     const offEnd = client.on('generation.end', (payload) => {
       const handlers = this.handlers.get(payload.generationId);

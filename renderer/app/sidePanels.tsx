@@ -6,11 +6,13 @@ import { HistoryPanel } from '../panels/history/HistoryPanel.js';
 import { ModelsPanel } from '../panels/models/ModelsPanel.js';
 import { RevisionsPanel } from '../panels/RevisionsPanel.js';
 import { TemplatesPanel } from '../panels/templates/TemplatesPanel.js';
+import { TreePanel } from '../panels/tree/TreePanel.js';
 import type { ReportError } from '../ui/errorReporting.js';
 import type { OpenDocument } from './useDocumentSession.js';
 
 /** Each toggle's label and tooltip are `app:sidePanels.<id>.label` and `.title`. */
-export type SidePanelId = 'revisions' | 'history' | 'generationSettings' | 'models' | 'templates';
+export type SidePanelId =
+  'revisions' | 'history' | 'tree' | 'generationSettings' | 'models' | 'templates';
 
 /** What App hands the open side panel. */
 export interface SidePanelContext {
@@ -82,6 +84,21 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
         reportError={context.reportError}
         onClose={context.close}
         onInsert={context.insertAtCursor}
+      />
+    ),
+  },
+  {
+    id: 'tree',
+    toggleTestId: 'toggle-tree',
+    shortcut: 'toggleTree',
+    needsDocument: true,
+    render: (context, document) => (
+      <TreePanel
+        key={document.id}
+        documentId={document.id}
+        editorRef={context.editorRef}
+        reportError={context.reportError}
+        onClose={context.close}
       />
     ),
   },

@@ -42,6 +42,8 @@ import { StatusBar } from './StatusBar.js';
 import type { TextCounts } from '../../shared/textCounts.js';
 import { ContinueButtons } from './continue/ContinueButtons.js';
 import { ContinuePlugin } from './continue/ContinuePlugin.js';
+import { ProbabilitiesPlugin } from './probabilities/ProbabilitiesPlugin.js';
+import { ProbabilitiesToggle } from './probabilities/ProbabilitiesToggle.js';
 import { createContinueStores } from './continue/continueState.js';
 import { ContinueStatus } from './continue/ContinueStatus.js';
 import { PendingTextNode } from './continue/PendingTextNode.js';
@@ -153,6 +155,8 @@ function RichTextEditor(props: RichTextEditorProps): ReactNode {
   const [counts] = useState(() => createObservable<TextCounts>({ words: 0, characters: 0 }));
   // What the continue plugin, the toolbar and the status bar share for this document.
   const [continueStores] = useState(createContinueStores);
+  // Whether the probabilities view is on (its toolbar toggle and its plugin share it).
+  const [probabilityView] = useState(() => createObservable(false));
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -179,7 +183,14 @@ function RichTextEditor(props: RichTextEditorProps): ReactNode {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor-shell">
-        <Toolbar leading={<ContinueButtons stores={continueStores} />} />
+        <Toolbar
+          leading={
+            <>
+              <ContinueButtons stores={continueStores} />
+              <ProbabilitiesToggle stores={continueStores} view={probabilityView} />
+            </>
+          }
+        />
         <div className="editor-scroll">
           <div className="editor-page">
             {props.header}
@@ -212,6 +223,7 @@ function RichTextEditor(props: RichTextEditorProps): ReactNode {
       <AutosavePlugin saver={props.saver} />
       <WordCountPlugin onCounts={counts.set} />
       <ContinuePlugin documentId={props.saver.documentId} stores={continueStores} />
+      <ProbabilitiesPlugin stores={continueStores} view={probabilityView} />
       <EditorRefPlugin editorRef={props.editorRef} />
       <NestingLimitPlugin
         onPasteRefused={refusePaste}

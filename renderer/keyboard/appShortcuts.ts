@@ -19,6 +19,7 @@ export const appShortcuts = {
   undoDelete: { combos: [{ mod: true, alt: true, code: 'KeyZ' }] },
   toggleRevisions: { combos: [{ mod: true, alt: true, code: 'KeyH' }] },
   toggleHistory: { combos: [{ mod: true, alt: true, code: 'KeyY' }] },
+  toggleTree: { combos: [{ mod: true, alt: true, code: 'KeyJ' }] },
   toggleGenerationSettings: { combos: [{ mod: true, alt: true, code: 'KeyG' }] },
   toggleModels: { combos: [{ mod: true, alt: true, code: 'KeyM' }] },
   toggleTemplates: { combos: [{ mod: true, alt: true, code: 'KeyP' }] },

@@ -7,12 +7,16 @@
  */
 import { z } from 'zod';
 import { documentId } from '../schemas/documents.js';
+import { MAX_BRANCH_PREFIX_CHARS } from './probabilities.js';
 import {
   generationIdSchema,
   generationSummary,
   promptPlan,
   textBeforeCursor,
 } from '../schemas/generations.js';
+
+/** The most alternatives one continue.start writes. */
+export const MAX_ALTERNATIVES_AT_ONCE = 8;
 
 const byGeneration = z.object({ generationId: generationIdSchema }).strict();
 
@@ -33,6 +37,23 @@ export const continueChannels = {
         parentId: generationIdSchema.nullable().optional(),
         /** Asks for another alternative at the same spot as this generation. */
         alternativeOf: generationIdSchema.optional(),
+        /**
+         * A branch from a token of `parentId` (probabilities view): textBeforeCursor ends with
+         * the prefix (the parent's text before that token, plus the token chosen instead).
+         */
+        /**
+         * How many alternatives to write for this spot (1–8, default 1): the rest follow the
+         * first one by one as siblings in the same spot, each reading again at most the prompt's
+         * last chunk. A newer continue.start from the same connection cancels those not written.
+         */
+        count: z.number().int().min(1).max(MAX_ALTERNATIVES_AT_ONCE).optional(),
+        branch: z
+          .object({
+            tokenIndex: z.number().int().nonnegative().max(1_000_000),
+            prefix: z.string().min(1).max(MAX_BRANCH_PREFIX_CHARS),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     response: z.object({

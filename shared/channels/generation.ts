@@ -4,6 +4,7 @@ import { z } from 'zod';
  * that started it; see continue.ts for the channels that start and steer one.
  */
 import { apiErrorShape, finishReason, generationTimings } from '../schemas/engine.js';
+import { tokenStep } from '../schemas/tokenSteps.js';
 
 /**
  * How long after a key that kept suggested text the writer still counts as typing: streamed
@@ -21,7 +22,15 @@ export const LOOKAHEAD_CHARS = 200;
 export const WRITER_ENGAGED_MS = 2_000;
 
 export const generationEvents = {
-  'generation.chunk': z.object({ generationId: z.string(), text: z.string() }),
+  'generation.chunk': z.object({
+    generationId: z.string(),
+    text: z.string(),
+    /**
+     * With probabilities (an engine that has them): the token steps whose text is now out; all
+     * the steps so far spell a prefix of the text so far, and by the end all of it.
+     */
+    steps: z.array(tokenStep).optional(),
+  }),
   'generation.end': z.object({
     generationId: z.string(),
     finishReason,

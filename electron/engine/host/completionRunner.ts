@@ -17,7 +17,10 @@ import type {
 } from '../../../shared/schemas/engine.js';
 import type { ApiErrorShape } from '../../../shared/errors.js';
 import { localizedError } from '../../../shared/i18n/localizedMessage.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import { TokenStepTrail } from '../../../shared/tokenStepTrail.js';
 import type { LoadedModel } from './modelLoader.js';
+import { ProbabilityCompletion, type TokenCompletion } from './probabilityCompletion.js';
 import type { FittedPrompt } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
 import { TypingHold } from './typingHold.js';
@@ -29,7 +32,8 @@ export interface CompletionResult {
   timings: GenerationTimings;
 }
 
-export type ChunkListener = (text: string, tokens: number) => void;
+/** steps: with probabilities on, the token steps whose text is now out (see TokenStepTrail). */
+export type ChunkListener = (text: string, tokens: number, steps?: TokenStep[]) => void;
 
 function finishReasonOf(
   stopReason: LlamaCompletionResponse['metadata']['stopReason'],
@@ -50,8 +54,13 @@ export async function runCompletion(
   signal: AbortSignal,
   onChunk: ChunkListener,
   typing: TypingHold = new TypingHold(),
+  withProbabilities = false,
 ): Promise<CompletionResult> {
-  const { llama, completion, info } = loaded;
+  const { llama, info } = loaded;
+  const trail = withProbabilities ? new TokenStepTrail() : null;
+  const completion: TokenCompletion = trail
+    ? new ProbabilityCompletion(loaded.sequence, (steps) => trail.push(steps))
+    : loaded.completion;
   const { reserved, startedAt } = prompt;
   const fit = { tokens: prompt.tokens, maxTokens: prompt.maxTokens };
   const droppedPromptTokens = prompt.fit.plan.droppedTokens;
@@ -67,13 +76,23 @@ export async function runCompletion(
   const emit = (chunk: string): void => {
     if (chunk === '') return;
     text += chunk;
-    onChunk(chunk, tokensInChunk);
+    if (trail) onChunk(chunk, tokensInChunk, trail.release(text.length));
+    else onChunk(chunk, tokensInChunk);
     tokensInChunk = 0;
+  };
+  /** The steps of the text that ended up out, the last one cut where the text was. */
+  const emitLastSteps = (): void => {
+    const steps = trail?.finish(text.length) ?? [];
+    if (steps.length > 0) onChunk('', 0, steps);
   };
   /** How the completion ends: a completed stop string wins, else held-back text is handed out. */
   const finish = (reason: FinishReason, error?: ApiErrorShape): CompletionResult => {
-    if (stopController.signal.aborted) return { finishReason: 'stop', text, timings: measure() };
+    if (stopController.signal.aborted) {
+      emitLastSteps();
+      return { finishReason: 'stop', text, timings: measure() };
+    }
     emit(matcher.flush());
+    emitLastSteps();
     return { finishReason: reason, text, ...(error ? { error } : {}), timings: measure() };
   };
 

@@ -164,8 +164,10 @@ export class HostEngine {
         prompt,
         request.params,
         controller.signal,
-        (text, tokens) => this.send({ type: 'chunk', id: request.id, text, tokens }),
+        (text, tokens, steps) =>
+          this.send({ type: 'chunk', id: request.id, text, tokens, ...(steps ? { steps } : {}) }),
         typing,
+        request.probabilities === true,
       );
     })
       .catch((error: unknown) => ({

@@ -151,6 +151,7 @@ export class EngineClient {
       const started = host.complete(prompt, params, {
         onFitted: (fit) => listeners.fitted(fit),
         onChunk: (text, tokens) => listeners.chunk(text, tokens),
+        ...(listeners.steps ? { onSteps: (steps) => listeners.steps?.(steps) } : {}),
       });
       onHost = { host, id: started.id };
       return started.outcome;

@@ -8,6 +8,7 @@ import { ApiError, type ApiErrorShape, type LocalizedMessage } from '../../../sh
 import { localized, localizedError } from '../../../shared/i18n/localizedMessage.js';
 import type { ResolvedGenerationParams } from '../../../shared/schemas/engine.js';
 import type { EnginePrompt, PromptFit } from '../../../shared/schemas/generations.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import type { HostExit, ModelHostProcess, SpawnModelHost } from './hostTransport.js';
 import {
   emptyTimings,
@@ -41,6 +42,8 @@ interface PendingReply {
 export interface CompletionListeners {
   onFitted: (fit: PromptFit) => void;
   onChunk: ChunkListener;
+  /** Asks for token steps with the chunks (probabilities and top alternatives). */
+  onSteps?: (steps: TokenStep[]) => void;
 }
 
 interface PendingCompletion extends CompletionListeners {
@@ -150,7 +153,8 @@ export class HostConnection {
         return resolve({ finishReason: 'error', text: '', error, timings: emptyTimings });
       }
       this.completions.set(id, { ...listeners, resolve, text: '', tokens: 0 });
-      this.process.postMessage({ type: 'complete', id, prompt, params });
+      const probabilities = listeners.onSteps !== undefined;
+      this.process.postMessage({ type: 'complete', id, prompt, params, probabilities });
     });
     return { id, outcome };
   }
@@ -214,6 +218,9 @@ export class HostConnection {
         if (!pending) return;
         pending.text += message.text;
         pending.tokens += message.tokens;
+        if (message.steps !== undefined && message.steps.length > 0) {
+          pending.onSteps?.(message.steps);
+        }
         pending.onChunk(message.text, message.tokens);
         return;
       }

@@ -16,6 +16,7 @@ import { useReportError, type ReportError } from '../../ui/errorReporting.js';
 import {
   ACCEPT_PENDING_COMMAND,
   ANOTHER_ALTERNATIVE_COMMAND,
+  BRANCH_AT_TOKEN_COMMAND,
   CONTINUE_COMMAND,
   INSERT_TEXT_COMMAND,
   REFRESH_PLAN_COMMAND,
@@ -31,6 +32,12 @@ import { PendingTextNode } from './PendingTextNode.js';
 import { $getPendingNode, $isCaretBefore } from './pendingText.js';
 import { createContinuePort } from './continuePort.js';
 import { createPlanWatcher } from './planWatcher.js';
+
+/**
+ * Marks UI that works on the suggestion (the probabilities view's popover): focus moving into
+ * it does not drop the pending text.
+ */
+export const KEEPS_SUGGESTION = '[data-keeps-suggestion]';
 
 interface ContinueSetup {
   editor: LexicalEditor;
@@ -109,12 +116,18 @@ export function registerContinue(setup: ContinueSetup): () => void {
     command(editor, ACCEPT_PENDING_COMMAND, () => controller.acceptAll()),
     command(editor, REJECT_PENDING_COMMAND, () => controller.reject()),
     command(editor, INSERT_TEXT_COMMAND, (text) => controller.insertText(text)),
+    command(editor, BRANCH_AT_TOKEN_COMMAND, ({ step, text }) => controller.branchAt(step, text)),
     command(editor, REFRESH_PLAN_COMMAND, () => plan.schedule()),
     editor.registerCommand(
       BLUR_COMMAND,
-      () => {
-        // Switching to another window is not leaving the text: only a blur within the page is.
-        if (document.hasFocus()) afterThisUpdate(() => controller.reject());
+      (event) => {
+        // Switching to another window is not leaving the text: only a blur within the page is,
+        // and not one into something that works on the suggestion (the token popover).
+        const to = event.relatedTarget;
+        const staysWithSuggestion = to instanceof Element && to.closest(KEEPS_SUGGESTION) !== null;
+        if (document.hasFocus() && !staysWithSuggestion) {
+          afterThisUpdate(() => controller.reject());
+        }
         return false;
       },
       COMMAND_PRIORITY_LOW,

@@ -15,3 +15,10 @@ export const REJECT_PENDING_COMMAND = createCommand<void>('REJECT_PENDING_COMMAN
 export const INSERT_TEXT_COMMAND = createCommand<string>('INSERT_TEXT_COMMAND');
 /** Asks for the status bar's "context used" again (the generation settings changed). */
 export const REFRESH_PLAN_COMMAND = createCommand<void>('REFRESH_PLAN_COMMAND');
+/**
+ * The probabilities view chose another token for one of the shown continuation's tokens: the
+ * text after it goes, the chosen token takes its place, and a new branch streams from there.
+ */
+export const BRANCH_AT_TOKEN_COMMAND = createCommand<{ step: number; text: string }>(
+  'BRANCH_AT_TOKEN_COMMAND',
+);

@@ -8,7 +8,14 @@ import type { EventPayload } from '../../../shared/contract.js';
 import { MAX_TEXT_BEFORE_CURSOR_CHARS } from '../../../shared/schemas/generations.js';
 import { ApiError } from '../../../shared/errors.js';
 import { i18n } from '../../i18n/i18n.js';
-import { isGenerating, patch, type ContinuePhase, type ContinueStores } from './continueState.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import {
+  isGenerating,
+  patch,
+  type ContinuePhase,
+  type ContinueStores,
+  type ShownStep,
+} from './continueState.js';
 import type { ContinuePort } from './continuePort.js';
 import { updateDisplay, updateDocument, updateStreamedText } from './editorUpdates.js';
 import {
@@ -25,7 +32,18 @@ import { $textBeforeCursor } from './textBeforeCursor.js';
 /** One continuation at one spot, from Continue until the writer keeps or drops it. */
 interface Session {
   nodeKey: NodeKey | null;
+  /** The text before the continuation (before its lead). */
   textBeforeCursor: string;
+  /**
+   * A branch's lead: the text of the continuation it branched from up to the chosen token, and
+   * that token. It is pending before the generation's own output ('' for a plain continue).
+   */
+  lead: string;
+  leadSteps: ShownStep[];
+  /** What the model weighed at each token of the shown generation's output. */
+  steps: ShownStep[];
+  /** The branch point, sent with the first request of a branch only. */
+  branch: { parentId: string; tokenIndex: number; prefix: string } | null;
   parentId: string | null;
   /** The generation shown: named as soon as it is asked for. */
   generationId: string | null;
@@ -34,9 +52,9 @@ interface Session {
   /** Stops following the shown generation's events. */
   unfollow: (() => void) | null;
   spotId: string | null;
-  /** Shown, not yet kept. */
+  /** Shown, not yet kept (of the lead and the output). */
   pending: string;
-  /** Kept so far from this generation (type-through, Ctrl+Right). */
+  /** Kept so far of the lead and the output (type-through, Ctrl+Right). */
   accepted: string;
   alternative: string;
   /** Counts requests in this session, so a late reply to an earlier one is ignored. */
@@ -77,8 +95,17 @@ export class ContinueController {
   private lastAcceptedId: string | null = null;
 
   private readonly stopWatchingHistory: () => void;
+  private readonly stopWatchingAlternatives: () => void;
 
   constructor(private readonly options: ContinueControllerOptions) {
+    // Alternatives asked for at once are written after the first: the "1 / 3" grows with them.
+    this.stopWatchingAlternatives = options.port.onHistoryChanged((change) => {
+      const session = this.session;
+      if (!session?.spotId || !session.answered || change.documentId !== options.documentId) return;
+      if (change.kind === 'started' || change.kind === 'finished') {
+        void this.labelAlternative(session, session.serial);
+      }
+    });
     this.stopWatchingHistory = options.editor.registerUpdateListener(({ tags }) => {
       const session = this.session;
       if (!session || !tags.has(HISTORIC_TAG)) return;
@@ -127,6 +154,10 @@ export class ContinueController {
     const session: Session = {
       nodeKey,
       textBeforeCursor,
+      lead: '',
+      leadSteps: [],
+      steps: [],
+      branch: null,
       parentId: this.lastAcceptedId,
       generationId: null,
       answered: false,
@@ -157,9 +188,49 @@ export class ContinueController {
       return this.continueAtCursor();
     }
     this.stopListening(session);
-    Object.assign(session, { pending: '', cancelRequested: false });
+    Object.assign(session, { pending: session.lead, cancelRequested: false, steps: [] });
     this.render();
     void this.request(session, previous);
+  }
+
+  /**
+   * Chooses another token for the shown continuation's token `stepIndex` (the probabilities
+   * view): the text after it goes, `text` takes its place, and a new branch streams from there,
+   * recorded as a child of the generation the token came from, at that token.
+   */
+  branchAt(stepIndex: number, text: string): void {
+    const session = this.session;
+    if (!session || !session.answered || text === '') return;
+    const shown = [...session.leadSteps, ...session.steps];
+    const step = shown[stepIndex];
+    if (!step) return;
+    const before = shown
+      .slice(0, stepIndex)
+      .map((entry) => entry.text)
+      .join('');
+    // Only what is still pending can change: kept text is the writer's.
+    if (before.length < session.accepted.length) return;
+    // The branch's prefix is its parent's own output before the token, and the chosen token.
+    const parentStart = shown.findIndex((entry) => entry.generationId === step.generationId);
+    const parentBefore = shown
+      .slice(parentStart, stepIndex)
+      .map((entry) => entry.text)
+      .join('');
+    const chosen = step.alternatives.find((alternative) => alternative.text === text);
+    this.stopListening(session);
+    Object.assign(session, {
+      lead: before + text,
+      leadSteps: [...shown.slice(0, stepIndex), { ...step, text, p: chosen?.p ?? step.p }],
+      steps: [],
+      branch: { parentId: step.generationId, tokenIndex: step.index, prefix: parentBefore + text },
+      parentId: step.generationId,
+      spotId: null,
+      pending: (before + text).slice(session.accepted.length),
+      alternative: '',
+      cancelRequested: false,
+    });
+    this.render();
+    void this.request(session, undefined);
   }
 
   /** Alt+[ / Alt+]: shows the previous or next alternative for this spot. */
@@ -182,11 +253,13 @@ export class ContinueController {
       Object.assign(session, {
         generationId: chosen.id,
         answered: true,
-        pending: chosen.output,
+        pending: session.lead + chosen.output,
         alternative: alternativeLabel(index, list.length),
+        steps: [],
       });
       this.setPhase('pending');
       this.render();
+      void this.loadSteps(session, session.serial, chosen.id);
     } catch (error) {
       this.options.reportError(error, i18n.t('editor:continue.alternativesFailed'));
     }
@@ -247,6 +320,7 @@ export class ContinueController {
 
   dispose(): void {
     this.stopWatchingHistory();
+    this.stopWatchingAlternatives();
     this.endSession();
     this.options.port.dispose();
   }
@@ -292,6 +366,7 @@ export class ContinueController {
       },
       ownStep,
     );
+    this.publishSteps();
     return true;
   }
 
@@ -301,15 +376,18 @@ export class ContinueController {
     const serial = session.serial;
     this.setPhase('starting');
     this.watchLoad(session);
+    const branch = alternativeOf === undefined ? session.branch : null;
     const { generationId, started, unfollow } = port.start(
       {
         documentId,
-        textBeforeCursor: session.textBeforeCursor,
+        textBeforeCursor: session.textBeforeCursor + session.lead,
         parentId: session.parentId,
         ...(alternativeOf === undefined ? {} : { alternativeOf }),
+        ...(branch ? { branch: { tokenIndex: branch.tokenIndex, prefix: branch.prefix } } : {}),
+        ...(alternativeOf === undefined ? this.alternativesAtOnce() : {}),
       },
       {
-        chunk: (text) => this.onChunk(session, serial, text),
+        chunk: (text, steps) => this.onChunk(session, serial, text, steps),
         end: (end) => this.onEnd(session, serial, end),
       },
     );
@@ -331,6 +409,12 @@ export class ContinueController {
     }
   }
 
+  /** The count to ask for with a new spot (nothing when it is one). */
+  private alternativesAtOnce(): { count?: number } {
+    const count = this.options.stores.alternativesAtOnce.get();
+    return count > 1 ? { count } : {};
+  }
+
   private async labelAlternative(session: Session, serial: number): Promise<void> {
     if (session.spotId === null) return;
     const list = await this.options.port.alternatives(session.spotId).catch(() => []);
@@ -340,12 +424,64 @@ export class ContinueController {
     this.render();
   }
 
-  private onChunk(session: Session, serial: number, text: string): void {
+  private onChunk(
+    session: Session,
+    serial: number,
+    text: string,
+    steps: readonly TokenStep[] | undefined,
+  ): void {
     if (this.session !== session || session.serial !== serial) return;
     session.pending += text;
     this.unwatchLoad(session);
+    if (steps && steps.length > 0 && session.generationId !== null) {
+      this.addSteps(session, session.generationId, steps);
+    }
     this.setPhase('streaming');
     this.scheduleRender();
+  }
+
+  private addSteps(session: Session, generationId: string, steps: readonly TokenStep[]): void {
+    const first = session.steps.length;
+    session.steps.push(
+      ...steps.map((step, offset) => ({ ...step, generationId, index: first + offset })),
+    );
+  }
+
+  /** The steps of an alternative shown again (they were recorded with it). */
+  private async loadSteps(session: Session, serial: number, generationId: string): Promise<void> {
+    const steps = await this.options.port.steps(generationId).catch(() => null);
+    if (this.session !== session || session.serial !== serial || !steps) return;
+    session.steps = [];
+    this.addSteps(session, generationId, steps);
+    this.publishSteps();
+  }
+
+  /** Tells the probabilities view what the model weighed in the text shown now. */
+  private publishSteps(): void {
+    const session = this.session;
+    const { shownSteps } = this.options.stores;
+    if (!session) {
+      if (shownSteps.get() !== null) shownSteps.set(null);
+      return;
+    }
+    const steps = [...session.leadSteps, ...session.steps];
+    const current = shownSteps.get();
+    if (
+      current &&
+      current.steps.length === steps.length &&
+      current.keptLength === session.accepted.length &&
+      current.nodeKey === session.nodeKey &&
+      current.answered === session.answered &&
+      current.steps.every((step, index) => step === steps[index])
+    ) {
+      return;
+    }
+    shownSteps.set({
+      steps,
+      keptLength: session.accepted.length,
+      nodeKey: session.nodeKey,
+      answered: session.answered,
+    });
   }
 
   /**
@@ -382,8 +518,9 @@ export class ContinueController {
       });
     }
     // The end's text is final (a sentence stop may cut the last chunk); a crash may lose it.
-    if (end.finishReason !== 'error' && end.text.startsWith(session.accepted)) {
-      session.pending = end.text.slice(session.accepted.length);
+    const whole = session.lead + end.text;
+    if (end.finishReason !== 'error' && whole.startsWith(session.accepted)) {
+      session.pending = whole.slice(session.accepted.length);
     }
     if (end.finishReason === 'error') {
       this.options.reportError(
@@ -399,6 +536,7 @@ export class ContinueController {
 
   private render(): void {
     const session = this.session;
+    this.publishSteps();
     if (!session) return;
     // A key may have shown it all already; an update with nothing to change still costs one.
     const shown = this.options.editor.getEditorState().read(() => {
@@ -463,10 +601,17 @@ export class ContinueController {
     const key = session.nodeKey;
     session.nodeKey = null;
     updateDisplay(this.options.editor, () => $getPendingNode(key)?.remove());
-    if (session.accepted !== '' && session.generationId !== null && session.answered) {
+    this.publishSteps();
+    // A branch's lead is its parent's text and the chosen token: what is kept of its own output
+    // comes after it.
+    const keptOutput =
+      session.accepted.length > session.lead.length
+        ? session.accepted.slice(session.lead.length)
+        : '';
+    if (keptOutput !== '' && session.generationId !== null && session.answered) {
       this.lastAcceptedId = session.generationId;
       this.options.port
-        .accept(session.generationId, session.accepted)
+        .accept(session.generationId, keptOutput)
         .catch((error: unknown) =>
           this.options.reportError(error, i18n.t('editor:continue.markKeptFailed')),
         );

@@ -3,8 +3,9 @@
  * playground AI plugin talks to one adapter): start a generation under an id the port chooses,
  * follow its events, steer it, keep it, and plan the next one.
  */
-import type { ResponseOf } from '../../../shared/contract.js';
+import type { EventPayload, ResponseOf } from '../../../shared/contract.js';
 import type { GenerationSummary, PromptPlan } from '../../../shared/schemas/generations.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import type { InkwellClient } from '../../api/client.js';
 import {
   GenerationEvents,
@@ -17,6 +18,10 @@ export interface ContinueRequest {
   textBeforeCursor: string;
   parentId: string | null;
   alternativeOf?: string;
+  /** A branch from token `tokenIndex` of parentId; textBeforeCursor ends with the prefix. */
+  branch?: { tokenIndex: number; prefix: string };
+  /** Alternatives to write for the spot, this one first (the others follow on main's side). */
+  count?: number;
 }
 
 export interface StartedContinue {
@@ -35,6 +40,10 @@ export interface ContinuePort {
   typing(generationId: string): void;
   accept(generationId: string, acceptedText: string): Promise<GenerationSummary>;
   alternatives(spotId: string): Promise<GenerationSummary[]>;
+  /** A generation was recorded or finished (alternatives written after this one, say). */
+  onHistoryChanged(listener: (change: EventPayload<'history.changed'>) => void): () => void;
+  /** The token steps recorded with a generation (null: none). */
+  steps(generationId: string): Promise<TokenStep[] | null>;
   plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan>;
   dispose(): void;
 }
@@ -55,6 +64,9 @@ export function createContinuePort(client: InkwellClient): ContinuePort {
     accept: (generationId, acceptedText) =>
       client.call('continue.accept', { generationId, acceptedText }),
     alternatives: (spotId) => client.call('continue.alternatives', { spotId }),
+    onHistoryChanged: (listener) => client.on('history.changed', listener),
+    steps: async (generationId) =>
+      (await client.call('probabilities.steps', { generationId })).steps,
     plan: (documentId, textBeforeCursor) =>
       client.call('continue.plan', { documentId, textBeforeCursor }),
     dispose: () => events.dispose(),

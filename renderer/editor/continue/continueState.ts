@@ -1,5 +1,8 @@
 import type { EngineStatus, LoadProgress } from '../../../shared/schemas/engine.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import { MAX_ALTERNATIVES_AT_ONCE } from '../../../shared/channels/continue.js';
+import type { NodeKey } from 'lexical';
 import { createObservable, type WritableObservable } from '../../api/connectionState.js';
 
 /**
@@ -18,8 +21,33 @@ export interface ContinueState {
   plan: PromptPlan | null;
 }
 
+/** A token of the shown continuation, with the generation it came from and its index there. */
+export interface ShownStep extends TokenStep {
+  generationId: string;
+  index: number;
+}
+
+/**
+ * What the model weighed in the continuation shown at the caret (the probabilities view reads
+ * it). The steps spell the start of the whole continuation: a branch's lead (the text before the
+ * token it branched at, and the chosen token) and then its own output.
+ */
+export interface ShownSteps {
+  steps: readonly ShownStep[];
+  /** Characters of the continuation already kept: the pending text starts there. */
+  keptLength: number;
+  /** The pending text node. */
+  nodeKey: NodeKey | null;
+  /** Main has recorded the generation: a token of it can be branched from. */
+  answered: boolean;
+}
+
 /** What the status bar and the toolbar show, written by the continue plugin. */
 export interface ContinueStores {
+  /** How many alternatives each continue writes for its spot (1–8; the toolbar's "×N"). */
+  alternativesAtOnce: WritableObservable<number>;
+  /** null: no continuation is shown, or its engine told nothing of its tokens. */
+  shownSteps: WritableObservable<ShownSteps | null>;
   continueState: WritableObservable<ContinueState>;
   engineStatus: WritableObservable<EngineStatus | null>;
   /** The latest step of a model load while the engine is loading; null otherwise. */
@@ -34,6 +62,8 @@ export function createContinueStores(): ContinueStores {
       lastTimeToFirstTokenMs: null,
       plan: null,
     }),
+    alternativesAtOnce: createObservable(rememberedAlternativesAtOnce()),
+    shownSteps: createObservable<ShownSteps | null>(null),
     engineStatus: createObservable<EngineStatus | null>(null),
     loadProgress: createObservable<LoadProgress | null>(null),
   };
@@ -50,4 +80,26 @@ export function patch<T extends object>(store: WritableObservable<T>, change: Pa
 
 export function isGenerating(phase: ContinuePhase): boolean {
   return phase === 'starting' || phase === 'streaming';
+}
+
+const ALTERNATIVES_AT_ONCE_KEY = 'inkwell.alternativesAtOnce';
+
+/** The writer's "×N", kept in this browser (or the app's window) between documents and runs. */
+export function rememberedAlternativesAtOnce(): number {
+  try {
+    const stored = Number(globalThis.localStorage?.getItem(ALTERNATIVES_AT_ONCE_KEY));
+    return Number.isInteger(stored) && stored >= 1 && stored <= MAX_ALTERNATIVES_AT_ONCE
+      ? stored
+      : 1;
+  } catch {
+    return 1;
+  }
+}
+
+export function rememberAlternativesAtOnce(count: number): void {
+  try {
+    globalThis.localStorage?.setItem(ALTERNATIVES_AT_ONCE_KEY, String(count));
+  } catch {
+    // Storage refused (private mode, quota): the choice holds for this document only.
+  }
 }

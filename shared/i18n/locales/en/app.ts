@@ -17,6 +17,7 @@ export const app = {
   sidePanels: {
     revisions: { label: 'Revisions', title: 'Revisions' },
     history: { label: 'History', title: 'History of generations' },
+    tree: { label: 'Tree', title: 'The tree of this document’s continuations and branches' },
     generationSettings: { label: 'Settings', title: 'Generation settings' },
     models: { label: 'Models', title: 'Models' },
     templates: { label: 'Templates', title: 'Templates: stories and poems from a few fields' },
@@ -102,6 +103,7 @@ export const app = {
     undoDelete: 'Undo the last delete',
     toggleRevisions: 'Show or hide revisions',
     toggleHistory: 'Show or hide the history of generations',
+    toggleTree: 'Show or hide the tree of continuations and branches',
     toggleGenerationSettings: 'Show or hide the generation settings',
     toggleModels: 'Show or hide the models',
     toggleTemplates: 'Show or hide the templates (stories and poems)',

@@ -66,7 +66,34 @@ export const editor = {
     number: 'Numbered list',
     quote: 'Quote',
   },
+  /** The probabilities view (editor/probabilities/): what the model weighed at each token. */
+  probabilities: {
+    toggle: '% Probabilities',
+    toggleTitle: 'Show how likely each suggested token was ({{shortcut}})',
+    legendLabel: 'Probability of each token',
+    legendDistribution: 'after the sampler settings',
+    legendNote:
+      'Tint: how likely the model found each token, in the distribution it was drawn from (after temperature, top-k, top-p, min-p and the repetition penalty). {{shortcut}} on the suggestion lists the alternatives.',
+    level0: 'under 10%',
+    level1: '10–25%',
+    level2: '25–50%',
+    level3: '50–80%',
+    level4: 'over 80%',
+    unavailable: 'This engine does not say how likely its tokens were.',
+    popoverLabel: 'Alternatives for “{{token}}”, token {{index, number}} of {{count, number}}',
+    option: '“{{token}}” {{percent}}',
+    chosen: 'written',
+    noAlternatives:
+      'No other tokens are listed when the sampler keeps the whole vocabulary (temperature 0, or no top-k, top-p or min-p).',
+    popoverHint: '↑↓ choose · Enter branch from here · ←→ other tokens · Esc close',
+    kept: 'Kept text cannot be changed here: choose a token that is still pending.',
+    waiting: 'Wait until the model has answered, then choose again.',
+  },
   continue: {
+    atOnce: '×{{count}}',
+    atOnceLabel: 'Alternatives per continue',
+    atOnceTitle:
+      'How many alternatives each continue writes for the spot (Alt+[ and Alt+] go through them)',
     continue: '✎ Continue',
     continueTitle: 'Continue writing at the cursor ({{shortcut}})',
     stop: '■ Stop',

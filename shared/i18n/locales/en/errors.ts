@@ -54,6 +54,9 @@ export const errors = {
       '"{{title}}" is in the trash, so it cannot be changed. Restore it to go on; your text is still in the editor.',
   },
   continue: {
+    branchWithoutParent: 'A branch needs the generation it branches from.',
+    branchMismatch:
+      'This branch does not fit the text before the cursor: the text was changed since. Try again from the token.',
     noTextBeforeCursor:
       'There is no text before the cursor to continue. Write a few words first (or add a memory in the settings).',
     modelLoading: 'The model {{path}} is still loading. Press Continue again when it is ready.',

@@ -117,6 +117,41 @@ export const generation = {
     error: 'Failed',
     running: 'Running…',
   },
+  /** The tree panel (panels/tree/): a document's continuations, alternatives and branches. */
+  tree: {
+    title: 'Tree of continuations',
+    treeLabel: 'Continuations and branches, ↑ ↓ to move, ← → to go up or in',
+    empty:
+      'No continuations of this document yet. Continue writing (Ctrl/Cmd+Enter) and they appear here.',
+    loadFailed: 'Could not load the tree',
+    root: 'Continuation',
+    branchAt: 'branch at token {{index, number}}',
+    alternatives: '{{count, number}} alternatives',
+    kept: 'kept',
+    running: 'writing…',
+    bookmarked: 'bookmarked',
+    bookmark: '☆ Bookmark',
+    unbookmark: '★ Remove bookmark',
+    bookmarkFailed: 'Could not change the bookmark',
+    delete: 'Delete…',
+    deleteTitle: 'Delete this branch',
+    deleteQuestion:
+      'Delete this generation and the {{count, number}} in its branch (it included) from the history? This cannot be undone.',
+    deleteConfirm: 'Delete',
+    deleteCancel: 'Keep',
+    deleted: '{{count, number}} generations deleted.',
+    deleteFailed: 'Could not delete the branch',
+    previewLabel: 'Preview in context',
+    use: 'Use this branch',
+    useTitle:
+      'Replace the tree’s text in the document with this branch (one step: Ctrl/Cmd+Z undoes it)',
+    used: 'The document now reads this branch. Ctrl/Cmd+Z in the text undoes it.',
+    anchorMissing:
+      'The text this continuation was written after is no longer in the document, so Inkwell cannot tell where the branch goes. Copy it from the preview instead.',
+    edited:
+      'The text kept from this tree was changed since, so Inkwell cannot tell which part to replace. Undo those changes, or copy the branch from the preview.',
+    noEditor: 'Open the document in the editor first.',
+  },
   history: {
     title: 'History',
     scope: 'Show generations from',

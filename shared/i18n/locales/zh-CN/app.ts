@@ -19,6 +19,7 @@ export const app: Translation<typeof english> = {
   sidePanels: {
     revisions: { label: '修订', title: '修订记录' },
     history: { label: '历史', title: '生成历史' },
+    tree: { label: '树', title: '本文档的续写与分支之树' },
     generationSettings: { label: '设置', title: '生成设置' },
     models: { label: '模型', title: '模型' },
     templates: { label: '模板', title: '模板：填几项，写出故事和诗歌' },
@@ -100,6 +101,7 @@ export const app: Translation<typeof english> = {
     undoDelete: '撤销上一次删除',
     toggleRevisions: '显示或隐藏修订记录',
     toggleHistory: '显示或隐藏生成历史',
+    toggleTree: '显示或隐藏续写与分支之树',
     toggleGenerationSettings: '显示或隐藏生成设置',
     toggleModels: '显示或隐藏模型',
     toggleTemplates: '显示或隐藏模板（故事和诗歌）',

@@ -45,6 +45,8 @@ export const errors: Translation<typeof english> = {
     inTrash: '“{{title}}”在回收站中，无法修改。请先将其恢复；你的文字仍在编辑器中。',
   },
   continue: {
+    branchWithoutParent: '分支需要指明它所分出的那次生成。',
+    branchMismatch: '这个分支与光标前的文字对不上：文字已被改动。请从该词元重新选择。',
     noTextBeforeCursor: '光标前没有可供续写的文字。请先写几个字（或在设置中添加记忆）。',
     modelLoading: '模型 {{path}} 仍在加载。加载完成后请再次按“续写”。',
     modelNotReady: '{{reason}}请在“模型”面板中加载一个模型，然后再次按“续写”。',

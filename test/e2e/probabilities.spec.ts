@@ -1,0 +1,142 @@
+/**
+ * The probabilities view end to end, on the bundled demo model through the headless server:
+ * continue, turn the view on (a heat map with its legend), open the popover of a token from the
+ * keyboard, choose another token and see the new branch stream from it; then the tree of
+ * continuations, whose first branch is used, and which is still there after a reload.
+ */
+import path from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { openApp, waitUntilSaved, waitUntilSettingsSaved } from './fixtures/editorActions.js';
+import { expect, test } from './fixtures/inkwellServer.js';
+
+const OPENING =
+  'The lighthouse keeper climbed the stairs at dusk. The lamp had to be lit before the ships came';
+
+async function fixSettings(page: Page, maxTokens: number, seed: number): Promise<void> {
+  await page.getByTestId('toggle-generation-settings').click();
+  const panel = page.getByTestId('generation-settings-panel');
+  await panel.getByTestId('param-max-tokens').fill(String(maxTokens));
+  await panel.getByTestId('param-seed-mode').selectOption('fixed');
+  await panel.getByTestId('param-seed').fill(String(seed));
+  await waitUntilSettingsSaved(page);
+  await page.getByTestId('toggle-generation-settings').click();
+  await expect(panel).toBeHidden();
+}
+
+/** The tokens the heat map tints, in order, as the page's CSS highlights hold them. */
+function tintedTokens(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (let level = 0; level < 5; level += 1) {
+      const highlight = CSS.highlights.get(`inkwell-probability-${level}`);
+      highlight?.forEach((range) => ranges.push(range as Range));
+    }
+    return ranges.sort((a, b) => a.startOffset - b.startOffset).map((range) => range.toString());
+  });
+}
+
+/** An option's token as the popover spells it, back to its text. */
+const tokenText = (shown: string): string => shown.replace(/␣/g, ' ').replace(/↵/g, '\n');
+
+/** The README's pictures: written to resources/ only with INKWELL_UPDATE_SCREENSHOT=1 (English). */
+function pictureAt(name: string, info: TestInfo): string {
+  return process.env.INKWELL_UPDATE_SCREENSHOT === '1' && info.project.name === 'en'
+    ? path.resolve(`resources/${name}`)
+    : info.outputPath(name);
+}
+
+test('the probabilities view tints the suggestion and branches from a token chosen by keyboard', async ({
+  page,
+  inkwell,
+  tr,
+}, info) => {
+  test.setTimeout(120_000);
+  await openApp(page, inkwell.url);
+  await fixSettings(page, 24, 11);
+  await page.getByTestId('editor').click();
+  await page.keyboard.type(OPENING);
+  await waitUntilSaved(page);
+
+  await page.keyboard.press('Control+Enter');
+  const ghost = page.getByTestId('ghost-text');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
+  const first = (await ghost.textContent()) ?? '';
+
+  await page.getByTestId('probabilities-toggle').click();
+  await expect(page.getByTestId('probabilities-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const legend = page.getByRole('group', { name: tr('editor:probabilities.legendLabel') });
+  await expect(legend).toContainText(tr('editor:probabilities.legendDistribution'));
+  await expect.poll(async () => (await tintedTokens(page)).join('')).toBe(first);
+  const tokens = await tintedTokens(page);
+  expect(tokens.length).toBeGreaterThan(3);
+
+  // Keyboard only: the popover opens on the first token; → goes to the third.
+  await page.keyboard.press('Alt+ArrowDown');
+  const popover = page.getByRole('listbox');
+  await expect(popover).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(popover).toHaveAccessibleName(new RegExp(`${tokens.length}`));
+  await page.screenshot({ path: pictureAt('probabilities.png', info) });
+  const written = popover.getByRole('option', { selected: true });
+  await expect(written).toContainText(tr('editor:probabilities.chosen'));
+  // The next most likely token that is not the one written.
+  await page.keyboard.press(
+    (await popover.getByRole('option').first().getAttribute('aria-selected')) === 'true'
+      ? 'ArrowDown'
+      : 'Home',
+  );
+  const chosenOption = popover.getByRole('option', { selected: true });
+  const chosen = tokenText((await chosenOption.locator('.token-option-text').textContent()) ?? '');
+  expect(chosen).not.toBe(tokens[2]);
+  await page.keyboard.press('Enter');
+  await expect(popover).toHaveCount(0);
+
+  // The text after the token went, the chosen token took its place, and the branch streams on.
+  const prefix = tokens[0]! + tokens[1]! + chosen;
+  await expect(ghost).toHaveText(new RegExp(`^${escape(prefix)}.+`, 's'), { timeout: 60_000 });
+  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(async () => (await tintedTokens(page)).join(''))
+    .toBe(await ghost.textContent());
+
+  // The tree: the first continuation and the branch under it; the first one is used, by keyboard.
+  await page.keyboard.press('Control+Alt+KeyJ');
+  const tree = page.getByRole('tree', { name: tr('generation:tree.treeLabel') });
+  const nodes = tree.getByRole('treeitem');
+  await expect(nodes).toHaveCount(2);
+  await expect(nodes.nth(1)).toContainText(tr('generation:tree.branchAt', { index: 3 }));
+  await nodes.nth(1).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(nodes.nth(0)).toBeFocused();
+  await expect(nodes.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tree-preview')).toContainText(first.trim());
+  await page.screenshot({ path: pictureAt('tree.png', info) });
+  await page.getByRole('button', { name: tr('generation:tree.use') }).click();
+  await expect(page.getByTestId('tree-message')).toHaveText(tr('generation:tree.used'));
+  const editor = page.getByTestId('editor');
+  await expect(editor).toHaveText(OPENING + first);
+  await waitUntilSaved(page);
+
+  // After a reload the tree is still there, and the used branch is marked as kept.
+  await page.reload();
+  await expect(page.getByTestId('editor')).toHaveText(OPENING + first);
+  await page.getByTestId('toggle-tree').click();
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
+  await expect(tree.getByRole('treeitem').first()).toContainText(tr('generation:tree.kept'));
+
+  // Deleting the branch asks first; the safe choice has the focus.
+  await tree.getByRole('treeitem').nth(1).click();
+  await page.getByRole('button', { name: tr('generation:tree.delete') }).click();
+  const confirm = page.getByRole('alertdialog', { name: tr('generation:tree.deleteTitle') });
+  await expect(
+    confirm.getByRole('button', { name: tr('generation:tree.deleteCancel') }),
+  ).toBeFocused();
+  await confirm.getByRole('button', { name: tr('generation:tree.deleteConfirm') }).click();
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

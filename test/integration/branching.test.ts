@@ -1,0 +1,263 @@
+/**
+ * Probabilities and branches through the router, as the renderer uses them, with the real
+ * engine on the bundled demo model: the steps stream with the chunks and are stored with the
+ * generation; a sentence end cuts them with the text; a branch from token k records its parent
+ * and point, and writes exactly what a cold continue (a fresh engine) of the text cut at k plus
+ * the chosen token writes with the same seed. Several alternatives asked for at once are
+ * written one after another as siblings at one spot, each reading at most the prompt's last
+ * chunk again.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { EventPayload, ResponseOf } from '../../shared/contract.js';
+import type { DocumentRecord } from '../../shared/schemas/documents.js';
+import type { DocumentGenerationSettings } from '../../shared/schemas/generations.js';
+import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
+import { createBackend, type Backend } from '../../electron/backend.js';
+import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
+import type { RequestContext } from '../../electron/core/requestContext.js';
+
+const demoModel = fileURLToPath(
+  new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
+);
+const context: RequestContext = { transport: 'test', clientId: 'branching-test' };
+const story = 'The old man walked slowly into the village. He looked at the houses and';
+
+type End = EventPayload<'generation.end'>;
+
+/** A backend with its own data folder and model host, and what its generations sent. */
+class Studio {
+  readonly dir = mkdtempSync(join(tmpdir(), 'inkwell-branching-'));
+  readonly backend: Backend;
+  readonly steps = new Map<string, TokenStep[]>();
+  readonly texts = new Map<string, string>();
+  readonly ends = new Map<string, End>();
+  private endWatchers: (() => void)[] = [];
+  private readonly waiting = new Map<string, (end: End) => void>();
+  documentId = '';
+
+  constructor() {
+    this.backend = createBackend({
+      dataDir: this.dir,
+      transport: 'test',
+      appVersion: '0.0.0-test',
+      spawnModelHost: () => forkModelHost({ quiet: true }),
+      defaultModelPath: demoModel,
+    });
+    this.backend.events.subscribe((event, payload) => {
+      if (event === 'generation.chunk') {
+        const { generationId } = payload;
+        this.texts.set(generationId, (this.texts.get(generationId) ?? '') + payload.text);
+        const known = this.steps.get(generationId) ?? [];
+        this.steps.set(generationId, [...known, ...(payload.steps ?? [])]);
+      } else if (event === 'generation.end') {
+        this.ends.set(payload.generationId, payload);
+        this.waiting.get(payload.generationId)?.(payload);
+        for (const watcher of this.endWatchers) watcher();
+      }
+    });
+  }
+
+  async call<T>(channel: string, payload: unknown): Promise<T> {
+    const reply = await this.backend.router.dispatch(channel, payload, context);
+    if (!reply.ok) assert.fail(`${channel} failed: ${JSON.stringify(reply.error)}`);
+    return reply.data as T;
+  }
+
+  async open(params: Partial<DocumentGenerationSettings['params']>): Promise<void> {
+    const document = await this.call<DocumentRecord>('documents.create', { title: 'Village' });
+    this.documentId = document.id;
+    const current = await this.call<DocumentGenerationSettings>('settings.getDocument', {
+      documentId: this.documentId,
+    });
+    const { documentId: _id, ...rest } = current;
+    await this.call('settings.saveDocument', {
+      ...rest,
+      documentId: this.documentId,
+      params: { ...current.params, ...params },
+    });
+  }
+
+  /** Continues and waits for the end. */
+  async continue(textBeforeCursor: string, extra: Record<string, unknown> = {}): Promise<End> {
+    const generationId = randomUUID();
+    await this.call('continue.start', {
+      generationId,
+      documentId: this.documentId,
+      textBeforeCursor,
+      ...extra,
+    });
+    const ended = this.ends.get(generationId);
+    if (ended) return ended;
+    return new Promise((resolve) => this.waiting.set(generationId, resolve));
+  }
+
+  /** Resolves once `count` generations have ended in all. */
+  endsReach(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.ends.size >= count) resolve();
+      };
+      this.endWatchers.push(check);
+      check();
+    });
+  }
+
+  close(): void {
+    this.backend.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Long enough (over two 64-token chunks) that reading it again would show. */
+const longStory = `${story} ${'The wind came up from the sea and the shutters rattled. '.repeat(12)}`;
+
+const spelled = (steps: readonly TokenStep[]): string => steps.map((step) => step.text).join('');
+
+describe('probabilities and branches through the router', () => {
+  let studio: Studio;
+
+  before(async () => {
+    studio = new Studio();
+    await studio.open({ seed: 4242, maxTokens: 40 });
+  });
+
+  after(() => studio.close());
+
+  it('streams the steps with the chunks and stores them with the generation', async () => {
+    const end = await studio.continue(story);
+    const streamed = studio.steps.get(end.generationId) ?? [];
+    assert.equal(studio.texts.get(end.generationId), end.text);
+    assert.equal(spelled(streamed), end.text, 'the streamed steps spell the text');
+    assert.equal(streamed.length, end.timings.outputTokens);
+    const stored = await studio.call<ResponseOf<'probabilities.steps'>>('probabilities.steps', {
+      generationId: end.generationId,
+    });
+    assert.equal(stored.branch, null);
+    assert.equal(spelled(stored.steps ?? []), end.text);
+    assert.deepEqual(
+      stored.steps?.map((step) => step.alternatives.map((alt) => alt.text)),
+      streamed.map((step) => step.alternatives.map((alt) => alt.text)),
+    );
+  });
+
+  it('cuts the steps where a sentence end cuts the text', async () => {
+    const sentences = new Studio();
+    try {
+      await sentences.open({ seed: 4242, maxTokens: 80, stopAt: 'sentence' });
+      const end = await sentences.continue(story);
+      assert.equal(spelled(sentences.steps.get(end.generationId) ?? []), end.text);
+      const stored = await sentences.call<ResponseOf<'probabilities.steps'>>(
+        'probabilities.steps',
+        { generationId: end.generationId },
+      );
+      assert.equal(spelled(stored.steps ?? []), end.text);
+    } finally {
+      sentences.close();
+    }
+  });
+
+  it('branches from token k exactly as a cold continue of the text cut there', async () => {
+    const parent = await studio.continue(story);
+    const steps = studio.steps.get(parent.generationId) ?? [];
+    const k = steps.findIndex(
+      (step, index) =>
+        index >= 2 && step.alternatives.some((alt) => alt.text !== step.text && alt.text !== ''),
+    );
+    assert.ok(k >= 2, 'a token with another alternative');
+    const chosen = steps[k]!.alternatives.find(
+      (alt) => alt.text !== steps[k]!.text && alt.text !== '',
+    )!;
+    const prefix = spelled(steps.slice(0, k)) + chosen.text;
+
+    const branch = await studio.continue(story + prefix, {
+      parentId: parent.generationId,
+      branch: { tokenIndex: k, prefix },
+    });
+    assert.ok(branch.text.length > 0);
+    const recorded = await studio.call<ResponseOf<'probabilities.steps'>>('probabilities.steps', {
+      generationId: branch.generationId,
+    });
+    assert.deepEqual(recorded.branch, { parentId: parent.generationId, tokenIndex: k, prefix });
+    const record = await studio.call<{ parentId: string | null }>('history.get', {
+      id: branch.generationId,
+    });
+    assert.equal(record.parentId, parent.generationId);
+
+    const cold = new Studio();
+    try {
+      await cold.open({ seed: 4242, maxTokens: 40 });
+      const fresh = await cold.continue(story + prefix);
+      assert.equal(branch.text, fresh.text, 'the same text as a fresh engine writes there');
+    } finally {
+      cold.close();
+    }
+  });
+
+  it('refuses a branch that does not fit the text before the cursor', async () => {
+    const parent = await studio.continue(story);
+    const reply = await studio.backend.router.dispatch(
+      'continue.start',
+      {
+        generationId: randomUUID(),
+        documentId: studio.documentId,
+        textBeforeCursor: story + ' something else',
+        parentId: parent.generationId,
+        branch: { tokenIndex: 1, prefix: ' not what the text ends with' },
+      },
+      context,
+    );
+    assert.equal(reply.ok, false);
+    assert.equal(!reply.ok && reply.error.code, 'invalid_request');
+  });
+});
+
+describe('several alternatives at once', () => {
+  let studio: Studio;
+
+  before(async () => {
+    studio = new Studio();
+    await studio.open({ seed: 99, maxTokens: 16 });
+  });
+
+  after(() => studio.close());
+
+  it('writes the siblings for one spot after the first, reusing the evaluated prompt', async () => {
+    const before = studio.ends.size;
+    const first = await studio.continue(longStory, { count: 3 });
+    await studio.endsReach(before + 3);
+    const spot = await studio.call<{ id: string; output: string; finishReason: string }[]>(
+      'continue.alternatives',
+      { spotId: first.generationId },
+    );
+    assert.equal(spot.length, 3, 'three alternatives at the spot');
+    assert.equal(spot[0]!.id, first.generationId);
+    assert.equal(new Set(spot.map((entry) => entry.output)).size, 3, 'each with its own seed');
+    for (const sibling of spot.slice(1)) {
+      const end = studio.ends.get(sibling.id)!;
+      assert.ok(end.timings.promptTokens > 128);
+      const read = end.timings.promptTokens - (end.timings.reusedPromptTokens ?? 0);
+      assert.ok(read <= 64, `a sibling read ${read} prompt tokens again, more than one chunk`);
+      // Each sibling carries its steps like the first.
+      assert.equal(spelled(studio.steps.get(sibling.id) ?? []), end.text);
+    }
+  });
+
+  it('stops writing siblings once the writer continues elsewhere', async () => {
+    const before = studio.ends.size;
+    const first = await studio.continue(longStory, { count: 8 });
+    const next = await studio.continue(story);
+    await studio.endsReach(before + 2);
+    // Any sibling already started ends (cancelled) rather than the chain going on to eight.
+    const spot = await studio.call<{ finishReason: string | null }[]>('continue.alternatives', {
+      spotId: first.generationId,
+    });
+    assert.ok(spot.length < 8, `${spot.length} alternatives were written`);
+    assert.ok(next.text.length > 0);
+  });
+});
