@@ -87,6 +87,9 @@ describe('a llama-architecture model', () => {
     assert.equal(first.timings.outputTokens, 24);
     const again = await run(prompt);
     assert.equal(again.text, first.text);
+    // The BOS token the completion adds is kept with the prompt: the same prompt again reads
+    // only its last token.
+    assert.equal(again.timings.promptTokens - (again.timings.reusedPromptTokens ?? 0), 1);
   });
 
   it('fits a continue made of parts into its context, BOS included', async () => {

@@ -21,7 +21,7 @@ import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import { TokenStepTrail } from '../../../shared/tokenStepTrail.js';
 import type { LoadedModel } from './modelLoader.js';
 import { ProbabilityCompletion, type TokenCompletion } from './probabilityCompletion.js';
-import type { FittedPrompt } from './promptFit.js';
+import { completionStartToken, type FittedPrompt } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
 import { TypingHold } from './typingHold.js';
 
@@ -122,7 +122,10 @@ export async function runCompletion(
   try {
     // Prompt batches and single-token steps run best with different thread counts.
     llama.maxThreads = info.threads.prompt;
-    reusedPromptTokens = await loaded.cache.evaluatePrompt(fit.tokens, generationSignal);
+    // The cache evaluates what the completion will find in the sequence: any start token too.
+    const start = completionStartToken(loaded.model);
+    const evaluated = start === null ? fit.tokens : [start, ...fit.tokens];
+    reusedPromptTokens = await loaded.cache.evaluatePrompt(evaluated, generationSignal);
     if (signal.aborted) return finish('cancelled');
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {

@@ -12,7 +12,6 @@
  * triggers, context shifts: completionRunner uses none of them) is refused, not ignored.
  */
 import {
-  LlamaVocabularyType,
   type LlamaCompletionGenerationOptions,
   type LlamaCompletionResponse,
   type LlamaContextSequence,
@@ -20,6 +19,7 @@ import {
   type Token,
 } from 'node-llama-cpp';
 import { TOP_ALTERNATIVES, type TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import { completionStartToken } from './promptFit.js';
 
 const UNKNOWN_UNICODE_CHAR = '\uFFFD';
 /** LlamaCompletion's default, kept so both run the same evaluation priority. */
@@ -57,7 +57,7 @@ export class ProbabilityCompletion implements TokenCompletion {
     const ensureNotAborted = (): void => {
       if (signal?.aborted) throw signal.reason;
     };
-    const bos = beginningToken(model);
+    const bos = completionStartToken(model);
     const tokens = bos === null ? input.slice() : [bos, ...input];
     const room = sequence.context.contextSize - tokens.length;
     const maxTokens =
@@ -199,14 +199,6 @@ export function wholeVocabulary(options: LlamaCompletionGenerationOptions): bool
   if ((options.temperature ?? 0) <= 0) return true;
   const topK = options.topK ?? 0;
   return !(topK > 0) && (options.topP ?? 1) >= 1 && !((options.minP ?? 0) > 0);
-}
-
-/** The token LlamaCompletion puts before every prompt for this vocabulary, if any. */
-function beginningToken(model: LlamaModel): Token | null {
-  const type = model.vocabularyType;
-  if (type === LlamaVocabularyType.rwkv || type === LlamaVocabularyType.ugm) return null;
-  if (type === LlamaVocabularyType.wpm) return model.tokens.bos;
-  return model.tokens.shouldPrependBosToken ? model.tokens.bos : null;
 }
 
 function refuseUnsupported(options: LlamaCompletionGenerationOptions): void {

@@ -5,7 +5,7 @@
  * replay's) is cut on token boundaries, never leaving half a character at the start (GPT-2's
  * byte-level tokens can split one UTF-8 character).
  */
-import type { Token } from 'node-llama-cpp';
+import { LlamaVocabularyType, type LlamaModel, type Token } from 'node-llama-cpp';
 import type {
   EnginePrompt,
   PromptFit as PlannedPrompt,
@@ -49,13 +49,24 @@ export function fitPromptToContext<T>(
   return { tokens: promptTokens.slice(dropped), dropped, maxTokens };
 }
 
+/**
+ * The token node-llama-cpp's completion puts before every prompt for this vocabulary (a BOS
+ * token), or null: the prompt is evaluated, counted and kept with it.
+ */
+export function completionStartToken(model: LlamaModel): Token | null {
+  const type = model.vocabularyType;
+  if (type === LlamaVocabularyType.rwkv || type === LlamaVocabularyType.ugm) return null;
+  if (type === LlamaVocabularyType.wpm) return model.tokens.bos;
+  return model.tokens.shouldPrependBosToken ? model.tokens.bos : null;
+}
+
 /** The tokens a prompt starts with, after any BOS token the completion adds itself. */
 export function promptTokensFor(
   loaded: LoadedModel,
   prompt: string,
 ): { tokens: Token[]; reserved: number } {
   const { model } = loaded;
-  const reserved = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? 1 : 0;
+  const reserved = completionStartToken(model) === null ? 0 : 1;
   // false: text a writer types, such as "<|endoftext|>", stays text and is never a control token.
   const tokens = model.tokenize(prompt, false);
   if (tokens.length === 0 && reserved === 0) {
