@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database.js';
+import { lorebookSchemaSql } from './lorebookSchema.js';
 import {
   generationsSchemaSql,
   initialSchemaSql,
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, description: 'models library and run settings', sql: modelsSchemaSql },
   { version: 4, description: 'user templates', sql: templatesSchemaSql },
   { version: 5, description: 'app preferences', sql: preferencesSchemaSql },
+  { version: 6, description: 'lorebook entries, library use and budget', sql: lorebookSchemaSql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -359,6 +359,23 @@ export const errors: Translation<typeof english> = {
     anyGpuDidNotStart: 'GPU 后端无法启动（{{detail}}），因此模型改在 CPU 上运行。',
     gpuCouldNotHold: '无法在 {{backend}} 上加载模型（{{detail}}），因此模型改在 CPU 上运行。',
   },
+  lorebook: {
+    entryGone: '此设定集条目已不存在。',
+    badKey: '关键词“{{key}}”无法使用：{{problem}}。',
+    tooManyEntries: '一个设定集最多有 {{limit}} 个条目。',
+    import: {
+      refused: '此文件无法作为设定集导入：{{reason}} 没有导入任何内容。',
+      notJson: '它不是 JSON（{{detail}}）。',
+      unknownShape: '它不是 Inkwell、NovelAI 或 KoboldAI / Kobold Lite 的设定集。',
+      noEntries: '其中没有带文本的条目。',
+      tooMany: '其中有 {{count}} 个条目，超过了设定集的上限 {{limit}} 个。',
+      noText: '第 {{entry}} 个条目没有文本，已略过。',
+      badEntry: '第 {{entry}} 个条目已略过（{{field}}：{{problem}}）。',
+      unknownField: '第 {{entry}} 个条目：Inkwell 不认识字段“{{field}}”，已忽略。',
+      ignored: '第 {{entry}} 个条目：“{{field}}”在 Inkwell 中没有对应项，已忽略。',
+      insertionType: '第 {{entry}} 个条目：按行插入，而不是按 {{type}}。',
+    },
+  },
   dialogs: {
     importFormats: 'Inkwell 可导入 .txt、.md、.html 和 .docx 文件。',
     importTooLarge: '此文件太大，无法导入（最大 {{max}} MB）。',
