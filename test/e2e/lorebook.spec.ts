@@ -76,3 +76,32 @@ test('a lorebook entry lights up in the context viewer when its key is typed, an
   await expect(prompt).toContainText(ENTRY_TEXT, { useInnerText: false });
   await expect(prompt).toContainText('Everard looked at the hives', { useInnerText: false });
 });
+
+test("the author's note depth set in the settings is what the context viewer shows", async ({
+  page,
+  inkwell,
+  tr,
+}) => {
+  test.slow();
+  await openApp(page, inkwell.url);
+  await page.getByTestId('editor').click();
+  await page.keyboard.type('One.\nTwo.\nThree.\nFour.\nFive.');
+  await waitUntilSaved(page);
+
+  await openPanel(page, 'toggle-generation-settings', 'generation-settings-panel');
+  const settings = page.getByTestId('generation-settings-panel');
+  await settings.getByTestId('authors-note-input').fill('Keep it bright.');
+  await settings.getByTestId('note-depth').fill('12');
+  await settings.getByTestId('note-depth-unit').selectOption('tokens');
+  await expect(page.getByTestId('settings-save-status')).toHaveAttribute('data-status', 'saved');
+
+  await openPanel(page, 'toggle-context-viewer', 'context-viewer');
+  const viewer = page.getByTestId('context-viewer');
+  await expect(viewer.getByTestId('context-note-depth')).toHaveText(
+    tr('lorebook:viewer.noteDepthTokens', { count: 12 }),
+    { timeout: MODEL_LOAD_LIMIT_MS },
+  );
+  await expect(viewer.getByTestId('context-prompt').locator('[data-part="note"]')).toHaveText(
+    "[Author's note: Keep it bright.]\n",
+  );
+});
