@@ -1,7 +1,8 @@
 /**
  * Builds the prompt for a continue, in the model host where the tokenizer is: the document's
- * memory first, then the text before the cursor with the author's note a few lines before its
- * end, trimmed from the left so that prompt and new tokens fit the model's context. Pure apart
+ * memory first, then the text before the cursor with the author's note a few lines (or tokens)
+ * before its end and the active lorebook entries where each goes (promptLayout.ts), trimmed from
+ * the left so that prompt and new tokens fit the model's context. Pure apart
  * from the token counter (the model's own tokenizer, so counts are what the model will see).
  *
  * Trimming: the cut is found by binary search over cut points, counting the assembled prompt at
@@ -78,16 +79,6 @@ export interface AssembledPrompt {
 export function formatAuthorsNote(note: string): string | null {
   const trimmed = note.trim();
   return trimmed === '' ? null : `[Author's note: ${trimmed}]`;
-}
-
-/** Puts the note on its own line before the last `depth` lines of the text. */
-export function insertAuthorsNote(text: string, noteLine: string | null, depth: number): string {
-  if (noteLine === null) return text;
-  const lines = text.split('\n');
-  if (lines.length <= depth) return `${noteLine}\n${text}`;
-  const head = lines.slice(0, lines.length - depth).join('\n');
-  const tail = lines.slice(lines.length - depth).join('\n');
-  return `${head}\n${noteLine}\n${tail}`;
 }
 
 export function assemblePrompt(
