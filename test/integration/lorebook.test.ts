@@ -211,4 +211,23 @@ describe('the lorebook through the router', () => {
     assert.ok(elsewhere.fit.promptText.includes('The grey sea swallows ships.'));
     assert.ok(!elsewhere.fit.promptText.includes('Everard keeps bees'));
   });
+
+  it('keeps the prompt with its entries reusable: the next continue a few words on reads only what differs', async () => {
+    // Long enough for whole 64-token chunks to be reused (promptCache.ts).
+    const text = `${'The bees hummed in the hives behind the chapel wall. '.repeat(12)}Everard smiled.`;
+    const first = randomUUID();
+    await call('continue.start', { generationId: first, documentId, textBeforeCursor: text });
+    await ended(first);
+    const second = randomUUID();
+    await call('continue.start', {
+      generationId: second,
+      documentId,
+      textBeforeCursor: `${text} Then he went home`,
+    });
+    await ended(second);
+    const record = await call<GenerationRecord>('history.get', { id: second });
+    assert.ok(record.promptText.includes('Everard keeps bees behind the chapel.'));
+    const reused = record.timings?.reusedPromptTokens ?? 0;
+    assert.ok(reused >= 128, `the prompt with its entries was reused (${reused} tokens)`);
+  });
 });
