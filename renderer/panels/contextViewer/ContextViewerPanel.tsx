@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import type { LexicalEditor } from 'lexical';
 import type { PromptFit } from '../../../shared/schemas/generations.js';
 import type { LoreActivation } from '../../../shared/schemas/lorebook.js';
-import { ContextBar, contextParts } from '../../ui/ContextBar.js';
+import { ContextBar } from '../../ui/ContextBar.js';
+import { contextParts } from '../../ui/contextParts.js';
 import { SidePanel } from '../../ui/SidePanel.js';
 import { useContextPreview } from './useContextPreview.js';
 
