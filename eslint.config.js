@@ -50,10 +50,10 @@ export const layers = [
     why: 'core is the floor every domain stands on',
   },
   {
-    name: 'the libraries (store/, gguf/, security/)',
-    files: ['electron/store/', 'electron/gguf/', 'electron/security/'],
+    name: 'the libraries (store/, gguf/, security/, logging/)',
+    files: ['electron/store/', 'electron/gguf/', 'electron/security/', 'electron/logging/'],
     forbid: ['electron/'],
-    allow: ['electron/store/', 'electron/gguf/', 'electron/security/'],
+    allow: ['electron/store/', 'electron/gguf/', 'electron/security/', 'electron/logging/'],
     why: 'they know nothing of the domains, the engine or the transports',
   },
   {

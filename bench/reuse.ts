@@ -21,7 +21,9 @@ import type { CompletionOutcome } from '../electron/engine/engine.js';
 import { EngineClient } from '../electron/engine/supervisor/engineClient.js';
 import { forkModelHost } from '../electron/engine/supervisor/forkModelHost.js';
 import type { ResolvedGenerationParams } from '../shared/schemas/engine.js';
+import { PROMPT_CHUNK_TOKENS } from '../electron/engine/host/promptCache.js';
 import { benchModel, benchWorkDir } from './benchModel.js';
+import { findLlamaBench, nativeFigures } from './llamaBench.js';
 import { describeMachine } from './machine.js';
 
 const { values: args } = parseArgs({
@@ -35,12 +37,18 @@ const runs = Math.max(1, Number(args.runs));
 const types = (args.types ?? 'f16,q8_0').split(',') as ConversionType[];
 const threads = args.threads === undefined ? undefined : Math.max(1, Number(args.threads));
 const server = process.env.INKWELL_LLAMA_SERVER?.replace(/\/$/, '');
+const llamaBench = findLlamaBench();
 
 const paragraph =
   'The harbour was quiet in the early morning, and the fishermen mended their nets on the ' +
   'stones while the gulls argued over what the night boats had left behind. ';
-/** About 750 tokens; each run starts with its own word, so a cold run shares nothing. */
-const documentFor = (run: number): string => `Chapter ${run + 1}.\n\n${paragraph.repeat(23)}`;
+/**
+ * About 750 tokens; each run starts with its own word, so a cold run shares nothing, and ends a
+ * few words further on than the last, so that the end falls at different places in the last
+ * prompt chunk (what an appended sentence reads again depends on it: up to a chunk).
+ */
+const documentFor = (run: number): string =>
+  `Chapter ${run + 1}.\n\n${paragraph.repeat(23)}${'The tide turned. '.repeat(run % 7)}`;
 const sentence = ' A bell rang somewhere in the town, and the dogs began to bark.';
 
 const params = (maxTokens: number, seed: number): ResolvedGenerationParams => ({
@@ -120,9 +128,22 @@ async function serverRun(prompt: string, maxTokens: number, seed: number) {
   });
   const body = (await response.json()) as {
     content: string;
-    timings: ServerTimings;
+    timings?: ServerTimings;
     tokens_evaluated?: number;
+    error?: unknown;
   };
+  if (!body.timings) {
+    // This release's server refuses some outputs of a random-weight model (a 500 saying the
+    // output 'does not match the expected Content-only format'); such a case counts as missing.
+    serverFailures.push(JSON.stringify(body.error ?? body).slice(0, 160));
+    return {
+      text: '',
+      ttftMs: Number.NaN,
+      promptTokens: 0,
+      readTokens: 0,
+      tokensPerSecond: Number.NaN,
+    };
+  }
   return {
     text: body.content,
     ttftMs: body.timings.prompt_ms,
@@ -132,8 +153,10 @@ async function serverRun(prompt: string, maxTokens: number, seed: number) {
   };
 }
 
+const serverFailures: string[] = [];
+
 const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
@@ -169,7 +192,7 @@ async function benchType(type: ConversionType): Promise<void> {
     }
     const { prompt, generation } = info.threads;
     console.log(
-      `\n${type}: ${(info.sizeBytes / 2 ** 20).toFixed(0)} MiB, context ${info.contextSize}, threads ${prompt} (prompt) / ${generation} (generation), ${info.threads.source}; ${runs} runs, medians`,
+      `\n${type}: ${(info.sizeBytes / 2 ** 20).toFixed(0)} MiB, context ${info.contextSize}, llama.cpp ${info.engineBuild ?? 'prebuilt'} build, threads ${prompt} (prompt) / ${generation} (generation), ${info.threads.source}; ${runs} runs, medians`,
     );
     const rows: string[][] = [
       ['case', 'prompt tokens', 'read', 'Inkwell first token ms', '% of cold'],
@@ -200,6 +223,14 @@ async function benchType(type: ConversionType): Promise<void> {
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
     for (const row of rows)
       console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+    console.log(
+      `sentence appended, per run: ${results.inkwell
+        .map(
+          (r) =>
+            `${r['sentence appended'].readTokens} tokens read, ${((100 * r['sentence appended'].ttftMs) / r.cold.ttftMs).toFixed(1)}% of cold`,
+        )
+        .join('; ')}`,
+    );
     const inkwellCold = median(results.inkwell.map((r) => r.cold.ttftMs));
     const line = [`generation (128 tokens): Inkwell ${median(speeds.inkwell).toFixed(1)} tokens/s`];
     if (server) {
@@ -210,6 +241,27 @@ async function benchType(type: ConversionType): Promise<void> {
       );
     }
     console.log(line.join('; '));
+    if (serverFailures.length > 0) {
+      console.log(
+        `llama.cpp server refused ${serverFailures.length} requests: ${serverFailures[0]}`,
+      );
+      serverFailures.length = 0;
+    }
+    if (llamaBench) {
+      const coldTokens = median(results.inkwell.map((r) => r.cold.promptTokens));
+      const coldSpeed = (1000 * coldTokens) / inkwellCold;
+      for (const batch of [PROMPT_CHUNK_TOKENS, 512]) {
+        const native = await nativeFigures(llamaBench, model, {
+          threads: prompt,
+          promptTokens: coldTokens,
+          newTokens: 128,
+          batch,
+        });
+        console.log(
+          `llama-bench, batch ${batch}, ${prompt} threads: prompt ${native.promptTokensPerSecond.toFixed(0)} tokens/s (Inkwell cold ${coldSpeed.toFixed(0)}, ${((100 * coldSpeed) / native.promptTokensPerSecond).toFixed(0)}%), generation ${native.tokensPerSecond.toFixed(1)} tokens/s (Inkwell ${((100 * median(speeds.inkwell)) / native.tokensPerSecond).toFixed(0)}%)`,
+        );
+      }
+    }
   } finally {
     await engine.dispose();
   }
@@ -224,5 +276,8 @@ console.log(
 );
 console.log(
   server ? `llama.cpp server: ${server}` : 'llama.cpp server: none given (INKWELL_LLAMA_SERVER)',
+);
+console.log(
+  `llama-bench: ${llamaBench ?? 'none (scripts/build-llama-server.sh builds one, or INKWELL_LLAMA_BENCH)'}`,
 );
 for (const type of types) await benchType(type);

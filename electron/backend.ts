@@ -109,13 +109,15 @@ export function createBackend(options: BackendOptions): Backend {
     emit: (event, payload) => events.emit(event, payload),
     ...(options.defaultModelPath ? { defaultModelPath: options.defaultModelPath } : {}),
   });
-  const models = new ModelsService({
+  const models: ModelsService = new ModelsService({
     database,
     engine,
     emit: (event, payload) => events.emit(event, payload),
     dataDir: options.dataDir,
     summarizeModelFile,
     ...(options.defaultModelPath ? { bundledModelPath: options.defaultModelPath } : {}),
+    // Read when the engine first loads, after `preferences` below exists.
+    startupModelId: (): string | null => preferences.get().startupModelId,
     ...options.models,
   });
   const documentRows = new DocumentsRepository(database);
@@ -140,7 +142,13 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     documentExists,
   });
-  const preferences = new PreferencesService(new PreferencesRepository(database), events);
+  const preferences: PreferencesService = new PreferencesService(
+    new PreferencesRepository(database),
+    events,
+    {
+      isKnownModel: (id): boolean => models.has(id),
+    },
+  );
   const templates = new TemplatesService({
     database,
     documents,

@@ -6,9 +6,11 @@
 import {
   app,
   BrowserWindow,
+  crashReporter,
   dialog,
   ipcMain,
   Menu,
+  nativeTheme,
   protocol,
   screen,
   session,
@@ -26,6 +28,10 @@ import { forkUtilityModelHost } from './engine/supervisor/utilityProcessTranspor
 import { forkUtilityRenderProcess } from './templates/utilityRenderProcess.js';
 import { attachElectronIpc } from './ipc/electronAdapter.js';
 import { applicationMenuTemplate } from './desktop/menu.js';
+import { contextMenuTemplate } from './desktop/contextMenuTemplate.js';
+import { filesToOpen, PendingOpens } from './desktop/openedFiles.js';
+import { RecentFiles } from './desktop/recentFiles.js';
+import { TaskbarProgress } from './desktop/taskbarProgress.js';
 import { createI18n } from '../shared/i18n/createI18n.js';
 import {
   languageEndonyms,
@@ -37,6 +43,8 @@ import { isTrustedSender } from './security/trustedSender.js';
 import { APP_ORIGIN, installWebContentsGuards } from './security/webContentsGuards.js';
 import { mainWindowOptions } from './security/windowOptions.js';
 import { clampToDisplays, loadWindowState, saveWindowState } from './desktop/windowState.js';
+import { createAppLog } from './logging/appLog.js';
+import { copyConsoleTo } from './logging/consoleCopy.js';
 
 /** How long quitting waits for the renderer to save; a hung renderer must not block quitting. */
 const FLUSH_TIMEOUT_MS = 3000;
@@ -45,9 +53,54 @@ registerAppScheme(protocol);
 // The Electron end-to-end test runs each launch on a fresh data folder.
 if (process.env.INKWELL_USER_DATA) app.setPath('userData', process.env.INKWELL_USER_DATA);
 
+// Logs and crash dumps stay in the user-data folder on every system (Help names both folders).
+// Crash dumps are written by Crashpad for every process and never sent anywhere.
+app.setAppLogsPath(path.join(app.getPath('userData'), 'logs'));
+const appLog = createAppLog(app.getPath('logs'));
+const mainLog = appLog.of('main');
+copyConsoleTo(mainLog);
+crashReporter.start({ uploadToServer: false, compress: true });
+mainLog.info(`Inkwell ${app.getVersion()} starting (Electron ${process.versions.electron})`);
+
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
 const acknowledgements = new Acknowledgements();
+
+/**
+ * Documents the system hands over wait in `pendingOpens` until the window takes them (at its
+ * start, and whenever it is told 'open-file'); each one imported or exported joins Open Recent.
+ */
+const pendingOpens = new PendingOpens();
+const recentFiles = new RecentFiles(app.getPath('userData'));
+let rebuildMenu = (): void => undefined;
+
+function openDocument(filePath: string): void {
+  pendingOpens.add(filePath);
+  backend?.events.emit('app.command', { command: 'open-file' });
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+}
+
+const documentFiles = {
+  pending: pendingOpens,
+  used(filePath: string): void {
+    if (!recentFiles.add(filePath)) return;
+    app.addRecentDocument(filePath);
+    rebuildMenu();
+  },
+  gone(filePath: string): void {
+    recentFiles.remove(filePath);
+    rebuildMenu();
+  },
+};
+
+// macOS: a document opened from the Finder or dropped on the Dock icon, possibly before ready.
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  openDocument(filePath);
+});
+// Windows and Linux: documents in the first instance's command line.
+for (const filePath of filesToOpen(process.argv, process.cwd())) pendingOpens.add(filePath);
 
 /** better-sqlite3 is not N-API: in development `npm start` builds an Electron copy into native/. */
 function electronSqliteBinding(appRoot: string): string | undefined {
@@ -107,11 +160,37 @@ function createWindow(appRoot: string): BrowserWindow {
     acknowledgements.forget(clientId);
     backend?.clientGone(clientId);
   });
+  window.webContents.on('context-menu', (_event, params) => {
+    const contents = window.webContents;
+    const template = contextMenuTemplate(
+      params,
+      {
+        replaceMisspelling: (word) => contents.replaceMisspelling(word),
+        addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+        send: (command) => backend?.events.emit('app.command', { command }),
+      },
+      mainText.getFixedT(null, 'menu'),
+    );
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+  });
+  // The page's own errors (uncaught exceptions, console.error) go to renderer.log.
+  window.webContents.on('console-message', (details) => {
+    if (details.level !== 'error' && details.level !== 'warning') return;
+    const where = `${details.sourceId.replace(/^app:\/\/inkwell/, '')}:${details.lineNumber}`;
+    const rendererLog = appLog.of('renderer');
+    const write = details.level === 'error' ? rendererLog.error : rendererLog.warn;
+    write(`${details.message} (${where})`);
+  });
+  window.webContents.on('unresponsive', () =>
+    appLog.of('renderer').warn('the window stopped responding'),
+  );
   window.webContents.on('render-process-gone', (_event, details) => {
     // A dead renderer cannot save; its text is what autosave last stored. Start it again.
     acknowledgements.forget(clientId);
     backend?.clientGone(clientId);
-    console.error(`[inkwell] the window's renderer stopped (${details.reason})`);
+    appLog
+      .of('renderer')
+      .error(`the window's renderer stopped (${details.reason}, exit code ${details.exitCode})`);
     if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.reload();
   });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
@@ -123,7 +202,9 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
+  // A second launch (a document double-clicked while the app runs) hands its files over here.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const filePath of filesToOpen(argv, workingDirectory)) openDocument(filePath);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -144,10 +225,16 @@ async function start(): Promise<void> {
     transport: 'electron',
     appVersion: app.getVersion(),
     nativeBinding: electronSqliteBinding(appRoot),
-    spawnModelHost: () =>
-      forkUtilityModelHost(
+    spawnModelHost: () => {
+      const hostLog = appLog.of('model-host');
+      const host = forkUtilityModelHost(
         path.join(appRoot, 'dist', 'electron', 'engine', 'host', 'modelHost.js'),
-      ),
+        (line, stream) => hostLog[stream === 'stderr' ? 'warn' : 'info'](line),
+      );
+      hostLog.info(`model host started (pid ${host.pid ?? 'unknown'})`);
+      host.onExit((exit) => hostLog.warn(`model host exited (code ${exit.code ?? 'none'})`));
+      return host;
+    },
     defaultModelPath: path.join(resourcesDir, 'models', BUNDLED_MODEL_FILE),
     templatesDir: path.join(resourcesDir, 'templates'),
     spawnTemplateRenderer: (memoryMb) =>
@@ -155,8 +242,10 @@ async function start(): Promise<void> {
         path.join(appRoot, 'dist', 'electron', 'templates', 'renderHost.js'),
         memoryMb,
       ),
-    desktopShell: createElectronDesktopShell(acknowledgements, () =>
-      mainText.getFixedT(null, 'menu'),
+    desktopShell: createElectronDesktopShell(
+      acknowledgements,
+      () => mainText.getFixedT(null, 'menu'),
+      documentFiles,
     ),
   });
   backend = activeBackend;
@@ -173,6 +262,21 @@ async function start(): Promise<void> {
   });
 
   installMenu(activeBackend);
+  // Downloads, conversions and thread tuning show in the taskbar / the Dock.
+  const taskbar = new TaskbarProgress();
+  activeBackend.events.subscribe((...[event, payload]) => {
+    let value: number | null = null;
+    if (event === 'models.jobProgress') value = taskbar.update({ event, payload });
+    else if (event === 'models.jobEnd') value = taskbar.update({ event, payload });
+    else if (event === 'engine.loadProgress') value = taskbar.update({ event, payload });
+    else if (event === 'engine.status') value = taskbar.update({ event });
+    if (value !== null && mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(value);
+  });
+  // The window applies the theme itself (data-theme); this makes menus, dialogs and scrollbars match.
+  nativeTheme.themeSource = activeBackend.preferences.get().theme;
+  activeBackend.events.subscribe((event, payload) => {
+    if (event === 'preferences.changed') nativeTheme.themeSource = payload.theme;
+  });
 
   mainWindow = createWindow(appRoot);
   mainWindow.on('closed', () => {
@@ -210,8 +314,19 @@ function installMenu(activeBackend: Backend): void {
             type: 'info',
             title: t('about'),
             message: `Inkwell ${app.getVersion()}`,
-            detail: t('aboutDetail'),
+            detail: `${t('aboutDetail')}\n\n${t('aboutFolders', {
+              logs: app.getPath('logs'),
+              crashReports: app.getPath('crashDumps'),
+            })}`,
           }),
+        showFolder: (folder) =>
+          void shell.openPath(app.getPath(folder === 'logs' ? 'logs' : 'crashDumps')),
+        openRecent: openDocument,
+        clearRecent: () => {
+          recentFiles.clear();
+          app.clearRecentDocuments();
+          build();
+        },
       },
       {
         t,
@@ -219,10 +334,12 @@ function installMenu(activeBackend: Backend): void {
         systemLanguageName:
           languageEndonyms[resolveLanguage('system', app.getPreferredSystemLanguages())],
       },
+      recentFiles.list(),
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   followLanguage(activeBackend.preferences.get().language);
+  rebuildMenu = build;
   build();
   activeBackend.events.subscribe((event, payload) => {
     if (event !== 'preferences.changed') return;
@@ -243,6 +360,9 @@ app.on('will-quit', () => {
 
 // A fault in main: save what the windows hold, then leave (continuing in an unknown state could
 // write worse than it saves).
+process.on('unhandledRejection', (reason) => {
+  mainLog.error('a promise in the main process was rejected and nobody handled it:', reason);
+});
 process.on('uncaughtException', (error) => {
   console.error('[inkwell] unexpected error in the main process:', error);
   void flushRenderers().finally(() => app.exit(1));

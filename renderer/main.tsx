@@ -6,6 +6,7 @@ import './i18n/i18n.js';
 import { App } from './app/App.js';
 import { ErrorProvider } from './ui/errorReporting.js';
 import { followLanguagePreference } from './i18n/languagePreference.js';
+import { followThemePreference } from './ui/theme.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
@@ -15,6 +16,7 @@ if (!container) throw new Error('index.html has no #root element.');
 
 const client = createInkwellClient();
 const languages = followLanguagePreference(client);
+followThemePreference(client);
 createRoot(container).render(
   <StrictMode>
     <ClientProvider client={client}>

@@ -11,7 +11,10 @@ export type AppInfo = ResponseOf<'app.info'>;
 
 /** What the Electron side provides; every method gets the asking client's id. */
 export interface DesktopShell {
-  openForImport(clientId: string): Promise<ResponseOf<'files.openDialog'>>;
+  openForImport(
+    request: ParsedRequestOf<'files.openDialog'>,
+    clientId: string,
+  ): Promise<ResponseOf<'files.openDialog'>>;
   save(
     request: ParsedRequestOf<'files.saveDialog'>,
     clientId: string,
@@ -47,7 +50,7 @@ export function createFilesHandlers(shell?: DesktopShell): HandlersFor<'files'> 
     };
   }
   return {
-    'files.openDialog': (_request, context) => shell.openForImport(context.clientId),
+    'files.openDialog': (request, context) => shell.openForImport(request, context.clientId),
     'files.saveDialog': (request, context) => shell.save(request, context.clientId),
     'files.exportPdf': (request, context) => shell.exportPdf(request, context.clientId),
   };

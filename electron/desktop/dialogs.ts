@@ -17,6 +17,7 @@ import {
   withExtension,
 } from './fileTypes.js';
 import { chooseModelFile } from './modelFileDialog.js';
+import type { PendingOpens } from './openedFiles.js';
 import { ChosenDestinations, chooseSaveTarget } from './saveTarget.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { webContentsIdOf } from '../core/requestContext.js';
@@ -34,10 +35,20 @@ function windowOf(clientId: string): BrowserWindow | null {
   return contents ? BrowserWindow.fromWebContents(contents) : null;
 }
 
+/** Documents handed to the app, and what main does when one is imported or exported. */
+export interface DocumentFiles {
+  pending: PendingOpens;
+  /** Imported or exported: File → Open Recent and the system's recent documents. */
+  used(filePath: string): void;
+  /** Could not be read any more: out of Open Recent. */
+  gone(filePath: string): void;
+}
+
 /** `text` answers in the writer's current UI language each time a dialog opens. */
 export function createElectronDesktopShell(
   acknowledgements: Acknowledgements,
   text: () => DialogText,
+  files: DocumentFiles,
 ): DesktopShell {
   const chosen = new ChosenDestinations();
 
@@ -66,25 +77,40 @@ export function createElectronDesktopShell(
   }
 
   return {
-    async openForImport(clientId) {
-      const window = windowOf(clientId);
-      const options = {
-        properties: ['openFile' as const],
-        filters: importDialogFilters(text()),
-      };
-      const result = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
-      const file = result.filePaths[0];
-      if (result.canceled || !file) return { status: 'cancelled' };
+    async openForImport(request, clientId) {
+      let file: string | undefined;
+      if (request.purpose === 'opened-file') {
+        file = files.pending.take();
+        if (file === undefined) return { status: 'cancelled' };
+      } else {
+        const window = windowOf(clientId);
+        const options = {
+          properties: ['openFile' as const],
+          filters: importDialogFilters(text()),
+        };
+        const result = window
+          ? await dialog.showOpenDialog(window, options)
+          : await dialog.showOpenDialog(options);
+        file = result.filePaths[0];
+        if (result.canceled || !file) return { status: 'cancelled' };
+      }
       const format = importFormatForPath(file);
       if (!format) {
         throw localizedError('invalid_request', 'errors:dialogs.importFormats');
       }
-      if ((await stat(file)).size > MAX_IMPORT_BYTES) {
+      const size = await stat(file).then(
+        (info) => (info.isFile() ? info.size : null),
+        () => null,
+      );
+      if (size === null) {
+        files.gone(file);
+        throw localizedError('not_found', 'errors:dialogs.fileGone', { name: path.basename(file) });
+      }
+      if (size > MAX_IMPORT_BYTES) {
         throw localizedError('too_large', 'errors:dialogs.importTooLarge', { max: 20 });
       }
       const bytes = await readFile(file);
+      files.used(file);
       return {
         status: 'opened',
         name: path.basename(file),
@@ -97,6 +123,7 @@ export function createElectronDesktopShell(
       const destination = await pickDestination(request, request.format, clientId);
       if (destination === null) return { status: 'cancelled' };
       await writeFile(destination, Buffer.from(request.base64, 'base64'));
+      files.used(destination);
       return { status: 'saved', destination, name: path.basename(destination) };
     },
 

@@ -19,6 +19,11 @@ export interface MenuActions {
   send(command: AppCommandName): void;
   openHelp(): void;
   setLanguage(preference: LanguagePreference): void;
+  /** Opens the logs folder or the crash dumps folder in the system's file manager. */
+  showFolder(folder: 'logs' | 'crash-reports'): void;
+  /** Imports a document from File → Open Recent. */
+  openRecent(filePath: string): void;
+  clearRecent(): void;
 }
 
 export interface MenuLanguage {
@@ -63,23 +68,54 @@ function languageMenu(language: MenuLanguage, actions: MenuActions): Item {
   };
 }
 
+/** File → Open Recent: each document by its name (the whole path as the item's tooltip). */
+function recentMenu(
+  recentFiles: readonly string[],
+  actions: MenuActions,
+  t: MenuLanguage['t'],
+): Item {
+  const name = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+  return {
+    label: t('openRecent'),
+    id: 'recent',
+    submenu:
+      recentFiles.length === 0
+        ? [{ label: t('noRecentFiles'), enabled: false }]
+        : [
+            ...recentFiles.map((file, index) => ({
+              label: name(file),
+              toolTip: file,
+              id: `recent:${index}`,
+              click: () => actions.openRecent(file),
+            })),
+            { type: 'separator' },
+            { label: t('clearRecent'), id: 'recent:clear', click: () => actions.clearRecent() },
+          ],
+  };
+}
+
 export function applicationMenuTemplate(
   platform: NodeJS.Platform,
   actions: MenuActions,
   language: MenuLanguage,
+  recentFiles: readonly string[] = [],
 ): Item[] {
   const { t } = language;
   const mac = platform === 'darwin';
+  // Cmd+, / Ctrl+, is handled by the page too (so it works in a browser); shown, not registered.
+  const appSettings = command(t('appSettings'), 'show-app-settings', actions, 'CmdOrCtrl+,', true);
   const file: Item = {
     label: t('file'),
     submenu: [
       command(t('newDocument'), 'new-document', actions, 'CmdOrCtrl+Alt+N', true),
       command(t('import'), 'import', actions, 'CmdOrCtrl+O'),
+      recentMenu(recentFiles, actions, t),
       { type: 'separator' },
       command(t('export'), 'export', actions, 'CmdOrCtrl+Shift+E'),
       command(t('exportAgain'), 'export-again', actions, 'CmdOrCtrl+E'),
       command(t('exportPdf'), 'export-pdf', actions),
       { type: 'separator' },
+      ...(mac ? [] : [appSettings, { type: 'separator' } satisfies Item]),
       mac ? { role: 'close', label: t('closeWindow') } : { role: 'quit', label: t('quit') },
     ],
   };
@@ -128,11 +164,38 @@ export function applicationMenuTemplate(
     label: t('help'),
     submenu: [
       command(t('shortcuts'), 'show-shortcuts', actions, 'F1', true),
+      { type: 'separator' },
+      { label: t('showLogsFolder'), id: 'folder:logs', click: () => actions.showFolder('logs') },
+      {
+        label: t('showCrashReportsFolder'),
+        id: 'folder:crash-reports',
+        click: () => actions.showFolder('crash-reports'),
+      },
+      { type: 'separator' },
       { label: t('about'), click: () => actions.openHelp() },
     ],
   };
   return [
-    ...(mac ? [{ role: 'appMenu' } satisfies Item] : []),
+    ...(mac
+      ? [
+          {
+            role: 'appMenu',
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              appSettings,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies Item,
+        ]
+      : []),
     file,
     edit,
     generate,

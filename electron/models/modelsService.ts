@@ -61,6 +61,8 @@ export interface ModelsServiceOptions {
   /** Where `hf:` references and the curated checkpoints are fetched from. */
   huggingFaceEndpoint?: string;
   stallTimeoutMs?: number;
+  /** The writer's choice of start-up model (app settings); null or absent: the one used last. */
+  startupModelId?: () => string | null;
 }
 
 export const BUNDLED_MODEL_ID = 'bundled';
@@ -189,14 +191,22 @@ export class ModelsService {
   }
 
   /**
-   * Loads the model the writer used last, with the run settings. When it is gone or does not
+   * Loads the model chosen in the app settings, else the one the writer used last, with the
+   * run settings. When it is gone or does not
    * load (moved, damaged, crashes the engine), the demo model is loaded instead and the engine
    * status says so. Nothing was ever used (first run): the demo model, without a note.
    */
+  /** Whether the library holds this model (registered or added). */
+  has(id: string): boolean {
+    return this.repository.get(id) != null;
+  }
+
   async loadAtStartup(): Promise<void> {
     await this.ready;
     const bundled = this.repository.get(BUNDLED_MODEL_ID);
-    const last = lastUsed(this.repository.list());
+    const chosenId = this.options.startupModelId?.() ?? null;
+    const chosen = chosenId === null ? undefined : this.repository.get(chosenId);
+    const last = chosen ?? lastUsed(this.repository.list());
     if (!last || last.id === BUNDLED_MODEL_ID) {
       if (bundled) await this.options.engine.load(this.loadOptions(bundled));
       return;

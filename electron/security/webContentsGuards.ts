@@ -24,11 +24,12 @@ export function installWebContentsGuards(
       if (external !== null) openExternal(external);
       return { action: 'deny' };
     });
-    contents.on('will-navigate', (event, url) => {
-      if (!mayNavigate(url)) event.preventDefault();
+    // The URL is read from the event: the listeners' positional url argument is deprecated.
+    contents.on('will-navigate', (event) => {
+      if (!mayNavigate(event.url)) event.preventDefault();
     });
-    contents.on('will-redirect', (event, url) => {
-      if (!mayNavigate(url)) event.preventDefault();
+    contents.on('will-redirect', (event) => {
+      if (!mayNavigate(event.url)) event.preventDefault();
     });
     contents.on('will-frame-navigate', (event) => {
       if (!mayNavigate(event.url)) event.preventDefault();

@@ -22,6 +22,7 @@ import {
   type ImportExportTab,
 } from '../panels/importExport/ImportExportDialog.js';
 import { ShortcutsHelp } from '../panels/ShortcutsHelp.js';
+import { AppSettingsDialog } from '../panels/appSettings/AppSettingsDialog.js';
 import { UndoToast, type UndoToastState } from '../panels/UndoToast.js';
 import { displayTitle } from '../ui/displayTitle.js';
 import { ErrorBanner, useReportError } from '../ui/errorReporting.js';
@@ -32,6 +33,7 @@ import { parseDocumentHash } from './documentHash.js';
 import { EmptyState } from './EmptyState.js';
 import { canOpen, renderSidePanel, SIDE_PANELS } from './sidePanels.js';
 import { useAppCommands } from './useAppCommands.js';
+import { useOpenedFiles } from './useOpenedFiles.js';
 import { useDocumentActions } from './useDocumentActions.js';
 import { useDocumentList } from './useDocumentList.js';
 import { useDocumentSession } from './useDocumentSession.js';
@@ -49,6 +51,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
   const session = useDocumentSession(reportError);
   const { current, open } = session;
   const [helpOpen, setHelpOpen] = useState(false);
+  const [appSettingsOpen, setAppSettingsOpen] = useState(false);
   const [importExportTab, setImportExportTab] = useState<ImportExportTab | null>(null);
   const [toast, setToast] = useState<UndoToastState | null>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -107,6 +110,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     [open],
   );
   const draggingFiles = useFileDrop({ reportError, onImported: openImported });
+  const takeOpenedFiles = useOpenedFiles({ reportError, onImported: openImported });
 
   const exportCurrent = useCallback(
     async (format: ExportFormat | 'again') => {
@@ -138,6 +142,8 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     regenerate: () => dispatchToEditor(ANOTHER_ALTERNATIVE_COMMAND),
     stop: () => dispatchToEditor(STOP_CONTINUE_COMMAND),
     'show-shortcuts': () => setHelpOpen(true),
+    'show-app-settings': () => setAppSettingsOpen(true),
+    'open-file': () => void takeOpenedFiles(),
     flush: () => current?.saver.flush() ?? true,
   });
 
@@ -170,6 +176,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     exportAgain: () => void exportCurrent('again'),
     saveNow: () => void current?.saver.flush(),
     showShortcuts: () => setHelpOpen((open) => !open),
+    appSettings: () => setAppSettingsOpen((open) => !open),
   });
 
   const openSidePanel = renderSidePanel(sidePanel.openId, {
@@ -240,6 +247,13 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
       {openSidePanel}
       <UndoToast toast={toast} onDismiss={dismissToast} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {appSettingsOpen && (
+        <AppSettingsDialog
+          languages={languages}
+          reportError={reportError}
+          onClose={() => setAppSettingsOpen(false)}
+        />
+      )}
       {importExportTab && (
         <ImportExportDialog
           key={importExportTab}

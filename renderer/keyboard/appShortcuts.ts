@@ -29,6 +29,7 @@ export const appShortcuts = {
   exportAgain: { combos: [{ mod: true, alt: true, shift: true, code: 'KeyS' }] },
   saveNow: { combos: [{ mod: true, code: 'KeyS' }] },
   showShortcuts: { combos: [{ mod: true, code: 'Slash' }, { code: 'F1' }] },
+  appSettings: { combos: [{ mod: true, code: 'Comma' }] },
 } satisfies Record<string, AppShortcutKeys>;
 
 export type AppShortcut = keyof typeof appShortcuts;

@@ -16,6 +16,9 @@ export const appCommandNames = [
   'regenerate',
   'stop',
   'show-shortcuts',
+  'show-app-settings',
+  /** A document waits to be imported: take it with files.openDialog({ purpose: 'opened-file' }). */
+  'open-file',
   /** Save any pending autosave now and acknowledge with app.commandDone (quit, crash). */
   'flush',
 ] as const;

@@ -23,7 +23,12 @@ const saved = z.object({ status: z.literal('saved'), destination, name: z.string
 
 export const filesChannels = {
   'files.openDialog': {
-    request: z.object({ purpose: z.enum(['import']) }).strict(),
+    /**
+     * 'import' shows the open dialog; 'opened-file' takes the next document the system handed to
+     * the app (a double-clicked file, a second instance's command line, File → Open Recent),
+     * announced by the app.command 'open-file'; 'cancelled' when none waits.
+     */
+    request: z.object({ purpose: z.enum(['import', 'opened-file']) }).strict(),
     response: z.union([
       unavailable,
       cancelled,

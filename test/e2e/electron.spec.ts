@@ -5,7 +5,7 @@
  * and better-sqlite3 built for Electron (`node scripts/prepare-electron-native.mjs`).
  */
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,10 +47,10 @@ test.describe('desktop app (Electron)', () => {
   });
   test.afterAll(() => rmSync(userData, { recursive: true, force: true }));
 
-  async function launch(): Promise<ElectronApplication> {
+  async function launch(...files: string[]): Promise<ElectronApplication> {
     return electron.launch({
       executablePath: 'path' in found ? found.path : undefined,
-      args: [repoRoot],
+      args: [repoRoot, ...files],
       cwd: repoRoot,
       env: { ...process.env, INKWELL_USER_DATA: userData },
     });
@@ -89,5 +89,95 @@ test.describe('desktop app (Electron)', () => {
     const again = await second.firstWindow();
     await expect(again.getByTestId('editor')).toContainText(opening);
     await second.close();
+  });
+
+  test('a document on the command line is imported, joins Open Recent, and the log says the app started', async () => {
+    test.setTimeout(120_000);
+    const folder = mkdtempSync(path.join(tmpdir(), 'inkwell-open-'));
+    const story = path.join(folder, 'Harbour Lights.md');
+    writeFileSync(story, '# Harbour Lights\n\nThe ferry came in late.\n');
+    const app = await launch(story);
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByTestId('editor')).toContainText('The ferry came in late.');
+      await expect
+        .poll(() =>
+          app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('recent:0')?.label),
+        )
+        .toBe('Harbour Lights.md');
+      const mainLog = path.join(userData, 'logs', 'main.log');
+      await expect.poll(() => existsSync(mainLog)).toBe(true);
+      expect(readFileSync(mainLog, 'utf8')).toMatch(/INFO {2}Inkwell .+ starting \(Electron 4\d\./);
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('right-clicking a misspelled word offers suggestions, the dictionary and the edit commands', async () => {
+    test.setTimeout(120_000);
+    const app = await launch();
+    try {
+      await app.firstWindow();
+      // A native menu cannot be clicked from Playwright: main's popup is caught and its labels read.
+      const labels = await app.evaluate(({ BrowserWindow, Menu }) => {
+        const window = BrowserWindow.getAllWindows()[0];
+        if (!window) return [];
+        let shown: string[] = [];
+        const popup = Menu.prototype.popup;
+        Menu.prototype.popup = function (this: Electron.Menu) {
+          shown = this.items.map((item) => item.label || item.type);
+        };
+        try {
+          window.webContents.emit(
+            'context-menu',
+            { preventDefault: () => undefined },
+            {
+              isEditable: true,
+              formControlType: 'none',
+              selectionText: '',
+              misspelledWord: 'lighthuose',
+              dictionarySuggestions: ['lighthouse'],
+              editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true },
+            },
+          );
+        } finally {
+          Menu.prototype.popup = popup;
+        }
+        return shown;
+      });
+      expect(labels).toEqual([
+        'lighthouse',
+        'Add to dictionary',
+        'separator',
+        'Cut',
+        'Copy',
+        'Paste',
+        'Select all',
+        'separator',
+        'Continue writing',
+        'Another alternative',
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('Ctrl+, opens the app settings; Dark applies to the page and to the native theme', async () => {
+    test.setTimeout(120_000);
+    const app = await launch();
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByTestId('editor')).toBeVisible();
+      await window.keyboard.press('ControlOrMeta+Comma');
+      await window.getByTestId('app-settings-theme').selectOption('dark');
+      await expect(window.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await expect
+        .poll(() => app.evaluate(({ nativeTheme }) => nativeTheme.themeSource))
+        .toBe('dark');
+      await window.getByTestId('app-settings-theme').selectOption('system');
+    } finally {
+      await app.close();
+    }
   });
 });

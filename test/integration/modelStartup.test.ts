@@ -124,6 +124,18 @@ describe('the model the app starts with', () => {
     assert.equal(status.notice, null);
   });
 
+  it('the model chosen in the app settings loads at start, not the one used last', async () => {
+    const mine = await modelFile('chosen-demo-over-mine.gguf');
+    const dataDir = await useThenQuit(mine);
+    await start(dataDir);
+    await call('preferences.update', { startupModelId: 'bundled' });
+    close();
+    await start(dataDir);
+    const status = await firstUse();
+    assert.equal(status.model?.path, bundledGguf);
+    assert.equal(status.notice, null);
+  });
+
   it('the model used last is missing: the demo model, and the status says so', async () => {
     const moved = await modelFile('moved.gguf');
     const dataDir = await useThenQuit(moved);

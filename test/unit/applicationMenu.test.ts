@@ -8,7 +8,7 @@ import type { Language, LanguagePreference } from '../../shared/i18n/languages.j
 
 function collect(
   platform: NodeJS.Platform,
-  options: { language?: Language; preference?: LanguagePreference } = {},
+  options: { language?: Language; preference?: LanguagePreference; recent?: string[] } = {},
 ) {
   const sent: string[] = [];
   const i18n = createI18n(options.language ?? 'en');
@@ -18,12 +18,16 @@ function collect(
       send: (name) => sent.push(name),
       openHelp: () => sent.push('help'),
       setLanguage: (preference) => sent.push(`language:${preference}`),
+      showFolder: (folder) => sent.push(`folder:${folder}`),
+      openRecent: (file) => sent.push(`recent:${file}`),
+      clearRecent: () => sent.push('recent:clear'),
     },
     {
       t: i18n.getFixedT(null, 'menu'),
       preference: options.preference ?? 'system',
       systemLanguageName: 'English',
     },
+    options.recent,
   );
   const items: MenuItemConstructorOptions[] = [];
   const walk = (list: MenuItemConstructorOptions[]): void => {
@@ -49,11 +53,65 @@ describe('application menu', () => {
       'export',
       'export-again',
       'export-pdf',
+      'show-app-settings',
       'continue',
       'regenerate',
       'stop',
       'show-shortcuts',
     ]);
+  });
+
+  it('lists recent documents under File → Open Recent on every platform; a click imports one', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const recent = ['/home/ada/Stories/Lighthouse.md', 'C:\\Users\\ada\\Letter.docx'];
+      const { items, sent } = collect(platform, { recent });
+      const menu = items.find((item) => item.id === 'recent');
+      const entries = menu?.submenu as MenuItemConstructorOptions[];
+      assert.deepEqual(
+        entries.map((item) => item.label ?? item.type),
+        ['Lighthouse.md', 'Letter.docx', 'separator', 'Clear recent'],
+      );
+      assert.equal(entries[1]?.toolTip, 'C:\\Users\\ada\\Letter.docx');
+      click(entries[1]);
+      click(entries.at(-1));
+      assert.deepEqual(sent, ['recent:C:\\Users\\ada\\Letter.docx', 'recent:clear']);
+    }
+    const empty = collect('linux').items.find((item) => item.id === 'recent');
+    assert.deepEqual(empty?.submenu, [{ label: 'No recent documents', enabled: false }]);
+  });
+
+  it('opens the app settings with Ctrl+, in File, and with Cmd+, in the app menu on macOS', () => {
+    const where = (platform: NodeJS.Platform): string | undefined =>
+      collect(platform).template.find((menu) =>
+        (menu.submenu as MenuItemConstructorOptions[] | undefined)?.some(
+          (item) => item.id === 'command:show-app-settings',
+        ),
+      )?.label ?? undefined;
+    assert.equal(where('win32'), '&File');
+    assert.equal(where('linux'), '&File');
+    const mac = collect('darwin');
+    assert.equal(mac.template[0]?.role, 'appMenu');
+    const item = mac.items.find((entry) => entry.id === 'command:show-app-settings');
+    assert.equal(item?.accelerator, 'CmdOrCtrl+,');
+    assert.equal(item?.registerAccelerator, false);
+    assert.equal(item?.label, 'App settings…');
+  });
+
+  it('opens the logs folder and the crash reports folder from Help, in either language', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { template, sent } = collect('win32', { language });
+      const help = template.at(-1)?.submenu as MenuItemConstructorOptions[];
+      const logs = help.find((item) => item.id === 'folder:logs');
+      const dumps = help.find((item) => item.id === 'folder:crash-reports');
+      assert.equal(logs?.label, language === 'en' ? 'Show logs folder' : '显示日志文件夹');
+      assert.equal(
+        dumps?.label,
+        language === 'en' ? 'Show crash reports folder' : '显示崩溃报告文件夹',
+      );
+      click(logs);
+      click(dumps);
+      assert.deepEqual(sent, ['folder:logs', 'folder:crash-reports']);
+    }
   });
 
   it('shows Continue as Ctrl/Cmd+Enter but leaves the key to the page', () => {

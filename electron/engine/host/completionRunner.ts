@@ -108,7 +108,8 @@ export async function runCompletion(
   try {
     // Prompt batches and single-token steps run best with different thread counts.
     llama.maxThreads = info.threads.prompt;
-    reusedPromptTokens = await loaded.cache.prepare(fit.tokens);
+    reusedPromptTokens = await loaded.cache.evaluatePrompt(fit.tokens, generationSignal);
+    if (signal.aborted) return finish('cancelled');
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {
         wordBias.observe(generated);
@@ -116,7 +117,6 @@ export async function runCompletion(
         if (firstTokenAt === null) {
           firstTokenAt = performance.now();
           llama.maxThreads = info.threads.generation;
-          loaded.cache.promptEvaluated(fit.tokens.length);
         }
         outputTokens += generated.length;
         tokensInChunk += generated.length;

@@ -2,24 +2,31 @@
  * The evaluated prefix kept between completions, reused only where reuse is exact.
  *
  * A prompt evaluated in different batches can give slightly different numbers, and then the
- * same seed no longer gives the same text. So every prompt is evaluated in chunks that start at
- * multiples of PROMPT_CHUNK_TOKENS positions (the context's batch size is that chunk, and the
- * evaluation of what is not reused starts on a chunk boundary), whether the cache is cold or
- * warm. A reused prefix is cut back to the last whole chunk that was evaluated as a whole chunk:
- * every token after it is evaluated exactly as a cold evaluation would have, so a warm
- * continuation is the same as a cold one, token for token.
+ * same seed no longer gives the same text. So every prompt is evaluated the same way, whether
+ * the cache is cold or warm: all but its last token in chunks that start at multiples of
+ * PROMPT_CHUNK_TOKENS positions (the context's batch size is that chunk), and the last token on
+ * its own, as the first step of the generation. What a warm evaluation keeps is therefore
+ * exactly what a cold one would have computed:
+ * - the same prompt again (an alternative, a replay) keeps everything but the last token, which
+ *   is evaluated alone as it always is: one step instead of the whole prompt;
+ * - any other prompt keeps the whole aligned chunks it shares with the last one, and every token
+ *   after them is evaluated as a cold evaluation would have.
+ * Generated tokens are evaluated one at a time, so a prompt that includes them (kept text) reads
+ * them again in chunks.
  */
 import type { LlamaContextSequence, Token } from 'node-llama-cpp';
 
 /**
- * Small enough that an alternative (the same prompt again) or a sentence added at the end
- * re-evaluates little, large enough that a cold prompt still reads in few batches.
+ * Small enough that a sentence added at the end re-reads little, large enough that a cold prompt
+ * still reads in few batches.
  */
 export const PROMPT_CHUNK_TOKENS = 64;
 
 export class PromptCache {
   /** Leading tokens of the sequence that were evaluated as whole aligned chunks. */
-  private alignedTokens = 0;
+  private wholeChunkTokens = 0;
+  /** The prompt whose all-but-last tokens are in the sequence as a cold evaluation leaves them. */
+  private evaluatedPromptLength: number | null = null;
   /**
    * The text the last continue's window kept: its start is kept while the text still fits, so
    * that consecutive continues at the end of a long document share their prefix.
@@ -29,34 +36,45 @@ export class PromptCache {
   constructor(private readonly sequence: LlamaContextSequence) {}
 
   /**
-   * Keeps the longest reusable prefix for `tokens` (whole aligned chunks that match), erases the
-   * rest, and returns how many tokens are kept. The last token is never kept: the next token is
-   * sampled from its evaluation.
+   * Evaluates all of `tokens` but the last, reusing what is exact to reuse, and returns how many
+   * tokens were reused. The last token is left for the generation's first step, which samples
+   * from its evaluation. An aborted signal stops between chunks; what is kept is still exact.
    */
-  async prepare(tokens: readonly Token[]): Promise<number> {
-    const cached = this.sequence.contextTokens;
-    const limit = Math.min(cached.length, tokens.length - 1, this.alignedTokens);
-    let common = 0;
-    while (common < limit && cached[common] === tokens[common]) common += 1;
-    const reused = common - (common % PROMPT_CHUNK_TOKENS);
-    // Until this prompt has been evaluated, only the kept prefix is known to be whole chunks
+  async evaluatePrompt(tokens: readonly Token[], signal: AbortSignal): Promise<number> {
+    const body = Math.max(0, tokens.length - 1);
+    const reused = this.reusableTokens(tokens, body);
+    // Until this prompt has been evaluated, only whole chunks of the kept prefix are trusted
     // (a cancel in the middle of the prompt leaves it at that).
-    this.alignedTokens = reused;
+    this.wholeChunkTokens = reused - (reused % PROMPT_CHUNK_TOKENS);
+    this.evaluatedPromptLength = null;
     if (this.sequence.nextTokenIndex > reused) {
       await this.sequence.eraseContextTokenRanges([
         { start: reused, end: this.sequence.nextTokenIndex },
       ]);
     }
+    for (let start = reused; start < body;) {
+      if (signal.aborted) return reused;
+      const end = Math.min(body, start - (start % PROMPT_CHUNK_TOKENS) + PROMPT_CHUNK_TOKENS);
+      await this.sequence.evaluateWithoutGeneratingNewTokens(tokens.slice(start, end));
+      start = end;
+      this.wholeChunkTokens = start - (start % PROMPT_CHUNK_TOKENS);
+    }
+    this.evaluatedPromptLength = tokens.length;
     return reused;
-  }
-
-  /** The whole prompt of `length` tokens has been evaluated, chunk by chunk from a boundary. */
-  promptEvaluated(length: number): void {
-    this.alignedTokens = length - (length % PROMPT_CHUNK_TOKENS);
   }
 
   /** Something else used the sequence (thread tuning): nothing in it is trusted. */
   forget(): void {
-    this.alignedTokens = 0;
+    this.wholeChunkTokens = 0;
+    this.evaluatedPromptLength = null;
+  }
+
+  private reusableTokens(tokens: readonly Token[], body: number): number {
+    const cached = this.sequence.contextTokens;
+    const limit = Math.min(cached.length, body);
+    let common = 0;
+    while (common < limit && cached[common] === tokens[common]) common += 1;
+    if (common === body && this.evaluatedPromptLength === tokens.length) return body;
+    return Math.min(common - (common % PROMPT_CHUNK_TOKENS), this.wholeChunkTokens);
   }
 }

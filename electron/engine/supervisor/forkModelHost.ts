@@ -1,6 +1,7 @@
 /** Starts the model host with child_process.fork: headless mode, tests and benchmarks. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { modelHostEnvironment } from './hostEnvironment.js';
 import type { HostExit, ModelHostProcess } from './hostTransport.js';
 import type { HostRequest } from '../protocol.js';
 
@@ -29,7 +30,7 @@ export function forkModelHost(options: ForkModelHostOptions = {}): ModelHostProc
   const entry = modelHostEntry();
   const child = fork(entry.path, [], {
     execArgv: entry.execArgv,
-    env: { ...process.env, ...options.env },
+    env: modelHostEnvironment({ ...process.env, ...options.env }),
     stdio: options.quiet ? ['ignore', 'ignore', 'ignore', 'ipc'] : 'inherit',
     serialization: 'json',
   });

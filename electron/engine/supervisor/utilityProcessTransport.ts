@@ -3,14 +3,32 @@
  * llama.cpp abort or a GPU fault ends the host, never the app or the writer's window.
  */
 import { utilityProcess } from 'electron';
+import { modelHostEnvironment } from './hostEnvironment.js';
 import type { HostExit, ModelHostProcess } from './hostTransport.js';
 import type { HostRequest } from '../protocol.js';
 
-export function forkUtilityModelHost(hostEntry: string): ModelHostProcess {
+/**
+ * `onOutput` receives what the host (llama.cpp included) writes to stdout and stderr, line by
+ * line, for the model host's log; it is echoed to main's own streams as before.
+ */
+export function forkUtilityModelHost(
+  hostEntry: string,
+  onOutput: (line: string, stream: 'stdout' | 'stderr') => void = () => undefined,
+): ModelHostProcess {
   const child = utilityProcess.fork(hostEntry, [], {
     serviceName: 'Inkwell model engine',
-    stdio: 'inherit',
+    stdio: 'pipe',
+    env: modelHostEnvironment(process.env),
   });
+  for (const stream of ['stdout', 'stderr'] as const) {
+    let pending = '';
+    child[stream]?.on('data', (chunk: Buffer) => {
+      process[stream].write(chunk);
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.trim() !== '') onOutput(line, stream);
+    });
+  }
   const exitListeners: ((exit: HostExit) => void)[] = [];
   let exited: HostExit | null = null;
   let running = true;

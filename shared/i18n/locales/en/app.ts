@@ -86,6 +86,17 @@ export const app = {
       'Language: choose it at the bottom of the documents list (or in the desktop app’s View menu).',
   },
   /** The window-wide shortcuts, as the help overlay lists them. */
+  appSettings: {
+    title: 'App settings',
+    theme: 'Theme',
+    themes: { system: 'System', light: 'Light', dark: 'Dark' },
+    startupModel: 'Model at start',
+    startupModelLast: 'The one used last',
+    autosaveNote:
+      'Your text is saved automatically moments after you pause, with revisions you can restore; there is nothing to save by hand.',
+    dataFolder: 'Your documents are kept in',
+    couldNotSave: 'Could not save the setting',
+  },
   shortcuts: {
     newDocument: 'New document',
     focusSearch: 'Search documents',
@@ -106,5 +117,6 @@ export const app = {
     exportAgain: 'Export again (same format and place)',
     saveNow: 'Save now',
     showShortcuts: 'Show keyboard shortcuts',
+    appSettings: 'App settings',
   },
 } as const;

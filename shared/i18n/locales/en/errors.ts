@@ -442,10 +442,15 @@ export const errors = {
       insertionType: 'Entry {{entry}}: inserted by lines instead of by {{type}}.',
     },
   },
+  preferences: {
+    unknownStartupModel:
+      'That model is not in the library any more: choose another to load at start.',
+  },
   /** The desktop app's own dialogs (import, print). */
   dialogs: {
     importFormats: 'Inkwell imports .txt, .md, .html and .docx files.',
     importTooLarge: 'This file is too large to import ({{max}} MB at most).',
     printWindowClosed: 'The window to print has closed.',
+    fileGone: '{{name}} is no longer there: it was moved, renamed or deleted.',
   },
 } as const;

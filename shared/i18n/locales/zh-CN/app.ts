@@ -82,6 +82,16 @@ export const app: Translation<typeof english> = {
     closePanel: '关闭此面板或对话框',
     language: '界面语言：在文档列表底部选择（桌面版也可在“视图”菜单中选择）。',
   },
+  appSettings: {
+    title: '应用设置',
+    theme: '主题',
+    themes: { system: '跟随系统', light: '浅色', dark: '深色' },
+    startupModel: '启动时加载的模型',
+    startupModelLast: '上次使用的模型',
+    autosaveNote: '停止输入片刻后，文字会自动保存，并留有可恢复的修订版本；无需手动保存。',
+    dataFolder: '文档保存在',
+    couldNotSave: '无法保存此设置',
+  },
   shortcuts: {
     newDocument: '新建文档',
     focusSearch: '搜索文档',
@@ -102,5 +112,6 @@ export const app: Translation<typeof english> = {
     exportAgain: '再次导出（相同格式和位置）',
     saveNow: '立即保存',
     showShortcuts: '显示键盘快捷键',
+    appSettings: '应用设置',
   },
 };

@@ -376,9 +376,13 @@ export const errors: Translation<typeof english> = {
       insertionType: '第 {{entry}} 个条目：按行插入，而不是按 {{type}}。',
     },
   },
+  preferences: {
+    unknownStartupModel: '模型库中已没有这个模型：请另选一个在启动时加载。',
+  },
   dialogs: {
     importFormats: 'Inkwell 可导入 .txt、.md、.html 和 .docx 文件。',
     importTooLarge: '此文件太大，无法导入（最大 {{max}} MB）。',
     printWindowClosed: '要打印的窗口已关闭。',
+    fileGone: '{{name}} 已不在原处：它被移动、改名或删除了。',
   },
 };

@@ -1,0 +1,46 @@
+/**
+ * The app settings (Ctrl/Cmd+,) in a browser, as in the desktop app: the theme applies at once
+ * and is kept across a reload, the model at start lists the library, and the dialog says where
+ * the documents are kept and that saving is automatic.
+ */
+import { createI18n } from '../../shared/i18n/createI18n.js';
+import { matchLanguage } from '../../shared/i18n/languages.js';
+import { openApp } from './fixtures/editorActions.js';
+import { expect, test } from './fixtures/inkwellServer.js';
+
+test('the theme chosen in the app settings applies at once, survives a reload, and System goes back', async ({
+  page,
+  inkwell,
+  dataDir,
+  locale,
+}) => {
+  const t = createI18n(matchLanguage(locale ?? 'en') ?? 'en').getFixedT(null, 'app');
+  await openApp(page, inkwell.url);
+  const html = page.locator('html');
+  await expect(html).not.toHaveAttribute('data-theme', /.*/);
+
+  await page.keyboard.press('ControlOrMeta+Comma');
+  const dialog = page.getByTestId('app-settings-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: t('appSettings.title') })).toBeVisible();
+  await expect(dialog.getByTestId('app-settings-data-folder')).toHaveText(dataDir);
+  await expect(dialog).toContainText(t('appSettings.autosaveNote'));
+  const startupModel = dialog.getByTestId('app-settings-startup-model');
+  await expect(startupModel).toHaveValue('');
+  await expect(startupModel.locator('option')).toHaveCount(2); // the one used last, the demo model
+
+  const theme = dialog.getByTestId('app-settings-theme');
+  await theme.selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
+  );
+  if (background !== '#1c1b19') throw new Error(`the dark theme's background is ${background}`);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.keyboard.press('ControlOrMeta+Comma');
+  await expect(page.getByTestId('app-settings-theme')).toHaveValue('dark');
+  await page.getByTestId('app-settings-theme').selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
+});
