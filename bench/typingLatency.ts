@@ -3,7 +3,10 @@
  * continuation streams in. Expects `npm run build` done; starts the built headless server (as the
  * e2e fixture does) with a fresh data folder, and drives Debian's Chromium with Playwright.
  *
- *   node --import tsx bench/typingLatency.ts [--keys 200] [--words 50000]
+ *   node --import tsx bench/typingLatency.ts [--keys 200] [--words 50000] [--panel <toggle test id>]
+ *
+ * --panel opens a side panel for the whole run, e.g. --panel toggle-context-viewer: the context
+ * viewer follows the text as it is typed, and its cost shows in the figures.
  *
  * Each keystroke is timed in the page: from the keydown's timeStamp (when the input event was
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
@@ -42,6 +45,8 @@ const { values: args } = parseArgs({
      * (which even a blank page pays; see the floor line).
      */
     unthrottled: { type: 'boolean', default: false },
+    /** A side panel's toggle (its test id) to open before typing, kept open throughout. */
+    panel: { type: 'string' },
   },
 });
 const FRAME_FLAGS = args.unthrottled ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : [];
@@ -299,6 +304,12 @@ async function main(): Promise<void> {
     await page.getByTestId('status-generating').waitFor({ state: 'detached', timeout: 120_000 });
     // Esc drops the finished suggestion (a further Esc would leave the text).
     if ((await page.getByTestId('ghost-text').count()) > 0) await page.keyboard.press('Escape');
+    if (args.panel) {
+      await page.getByTestId(args.panel).click();
+      // The panel takes the focus when it opens; the keys go to the text again.
+      await page.getByTestId('editor').click();
+      await page.keyboard.press('ControlOrMeta+End');
+    }
 
     await installProbe(page);
     await typeIdle(page);
@@ -331,6 +342,7 @@ async function main(): Promise<void> {
     console.log(
       `machine: ${describeMachine()}; chromium ${browser.version()} (--disable-gpu${FRAME_FLAGS.map((flag) => ` ${flag}`).join('')}), viewport 1280×800`,
     );
+    console.log(`side panel open while typing: ${args.panel ?? 'none'}`);
     console.log(
       `document: ${words ?? '?'} in ${Math.ceil(wordCount / 100)} paragraphs (pasted in ${pasteMs} ms), caret at the end; ${KEY_GAP_MS} ms between keys`,
     );

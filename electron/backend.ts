@@ -14,6 +14,9 @@ import {
   createPresetsHandlers,
   createSettingsHandlers,
 } from './generation/generationHandlers.js';
+import { createLorebookHandlers } from './generation/lorebook/lorebookHandlers.js';
+import { LorebookService } from './generation/lorebook/lorebookService.js';
+import { LorebookRepository } from './store/lorebookRepository.js';
 import { createModelsHandlers } from './models/modelsHandlers.js';
 import { createPreferencesHandlers } from './preferences/preferencesHandlers.js';
 import { createTemplatesHandlers } from './templates/templatesHandlers.js';
@@ -156,7 +159,9 @@ export function createBackend(options: BackendOptions): Backend {
   const history = new HistoryService(generations, events);
   const fingerprints = new ModelFingerprints();
   const live = new LiveGenerations(generations);
+  const lorebook = new LorebookService(new LorebookRepository(database), documentExists, events);
   const continueWriting = new ContinueService({
+    lorebook,
     engine: activeEngine,
     loadModel: (path) => engine.load({ path }).catch(() => null),
     live,
@@ -207,6 +212,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...createSettingsHandlers(generationSettings),
     ...createPresetsHandlers(generationSettings),
     ...createProbabilitiesHandlers(generations, tokenSteps),
+    ...createLorebookHandlers(lorebook, continueWriting),
     ...createTemplatesHandlers(templates),
     ...createPreferencesHandlers(preferences),
   };

@@ -12,6 +12,7 @@ import { engineChannels, engineEvents } from './channels/engine.js';
 import { filesChannels } from './channels/files.js';
 import { generationEvents } from './channels/generation.js';
 import { historyChannels, historyEvents } from './channels/history.js';
+import { lorebookChannels, lorebookEvents } from './channels/lorebook.js';
 import { modelsChannels, modelsEvents } from './channels/models.js';
 import { preferencesChannels, preferencesEvents } from './channels/preferences.js';
 import { presetsChannels } from './channels/presets.js';
@@ -28,6 +29,7 @@ export const contract = {
   ...engineChannels,
   ...filesChannels,
   ...historyChannels,
+  ...lorebookChannels,
   ...modelsChannels,
   ...preferencesChannels,
   ...presetsChannels,
@@ -44,6 +46,7 @@ export const events = {
   ...engineEvents,
   ...generationEvents,
   ...historyEvents,
+  ...lorebookEvents,
   ...modelsEvents,
   ...preferencesEvents,
   ...templatesEvents,

@@ -1,8 +1,10 @@
 /**
  * Builds the prompt for a continue, wherever the tokenizer is (the model host, or a remote engine
  * that asks its server): the document's memory first, then the text before the cursor with the
- * author's note a few lines before its end, trimmed from the left so that prompt and new tokens
- * fit the model's context. Pure apart from the token counter (the model's own tokenizer, so counts are what the model will see).
+ * author's note a few lines (or tokens) before its end and the active lorebook entries where each
+ * goes (promptLayout.ts), trimmed from the left so that prompt and new tokens fit the model's
+ * context. Pure apart from the token counter (the model's own tokenizer, so counts are what the
+ * model will see).
  *
  * Trimming: the cut is found by binary search over cut points, counting the assembled prompt at
  * each probe (in process: a probe costs a tokenization, not a message). Cut points sit just before
@@ -19,6 +21,8 @@
  * continues at the end of a long document share their prefix.
  */
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
+import type { LoreInsert, PromptSegment } from '../../shared/schemas/generations.js';
+import { chooseLore, layoutPrompt, type LoreChoice, type NoteDepth } from './promptLayout.js';
 
 /** Counts tokens as the engine will for a prompt (including any token the engine prepends). */
 export type TokenCounter = (text: string) => number;
@@ -41,6 +45,11 @@ export interface PromptAssemblyInput {
   maxNewTokens: number;
   /** How many newline-separated lines of text follow the author's note. */
   noteDepthLines?: number;
+  /** When set, the note goes before at least this many tokens of text instead (noteDepthLines unused). */
+  noteDepthTokens?: number;
+  /** Activated lorebook entries; those that fit loreBudgetTokens go in (promptLayout.ts). */
+  lore?: readonly LoreInsert[];
+  loreBudgetTokens?: number;
   /** Characters of text kept per context token before anything is tokenized. */
   charsPerTokenBudget?: number;
   /** The text the last window kept (AssembledPrompt.windowAnchor): its start is kept while it fits. */
@@ -59,7 +68,13 @@ export interface AssembledPrompt {
   contextSize: number;
   maxNewTokens: number;
   /** Each part's tokens, counted on its own. */
-  parts: { memory: number; authorsNote: number; text: number };
+  parts: { memory: number; authorsNote: number; text: number; lore: number };
+  /** Where each part lies in text. */
+  segments: PromptSegment[];
+  lore: LoreChoice['report'];
+  noteDepth: NoteDepth;
+  /** The lorebook budget applied: the setting, or at most half the room memory and note leave. */
+  loreBudgetTokens: number;
 }
 
 export function formatAuthorsNote(note: string): string | null {
@@ -67,40 +82,23 @@ export function formatAuthorsNote(note: string): string | null {
   return trimmed === '' ? null : `[Author's note: ${trimmed}]`;
 }
 
-/** Puts the note on its own line before the last `depth` lines of the text. */
-export function insertAuthorsNote(text: string, noteLine: string | null, depth: number): string {
-  if (noteLine === null) return text;
-  const lines = text.split('\n');
-  if (lines.length <= depth) return `${noteLine}\n${text}`;
-  const head = lines.slice(0, lines.length - depth).join('\n');
-  const tail = lines.slice(lines.length - depth).join('\n');
-  return `${head}\n${noteLine}\n${tail}`;
-}
-
 export function assemblePrompt(
   input: PromptAssemblyInput,
   countTokens: TokenCounter,
 ): AssembledPrompt {
   const { contextSize, maxNewTokens } = input;
-  const depth = input.noteDepthLines ?? DEFAULT_NOTE_DEPTH_LINES;
+  const noteDepth: NoteDepth =
+    input.noteDepthTokens !== undefined
+      ? { unit: 'tokens', amount: input.noteDepthTokens }
+      : { unit: 'lines', amount: input.noteDepthLines ?? DEFAULT_NOTE_DEPTH_LINES };
   const memory = input.memory.trim();
   const memoryPart = memory === '' ? '' : `${memory}\n\n`;
   const noteLine = formatAuthorsNote(input.authorsNote);
   const room = contextSize - maxNewTokens;
-  const compose = (text: string): string => memoryPart + insertAuthorsNote(text, noteLine, depth);
   const count = remembered(countTokens);
 
   if (room < 1) {
     throw localizedError('invalid_request', 'errors:prompt.noRoom', { maxNewTokens, contextSize });
-  }
-  const fixedTokens = count(compose(''));
-  if (fixedTokens > room) {
-    throw localizedError('invalid_request', 'errors:prompt.fixedTooLong', {
-      fixedTokens,
-      maxNewTokens,
-      room,
-      contextSize,
-    });
   }
 
   const budgetChars = contextSize * (input.charsPerTokenBudget ?? DEFAULT_CHARS_PER_TOKEN_BUDGET);
@@ -108,6 +106,27 @@ export function assemblePrompt(
   const windowStart =
     fullText.length > budgetChars ? firstCutAtOrAfter(fullText, fullText.length - budgetChars) : 0;
   const window = fullText.slice(windowStart);
+
+  const layoutWith = (lore: readonly LoreInsert[]) =>
+    layoutPrompt({ memory, noteLine, noteDepth, lore, text: window }, count);
+  const withoutLore = count(layoutWith([]).fixedText);
+  if (withoutLore > room) {
+    throw localizedError('invalid_request', 'errors:prompt.fixedTooLong', {
+      fixedTokens: withoutLore,
+      maxNewTokens,
+      room,
+      contextSize,
+    });
+  }
+  // The lorebook never takes more than half of what memory and note leave: the story stays.
+  const loreBudgetTokens = Math.min(
+    input.loreBudgetTokens ?? 0,
+    Math.floor((room - withoutLore) / 2),
+  );
+  const lore = chooseLore(input.lore ?? [], loreBudgetTokens, count);
+  const layout = layoutWith(lore.included);
+  const compose = (text: string): string => layout.compose(text).text;
+  const fixedTokens = count(layout.fixedText);
 
   let cut = 0;
   let promptTokens = count(compose(window));
@@ -139,8 +158,9 @@ export function assemblePrompt(
     }
   }
 
+  const composed = layout.compose(kept);
   return {
-    text: compose(kept),
+    text: composed.text,
     windowAnchor: cut > 0 ? kept : null,
     promptTokens,
     droppedTokens,
@@ -151,7 +171,12 @@ export function assemblePrompt(
       memory: count(memoryPart),
       authorsNote: noteLine === null ? 0 : count(`${noteLine}\n`),
       text: count(kept),
+      lore: lore.tokens,
     },
+    segments: composed.segments,
+    lore: lore.report,
+    noteDepth,
+    loreBudgetTokens,
   };
 }
 

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/errors.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import { MAX_SEED, type LoadedModelInfo } from '../../shared/schemas/engine.js';
-import type { EnginePrompt, PromptPlan } from '../../shared/schemas/generations.js';
+import type { EnginePrompt, PromptFit, PromptPlan } from '../../shared/schemas/generations.js';
+import type { LoreActivation } from '../../shared/schemas/lorebook.js';
 import type { EventBus } from '../core/eventBus.js';
 import type { RequestContext } from '../core/requestContext.js';
 import type { Engine } from '../engine/engine.js';
@@ -17,10 +18,8 @@ import type { TokenStepsRepository } from '../store/tokenStepsRepository.js';
 import { Generation, type GenerationSpec, type GenerationStarted } from './generation.js';
 import type { GenerationSettingsService } from './generationSettingsService.js';
 import type { LiveGenerations } from './liveGenerations.js';
+import type { ActiveLore } from './lorebook/lorebookService.js';
 import { SentenceWatcher } from './sentenceStop.js';
-
-/** How many lines of text follow the author's note. */
-export const NOTE_DEPTH_LINES = 3;
 
 export interface ContinueServiceOptions {
   engine: Engine;
@@ -35,6 +34,8 @@ export interface ContinueServiceOptions {
   documentExists: (documentId: string) => boolean;
   /** Given, continues and replays record each token's probabilities, and branches their point. */
   tokenSteps?: TokenStepsRepository;
+  /** The lorebook entries a continue from this text gets (lorebook/lorebookService.ts). */
+  lorebook?: { activeFor(documentId: string, textBeforeCursor: string): ActiveLore };
   clock?: () => number;
 }
 
@@ -68,14 +69,23 @@ export class ContinueService {
   }
 
   async plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan> {
+    return (await this.context(documentId, textBeforeCursor)).fit.plan;
+  }
+
+  /** Exactly what a continue from this text would send, and why each lorebook entry is in it. */
+  async context(
+    documentId: string,
+    textBeforeCursor: string,
+  ): Promise<{ fit: PromptFit; activations: LoreActivation[] }> {
     this.requireDocument(documentId);
     await this.readyModel();
     const settings = this.options.settings.getDocument(documentId);
+    const lore = this.loreFor(documentId, textBeforeCursor);
     const fit = await this.options.engine.plan(
-      this.promptOf(documentId, textBeforeCursor),
+      this.promptOf(documentId, textBeforeCursor, lore),
       settings.params.maxTokens,
     );
-    return fit.plan;
+    return { fit, activations: lore?.activations ?? [] };
   }
 
   async start(request: ContinueRequest, caller?: Caller): Promise<GenerationStarted> {
@@ -263,14 +273,24 @@ export class ContinueService {
     return { generation, started };
   }
 
-  private promptOf(documentId: string, textBeforeCursor: string): EnginePrompt {
-    const settings = this.options.settings.getDocument(documentId);
+  private loreFor(documentId: string, textBeforeCursor: string): ActiveLore | null {
+    return this.options.lorebook?.activeFor(documentId, textBeforeCursor) ?? null;
+  }
+
+  private promptOf(
+    documentId: string,
+    textBeforeCursor: string,
+    lore: ActiveLore | null = this.loreFor(documentId, textBeforeCursor),
+  ): EnginePrompt {
+    const { memory, authorsNote, params } = this.options.settings.getDocument(documentId);
     return {
       kind: 'parts',
-      memory: settings.memory,
-      authorsNote: settings.authorsNote,
-      noteDepthLines: NOTE_DEPTH_LINES,
+      memory,
+      authorsNote,
+      noteDepthLines: params.noteDepthUnit === 'lines' ? params.noteDepth : 0,
+      ...(params.noteDepthUnit === 'tokens' ? { noteDepthTokens: params.noteDepth } : {}),
       textBeforeCursor,
+      ...(lore ? { lore: lore.inserts, loreBudgetTokens: lore.budgetTokens } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './database.js';
 import { probabilitiesSchemaSql } from './probabilitiesSchema.js';
+import { lorebookSchemaSql } from './lorebookSchema.js';
 import {
   generationsSchemaSql,
   initialSchemaSql,
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
     description: 'token probabilities and branch points of generations',
     sql: probabilitiesSchemaSql,
   },
+  { version: 7, description: 'lorebook entries, library use and budget', sql: lorebookSchemaSql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

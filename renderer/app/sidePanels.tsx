@@ -1,8 +1,10 @@
 import type { ReactNode, RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { AppShortcut } from '../keyboard/appShortcuts.js';
+import { ContextViewerPanel } from '../panels/contextViewer/ContextViewerPanel.js';
 import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
 import { HistoryPanel } from '../panels/history/HistoryPanel.js';
+import { LorebookPanel } from '../panels/lorebook/LorebookPanel.js';
 import { ModelsPanel } from '../panels/models/ModelsPanel.js';
 import { RevisionsPanel } from '../panels/RevisionsPanel.js';
 import { TemplatesPanel } from '../panels/templates/TemplatesPanel.js';
@@ -12,7 +14,14 @@ import type { OpenDocument } from './useDocumentSession.js';
 
 /** Each toggle's label and tooltip are `app:sidePanels.<id>.label` and `.title`. */
 export type SidePanelId =
-  'revisions' | 'history' | 'tree' | 'generationSettings' | 'models' | 'templates';
+  | 'revisions'
+  | 'history'
+  | 'tree'
+  | 'generationSettings'
+  | 'models'
+  | 'templates'
+  | 'lorebook'
+  | 'contextViewer';
 
 /** What App hands the open side panel. */
 export interface SidePanelContext {
@@ -114,6 +123,34 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
         reportError={context.reportError}
         onClose={context.close}
         onSettingsChange={context.refreshPlan}
+      />
+    ),
+  },
+  {
+    id: 'lorebook',
+    toggleTestId: 'toggle-lorebook',
+    shortcut: 'toggleLorebook',
+    needsDocument: true,
+    render: (context, document) => (
+      <LorebookPanel
+        key={document.id}
+        documentId={document.id}
+        reportError={context.reportError}
+        onClose={context.close}
+      />
+    ),
+  },
+  {
+    id: 'contextViewer',
+    toggleTestId: 'toggle-context-viewer',
+    shortcut: 'toggleContextViewer',
+    needsDocument: true,
+    render: (context, document) => (
+      <ContextViewerPanel
+        key={document.id}
+        documentId={document.id}
+        editorRef={context.editorRef}
+        onClose={context.close}
       />
     ),
   },

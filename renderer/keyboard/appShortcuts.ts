@@ -23,6 +23,8 @@ export const appShortcuts = {
   toggleGenerationSettings: { combos: [{ mod: true, alt: true, code: 'KeyG' }] },
   toggleModels: { combos: [{ mod: true, alt: true, code: 'KeyM' }] },
   toggleTemplates: { combos: [{ mod: true, alt: true, code: 'KeyP' }] },
+  toggleLorebook: { combos: [{ mod: true, alt: true, code: 'KeyB' }] },
+  toggleContextViewer: { combos: [{ mod: true, alt: true, code: 'KeyX' }] },
   importFile: { combos: [{ mod: true, alt: true, code: 'KeyO' }] },
   exportFile: { combos: [{ mod: true, alt: true, code: 'KeyS' }] },
   exportAgain: { combos: [{ mod: true, alt: true, shift: true, code: 'KeyS' }] },

@@ -10,6 +10,7 @@ import { editor } from './locales/en/editor.js';
 import { errors } from './locales/en/errors.js';
 import { generation } from './locales/en/generation.js';
 import { importExport } from './locales/en/importExport.js';
+import { lorebook } from './locales/en/lorebook.js';
 import { menu } from './locales/en/menu.js';
 import { models } from './locales/en/models.js';
 import { templates } from './locales/en/templates.js';
@@ -19,6 +20,7 @@ import { editor as editorZh } from './locales/zh-CN/editor.js';
 import { errors as errorsZh } from './locales/zh-CN/errors.js';
 import { generation as generationZh } from './locales/zh-CN/generation.js';
 import { importExport as importExportZh } from './locales/zh-CN/importExport.js';
+import { lorebook as lorebookZh } from './locales/zh-CN/lorebook.js';
 import { menu as menuZh } from './locales/zh-CN/menu.js';
 import { models as modelsZh } from './locales/zh-CN/models.js';
 import { templates as templatesZh } from './locales/zh-CN/templates.js';
@@ -33,6 +35,7 @@ export const englishResources = {
   models,
   errors,
   menu,
+  lorebook,
 } as const;
 
 export type Namespace = keyof typeof englishResources;
@@ -53,5 +56,6 @@ export const resources: Record<Language, Resources> = {
     models: modelsZh,
     errors: errorsZh,
     menu: menuZh,
+    lorebook: lorebookZh,
   },
 };

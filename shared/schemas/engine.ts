@@ -9,6 +9,9 @@ export const MAX_STOP_STRING_CHARS = 64;
 /** GPT-2 has 1024 positions; larger contexts are allowed for other models, within reason. */
 export const MAX_CONTEXT_SIZE = 32_768;
 export const MAX_NEW_TOKENS = 4096;
+/** Banned words and word biases: each list and each word's length. */
+export const MAX_WORDS = 64;
+export const MAX_WORD_CHARS = 64;
 /** Seeds are 32-bit in llama.cpp's sampler. */
 export const MAX_SEED = 0xffff_ffff;
 
@@ -46,6 +49,28 @@ export const generationParams = z
     repeatPenalty: z.number().min(1).max(3).default(1.1),
     /** How many of the most recent generated tokens the repeat penalty looks at. */
     repeatLastTokens: z.number().int().min(0).max(4096).default(64),
+    // The penalties and word lists below are optional (absent: off, none), so parameters
+    // written before they existed, or by an engine that lacks them, still read the same.
+    /** Lowers a token by this much for each time it is among the recent tokens; 0 is off. */
+    frequencyPenalty: z.number().min(0).max(1).optional(),
+    /** Lowers every token that is among the recent tokens by this much, once; 0 is off. */
+    presencePenalty: z.number().min(0).max(1).optional(),
+    /** Whether a line break counts as a repeat for the penalties (absent: it does). */
+    penalizeNewLine: z.boolean().optional(),
+    /** Words and phrases the model must never write (every tokenization listed in wordBias.ts). */
+    bannedWords: z.array(z.string().min(1).max(MAX_WORD_CHARS)).max(MAX_WORDS).optional(),
+    /** Words made likelier (+) or less likely (−), in logits: −10 almost never, +10 very often. */
+    wordBiases: z
+      .array(
+        z
+          .object({
+            word: z.string().min(1).max(MAX_WORD_CHARS),
+            bias: z.number().min(-10).max(10),
+          })
+          .strict(),
+      )
+      .max(MAX_WORDS)
+      .optional(),
     maxTokens: z.number().int().min(1).max(MAX_NEW_TOKENS).default(80),
     /** Generation ends before any of these strings; they are not part of the output. */
     stop: z.array(z.string().min(1).max(MAX_STOP_STRING_CHARS)).max(MAX_STOP_STRINGS).default([]),

@@ -24,8 +24,17 @@ export const presetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a p
 export const stopAt = z.enum(['none', 'sentence', 'paragraph']);
 export type StopAt = z.infer<typeof stopAt>;
 
-/** Sampler parameters plus stop-at; what a preset and a document's settings hold. */
-export const continueParams = generationParams.extend({ stopAt: stopAt.default('none') });
+export const MAX_NOTE_DEPTH = 2000;
+
+/**
+ * Sampler parameters plus stop-at and where the author's note goes (so many lines, or at least
+ * so many tokens, before the end of the text); what a preset and a document's settings hold.
+ */
+export const continueParams = generationParams.extend({
+  stopAt: stopAt.default('none'),
+  noteDepthUnit: z.enum(['lines', 'tokens']).default('lines'),
+  noteDepth: z.number().int().min(0).max(MAX_NOTE_DEPTH).default(3),
+});
 export type ContinueParams = z.output<typeof continueParams>;
 export type ContinueParamsInput = z.input<typeof continueParams>;
 
@@ -115,8 +124,29 @@ export const promptPlan = z.object({
       memory: z.number().int().nonnegative(),
       authorsNote: z.number().int().nonnegative(),
       text: z.number().int().nonnegative(),
+      /** All lorebook entries that went in, together. */
+      lore: z.number().int().nonnegative().optional(),
     })
     .optional(),
+  /**
+   * Each activated lorebook entry with its tokens and whether it went in: an entry that does not
+   * fit in what is left of the lorebook budget is left out whole ('overBudget').
+   */
+  lore: z
+    .array(
+      z.object({
+        id: z.string(),
+        tokens: z.number().int().nonnegative(),
+        included: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** The author's note's depth as it was applied. */
+  noteDepth: z
+    .object({ unit: z.enum(['lines', 'tokens']), amount: z.number().int().nonnegative() })
+    .optional(),
+  /** The lorebook budget as it was applied (the setting, or less when the context is short). */
+  loreBudgetTokens: z.number().int().nonnegative().optional(),
 });
 export type PromptPlan = z.infer<typeof promptPlan>;
 
@@ -132,12 +162,41 @@ export type EnginePrompt =
       authorsNote: string;
       /** How many newline-separated lines of text follow the author's note. */
       noteDepthLines: number;
+      /** When set, the note goes before at least this many tokens of text instead of lines. */
+      noteDepthTokens?: number;
       textBeforeCursor: string;
+      /** Activated lorebook entries; the engine keeps what fits loreBudgetTokens. */
+      lore?: LoreInsert[];
+      loreBudgetTokens?: number;
     }
   | { kind: 'text'; text: string };
 
+/** An activated lorebook entry as the engine places it. */
+export interface LoreInsert {
+  id: string;
+  text: string;
+  priority: number;
+  position: 'afterMemory' | 'beforeNote' | 'atDepth';
+  depthLines: number;
+}
+
+/** Which part of the prompt a stretch of its text is: what the context viewer colours. */
+export const promptSegment = z.object({
+  part: z.enum(['memory', 'lore', 'note', 'text']),
+  /** The lorebook entry, for part 'lore'. */
+  entryId: z.string().optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type PromptSegment = z.infer<typeof promptSegment>;
+
 /** What the engine made of a prompt: the exact text the model reads, and its plan. */
-export const promptFit = z.object({ promptText: z.string(), plan: promptPlan });
+export const promptFit = z.object({
+  promptText: z.string(),
+  plan: promptPlan,
+  /** Where each part lies in promptText (a continue's parts only). */
+  segments: z.array(promptSegment).optional(),
+});
 export type PromptFit = z.infer<typeof promptFit>;
 
 export const textBeforeCursor = z.string().max(MAX_TEXT_BEFORE_CURSOR_CHARS);

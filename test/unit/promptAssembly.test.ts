@@ -5,7 +5,6 @@ import {
   assemblePrompt,
   WINDOW_FILL,
   cutPoints,
-  insertAuthorsNote,
   type TokenCounter,
 } from '../../electron/engine/promptAssembly.js';
 
@@ -63,9 +62,21 @@ describe('prompt assembly', () => {
   });
 
   it('puts the note first when the text has no more lines than the depth', () => {
-    assert.equal(insertAuthorsNote('a\nb', '[N]', 3), '[N]\na\nb');
-    assert.equal(insertAuthorsNote('a\nb\nc\nd', '[N]', 1), 'a\nb\nc\n[N]\nd');
-    assert.equal(insertAuthorsNote('a', null, 3), 'a');
+    const withNote = (text: string, authorsNote: string, noteDepthLines: number): string =>
+      assemblePrompt(
+        {
+          memory: '',
+          authorsNote,
+          textBeforeCursor: text,
+          contextSize: 512,
+          maxNewTokens: 40,
+          noteDepthLines,
+        },
+        gpt2LikeCounter(),
+      ).text;
+    assert.equal(withNote('a\nb', 'N', 3), "[Author's note: N]\na\nb");
+    assert.equal(withNote('a\nb\nc\nd', 'N', 1), "a\nb\nc\n[Author's note: N]\nd");
+    assert.equal(withNote('a', '', 3), 'a');
   });
 
   it('trims from the left on a token boundary so that prompt and new tokens fit', async () => {

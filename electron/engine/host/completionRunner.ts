@@ -24,6 +24,8 @@ import { ProbabilityCompletion, type TokenCompletion } from './probabilityComple
 import { completionStartToken, type FittedPrompt } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
 import { TypingHold } from './typingHold.js';
+import { repeatPenaltyOf } from './repeatPenalty.js';
+import { WordBias } from './wordBias.js';
 
 export interface CompletionResult {
   finishReason: FinishReason;
@@ -70,6 +72,9 @@ export async function runCompletion(
   let tokensInChunk = 0;
   let text = '';
   const matcher = new StopStringMatcher(params.stop);
+  // Banned words and word biases; multi-token ones follow the tokens read and written.
+  const wordBias = new WordBias(loaded.model, params);
+  wordBias.observe(fit.tokens);
   // Aborted when a stop string completes; the caller's signal still means cancel.
   const stopController = new AbortController();
   const generationSignal = AbortSignal.any([signal, stopController.signal]);
@@ -129,6 +134,7 @@ export async function runCompletion(
     if (signal.aborted) return finish('cancelled');
     const response = await completion.generateCompletionWithMeta(fit.tokens, {
       onToken: (generated) => {
+        wordBias.observe(generated);
         if (matcher.stopped) return;
         if (firstTokenAt === null) {
           firstTokenAt = performance.now();
@@ -154,10 +160,8 @@ export async function runCompletion(
       topP: params.topP,
       minP: params.minP,
       seed: params.seed,
-      repeatPenalty:
-        params.repeatPenalty > 1 && params.repeatLastTokens > 0
-          ? { penalty: params.repeatPenalty, lastTokens: params.repeatLastTokens }
-          : false,
+      repeatPenalty: repeatPenaltyOf(params),
+      ...(wordBias.active ? { tokenBias: wordBias.tokenBias } : {}),
       // The prompt was trimmed so that prompt + maxTokens fits: no context shift is ever needed.
       disableContextShift: true,
       contextShiftSize: 1,

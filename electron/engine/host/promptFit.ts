@@ -113,6 +113,11 @@ export function fitPrompt(
             authorsNote: prompt.authorsNote,
             textBeforeCursor: prompt.textBeforeCursor,
             noteDepthLines: prompt.noteDepthLines,
+            ...(prompt.noteDepthTokens !== undefined
+              ? { noteDepthTokens: prompt.noteDepthTokens }
+              : {}),
+            lore: prompt.lore ?? [],
+            loreBudgetTokens: prompt.loreBudgetTokens ?? 0,
             contextSize,
             maxNewTokens: maxTokens,
             windowAnchor: loaded.cache.windowAnchor,
@@ -136,6 +141,9 @@ export function fitPrompt(
         droppedTokens: assembled.droppedTokens,
         droppedTokensEstimated: assembled.droppedTokensEstimated,
         parts: assembled.parts,
+        lore: assembled.lore,
+        noteDepth: assembled.noteDepth,
+        loreBudgetTokens: assembled.loreBudgetTokens,
       }
     : {
         promptTokens: fitted.tokens.length + reserved,
@@ -149,6 +157,6 @@ export function fitPrompt(
     reserved,
     maxTokens: fitted.maxTokens,
     windowAnchor: assembled?.windowAnchor ?? null,
-    fit: { promptText, plan },
+    fit: { promptText, plan, ...(assembled ? { segments: assembled.segments } : {}) },
   };
 }

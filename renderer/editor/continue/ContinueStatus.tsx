@@ -11,6 +11,7 @@ import {
   firstTokenText,
   speedText,
 } from './statusFormat.js';
+import { ContextBar } from '../../ui/ContextBar.js';
 import { useObservable } from '../../ui/useObservable.js';
 
 /** The status bar's continue part: model, backend, context used, last speed, generating. */
@@ -47,6 +48,7 @@ export function ContinueStatus({ stores }: { stores: ContinueStores }): ReactNod
       <span className="status-context" data-testid="status-context" title={contextTitle(plan)}>
         {contextText(plan)}
       </span>
+      <ContextBar plan={plan} compact />
       <span
         className="status-first-token"
         data-testid="status-first-token"

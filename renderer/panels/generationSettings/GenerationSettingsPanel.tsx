@@ -13,7 +13,9 @@ import { NumberField } from './NumberField.js';
 import { PresetBar } from './PresetBar.js';
 import { SeedField } from './SeedField.js';
 import { applyPreset, issueFor, NUMERIC_FIELDS } from './settingsForm.js';
+import { NoteDepthField } from './NoteDepthField.js';
 import { StopFields } from './StopFields.js';
+import { WordFields } from './WordFields.js';
 import { useGenerationSettings } from './useGenerationSettings.js';
 
 export interface GenerationSettingsPanelProps {
@@ -90,7 +92,7 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
                 label={t(`params.${field.param}.label`)}
                 help={t(`params.${field.param}.help`)}
                 testId={field.testId}
-                value={settings.params[field.param]}
+                value={settings.params[field.param] ?? 0}
                 min={field.min}
                 max={field.max}
                 step={field.step}
@@ -99,6 +101,20 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
                 onChange={(value) => setParam(field.param, value)}
               />
             ))}
+          </fieldset>
+          <fieldset className="settings-group">
+            <legend>{t('words.legend')}</legend>
+            <WordFields
+              bannedWords={settings.params.bannedWords ?? []}
+              wordBiases={settings.params.wordBiases ?? []}
+              penalizeNewLine={settings.params.penalizeNewLine ?? true}
+              serverError={
+                issueFor(issues, 'params.bannedWords') ?? issueFor(issues, 'params.wordBiases')
+              }
+              onBannedChange={(bannedWords) => setParam('bannedWords', bannedWords)}
+              onBiasesChange={(wordBiases) => setParam('wordBiases', wordBiases)}
+              onPenalizeNewLineChange={(on) => setParam('penalizeNewLine', on)}
+            />
           </fieldset>
           <fieldset className="settings-group">
             <legend>{t('settings.whereToStop')}</legend>
@@ -136,6 +152,17 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
               maxLength={MAX_AUTHORS_NOTE_CHARS}
               serverError={issueFor(issues, 'authorsNote')}
               onChange={(authorsNote) => update((current) => ({ ...current, authorsNote }))}
+            />
+            <NoteDepthField
+              unit={settings.params.noteDepthUnit}
+              depth={settings.params.noteDepth}
+              serverError={issueFor(issues, 'params.noteDepth')}
+              onChange={(noteDepthUnit, noteDepth) =>
+                update((current) => ({
+                  ...current,
+                  params: { ...current.params, noteDepthUnit, noteDepth },
+                }))
+              }
             />
           </fieldset>
         </div>

@@ -9,7 +9,15 @@ import { describeIssue } from '../../ui/describeError.js';
 import { i18n } from '../../i18n/i18n.js';
 
 export type NumericParam =
-  'temperature' | 'topK' | 'topP' | 'minP' | 'repeatPenalty' | 'repeatLastTokens' | 'maxTokens';
+  | 'temperature'
+  | 'topK'
+  | 'topP'
+  | 'minP'
+  | 'repeatPenalty'
+  | 'repeatLastTokens'
+  | 'frequencyPenalty'
+  | 'presencePenalty'
+  | 'maxTokens';
 
 export interface NumericFieldSpec {
   /** Its label and help are the translations `generation:params.<param>.label` and `.help`. */
@@ -70,6 +78,22 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
     max: 4096,
     step: 1,
     integer: true,
+  },
+  {
+    param: 'frequencyPenalty',
+    testId: 'param-frequency-penalty',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    integer: false,
+  },
+  {
+    param: 'presencePenalty',
+    testId: 'param-presence-penalty',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    integer: false,
   },
   {
     param: 'maxTokens',

@@ -21,6 +21,11 @@ export const app = {
     generationSettings: { label: 'Settings', title: 'Generation settings' },
     models: { label: 'Models', title: 'Models' },
     templates: { label: 'Templates', title: 'Templates: stories and poems from a few fields' },
+    lorebook: {
+      label: 'Lorebook',
+      title: 'Lorebook: entries that enter the prompt when their keys appear',
+    },
+    contextViewer: { label: 'Context', title: 'What the next continue will send' },
   },
   actions: {
     importExport: 'Import / Export',
@@ -107,6 +112,8 @@ export const app = {
     toggleGenerationSettings: 'Show or hide the generation settings',
     toggleModels: 'Show or hide the models',
     toggleTemplates: 'Show or hide the templates (stories and poems)',
+    toggleLorebook: 'Show or hide the lorebook',
+    toggleContextViewer: 'Show or hide what the next continue will send',
     importFile: 'Import a file as a new document',
     exportFile: 'Export the document',
     exportAgain: 'Export again (same format and place)',

@@ -459,6 +459,24 @@ export const errors = {
     insecureHost:
       '{{host}} is another computer and the address uses plain http://: the text and the API key would cross the network unencrypted. Confirm to use it anyway.',
   },
+  /** The lorebook: entries, keys and lorebook files. */
+  lorebook: {
+    entryGone: 'This lorebook entry no longer exists.',
+    badKey: 'The key "{{key}}" cannot be used: {{problem}}.',
+    tooManyEntries: 'A lorebook holds at most {{limit}} entries.',
+    import: {
+      refused: 'This file cannot be imported as a lorebook: {{reason}} Nothing was imported.',
+      notJson: 'it is not JSON ({{detail}}).',
+      unknownShape: 'it is not an Inkwell, NovelAI or KoboldAI / Kobold Lite lorebook.',
+      noEntries: 'it holds no entry with text.',
+      tooMany: 'it holds {{count}} entries, more than the {{limit}} a lorebook may have.',
+      noText: 'Entry {{entry}} has no text and was left out.',
+      badEntry: 'Entry {{entry}} was left out ({{field}}: {{problem}}).',
+      unknownField: 'Entry {{entry}}: the field "{{field}}" is unknown to Inkwell and was ignored.',
+      ignored: 'Entry {{entry}}: "{{field}}" has no equivalent in Inkwell and was ignored.',
+      insertionType: 'Entry {{entry}}: inserted by lines instead of by {{type}}.',
+    },
+  },
   preferences: {
     unknownStartupModel:
       'That model is not in the library any more: choose another to load at start.',

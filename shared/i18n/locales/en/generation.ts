@@ -26,6 +26,14 @@ export const generation = {
       label: 'Penalty looks back over',
       help: 'How many of the latest tokens the repetition penalty watches (a token is about three quarters of a word).',
     },
+    frequencyPenalty: {
+      label: 'Frequency penalty',
+      help: 'Makes a word less likely the more often it was used lately, so a word said five times is held back more than one said once. 0 is off; try 0.1 to 0.3.',
+    },
+    presencePenalty: {
+      label: 'Presence penalty',
+      help: 'Makes any word used lately a little less likely, however often, nudging the model towards new words. 0 is off; try 0.1 to 0.3.',
+    },
     maxTokens: {
       label: 'Max new tokens',
       help: 'The longest a continuation can be, in tokens (about three quarters of a word each).',
@@ -77,6 +85,27 @@ export const generation = {
       creative: 'Creative',
       precise: 'Precise',
     },
+  },
+  words: {
+    legend: 'Repetition and words',
+    penalizeNewLine: 'Count line breaks as repeats',
+    penalizeNewLineHelp:
+      'With this on, the repetition penalties also hold back line breaks; turn it off for poems and lists, whose lines should keep breaking.',
+    banned: 'Banned words and phrases',
+    bannedHelp:
+      'The model never writes these (up to {{max}}), in any case, with or without a space before them. For a phrase of several pieces, the model may start it but never finish it.',
+    biases: 'Word biases',
+    biasValue: 'Bias, from −10 to +10',
+    biasesHelp:
+      'Makes a word likelier (+) or less likely (−): +2 is a nudge, +5 a strong pull, −10 almost never. Every common form of the word counts (Capitalised, with a space before it).',
+    remove: 'Remove {{word}}',
+  },
+  noteDepth: {
+    label: 'Author’s note depth',
+    unit: 'Counted in',
+    lines: 'lines before the end',
+    tokens: 'tokens before the end',
+    help: 'How far before the cursor the author’s note goes: nearer the end steers more strongly. In tokens, the note goes at the word boundary with at least that many tokens after it.',
   },
   stop: {
     stopAt: 'Stop at',

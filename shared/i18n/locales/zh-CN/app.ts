@@ -23,6 +23,8 @@ export const app: Translation<typeof english> = {
     generationSettings: { label: '设置', title: '生成设置' },
     models: { label: '模型', title: '模型' },
     templates: { label: '模板', title: '模板：填几项，写出故事和诗歌' },
+    lorebook: { label: '设定集', title: '设定集：关键词出现时才进入提示词的条目' },
+    contextViewer: { label: '上下文', title: '下一次续写将发送的内容' },
   },
   actions: {
     importExport: '导入 / 导出',
@@ -105,6 +107,8 @@ export const app: Translation<typeof english> = {
     toggleGenerationSettings: '显示或隐藏生成设置',
     toggleModels: '显示或隐藏模型',
     toggleTemplates: '显示或隐藏模板（故事和诗歌）',
+    toggleLorebook: '显示或隐藏设定集',
+    toggleContextViewer: '显示或隐藏下一次续写将发送的内容',
     importFile: '导入文件为新文档',
     exportFile: '导出文档',
     exportAgain: '再次导出（相同格式和位置）',

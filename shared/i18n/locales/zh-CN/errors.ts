@@ -387,6 +387,23 @@ export const errors: Translation<typeof english> = {
     insecureHost:
       '{{host}} 是另一台计算机，而地址使用不加密的 http://：文字和 API 密钥将以明文经过网络。确认后仍可使用。',
   },
+  lorebook: {
+    entryGone: '此设定集条目已不存在。',
+    badKey: '关键词“{{key}}”无法使用：{{problem}}。',
+    tooManyEntries: '一个设定集最多有 {{limit}} 个条目。',
+    import: {
+      refused: '此文件无法作为设定集导入：{{reason}} 没有导入任何内容。',
+      notJson: '它不是 JSON（{{detail}}）。',
+      unknownShape: '它不是 Inkwell、NovelAI 或 KoboldAI / Kobold Lite 的设定集。',
+      noEntries: '其中没有带文本的条目。',
+      tooMany: '其中有 {{count}} 个条目，超过了设定集的上限 {{limit}} 个。',
+      noText: '第 {{entry}} 个条目没有文本，已略过。',
+      badEntry: '第 {{entry}} 个条目已略过（{{field}}：{{problem}}）。',
+      unknownField: '第 {{entry}} 个条目：Inkwell 不认识字段“{{field}}”，已忽略。',
+      ignored: '第 {{entry}} 个条目：“{{field}}”在 Inkwell 中没有对应项，已忽略。',
+      insertionType: '第 {{entry}} 个条目：按行插入，而不是按 {{type}}。',
+    },
+  },
   preferences: {
     unknownStartupModel: '模型库中已没有这个模型：请另选一个在启动时加载。',
   },

@@ -27,6 +27,14 @@ export const generation: Translation<typeof english> = {
       label: '惩罚回看范围',
       help: '重复惩罚检查最近多少个词元（一个英文词元约为四分之三个单词）。',
     },
+    frequencyPenalty: {
+      label: '频率惩罚',
+      help: '最近用得越多的词越不容易再出现：用了五次的词比只用一次的更受抑制。0 为关闭；可试 0.1 到 0.3。',
+    },
+    presencePenalty: {
+      label: '存在惩罚',
+      help: '最近出现过的词（无论几次）都稍微不容易再出现，促使模型换用新词。0 为关闭；可试 0.1 到 0.3。',
+    },
     maxTokens: {
       label: '最多新词元数',
       help: '一次续写的最大长度，以词元计（一个英文词元约为四分之三个单词）。',
@@ -75,6 +83,26 @@ export const generation: Translation<typeof english> = {
       creative: '创意',
       precise: '精确',
     },
+  },
+  words: {
+    legend: '重复与用词',
+    penalizeNewLine: '换行也算重复',
+    penalizeNewLineHelp: '开启后，重复惩罚也会抑制换行；写诗或列表时请关闭，让行照常换。',
+    banned: '禁用的词和短语',
+    bannedHelp:
+      '模型绝不会写出这些词（最多 {{max}} 个），不论大小写、前面有无空格。由多个片段组成的短语，模型可能开头，但绝不会写完。',
+    biases: '词语偏好',
+    biasValue: '偏好值，−10 到 +10',
+    biasesHelp:
+      '让某个词更容易（+）或更不容易（−）出现：+2 是轻推，+5 是强拉，−10 几乎不出现。该词的各种常见形式都算（首字母大写、前面带空格）。',
+    remove: '移除 {{word}}',
+  },
+  noteDepth: {
+    label: '作者注的深度',
+    unit: '计数单位',
+    lines: '距末尾的行数',
+    tokens: '距末尾的词元数',
+    help: '作者注放在光标前多远处：越靠近末尾，引导作用越强。按词元计时，作者注放在其后至少有这么多词元的词边界处。',
   },
   stop: {
     stopAt: '停止于',

@@ -1,0 +1,116 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_LOREBOOK_FILE_CHARS } from '../../../shared/channels/lorebook.js';
+import type { ResponseOf } from '../../../shared/contract.js';
+import { useClient } from '../../api/clientContext.js';
+import { localizedText } from '../../ui/describeError.js';
+import { downloadFile } from '../../ui/downloadFile.js';
+import type { ReportError } from '../../ui/errorReporting.js';
+
+/** Product names, the same in every language. */
+const FORMAT_NAMES = {
+  inkwell: 'Inkwell',
+  novelai: 'NovelAI',
+  kobold: 'KoboldAI / Kobold Lite',
+} as const;
+
+/** Import a NovelAI / Kobold / Inkwell lorebook file, with its report; export as Inkwell's or NovelAI's. */
+export function LorebookFiles(props: { documentId: string; reportError: ReportError }): ReactNode {
+  const { t } = useTranslation('lorebook');
+  const client = useClient();
+  const id = useId();
+  const [target, setTarget] = useState<'document' | 'library'>('document');
+  const [report, setReport] = useState<ResponseOf<'lorebook.import'> | null>(null);
+
+  const importFile = async (file: File): Promise<void> => {
+    setReport(null);
+    if (file.size > MAX_LOREBOOK_FILE_CHARS) {
+      props.reportError(new Error(t('files.tooLarge', { mb: 5 })), t('failed.import'));
+      return;
+    }
+    try {
+      const text = await file.text();
+      setReport(
+        await client.call('lorebook.import', {
+          documentId: target === 'document' ? props.documentId : null,
+          fileName: file.name,
+          text,
+        }),
+      );
+    } catch (error) {
+      props.reportError(error, t('failed.import'));
+    }
+  };
+  const exportAs = async (format: 'inkwell' | 'novelai'): Promise<void> => {
+    try {
+      const file = await client.call('lorebook.export', { documentId: props.documentId, format });
+      downloadFile(file.text, 'application/json', file.fileName);
+    } catch (error) {
+      props.reportError(error, t('failed.export'));
+    }
+  };
+
+  return (
+    <section className="lore-files" aria-label={t('files.heading')}>
+      <h3>{t('files.heading')}</h3>
+      <label htmlFor={`${id}-target`}>{t('files.importInto')}</label>
+      <select
+        id={`${id}-target`}
+        value={target}
+        onChange={(event) => setTarget(event.target.value === 'library' ? 'library' : 'document')}
+      >
+        <option value="document">{t('files.intoDocument')}</option>
+        <option value="library">{t('files.intoLibrary')}</option>
+      </select>
+      <label htmlFor={`${id}-file`}>{t('files.import')}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        data-testid="lore-import-file"
+        accept=".json,.lorebook,application/json"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <p className="field-help">{t('files.importHelp')}</p>
+      {report && (
+        <div data-testid="lore-import-report" role="status">
+          <p>
+            {t('files.imported', {
+              count: report.imported,
+              format: FORMAT_NAMES[report.format],
+            })}
+          </p>
+          {report.notUnderstood.length > 0 && (
+            <>
+              <p>{t('files.notUnderstood')}</p>
+              <ul>
+                {report.notUnderstood.map((note, index) => (
+                  <li key={index}>{localizedText(note.localized, note.message)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <div className="lore-form-actions">
+        <button
+          type="button"
+          data-testid="lore-export-inkwell"
+          onClick={() => void exportAs('inkwell')}
+        >
+          {t('files.exportInkwell')}
+        </button>
+        <button
+          type="button"
+          data-testid="lore-export-novelai"
+          onClick={() => void exportAs('novelai')}
+        >
+          {t('files.exportNovelAi')}
+        </button>
+      </div>
+    </section>
+  );
+}
