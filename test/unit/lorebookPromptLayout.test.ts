@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LoreInsert } from '../../shared/schemas/generations.js';
-import {
-  assemblePrompt,
-  type PromptAssemblyInput,
-} from '../../electron/engine/promptAssembly.js';
+import { assemblePrompt, type PromptAssemblyInput } from '../../electron/engine/promptAssembly.js';
 import { chooseLore, tokensFromEnd } from '../../electron/engine/promptLayout.js';
 import { gpt2LikeCounter } from './support/gpt2LikeCounter.js';
 
