@@ -18,6 +18,7 @@ import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js
 import type { CompletionOutcome } from '../../electron/engine/engine.js';
 import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 import type { EnginePrompt } from '../../shared/schemas/generations.js';
+import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
 
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
@@ -38,6 +39,13 @@ const sampled = (seed: number, maxTokens = 32): ResolvedGenerationParams => ({
   repeatLastTokens: 0,
   maxTokens,
   stop: [],
+});
+
+/** Top-k sampling, so that each step reports its ten most likely tokens with their numbers. */
+const withTopK = (seed: number): ResolvedGenerationParams => ({
+  ...sampled(seed, 24),
+  temperature: 0.9,
+  topK: 40,
 });
 
 const text = (value: string): EnginePrompt => ({ kind: 'text', text: value });
@@ -128,6 +136,39 @@ describe('the evaluated prefix kept between completions', () => {
         assert.equal(fresh.timings.reusedPromptTokens, 0);
         assert.equal(warmly.text, fresh.text, `extension ${index}, seed ${seed}`);
       }
+    }
+  });
+
+  it('gives bit-identical probabilities warm and cold at every step, for several extensions', async () => {
+    // What the model weighed (each step's top alternatives after top-k, as floats) is a function
+    // of the logits: equal to the last bit means the logits were.
+    const weighed = async (engine: EngineClient, prompt: EnginePrompt, seed: number) => {
+      const steps: TokenStep[] = [];
+      const outcome = await engine.complete(prompt, withTopK(seed), {
+        fitted: () => {},
+        chunk: () => {},
+        steps: (more) => steps.push(...more),
+      }).done;
+      return { outcome, steps };
+    };
+    const base = story.repeat(2);
+    for (const [index, extension] of [
+      ' He stood up.',
+      '\n\nThat evening',
+      ' "Not today."',
+    ].entries()) {
+      await complete(warm, text(base), sampled(index));
+      const warmly = await weighed(warm, text(base + extension), 50 + index);
+      assert.ok((warmly.outcome.timings.reusedPromptTokens ?? 0) > 0, 'the prefix was reused');
+      await cold.load({ path: demoModel, backend: 'cpu', threads: 2 });
+      const coldly = await weighed(cold, text(base + extension), 50 + index);
+      assert.equal(coldly.outcome.timings.reusedPromptTokens, 0);
+      assert.ok(warmly.steps.length > 10);
+      assert.deepStrictEqual(
+        warmly.steps.map((step) => step.alternatives.map((a) => a.p)),
+        coldly.steps.map((step) => step.alternatives.map((a) => a.p)),
+        `extension ${index}`,
+      );
     }
   });
 
