@@ -63,12 +63,6 @@ export class PromptCache {
     return reused;
   }
 
-  /** Something else used the sequence (thread tuning): nothing in it is trusted. */
-  forget(): void {
-    this.wholeChunkTokens = 0;
-    this.evaluatedPromptLength = null;
-  }
-
   private reusableTokens(tokens: readonly Token[], body: number): number {
     const cached = this.sequence.contextTokens;
     const limit = Math.min(cached.length, body);
