@@ -1,5 +1,5 @@
 /**
- * The colour theme: System follows the operating system (the stylesheet's prefers-color-scheme),
+ * The colour theme: System follows the operating system (the stylesheet's light-dark() colours),
  * Light and Dark fix it, by `data-theme` on the root element (styles/base.css). Followed for
  * the whole window like the language: read once, then kept live by `preferences.changed`, in
  * the desktop app and in a browser alike.
