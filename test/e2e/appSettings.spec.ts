@@ -32,10 +32,16 @@ test('the theme chosen in the app settings applies at once, survives a reload, a
   const theme = dialog.getByTestId('app-settings-theme');
   await theme.selectOption('dark');
   await expect(html).toHaveAttribute('data-theme', 'dark');
-  const background = await page.evaluate(() =>
-    getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
-  );
-  if (background !== '#1c1b19') throw new Error(`the dark theme's background is ${background}`);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await expect.poll(background).toBe('rgb(28, 27, 25)'); // the dark page colour
+  // Light chosen on a system that is dark: the page is light, the heat map's tints too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await theme.selectOption('light');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect.poll(background).toBe('rgb(251, 250, 247)');
+  await theme.selectOption('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(background).toBe('rgb(28, 27, 25)');
 
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
