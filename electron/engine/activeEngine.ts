@@ -10,7 +10,12 @@ import type {
   TokenCount,
 } from '../../shared/schemas/engine.js';
 import type { EnginePrompt, PromptFit } from '../../shared/schemas/generations.js';
-import type { CompletionListeners, Engine, EngineCompletion } from './engine.js';
+import type {
+  CompletionListeners,
+  Engine,
+  EngineCapabilities,
+  EngineCompletion,
+} from './engine.js';
 
 export type EngineKind = 'local' | 'remote';
 
@@ -41,6 +46,11 @@ export class ActiveEngine implements Engine {
 
   private get current(): Engine {
     return this.remote ?? this.local;
+  }
+
+  /** What the engine in use can give (token probabilities), asked at each completion. */
+  get capabilities(): EngineCapabilities | undefined {
+    return this.current.capabilities;
   }
 
   status(): EngineStatus {
