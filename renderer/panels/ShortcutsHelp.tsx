@@ -4,6 +4,7 @@ import { appShortcuts, type AppShortcut } from '../keyboard/appShortcuts.js';
 import { comboLabel, type KeyCombo } from '../keyboard/keyCombo.js';
 import { blockShortcuts, textShortcuts } from '../editor/editorShortcuts.js';
 import { continueShortcuts } from '../editor/continue/continueKeys.js';
+import { probabilityShortcuts } from '../editor/probabilities/probabilityShortcuts.js';
 import { ModalDialog } from '../ui/ModalDialog.js';
 
 interface ShortcutRow {
@@ -81,6 +82,13 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
     combos: [continueShortcuts[name].combo],
     description: t(`editor:continueShortcuts.${name}`),
   }));
+  const probabilityRows: ShortcutRow[] = (
+    Object.keys(probabilityShortcuts) as (keyof typeof probabilityShortcuts)[]
+  ).map((name) => ({
+    id: `probabilities-${name}`,
+    combos: [probabilityShortcuts[name].combo],
+    description: t(`editor:probabilities.shortcuts.${name}`),
+  }));
 
   return (
     <ModalDialog
@@ -92,7 +100,10 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }): ReactNode {
       <div className="shortcut-columns">
         <ShortcutTable caption={t('shortcutsHelp.documents')} rows={[...appRows, ...listRows]} />
         <ShortcutTable caption={t('shortcutsHelp.writing')} rows={[...textRows, ...blockRows]} />
-        <ShortcutTable caption={t('shortcutsHelp.continueWriting')} rows={continueRows} />
+        <ShortcutTable
+          caption={t('shortcutsHelp.continueWriting')}
+          rows={[...continueRows, ...probabilityRows]}
+        />
       </div>
       <p className="shortcut-note">{t('shortcutsHelp.language')}</p>
     </ModalDialog>

@@ -88,6 +88,10 @@ export const editor = {
     popoverHint: '↑↓ choose · Enter branch from here · ←→ other tokens · Esc close',
     kept: 'Kept text cannot be changed here: choose a token that is still pending.',
     waiting: 'Wait until the model has answered, then choose again.',
+    shortcuts: {
+      toggle: 'Show or hide how likely each suggested token was',
+      inspect: 'On the suggestion: the alternatives of a token, to branch from it',
+    },
   },
   continue: {
     atOnce: '×{{count}}',

@@ -80,6 +80,10 @@ export const editor: Translation<typeof english> = {
     popoverHint: '↑↓ 选择 · Enter 从此处分支 · ←→ 其他词元 · Esc 关闭',
     kept: '已保留的文字不能在这里更改：请选择仍待定的词元。',
     waiting: '请等模型应答后再选择。',
+    shortcuts: {
+      toggle: '显示或隐藏每个建议词元的可能性',
+      inspect: '在建议文字上：查看某个词元的其他选择，并从那里分支',
+    },
   },
   continue: {
     atOnce: '×{{count}}',
