@@ -65,7 +65,10 @@ test('the gallery: the main window, each panel, the app settings, dark mode', as
   for (const [toggle, panel, name] of [
     ['revisions-toggle', 'revisions-panel', 'revisions'],
     ['toggle-history', 'history-panel', 'history'],
+    ['toggle-tree', 'tree-panel', 'tree'],
     ['toggle-generation-settings', 'generation-settings-panel', 'settings'],
+    ['toggle-lorebook', 'lorebook-panel', 'lorebook'],
+    ['toggle-context-viewer', 'context-viewer', 'context'],
     ['toggle-models', 'models-panel', 'models'],
     ['toggle-templates', 'templates-panel', 'templates'],
   ] as const) {
