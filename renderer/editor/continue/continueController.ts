@@ -275,6 +275,13 @@ export class ContinueController {
   stop(): void {
     const session = this.session;
     if (!session || !isGenerating(this.phase) || session.generationId === null) return;
+    // Nothing written and no answer yet (the model may still be loading, and main makes the
+    // generation only once it is): stopping is dropping the suggestion. The answer, when it
+    // comes, finds the session gone and stops the generation then (request()).
+    if (!session.answered && session.pending === '') {
+      this.endSession();
+      return;
+    }
     // Asked again once main has answered: until then it may not know the generation yet.
     if (!session.answered) session.cancelRequested = true;
     this.options.port.stop(session.generationId);
