@@ -251,19 +251,21 @@ export class Generation {
       this.reportEnded(end);
       return;
     }
-    this.deps.generations.finish({
-      id: this.id,
-      output: end.text,
-      finishReason: end.finishReason,
-      error: end.error ?? null,
-      timings: end.timings,
-      finishedAt: this.deps.clock(),
+    this.record('its end', () => {
+      this.deps.generations.finish({
+        id: this.id,
+        output: end.text,
+        finishReason: end.finishReason,
+        error: end.error ?? null,
+        timings: end.timings,
+        finishedAt: this.deps.clock(),
+      });
+      if (this.trail) this.saveSteps(end.text.length);
     });
-    if (this.trail) this.saveSteps(end.text.length);
     void this.replySent.then(() => {
       this.toCallerNow('generation.end', end);
       this.changed('finished');
-      this.spec.finished?.(end.text);
+      this.record('what follows its end', () => this.spec.finished?.(end.text));
       this.reportEnded(end);
     });
   }
@@ -286,7 +288,20 @@ export class Generation {
     }
     this.lastFlushAt = now;
     this.flushedOutput = this.output;
-    this.deps.generations.updateOutput(this.id, this.output);
+    this.record('its text so far', () => this.deps.generations.updateOutput(this.id, this.output));
+  }
+
+  /**
+   * Writes to the history, which may fail (a full disk, the database closed as the app quits):
+   * the writer still gets the text and the end, and the failure never escapes into the engine's
+   * message handling, where it would end the process.
+   */
+  private record(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      console.error(`[inkwell] generation ${this.id}: could not record ${what}:`, error);
+    }
   }
 
   private toCaller<E extends 'generation.chunk'>(event: E, payload: EventPayload<E>): void {
