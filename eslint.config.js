@@ -16,6 +16,12 @@ const shells = ['electron/main', 'electron/server', 'electron/backend', 'electro
  */
 export const layers = [
   {
+    name: 'app code',
+    files: ['electron/', 'renderer/', 'shared/'],
+    forbid: ['../'],
+    why: 'it resolves outside the checkout (the ../shared/ beside it is provided material, which no installed app has)',
+  },
+  {
     name: 'main-side code',
     files: ['electron/'],
     except: ['electron/engine/host/'],

@@ -31,6 +31,13 @@ interface Case {
 
 const cases: Case[] = [
   {
+    layer: 'app code never imports outside the checkout',
+    file: 'electron/core/layerFixture.ts',
+    violation: "export type { Design } from '../../../shared/design.js';",
+    allowed: "export type { Channel } from '../../shared/contract.js';",
+    says: /app code must not import \.\.\/shared\/design\.js/,
+  },
+  {
     layer: 'a domain never imports ipc/',
     file: 'electron/documents/layerFixture.ts',
     violation: "export type { Router } from '../ipc/router.js';",
