@@ -3,21 +3,17 @@
  * scripts/build-llama-server.sh makes of node-llama-cpp's bundled release (or INKWELL_LLAMA_BENCH).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { llamaCppBinFolder } from '../test/fixtures/llamaServer.js';
 
 const run = promisify(execFile);
 
 /** The llama-bench binary, or null when there is none on this machine. */
-export function findLlamaBench(): string | null {
+export async function findLlamaBench(): Promise<string | null> {
   if (process.env.INKWELL_LLAMA_BENCH) return process.env.INKWELL_LLAMA_BENCH;
-  const info = JSON.parse(
-    readFileSync('node_modules/node-llama-cpp/llama/llama.cpp.info.json', 'utf8'),
-  ) as { tag: string };
-  const cache = process.env.INKWELL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'inkwell');
-  const binary = path.join(cache, `llama.cpp-${info.tag}`, 'bin', 'llama-bench');
+  const binary = path.join(await llamaCppBinFolder(), 'llama-bench');
   return existsSync(binary) ? binary : null;
 }
 

@@ -37,7 +37,7 @@ const runs = Math.max(1, Number(args.runs));
 const types = (args.types ?? 'f16,q8_0').split(',') as ConversionType[];
 const threads = args.threads === undefined ? undefined : Math.max(1, Number(args.threads));
 const server = process.env.INKWELL_LLAMA_SERVER?.replace(/\/$/, '');
-const llamaBench = findLlamaBench();
+const llamaBench = await findLlamaBench();
 
 const paragraph =
   'The harbour was quiet in the early morning, and the fishermen mended their nets on the ' +
