@@ -139,9 +139,23 @@ export function applicationMenuTemplate(
       command(t('stop'), 'stop', actions, 'Escape', true),
     ],
   };
+  // The page handles each panel's Ctrl/Cmd+Alt key itself (so it works in a browser too).
+  const panel = (label: string, name: AppCommandName, key: string): Item =>
+    command(label, name, actions, `CmdOrCtrl+Alt+${key}`, true);
   const view: Item = {
     label: t('view'),
     submenu: [
+      panel(t('probabilities'), 'toggle-probabilities', 'I'),
+      { type: 'separator' },
+      panel(t('revisionsPanel'), 'toggle-revisions', 'H'),
+      panel(t('historyPanel'), 'toggle-history', 'Y'),
+      panel(t('treePanel'), 'toggle-tree', 'J'),
+      panel(t('generationSettingsPanel'), 'toggle-generation-settings', 'G'),
+      panel(t('lorebookPanel'), 'toggle-lorebook', 'B'),
+      panel(t('contextViewerPanel'), 'toggle-context-viewer', 'X'),
+      panel(t('modelsPanel'), 'toggle-models', 'M'),
+      panel(t('templatesPanel'), 'toggle-templates', 'P'),
+      { type: 'separator' },
       languageMenu(language, actions),
       { type: 'separator' },
       { role: 'resetZoom', label: t('resetZoom') },

@@ -10,6 +10,7 @@ import {
   INSERT_TEXT_COMMAND,
   REFRESH_PLAN_COMMAND,
   STOP_CONTINUE_COMMAND,
+  TOGGLE_PROBABILITIES_COMMAND,
 } from '../editor/continue/commands.js';
 import { InkwellEditor } from '../editor/InkwellEditor.js';
 import type { LanguagePreferenceStore } from '../i18n/languagePreference.js';
@@ -131,8 +132,17 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     editorRef.current?.dispatchCommand(command, undefined);
   }, []);
 
+  // Each panel's shortcut does what its toggle does, and only when the toggle is enabled.
+  const togglePanel = (panel: (typeof SIDE_PANELS)[number]) => () => {
+    if (canOpen(panel, current)) sidePanel.toggle(panel.id);
+  };
+  const panelShortcuts: ShortcutHandlers = Object.fromEntries(
+    SIDE_PANELS.map((panel) => [panel.shortcut, togglePanel(panel)]),
+  );
+
   // The desktop menu's commands (and main's "flush before quitting").
   useAppCommands(client, {
+    ...Object.fromEntries(SIDE_PANELS.map((panel) => [panel.menuCommand, togglePanel(panel)])),
     'new-document': () => void createDocument(),
     import: () => setImportExportTab('import'),
     export: () => setImportExportTab('export'),
@@ -141,21 +151,13 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
     continue: () => dispatchToEditor(CONTINUE_COMMAND),
     regenerate: () => dispatchToEditor(ANOTHER_ALTERNATIVE_COMMAND),
     stop: () => dispatchToEditor(STOP_CONTINUE_COMMAND),
+    'toggle-probabilities': () => dispatchToEditor(TOGGLE_PROBABILITIES_COMMAND),
     'show-shortcuts': () => setHelpOpen(true),
     'show-app-settings': () => setAppSettingsOpen(true),
     'open-file': () => void takeOpenedFiles(),
     flush: () => current?.saver.flush() ?? true,
   });
 
-  // Each panel's shortcut does what its toggle does, and only when the toggle is enabled.
-  const panelShortcuts: ShortcutHandlers = Object.fromEntries(
-    SIDE_PANELS.map((panel) => [
-      panel.shortcut,
-      () => {
-        if (canOpen(panel, current)) sidePanel.toggle(panel.id);
-      },
-    ]),
-  );
   useGlobalShortcuts({
     ...panelShortcuts,
     newDocument: () => void createDocument(),

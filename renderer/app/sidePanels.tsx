@@ -1,5 +1,6 @@
 import type { ReactNode, RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
+import type { AppCommandName } from '../../shared/channels/app.js';
 import type { AppShortcut } from '../keyboard/appShortcuts.js';
 import { ContextViewerPanel } from '../panels/contextViewer/ContextViewerPanel.js';
 import { GenerationSettingsPanel } from '../panels/generationSettings/GenerationSettingsPanel.js';
@@ -57,6 +58,8 @@ export type SidePanelDefinition = {
   toggleTestId: string;
   /** The window-wide shortcut that opens and closes it. */
   shortcut: AppShortcut;
+  /** The desktop menu's command (View) that does the same. */
+  menuCommand: AppCommandName;
 } & (DocumentPanel | AppPanel);
 
 /**
@@ -68,6 +71,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'revisions',
     toggleTestId: 'revisions-toggle',
     shortcut: 'toggleRevisions',
+    menuCommand: 'toggle-revisions',
     needsDocument: true,
     render: (context, document) => (
       <RevisionsPanel
@@ -84,6 +88,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'history',
     toggleTestId: 'toggle-history',
     shortcut: 'toggleHistory',
+    menuCommand: 'toggle-history',
     needsDocument: false,
     // Its "this document" scope follows the open document, so it is keyed by it as well.
     render: (context) => (
@@ -100,6 +105,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'tree',
     toggleTestId: 'toggle-tree',
     shortcut: 'toggleTree',
+    menuCommand: 'toggle-tree',
     needsDocument: true,
     render: (context, document) => (
       <TreePanel
@@ -115,6 +121,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'generationSettings',
     toggleTestId: 'toggle-generation-settings',
     shortcut: 'toggleGenerationSettings',
+    menuCommand: 'toggle-generation-settings',
     needsDocument: true,
     render: (context, document) => (
       <GenerationSettingsPanel
@@ -130,6 +137,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'lorebook',
     toggleTestId: 'toggle-lorebook',
     shortcut: 'toggleLorebook',
+    menuCommand: 'toggle-lorebook',
     needsDocument: true,
     render: (context, document) => (
       <LorebookPanel
@@ -144,6 +152,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'contextViewer',
     toggleTestId: 'toggle-context-viewer',
     shortcut: 'toggleContextViewer',
+    menuCommand: 'toggle-context-viewer',
     needsDocument: true,
     render: (context, document) => (
       <ContextViewerPanel
@@ -158,6 +167,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'models',
     toggleTestId: 'toggle-models',
     shortcut: 'toggleModels',
+    menuCommand: 'toggle-models',
     needsDocument: false,
     render: (context) => <ModelsPanel reportError={context.reportError} onClose={context.close} />,
   },
@@ -165,6 +175,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     id: 'templates',
     toggleTestId: 'toggle-templates',
     shortcut: 'toggleTemplates',
+    menuCommand: 'toggle-templates',
     needsDocument: false,
     render: (context) => (
       <TemplatesPanel

@@ -17,6 +17,17 @@ export const appCommandNames = [
   'stop',
   'show-shortcuts',
   'show-app-settings',
+  /** View → a side panel: opens it, or closes it when it is the open one. */
+  'toggle-revisions',
+  'toggle-history',
+  'toggle-tree',
+  'toggle-generation-settings',
+  'toggle-lorebook',
+  'toggle-context-viewer',
+  'toggle-models',
+  'toggle-templates',
+  /** View → Probabilities: the heat map on or off. */
+  'toggle-probabilities',
   /** A document waits to be imported: take it with files.openDialog({ purpose: 'opened-file' }). */
   'open-file',
   /** Save any pending autosave now and acknowledge with app.commandDone (quit, crash). */

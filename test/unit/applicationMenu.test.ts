@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
 import { exportDialogFilter, importDialogFilters } from '../../electron/desktop/fileTypes.js';
 import { applicationMenuTemplate } from '../../electron/desktop/menu.js';
+import { appShortcuts, type AppShortcut } from '../../renderer/keyboard/appShortcuts.js';
+import { probabilityShortcuts } from '../../renderer/editor/probabilities/probabilityShortcuts.js';
 import { createI18n } from '../../shared/i18n/createI18n.js';
 import type { Language, LanguagePreference } from '../../shared/i18n/languages.js';
 
@@ -57,8 +59,40 @@ describe('application menu', () => {
       'continue',
       'regenerate',
       'stop',
+      'toggle-probabilities',
+      'toggle-revisions',
+      'toggle-history',
+      'toggle-tree',
+      'toggle-generation-settings',
+      'toggle-lorebook',
+      'toggle-context-viewer',
+      'toggle-models',
+      'toggle-templates',
       'show-shortcuts',
     ]);
+  });
+
+  it('opens each side panel and the probabilities view from View, showing the key the page handles', () => {
+    const { items } = collect('linux');
+    const toggles = items.filter((item) => item.id?.startsWith('command:toggle-'));
+    assert.equal(toggles.length, 9);
+    for (const item of toggles) {
+      // 'command:toggle-context-viewer' is the page's 'toggleContextViewer' shortcut.
+      const name = (item.id ?? '')
+        .slice('command:'.length)
+        .replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+      const combo =
+        name === 'toggleProbabilities'
+          ? probabilityShortcuts.toggle.combo
+          : appShortcuts[name as AppShortcut].combos[0];
+      assert.ok(combo, `${name} is a shortcut of the page`);
+      const key = combo.code.replace(/^Key/, '');
+      assert.equal(item.accelerator, `CmdOrCtrl+Alt+${key}`, name);
+      assert.equal(combo.mod && combo.alt && !combo.shift, true, name);
+      assert.equal(item.registerAccelerator, false, `${name}: the page handles the key itself`);
+    }
+    const chinese = collect('linux', { language: 'zh-CN' }).items;
+    assert.equal(chinese.find((item) => item.id === 'command:toggle-tree')?.label, '续写之树');
   });
 
   it('lists recent documents under File → Open Recent on every platform; a click imports one', () => {

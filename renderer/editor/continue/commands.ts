@@ -22,3 +22,5 @@ export const REFRESH_PLAN_COMMAND = createCommand<void>('REFRESH_PLAN_COMMAND');
 export const BRANCH_AT_TOKEN_COMMAND = createCommand<{ step: number; text: string }>(
   'BRANCH_AT_TOKEN_COMMAND',
 );
+/** The desktop menu's View → Token probabilities: the heat map on or off. */
+export const TOGGLE_PROBABILITIES_COMMAND = createCommand<void>('TOGGLE_PROBABILITIES_COMMAND');

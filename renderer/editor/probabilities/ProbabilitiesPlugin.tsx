@@ -13,7 +13,7 @@ import { COMMAND_PRIORITY_CRITICAL, KEY_DOWN_COMMAND, type LexicalEditor } from 
 import { matchesCombo } from '../../keyboard/keyCombo.js';
 import { useObservable } from '../../ui/useObservable.js';
 import type { WritableObservable } from '../../api/connectionState.js';
-import { BRANCH_AT_TOKEN_COMMAND } from '../continue/commands.js';
+import { BRANCH_AT_TOKEN_COMMAND, TOGGLE_PROBABILITIES_COMMAND } from '../continue/commands.js';
 import type { ContinueStores, ShownSteps } from '../continue/continueState.js';
 import { $getPendingNode } from '../continue/pendingText.js';
 import { probabilityShortcuts } from './probabilityShortcuts.js';
@@ -130,6 +130,19 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
         COMMAND_PRIORITY_CRITICAL,
       ),
     [editor, openAt, stores.shownSteps, view],
+  );
+
+  useEffect(
+    () =>
+      editor.registerCommand(
+        TOGGLE_PROBABILITIES_COMMAND,
+        () => {
+          view.set(!view.get());
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+    [editor, view],
   );
 
   // The pointer: hovering marks a token, a click on the suggestion opens its popover.
