@@ -139,13 +139,7 @@ async function oneFreshRun(): Promise<FirstRun> {
   }
 }
 
-const STEPS: LoadStep[] = [
-  'starting engine',
-  'validating',
-  'loading model',
-  'creating context',
-  'tuning threads',
-];
+const STEPS: LoadStep[] = ['starting engine', 'validating', 'loading model', 'creating context'];
 
 async function main(): Promise<void> {
   console.log(`\nInkwell first-continue benchmark — ${new Date().toISOString()}`);

@@ -275,14 +275,12 @@ async function start(): Promise<void> {
   });
 
   installMenu(activeBackend);
-  // Downloads, conversions and thread tuning show in the taskbar / the Dock.
+  // Downloads and conversions show in the taskbar / the Dock.
   const taskbar = new TaskbarProgress();
   activeBackend.events.subscribe((...[event, payload]) => {
     let value: number | null = null;
     if (event === 'models.jobProgress') value = taskbar.update({ event, payload });
     else if (event === 'models.jobEnd') value = taskbar.update({ event, payload });
-    else if (event === 'engine.loadProgress') value = taskbar.update({ event, payload });
-    else if (event === 'engine.status') value = taskbar.update({ event });
     if (value !== null && mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(value);
   });
   // The window applies the theme itself (data-theme); this makes menus, dialogs and scrollbars match.

@@ -1,25 +1,20 @@
 /**
  * The taskbar's (Windows, Linux) and the Dock's (macOS) progress for what takes minutes:
- * downloads and conversions in the models library, and measuring the best thread count when a
- * model first loads on this machine. Fed the backend's events; answers the value for
+ * downloads and conversions in the models library. Fed the backend's events; answers the value for
  * BrowserWindow.setProgressBar: a fraction of all the bytes in flight, more than 1 for "busy,
  * amount unknown", below 0 for none.
  */
 import type { JobEnd, JobProgress } from '../../shared/schemas/models.js';
-import type { LoadProgress } from '../../shared/schemas/engine.js';
 
 export const NO_PROGRESS = -1;
 export const UNKNOWN_AMOUNT = 2;
 
 export type ProgressEvent =
   | { event: 'models.jobProgress'; payload: JobProgress }
-  | { event: 'models.jobEnd'; payload: JobEnd }
-  | { event: 'engine.loadProgress'; payload: LoadProgress }
-  | { event: 'engine.status' };
+  | { event: 'models.jobEnd'; payload: JobEnd };
 
 export class TaskbarProgress {
   private readonly jobs = new Map<string, { received: number; total: number }>();
-  private tuning = false;
 
   /** Takes one event; answers the new value, or null when the bar stays as it is. */
   update(change: ProgressEvent): number | null {
@@ -33,13 +28,6 @@ export class TaskbarProgress {
         break;
       case 'models.jobEnd':
         this.jobs.delete(change.payload.jobId);
-        break;
-      case 'engine.loadProgress':
-        this.tuning = change.payload.step === 'tuning threads';
-        break;
-      case 'engine.status':
-        // A status comes when a load has finished or failed: no tuning runs any more.
-        this.tuning = false;
         break;
     }
     const after = this.value();
@@ -55,7 +43,7 @@ export class TaskbarProgress {
       // Rounded to a thousandth: a download reports often, the bar needs no more.
       return Math.round((received / total) * 1000) / 1000;
     }
-    if (jobs.length > 0 || this.tuning) return UNKNOWN_AMOUNT;
+    if (jobs.length > 0) return UNKNOWN_AMOUNT;
     return NO_PROGRESS;
   }
 }

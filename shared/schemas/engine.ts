@@ -211,7 +211,6 @@ export const loadStep = z.enum([
   'validating',
   'loading model',
   'creating context',
-  'tuning threads',
 ]);
 export type LoadStep = z.infer<typeof loadStep>;
 

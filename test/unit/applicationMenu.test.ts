@@ -4,6 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { exportDialogFilter, importDialogFilters } from '../../electron/desktop/fileTypes.js';
 import { applicationMenuTemplate } from '../../electron/desktop/menu.js';
 import { appShortcuts, type AppShortcut } from '../../renderer/keyboard/appShortcuts.js';
+import type { KeyCombo } from '../../renderer/keyboard/keyCombo.js';
 import { probabilityShortcuts } from '../../renderer/editor/probabilities/probabilityShortcuts.js';
 import { createI18n } from '../../shared/i18n/createI18n.js';
 import type { Language, LanguagePreference } from '../../shared/i18n/languages.js';
@@ -81,7 +82,7 @@ describe('application menu', () => {
       const name = (item.id ?? '')
         .slice('command:'.length)
         .replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
-      const combo =
+      const combo: KeyCombo | undefined =
         name === 'toggleProbabilities'
           ? probabilityShortcuts.toggle.combo
           : appShortcuts[name as AppShortcut].combos[0];

@@ -37,7 +37,6 @@ describe('messages from the model host', () => {
         timings: { ...timings, timeToFirstTokenMs: null },
       },
       { type: 'progress', id: '5', step: 'loading model', progress: 0.5 },
-      { type: 'progress', id: '5', step: 'tuning threads', progress: null },
     ];
     for (const message of messages) {
       const parsed = parseHostMessage(message);

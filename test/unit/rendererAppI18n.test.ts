@@ -140,8 +140,8 @@ describe('the status bar in the UI language', () => {
     await i18n.changeLanguage('zh-CN');
     assert.equal(modelText(loading, progress), '正在加载模型… 读取模型 42%');
     assert.equal(
-      modelText(loading, { ...progress, step: 'tuning threads', progress: null }),
-      '正在加载模型… 调整线程',
+      modelText(loading, { ...progress, step: 'creating context', progress: null }),
+      '正在加载模型… 创建上下文',
     );
   });
 });

@@ -11,7 +11,6 @@ const LOAD_STEP_KEYS = {
   validating: 'validating',
   'loading model': 'loadingModel',
   'creating context': 'creatingContext',
-  'tuning threads': 'tuningThreads',
 } as const satisfies Record<LoadStep, string>;
 
 /** A load step's name in the writer's language ("loading model"). */

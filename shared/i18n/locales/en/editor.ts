@@ -151,7 +151,6 @@ export const editor = {
       validating: 'validating',
       loadingModel: 'loading model',
       creatingContext: 'creating context',
-      tuningThreads: 'tuning threads',
     },
   },
 } as const;

@@ -135,7 +135,6 @@ export const editor: Translation<typeof english> = {
       validating: '校验文件',
       loadingModel: '读取模型',
       creatingContext: '创建上下文',
-      tuningThreads: '调整线程',
     },
   },
 };
