@@ -50,3 +50,20 @@ test('the theme chosen in the app settings applies at once, survives a reload, a
   await page.getByTestId('app-settings-theme').selectOption('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
 });
+
+test('the app settings copy the documents folder’s path for the writer', async ({
+  page,
+  context,
+  inkwell,
+  dataDir,
+  locale,
+}) => {
+  const t = createI18n(matchLanguage(locale ?? 'en') ?? 'en').getFixedT(null, 'app');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, inkwell.url);
+  await page.keyboard.press('ControlOrMeta+Comma');
+  const dialog = page.getByTestId('app-settings-dialog');
+  await dialog.getByRole('button', { name: t('appSettings.copyFolder') }).click();
+  await expect(dialog.getByRole('button', { name: t('appSettings.folderCopied') })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(dataDir);
+});

@@ -50,6 +50,14 @@ export function AppSettingsDialog({
     };
   }, [client, reportError]);
 
+  const [copied, setCopied] = useState(false);
+  const copyFolder = (): void => {
+    navigator.clipboard.writeText(dataDir).then(
+      () => setCopied(true),
+      (error: unknown) => reportError(error, t('appSettings.couldNotCopy')),
+    );
+  };
+
   const update = (change: Partial<Preferences>): void => {
     client
       .call('preferences.update', change)
@@ -64,9 +72,13 @@ export function AppSettingsDialog({
       className="app-settings-dialog"
       onClose={onClose}
     >
-      <div className="app-settings-rows">
-        <LanguagePicker store={languages} reportError={reportError} />
-        <label>
+      <section className="app-settings-section" aria-labelledby="app-settings-appearance">
+        <h3 id="app-settings-appearance">{t('appSettings.sections.appearance')}</h3>
+        <div className="app-settings-row">
+          <LanguagePicker store={languages} reportError={reportError} />
+          <p className="app-settings-note">{t('appSettings.languageNote')}</p>
+        </div>
+        <label className="app-settings-row">
           <span>{t('appSettings.theme')}</span>
           <select
             data-testid="app-settings-theme"
@@ -80,8 +92,12 @@ export function AppSettingsDialog({
               </option>
             ))}
           </select>
+          <span className="app-settings-note">{t('appSettings.themeNote')}</span>
         </label>
-        <label>
+      </section>
+      <section className="app-settings-section" aria-labelledby="app-settings-model">
+        <h3 id="app-settings-model">{t('appSettings.sections.model')}</h3>
+        <label className="app-settings-row">
           <span>{t('appSettings.startupModel')}</span>
           <select
             data-testid="app-settings-startup-model"
@@ -96,13 +112,25 @@ export function AppSettingsDialog({
               </option>
             ))}
           </select>
+          <span className="app-settings-note">{t('appSettings.startupModelNote')}</span>
         </label>
+      </section>
+      <section className="app-settings-section" aria-labelledby="app-settings-documents">
+        <h3 id="app-settings-documents">{t('appSettings.sections.documents')}</h3>
         <p className="app-settings-note">{t('appSettings.autosaveNote')}</p>
-        <p className="app-settings-note">
-          {t('appSettings.dataFolder')}{' '}
+        <div className="app-settings-folder">
+          <span className="app-settings-note">{t('appSettings.dataFolder')}</span>
           <code data-testid="app-settings-data-folder">{dataDir}</code>
-        </p>
-      </div>
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={dataDir === ''}
+            onClick={copyFolder}
+          >
+            {copied ? t('appSettings.folderCopied') : t('appSettings.copyFolder')}
+          </button>
+        </div>
+      </section>
     </ModalDialog>
   );
 }

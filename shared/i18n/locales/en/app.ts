@@ -97,6 +97,13 @@ export const app = {
       'Your text is saved automatically moments after you pause, with revisions you can restore; there is nothing to save by hand.',
     dataFolder: 'Your documents are kept in',
     couldNotSave: 'Could not save the setting',
+    sections: { appearance: 'Appearance', model: 'Model', documents: 'Your documents' },
+    languageNote: 'Menus and messages. Your documents are not changed.',
+    themeNote: 'System follows your computer’s light or dark setting.',
+    startupModelNote: 'Loaded when you first continue; the Models panel adds and chooses models.',
+    copyFolder: 'Copy',
+    folderCopied: 'Copied',
+    couldNotCopy: 'Could not copy the folder’s path',
   },
   shortcuts: {
     newDocument: 'New document',

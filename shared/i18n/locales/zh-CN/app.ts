@@ -92,6 +92,13 @@ export const app: Translation<typeof english> = {
     autosaveNote: '停止输入片刻后，文字会自动保存，并留有可恢复的修订版本；无需手动保存。',
     dataFolder: '文档保存在',
     couldNotSave: '无法保存此设置',
+    sections: { appearance: '外观', model: '模型', documents: '你的文档' },
+    languageNote: '菜单和提示所用的语言。不会改动你的文档。',
+    themeNote: '“跟随系统”随电脑的浅色或深色设置而变。',
+    startupModelNote: '第一次续写时加载；在“模型”面板中添加和选择模型。',
+    copyFolder: '复制',
+    folderCopied: '已复制',
+    couldNotCopy: '无法复制文件夹路径',
   },
   shortcuts: {
     newDocument: '新建文档',
