@@ -38,7 +38,12 @@ export function externalUrlFor(url: string): string | null {
   return parsed.href;
 }
 
-/** Inkwell needs no camera, microphone, notifications, geolocation or anything else: all refused. */
-export function mayGrantPermission(_permission: string): boolean {
-  return false;
+/**
+ * Inkwell needs no camera, microphone, notifications, geolocation, clipboard reading or anything
+ * else: all refused, except writing plain text to the clipboard (a Copy button, e.g. the
+ * documents folder in the app settings), which browsers grant a focused page anyway and which
+ * Chromium allows only after a click or key press.
+ */
+export function mayGrantPermission(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
 }

@@ -5,7 +5,7 @@ export { APP_ORIGIN, isAppUrl } from './navigationPolicy.js';
 
 /**
  * Every web-contents guard in one place: no new windows, no navigation away from the app,
- * no permission prompts, no <webview>. External http(s) links open in the system browser.
+ * no permissions but a clipboard write, no <webview>. External http(s) links open in the system browser.
  * The decisions themselves live in navigationPolicy.ts (tested); this only wires them.
  */
 export function installWebContentsGuards(
