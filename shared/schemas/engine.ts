@@ -55,6 +55,13 @@ export const generationParams = z
     frequencyPenalty: z.number().min(0).max(1).optional(),
     /** Lowers every token that is among the recent tokens by this much, once; 0 is off. */
     presencePenalty: z.number().min(0).max(1).optional(),
+    /**
+     * DRY ("don't repeat yourself"): how hard a token that would repeat a sequence already in the
+     * continuation is held back, growing with the length of the repeat; 0 is off.
+     */
+    dryStrength: z.number().min(0).max(5).optional(),
+    /** DRY lets repeats of up to this many tokens through (absent: 2). */
+    dryAllowedLength: z.number().int().min(1).max(20).optional(),
     /** Whether a line break counts as a repeat for the penalties (absent: it does). */
     penalizeNewLine: z.boolean().optional(),
     /** Words and phrases the model must never write (every tokenization listed in wordBias.ts). */

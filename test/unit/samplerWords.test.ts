@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generationParams } from '../../shared/schemas/engine.js';
 import { wordForms } from '../../electron/engine/host/wordBias.js';
-import { repeatPenaltyOf } from '../../electron/engine/host/repeatPenalty.js';
+import { dryRepeatPenaltyOf, repeatPenaltyOf } from '../../electron/engine/host/repeatPenalty.js';
 
 describe('word forms for bans and biases', () => {
   it('covers the word as written, lower-case, Capitalised and UPPER-CASE, each with and without a leading space', () => {
@@ -62,5 +62,20 @@ describe('repetition controls', () => {
       lastTokens: 64,
       penalizeNewLine: true,
     });
+  });
+
+  it('turn DRY on only with a strength, over the whole context (never node-llama-cpp’s -1)', () => {
+    assert.equal(dryRepeatPenaltyOf(params({}), 1024), undefined);
+    assert.equal(dryRepeatPenaltyOf(params({ dryStrength: 0 }), 1024), undefined);
+    assert.deepEqual(dryRepeatPenaltyOf(params({ dryStrength: 0.8 }), 1024), {
+      strength: 0.8,
+      base: 1.75,
+      allowedLength: 2,
+      lastTokens: 1024,
+    });
+    assert.equal(
+      dryRepeatPenaltyOf(params({ dryStrength: 1, dryAllowedLength: 4 }), 512)?.allowedLength,
+      4,
+    );
   });
 });

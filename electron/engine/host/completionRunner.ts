@@ -24,7 +24,7 @@ import { ProbabilityCompletion, type TokenCompletion } from './probabilityComple
 import { completionStartToken, type FittedPrompt } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
 import { TypingHold } from './typingHold.js';
-import { repeatPenaltyOf } from './repeatPenalty.js';
+import { dryRepeatPenaltyOf, repeatPenaltyOf } from './repeatPenalty.js';
 import { WordBias } from './wordBias.js';
 
 export interface CompletionResult {
@@ -60,9 +60,13 @@ export async function runCompletion(
 ): Promise<CompletionResult> {
   const { llama, info } = loaded;
   const trail = withProbabilities ? new TokenStepTrail() : null;
-  const completion: TokenCompletion = trail
-    ? new ProbabilityCompletion(loaded.sequence, (steps) => trail.push(steps))
-    : loaded.completion;
+  const dryRepeatPenalty = dryRepeatPenaltyOf(params, loaded.sequence.context.contextSize);
+  // LlamaCompletion drops the DRY option (node-llama-cpp 3.21.1 does not pass it on to the
+  // sequence), so DRY runs through our own completion, which gives the same tokens otherwise.
+  const completion: TokenCompletion =
+    trail || dryRepeatPenalty
+      ? new ProbabilityCompletion(loaded.sequence, (steps) => trail?.push(steps))
+      : loaded.completion;
   const { reserved, startedAt } = prompt;
   const fit = { tokens: prompt.tokens, maxTokens: prompt.maxTokens };
   const droppedPromptTokens = prompt.fit.plan.droppedTokens;
@@ -161,6 +165,7 @@ export async function runCompletion(
       minP: params.minP,
       seed: params.seed,
       repeatPenalty: repeatPenaltyOf(params),
+      ...(dryRepeatPenalty ? { dryRepeatPenalty } : {}),
       ...(wordBias.active ? { tokenBias: wordBias.tokenBias } : {}),
       // The prompt was trimmed so that prompt + maxTokens fits: no context shift is ever needed.
       disableContextShift: true,

@@ -92,7 +92,7 @@ export function GenerationSettingsPanel(props: GenerationSettingsPanelProps): Re
                 label={t(`params.${field.param}.label`)}
                 help={t(`params.${field.param}.help`)}
                 testId={field.testId}
-                value={settings.params[field.param] ?? 0}
+                value={settings.params[field.param] ?? field.whenAbsent ?? 0}
                 min={field.min}
                 max={field.max}
                 step={field.step}

@@ -17,6 +17,8 @@ export type NumericParam =
   | 'repeatLastTokens'
   | 'frequencyPenalty'
   | 'presencePenalty'
+  | 'dryStrength'
+  | 'dryAllowedLength'
   | 'maxTokens';
 
 export interface NumericFieldSpec {
@@ -27,6 +29,8 @@ export interface NumericFieldSpec {
   max: number;
   step: number;
   integer: boolean;
+  /** What an optional setting that was never set means (absent: 0, off). */
+  whenAbsent?: number;
 }
 
 /** Limits match shared/schemas/engine.ts; the server checks them again and says what is wrong. */
@@ -94,6 +98,23 @@ export const NUMERIC_FIELDS: readonly NumericFieldSpec[] = [
     max: 1,
     step: 0.05,
     integer: false,
+  },
+  {
+    param: 'dryStrength',
+    testId: 'param-dry-strength',
+    min: 0,
+    max: 5,
+    step: 0.05,
+    integer: false,
+  },
+  {
+    param: 'dryAllowedLength',
+    testId: 'param-dry-allowed-length',
+    min: 1,
+    max: 20,
+    step: 1,
+    integer: true,
+    whenAbsent: 2,
   },
   {
     param: 'maxTokens',

@@ -34,6 +34,14 @@ export const generation = {
       label: 'Presence penalty',
       help: 'Makes any word used lately a little less likely, however often, nudging the model towards new words. 0 is off; try 0.1 to 0.3.',
     },
+    dryStrength: {
+      label: 'DRY (don’t repeat yourself)',
+      help: 'Stops the model from copying a run of words it already wrote in this continuation: the longer the copied run would get, the harder its next word is held back. 0 is off; try 0.8. It looks only at what the model writes, not at your text before the cursor.',
+    },
+    dryAllowedLength: {
+      label: 'DRY: repeats allowed',
+      help: 'How many tokens in a row DRY lets repeat before it steps in (2 lets short phrases like “of the” repeat freely).',
+    },
     maxTokens: {
       label: 'Max new tokens',
       help: 'The longest a continuation can be, in tokens (about three quarters of a word each).',

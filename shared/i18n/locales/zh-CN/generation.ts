@@ -35,6 +35,14 @@ export const generation: Translation<typeof english> = {
       label: '存在惩罚',
       help: '最近出现过的词（无论几次）都稍微不容易再出现，促使模型换用新词。0 为关闭；可试 0.1 到 0.3。',
     },
+    dryStrength: {
+      label: 'DRY（不要重复自己）',
+      help: '阻止模型照抄本次续写中已经写过的一串词：照抄的部分越长，下一个词就越受抑制。0 为关闭；可试 0.8。只看模型写出的内容，不看光标前你写的文字。',
+    },
+    dryAllowedLength: {
+      label: 'DRY：允许重复的长度',
+      help: 'DRY 允许连续重复多少个词元后才介入（2 表示像“of the”这样的短语可以自由重复）。',
+    },
     maxTokens: {
       label: '最多新词元数',
       help: '一次续写的最大长度，以词元计（一个英文词元约为四分之三个单词）。',
