@@ -32,6 +32,10 @@ test('generation settings: a preset, max tokens and a fixed seed are kept for th
   await openApp(page, inkwell.url);
   await choosePreciseShortFixedSeed(page);
   const panel = page.getByTestId('generation-settings-panel');
+  // DRY is off (0) and lets repeats of 2 tokens through until the writer sets it.
+  await expect(panel.getByTestId('param-dry-strength')).toHaveValue('0');
+  await expect(panel.getByTestId('param-dry-allowed-length')).toHaveValue('2');
+  await panel.getByTestId('param-dry-strength').fill('0.8');
   await panel.getByTestId('memory-input').fill('The keeper of the lighthouse is called Ada.');
   await panel.getByTestId('stop-string-input').fill('THE END');
   await panel.getByTestId('stop-string-add').click();
@@ -45,6 +49,7 @@ test('generation settings: a preset, max tokens and a fixed seed are kept for th
   await expect(panel.getByTestId('param-max-tokens')).toHaveValue('20');
   await expect(panel.getByTestId('param-seed-mode')).toHaveValue('fixed');
   await expect(panel.getByTestId('param-seed')).toHaveValue('1234');
+  await expect(panel.getByTestId('param-dry-strength')).toHaveValue('0.8');
   await expect(panel.getByTestId('memory-input')).toHaveValue(
     'The keeper of the lighthouse is called Ada.',
   );
