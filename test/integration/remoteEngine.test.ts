@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { RemoteEngine } from '../../electron/engine/remote/remoteEngine.js';
-import type { TokenProbability } from '../../electron/engine/remote/tokenProbabilities.js';
 import { generationParams, type ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 import type { EnginePrompt } from '../../shared/schemas/generations.js';
+import { TOP_ALTERNATIVES, type TokenStep } from '../../shared/schemas/tokenSteps.js';
 import { startLlamaServer, type RunningLlamaServer } from '../fixtures/llamaServer.js';
 import { makeTinyLlamaGguf } from '../fixtures/tinyLlama.js';
 
@@ -32,27 +32,33 @@ async function run(
   engine: RemoteEngine,
   prompt: EnginePrompt,
   overrides: Partial<ResolvedGenerationParams> = {},
+  withSteps = false,
 ) {
   const chunks: string[] = [];
   const fits: number[] = [];
+  const steps: TokenStep[] = [];
+  let text = '';
   const completion = engine.complete(prompt, params(overrides), {
     fitted: (fit) => fits.push(fit.plan.promptTokens),
-    chunk: (text) => chunks.push(text),
+    chunk: (piece) => {
+      chunks.push(piece);
+      text += piece;
+      // Steps come before the chunk that completes them: they always spell a prefix of the text.
+      assert.ok(text.startsWith(steps.map((step) => step.text).join('')));
+    },
+    ...(withSteps ? { steps: (more: TokenStep[]) => steps.push(...more) } : {}),
   });
-  return { ...(await completion.done), chunks, fits };
+  return { ...(await completion.done), chunks, fits, steps };
 }
 
 describe('the remote engine on a real llama.cpp server (demo model)', () => {
   let server: RunningLlamaServer;
   let engine: RemoteEngine;
-  const probabilities: TokenProbability[][] = [];
 
   before(async () => {
     server = await startLlamaServer(demoModel);
     engine = new RemoteEngine({
       settings: { baseUrl: server.baseUrl, apiKey: null, model: '', contextSize: null },
-      topProbabilities: 3,
-      onProbabilities: (tokens) => probabilities.push(tokens),
     });
   });
   after(async () => {
@@ -106,15 +112,34 @@ describe('the remote engine on a real llama.cpp server (demo model)', () => {
     assert.notEqual(other.text, first.text);
   });
 
-  it('gives each token its probability and alternatives (logprobs / n_probs)', async () => {
-    probabilities.length = 0;
-    const outcome = await run(engine, { kind: 'text', text: 'It was a' }, { maxTokens: 8 });
-    const tokens = probabilities.at(-1) ?? [];
-    assert.equal(tokens.length, 8);
-    assert.equal(tokens.map((token) => token.token).join(''), outcome.text);
-    for (const token of tokens) {
-      assert.ok(token.logprob <= 0);
-      assert.equal(token.top.length, 3);
+  it('gives each token a step: its probability after the sampler and the alternatives', async () => {
+    const outcome = await run(engine, { kind: 'text', text: 'It was a' }, { maxTokens: 8 }, true);
+    assert.equal(outcome.steps.length, 8);
+    assert.equal(outcome.steps.map((step) => step.text).join(''), outcome.text);
+    for (const step of outcome.steps) {
+      assert.ok(step.p > 0 && step.p <= 1);
+      assert.ok(step.alternatives.some((alt) => alt.text === step.text && alt.p === step.p));
+      // top-k 40, then top-p 0.95 and min-p 0.05: what is left is renormalised and sums to 1.
+      assert.ok(step.alternatives.length <= TOP_ALTERNATIVES + 1);
+      const sum = step.alternatives.reduce((total, alt) => total + alt.p, 0);
+      assert.ok(sum <= 1 + 1e-4, `the alternatives sum to ${sum}`);
+    }
+    // Turning the steps on does not change the text.
+    const plain = await run(engine, { kind: 'text', text: 'It was a' }, { maxTokens: 8 });
+    assert.equal(plain.text, outcome.text);
+  });
+
+  it('with top-k 3, a step lists at most the 3 tokens the sampler kept, summing to 1', async () => {
+    const outcome = await run(
+      engine,
+      { kind: 'text', text: 'The old man' },
+      { maxTokens: 6, topK: 3, topP: 1, minP: 0 },
+      true,
+    );
+    for (const step of outcome.steps) {
+      assert.ok(step.alternatives.length <= 3, JSON.stringify(step));
+      const sum = step.alternatives.reduce((total, alt) => total + alt.p, 0);
+      assert.ok(Math.abs(sum - 1) < 1e-3, `post-sampler probabilities sum to 1 (${sum})`);
     }
   });
 

@@ -11,7 +11,11 @@ import {
   MAX_EVENT_CHARS,
   serverSentEvents,
 } from '../../electron/engine/remote/serverSentEvents.js';
-import { readTokenProbabilities } from '../../electron/engine/remote/tokenProbabilities.js';
+import {
+  readTokenProbabilities,
+  StepSpeller,
+  tokenStep,
+} from '../../electron/engine/remote/tokenProbabilities.js';
 
 async function eventsOf(chunks: readonly (string | Uint8Array)[]): Promise<string[]> {
   const encoder = new TextEncoder();
@@ -48,17 +52,17 @@ describe('server-sent events', () => {
 });
 
 describe('token probabilities', () => {
-  it("reads llama.cpp's shape", () => {
+  it("reads llama.cpp's post-sampler shape (prob, top_probs) with the token ids", () => {
     assert.deepEqual(
       readTokenProbabilities({
         content: [
           {
             id: 338,
             token: "'s",
-            logprob: -2.2,
-            top_logprobs: [
-              { token: "'s", logprob: -2.2 },
-              { token: '.', logprob: -2.3 },
+            prob: 0.6,
+            top_probs: [
+              { id: 338, token: "'s", prob: 0.6 },
+              { id: 13, token: '.', prob: 0.4 },
             ],
           },
         ],
@@ -66,41 +70,93 @@ describe('token probabilities', () => {
       [
         {
           token: "'s",
-          logprob: -2.2,
+          p: 0.6,
+          id: 338,
           top: [
-            { token: "'s", logprob: -2.2 },
-            { token: '.', logprob: -2.3 },
+            { token: "'s", p: 0.6 },
+            { token: '.', p: 0.4 },
           ],
         },
       ],
     );
   });
 
-  it("reads OpenAI's legacy completions shape (vLLM), alternatives most likely first", () => {
-    assert.deepEqual(
-      readTokenProbabilities({
-        tokens: [' the'],
-        token_logprobs: [-0.5],
-        top_logprobs: [{ ' a': -1.5, ' the': -0.5 }],
-        text_offset: [0],
-      }),
-      [
+  it("reads llama.cpp's log-probabilities (logprob, top_logprobs) as probabilities", () => {
+    const [token] = readTokenProbabilities({
+      content: [
         {
-          token: ' the',
-          logprob: -0.5,
-          top: [
-            { token: ' the', logprob: -0.5 },
-            { token: ' a', logprob: -1.5 },
+          token: ' a',
+          logprob: Math.log(0.25),
+          top_logprobs: [
+            { token: ' a', logprob: Math.log(0.25) },
+            { token: ' b', logprob: -Infinity },
           ],
         },
       ],
+    });
+    assert.ok(token);
+    assert.ok(Math.abs(token.p - 0.25) < 1e-12);
+    assert.equal(token.top[1]?.p, 0);
+  });
+
+  it("reads OpenAI's legacy completions shape (vLLM), alternatives most likely first", () => {
+    const tokens = readTokenProbabilities({
+      tokens: [' the'],
+      token_logprobs: [-0.5],
+      top_logprobs: [{ ' a': -1.5, ' the': -0.5 }],
+      text_offset: [0],
+    });
+    assert.deepEqual(
+      tokens.map((token) => [token.token, token.top.map((alt) => alt.token)]),
+      [[' the', [' the', ' a']]],
     );
+    assert.ok(Math.abs((tokens[0]?.p ?? 0) - Math.exp(-0.5)) < 1e-12);
   });
 
   it('gives nothing for anything else', () => {
     for (const value of [null, 3, 'x', {}, { content: [{ token: 1 }] }, { tokens: ['a'] }]) {
       assert.deepEqual(readTokenProbabilities(value), []);
     }
+  });
+
+  it('makes a step with the chosen token always listed, probabilities clamped', () => {
+    const step = tokenStep(
+      {
+        token: ' z',
+        p: 1.0000001,
+        top: [
+          { token: ' a', p: 0.5 },
+          { token: ' b', p: 0 },
+        ],
+      },
+      ' z',
+    );
+    assert.deepEqual(step, {
+      text: ' z',
+      p: 1,
+      alternatives: [
+        { text: ' a', p: 0.5 },
+        { text: ' z', p: 1 },
+      ],
+    });
+  });
+
+  it('spells the text: held-back text goes to the last token of its group', () => {
+    const speller = new StepSpeller();
+    const token = (text: string, p: number) => ({ token: text, p, top: [{ token: text, p }] });
+    // A stop string's start held " the" back; it came out with the next token.
+    assert.deepEqual(speller.push([token(' the', 0.5)], ''), []);
+    const steps = speller.push([token(' end', 0.4)], ' the end');
+    assert.deepEqual(
+      steps.map(({ step }) => step.text),
+      [' the', ' end'],
+    );
+    // Half a character: the server sends the whole character with the second token.
+    const halves = speller.push([token('\uFFFD', 0.3), token('\uFFFD', 0.9)], '\u00e9');
+    assert.deepEqual(
+      halves.map(({ step }) => step.text),
+      ['', '\u00e9'],
+    );
   });
 });
 

@@ -19,6 +19,9 @@
  * word out of other pieces ("d" + "ragon"), which trained models almost never do.
  */
 import { TokenBias, type LlamaModel, type Token } from 'node-llama-cpp';
+import { wordForms } from '../../../shared/wordForms.js';
+
+export { wordForms };
 
 export interface WordBiasSettings {
   bannedWords?: readonly string[] | undefined;
@@ -30,21 +33,6 @@ interface Sequence {
   /** A logit offset; -Infinity for a ban. */
   logit: number;
   banned: boolean;
-}
-
-/** The forms a word is looked for in. */
-export function wordForms(word: string): string[] {
-  const trimmed = word.trim();
-  if (trimmed === '') return [];
-  const lower = trimmed.toLowerCase();
-  const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
-  const cases = new Set([trimmed, lower, capitalised, trimmed.toUpperCase()]);
-  const forms = new Set<string>();
-  for (const form of cases) {
-    forms.add(form);
-    forms.add(` ${form}`);
-  }
-  return [...forms];
 }
 
 /**

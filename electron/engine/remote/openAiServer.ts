@@ -110,6 +110,40 @@ export class OpenAiServer {
    * tokenizer; null when the server has no /tokenize (its counts are then estimates).
    */
   async countTokens(text: string, model: string, signal?: AbortSignal): Promise<number | null> {
+    const body = await this.tokenize(text, model, true, signal);
+    if (body === null) return null;
+    const { tokens, count } = body as { tokens?: unknown; count?: unknown };
+    if (Array.isArray(tokens)) return tokens.length;
+    if (typeof count === 'number') return count;
+    throw this.wrongShape('/tokenize: no "tokens" list');
+  }
+
+  /**
+   * The token ids of a text on its own (no BOS), for logit biases; null when the server has no
+   * /tokenize.
+   */
+  async tokenIds(text: string, model: string, signal?: AbortSignal): Promise<number[] | null> {
+    const body = await this.tokenize(text, model, false, signal);
+    if (body === null) return null;
+    const tokens = (body as { tokens?: unknown }).tokens;
+    // llama.cpp's with_pieces shape is [{id, piece}]; ids alone are the default.
+    const ids = Array.isArray(tokens)
+      ? tokens.map((token: unknown) =>
+          typeof token === 'object' && token !== null ? (token as { id?: unknown }).id : token,
+        )
+      : null;
+    if (ids === null || !ids.every((id) => typeof id === 'number' && Number.isInteger(id))) {
+      throw this.wrongShape('/tokenize: no list of token ids');
+    }
+    return ids as number[];
+  }
+
+  private async tokenize(
+    text: string,
+    model: string,
+    addSpecial: boolean,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     let response: Response;
     try {
       // llama.cpp reads content/add_special, vLLM prompt/add_special_tokens; each ignores the other's.
@@ -117,10 +151,10 @@ export class OpenAiServer {
         method: 'POST',
         body: JSON.stringify({
           content: text,
-          add_special: true,
+          add_special: addSpecial,
           model,
           prompt: text,
-          add_special_tokens: true,
+          add_special_tokens: addSpecial,
         }),
         signal,
       });
@@ -132,12 +166,7 @@ export class OpenAiServer {
       await response.body?.cancel();
       return null;
     }
-    const body = await this.readJson(response, '/tokenize');
-    const tokens = (body as { tokens?: unknown }).tokens;
-    const count = (body as { count?: unknown }).count;
-    if (Array.isArray(tokens)) return tokens.length;
-    if (typeof count === 'number') return count;
-    throw this.wrongShape('/tokenize: no "tokens" list');
+    return this.readJson(response, '/tokenize');
   }
 
   /**

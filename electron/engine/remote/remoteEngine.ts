@@ -18,10 +18,12 @@ import type {
   TokenCount,
 } from '../../../shared/schemas/engine.js';
 import type { EnginePrompt, PromptFit } from '../../../shared/schemas/generations.js';
+import { TOP_ALTERNATIVES } from '../../../shared/schemas/tokenSteps.js';
 import type {
   CompletionListeners,
   CompletionOutcome,
   Engine,
+  EngineCapabilities,
   EngineCompletion,
 } from '../engine.js';
 import {
@@ -31,7 +33,8 @@ import {
   type ServerTimeouts,
 } from './openAiServer.js';
 import { fitRemotePrompt, estimateTokens } from './remotePromptFit.js';
-import { readTokenProbabilities, type TokenProbability } from './tokenProbabilities.js';
+import { runRemoteCompletion } from './remoteCompletion.js';
+import { hasSteering, remoteSteering } from './remoteSteering.js';
 
 /** A context to assume when neither the writer nor the server says (most servers run more). */
 export const ASSUMED_CONTEXT_SIZE = 2048;
@@ -52,16 +55,21 @@ export interface RemoteEngineOptions {
   /** Where engine.status goes (the app's event bus). */
   emitStatus?: (status: StatusEvent) => void;
   timeouts?: ServerTimeouts;
-  /**
-   * How many alternatives each token's probabilities carry (logprobs / n_probs); 0 asks for none.
-   * The probabilities reach `onProbabilities`, one entry per generated token.
-   */
-  topProbabilities?: number;
-  onProbabilities?: (generationTokens: TokenProbability[]) => void;
 }
 
+/** Forms of banned and biased words tokenized on the server, kept for the engine's life. */
+const REMEMBERED_FORMS = 1024;
+
 export class RemoteEngine implements Engine {
+  /**
+   * Token probabilities are asked for (logprobs; llama.cpp's post-sampler ones): a server that
+   * sends none gives a continue without steps.
+   */
+  readonly capabilities: EngineCapabilities = { tokenProbabilities: true };
   private readonly server: OpenAiServer;
+  /** The server answered /props: llama.cpp's server, which takes its own fields as well. */
+  private llamaCpp = false;
+  private readonly forms = new Map<string, number[] | null>();
   private state: EngineStatus['state'] = 'idle';
   private model: LoadedModelInfo | null = null;
   private message: EngineStatus['messageLocalized'] = undefined;
@@ -191,54 +199,55 @@ export class RemoteEngine implements Engine {
       if (prompt.kind === 'parts') this.windowAnchor = fitted.windowAnchor;
       promptTokens = fitted.fit.plan.promptTokens;
       dropped = fitted.fit.plan.droppedTokens;
+      const steering = hasSteering(params)
+        ? await remoteSteering(
+            params,
+            (form) => this.formTokens(form, signal),
+            this.options.settings.baseUrl,
+          )
+        : null;
+      if (signal.aborted) return ended('cancelled');
       listeners.fitted(fitted.fit);
-      const top = this.options.topProbabilities ?? 0;
-      const probabilities: TokenProbability[] = [];
-      const body: Record<string, unknown> = {
-        model: model.remote?.model ?? model.fileName,
-        prompt: fitted.fit.promptText,
-        max_tokens: fitted.maxTokens,
-        temperature: params.temperature,
-        top_p: params.topP,
+      const result = await runRemoteCompletion({
+        server: this.server,
+        body: {
+          model: model.remote?.model ?? model.fileName,
+          temperature: params.temperature,
+          top_p: params.topP,
+          // Where the server takes them (llama.cpp, vLLM, KoboldCpp, Ollama): the same sampler.
+          top_k: params.topK,
+          min_p: params.minP,
+          repeat_penalty: params.repeatPenalty,
+          repeat_last_n: params.repeatLastTokens,
+          // OpenAI's own names, which llama.cpp and vLLM read too (0…1 here, within their ±2).
+          ...(params.frequencyPenalty ? { frequency_penalty: params.frequencyPenalty } : {}),
+          ...(params.presencePenalty ? { presence_penalty: params.presencePenalty } : {}),
+          ...(params.stop.length > 0 ? { stop: params.stop } : {}),
+          // llama.cpp keeps the evaluated prefix between requests, like the local engine.
+          cache_prompt: true,
+        },
+        promptText: fitted.fit.promptText,
+        maxTokens: fitted.maxTokens,
         seed: params.seed,
-        // Where the server takes them (llama.cpp, vLLM, KoboldCpp, Ollama): the same sampler.
-        top_k: params.topK,
-        min_p: params.minP,
-        repeat_penalty: params.repeatPenalty,
-        repeat_last_n: params.repeatLastTokens,
-        ...(params.stop.length > 0 ? { stop: params.stop } : {}),
-        ...(top > 0 ? { logprobs: top, n_probs: top } : {}),
-        // llama.cpp keeps the evaluated prefix between requests, like the local engine.
-        cache_prompt: true,
-      };
-      const { done } = await this.server.streamCompletion(body, signal, (data) => {
-        const choice = firstChoice(data);
-        if (choice === null) {
-          // A last event with usage alone (OpenAI's stream_options) carries no choice.
-          if (isUsageOnly(data)) return;
-          throw this.server.wrongShape('/v1/completions: an event without choices[0]');
-        }
-        const piece = choice.text;
-        if (typeof piece !== 'string') {
-          throw this.server.wrongShape('/v1/completions: choices[0].text is not text');
-        }
-        const tokens = readTokenProbabilities(choice.logprobs);
-        if (top > 0) probabilities.push(...tokens);
-        const count = tokens.length > 0 ? tokens.length : piece === '' ? 0 : 1;
-        if (piece !== '') {
+        steering,
+        llamaCpp: this.llamaCpp,
+        topAlternatives: listeners.steps ? TOP_ALTERNATIVES : 0,
+        ...(listeners.steps ? { onSteps: (steps) => listeners.steps?.(steps) } : {}),
+        onChunk: (piece, tokens) => {
+          // Kept as it comes, for the end of a completion that is cancelled or fails midway.
           firstAt ??= performance.now();
           text += piece;
-          outputTokens += count;
-          listeners.chunk(piece, count);
-        }
-        if (typeof choice.finish_reason === 'string') finish = mapFinish(choice.finish_reason);
-        const usage = (data as { usage?: { completion_tokens?: unknown } }).usage;
-        if (typeof usage?.completion_tokens === 'number') outputTokens = usage.completion_tokens;
-        const cached = (data as { timings?: { cache_n?: unknown } }).timings?.cache_n;
-        if (typeof cached === 'number') reused = cached;
+          outputTokens += tokens;
+          listeners.chunk(piece, tokens);
+        },
+        signal,
       });
-      if (top > 0) this.options.onProbabilities?.(probabilities);
-      if (finish === null && !done) {
+      firstAt = result.firstAt;
+      outputTokens = result.outputTokens;
+      reused = result.reusedPromptTokens;
+      text = result.text;
+      finish = result.finish;
+      if (finish === null && !result.done) {
         return ended('error', localizedError('unavailable', 'errors:remote.streamEnded'));
       }
       return ended(finish ?? 'stop');
@@ -268,7 +277,12 @@ export class RemoteEngine implements Engine {
           model: settings.model,
         });
       }
-      const serverContext = settings.contextSize === null ? await this.server.contextSize() : null;
+      // Asked even with the writer's context: an answer says the server is llama.cpp's.
+      const serverContext = await this.server.contextSize().catch((error: unknown) => {
+        if (settings.contextSize === null) throw error;
+        return null;
+      });
+      this.llamaCpp = serverContext !== null;
       const contextSize = settings.contextSize ?? serverContext ?? ASSUMED_CONTEXT_SIZE;
       const tokens = await this.server.countTokens('Hello', model);
       this.tokenizer = tokens === null ? 'estimate' : 'server';
@@ -356,6 +370,17 @@ export class RemoteEngine implements Engine {
     return count;
   }
 
+  /** A word form's token ids on the server (null: it has no tokenizer), each asked once. */
+  private async formTokens(form: string, signal: AbortSignal): Promise<number[] | null> {
+    if (this.tokenizer === 'estimate') return null;
+    if (this.forms.has(form)) return this.forms.get(form) ?? null;
+    const model = this.model?.remote?.model ?? this.options.settings.model;
+    const ids = await this.server.tokenIds(form, model, signal);
+    if (this.forms.size >= REMEMBERED_FORMS) this.forms.clear();
+    this.forms.set(form, ids);
+    return ids;
+  }
+
   private failed(error: ApiError): void {
     this.model = null;
     this.lastError = error;
@@ -368,34 +393,6 @@ export class RemoteEngine implements Engine {
     this.state = state;
     this.options.emitStatus?.(this.status());
   }
-}
-
-interface Choice {
-  text?: unknown;
-  finish_reason?: unknown;
-  logprobs?: unknown;
-}
-
-function firstChoice(data: unknown): Choice | null {
-  const choices = (data as { choices?: unknown } | null)?.choices;
-  if (!Array.isArray(choices) || choices.length === 0) return null;
-  const first: unknown = choices[0];
-  return typeof first === 'object' && first !== null ? (first as Choice) : null;
-}
-
-function isUsageOnly(data: unknown): boolean {
-  const value = data as { choices?: unknown; usage?: unknown } | null;
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray(value.choices) &&
-    value.choices.length === 0 &&
-    value.usage !== undefined
-  );
-}
-
-function mapFinish(reason: string): FinishReason {
-  return reason === 'length' ? 'length' : 'stop';
 }
 
 function round(value: number): number {

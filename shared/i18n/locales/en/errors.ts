@@ -458,6 +458,9 @@ export const errors = {
     noModels: 'The server at {{url}} lists no models.',
     insecureHost:
       '{{host}} is another computer and the address uses plain http://: the text and the API key would cross the network unencrypted. Confirm to use it anyway.',
+
+    biasesNeedTokenizer:
+      'The server at {{url}} does not say how it splits text into tokens (it has no /tokenize), so the word biases cannot be applied there. Remove them in the generation settings, or use a server that has /tokenize (llama.cpp, vLLM).',
   },
   /** The lorebook: entries, keys and lorebook files. */
   lorebook: {

@@ -386,6 +386,9 @@ export const errors: Translation<typeof english> = {
     noModels: '{{url}} 上的服务器没有列出任何模型。',
     insecureHost:
       '{{host}} 是另一台计算机，而地址使用不加密的 http://：文字和 API 密钥将以明文经过网络。确认后仍可使用。',
+
+    biasesNeedTokenizer:
+      '{{url}} 上的服务器不提供它如何把文字切分为词元（没有 /tokenize），因此无法在那里应用词语偏置。请在生成设置中移除它们，或使用提供 /tokenize 的服务器（llama.cpp、vLLM）。',
   },
   lorebook: {
     entryGone: '此设定集条目已不存在。',
