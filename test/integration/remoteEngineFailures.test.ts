@@ -24,9 +24,11 @@ type Mode =
   | 'notJson'
   | 'slowAnswer'
   | 'stalls'
-  | 'badRequest';
+  | 'badRequest'
+  | 'writesOn';
 
 const KEY = 'sk-test-4f9a1c22-secret';
+const STORY = 'She said and then more';
 const timeouts = { answerMs: 1000, firstEventMs: 1000, idleMs: 1000 };
 const params = { ...generationParams.parse({ maxTokens: 8 }), seed: 1 };
 
@@ -69,8 +71,25 @@ describe('remote engine failures', () => {
         res.writeHead(404, { 'content-type': 'text/html' });
         return res.end('<html><body>Not Found</body></html>');
       }
-      req.resume();
       const stream = () => res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (mode === 'writesOn') {
+        // A server that always writes the same story on from wherever the prompt ends in it.
+        let body = '';
+        req.on('data', (data: Buffer) => (body += data.toString()));
+        req.on('end', () => {
+          const { prompt } = JSON.parse(body) as { prompt: string };
+          const rest = STORY.startsWith(prompt) ? STORY.slice(prompt.length) : '';
+          stream();
+          const pieces = rest.match(/ ?[^ ]+/g) ?? [];
+          pieces.forEach((text, index) =>
+            event(res, piece(text, index === pieces.length - 1 ? 'stop' : null)),
+          );
+          event(res, '[DONE]');
+          res.end();
+        });
+        return;
+      }
+      req.resume();
       switch (mode) {
         case 'ok':
           stream();
@@ -172,6 +191,34 @@ describe('remote engine failures', () => {
     assert.equal(fit.plan.tokensEstimated, true);
     const outcome = await continueOn(engine);
     assert.deepEqual(outcome.chunks, [' and', ' then', ' more']);
+  });
+
+  it('refuses word biases on a server without /tokenize, saying why, rather than ignore them', async () => {
+    const engine = engineAt(baseUrl);
+    const biased = await engine.complete(
+      { kind: 'text', text: 'She said' },
+      { ...params, wordBiases: [{ word: 'then', bias: 4 }] },
+      { fitted: () => assert.fail('nothing is asked of the server'), chunk: () => undefined },
+    ).done;
+    assert.equal(biased.finishReason, 'error');
+    assert.equal(biased.error?.localized?.key, 'errors:remote.biasesNeedTokenizer');
+    assert.match(biased.error?.message ?? '', /has no \/tokenize\), so the word biases cannot/);
+    assert.equal((await continueOn(engine)).text, ' and then more');
+  });
+
+  it('keeps a banned word out on a server without /tokenize: the text ends before it', async () => {
+    const engine = engineAt(baseUrl);
+    mode = 'writesOn';
+    const chunks: string[] = [];
+    const banned = await engine.complete(
+      { kind: 'text', text: 'She said' },
+      { ...params, bannedWords: ['then'] },
+      { fitted: () => undefined, chunk: (text) => chunks.push(text) },
+    ).done;
+    // The server writes " then" there whatever the seed: asked again with others, then cut there.
+    assert.equal(banned.finishReason, 'stop', banned.error?.message);
+    assert.equal(banned.text, ' and');
+    assert.deepEqual(chunks, [' and']);
   });
 
   it('says nothing answers when the server is down', async () => {

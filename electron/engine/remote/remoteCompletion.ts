@@ -75,8 +75,6 @@ class RemoteCompletion {
   /** Tokens of `text` in order; the first `stepsOut` steps are with the listeners. */
   private readonly tokens: KeptToken[] = [];
   private stepsOut = 0;
-  /** Tokens counted for text without token information (a server that sends none). */
-  private uncountedTokens = 0;
   private firstAt: number | null = null;
   private reused: number | undefined;
 
@@ -120,7 +118,7 @@ class RemoteCompletion {
   }
 
   private get outputTokens(): number {
-    return this.tokens.length + this.uncountedTokens;
+    return this.tokens.length;
   }
 
   /**
@@ -179,7 +177,15 @@ class RemoteCompletion {
         this.firstAt ??= performance.now();
         this.text += piece;
         if (probabilities.length > 0 || spelled.length > 0) this.keep(spelled);
-        else if (piece !== '') this.uncountedTokens += 1;
+        else if (piece !== '') {
+          // No token information: the piece counts as one token (servers send one a piece).
+          this.tokens.push({
+            start: this.text.length - piece.length,
+            end: this.text.length,
+            id: undefined,
+            step: null,
+          });
+        }
         const verdict = this.guard.check(this.text, this.released);
         if (verdict.kind === 'found') {
           state.found = new PhraseFound(verdict.at);
