@@ -1,9 +1,11 @@
 /**
  * A remote llama.cpp server as the engine, end to end: the writer enters the address of a real
  * llama-server (started by the spec with the demo model) in the Models panel, lists its models,
- * saves it, continues, and sees the server in the status bar and in the history entry.
+ * saves it, continues, sees the suggestion tinted by the server's token probabilities, and sees
+ * the server in the status bar and in the history entry.
  */
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { startLlamaServer, type RunningLlamaServer } from '../fixtures/llamaServer.js';
 import { openApp, waitUntilSaved } from './fixtures/editorActions.js';
 import { expect, test } from './fixtures/inkwellServer.js';
@@ -11,6 +13,19 @@ import { expect, test } from './fixtures/inkwellServer.js';
 const demoModel = fileURLToPath(
   new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
 );
+
+/** The tokens the heat map tints, in order, as the page's CSS highlights hold them. */
+function tintedTokens(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (let level = 0; level < 5; level += 1) {
+      CSS.highlights.get(`inkwell-probability-${level}`)?.forEach((range) => {
+        ranges.push(range as Range);
+      });
+    }
+    return ranges.sort((x, y) => x.startOffset - y.startOffset).map((range) => range.toString());
+  });
+}
 
 let server: RunningLlamaServer;
 test.beforeAll(async () => {
@@ -48,6 +63,14 @@ test('a llama.cpp server set up in the Models panel continues the text, named in
   await page.keyboard.press('ControlOrMeta+Enter');
   const ghost = page.getByTestId('ghost-text');
   await expect(ghost).toHaveText(/\S/, { timeout: 30_000 });
+  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 30_000 });
+  // The server's token probabilities tint the suggestion, token by token, as the local ones do.
+  const suggestion = (await ghost.textContent()) ?? '';
+  await page.getByTestId('probabilities-toggle').click();
+  await expect.poll(async () => (await tintedTokens(page)).join('')).toBe(suggestion);
+  expect((await tintedTokens(page)).length).toBeGreaterThan(3);
+  await page.getByTestId('probabilities-toggle').click();
+  await page.getByTestId('editor').focus();
   await page.keyboard.press('Tab');
   await expect(ghost).toHaveCount(0);
 
