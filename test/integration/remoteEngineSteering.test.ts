@@ -271,5 +271,6 @@ describe('banned words, word biases and repetition penalties on a remote server'
     assert.ok((await distinctWords({ presencePenalty: 1 })) > looping);
     assert.ok((await distinctWords({ frequencyPenalty: 1 })) > looping);
     assert.ok((await distinctWords({ repeatPenalty: 2 })) > looping);
+    assert.ok((await distinctWords({ dryStrength: 0.8 })) > looping);
   });
 });

@@ -57,6 +57,9 @@ export interface RemoteEngineOptions {
   timeouts?: ServerTimeouts;
 }
 
+/** DRY's growth per token of repeat, and the repeat it lets through: llama.cpp's defaults. */
+const DRY_BASE = 1.75;
+const DRY_ALLOWED_LENGTH = 2;
 /** Forms of banned and biased words tokenized on the server, kept for the engine's life. */
 const REMEMBERED_FORMS = 1024;
 
@@ -222,6 +225,16 @@ export class RemoteEngine implements Engine {
           // OpenAI's own names, which llama.cpp and vLLM read too (0…1 here, within their ±2).
           ...(params.frequencyPenalty ? { frequency_penalty: params.frequencyPenalty } : {}),
           ...(params.presencePenalty ? { presence_penalty: params.presencePenalty } : {}),
+          // DRY as llama.cpp's server names it, over the whole context like the local engine's
+          // (the server's window also takes in the prompt; the local one only the continuation).
+          ...(params.dryStrength
+            ? {
+                dry_multiplier: params.dryStrength,
+                dry_base: DRY_BASE,
+                dry_allowed_length: params.dryAllowedLength ?? DRY_ALLOWED_LENGTH,
+                dry_penalty_last_n: model.contextSize,
+              }
+            : {}),
           ...(params.stop.length > 0 ? { stop: params.stop } : {}),
           // llama.cpp keeps the evaluated prefix between requests, like the local engine.
           cache_prompt: true,
