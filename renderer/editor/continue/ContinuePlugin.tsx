@@ -17,6 +17,7 @@ import {
   ACCEPT_PENDING_COMMAND,
   ANOTHER_ALTERNATIVE_COMMAND,
   BRANCH_AT_TOKEN_COMMAND,
+  BRANCH_FROM_KEPT_COMMAND,
   CONTINUE_COMMAND,
   INSERT_TEXT_COMMAND,
   REFRESH_PLAN_COMMAND,
@@ -117,6 +118,7 @@ export function registerContinue(setup: ContinueSetup): () => void {
     command(editor, REJECT_PENDING_COMMAND, () => controller.reject()),
     command(editor, INSERT_TEXT_COMMAND, (text) => controller.insertText(text)),
     command(editor, BRANCH_AT_TOKEN_COMMAND, ({ step, text }) => controller.branchAt(step, text)),
+    command(editor, BRANCH_FROM_KEPT_COMMAND, (branch) => controller.branchFromKept(branch)),
     command(editor, REFRESH_PLAN_COMMAND, () => plan.schedule()),
     editor.registerCommand(
       BLUR_COMMAND,
