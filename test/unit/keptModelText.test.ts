@@ -15,6 +15,7 @@ import {
   $createTextNode,
   $getRoot,
   $getSelection,
+  $isElementNode,
   $isRangeSelection,
   $isTextNode,
   createEditor,
@@ -214,21 +215,20 @@ function pieces(
   return editor.getEditorState().read(() =>
     $getRoot()
       .getChildren()
-      .map(
-        (block) =>
-          block
-            .getAllTextNodes?.()
-            .filter($isTextNode)
-            .map((node) => {
-              if (!$isKeptModelTextNode(node)) return [node.getTextContent(), null, 0, 0];
-              const origin = node.getOrigin();
-              return [
-                node.getTextContent(),
-                ids.indexOf(origin.generationId),
-                origin.from,
-                origin.length,
-              ];
-            }) ?? [],
+      .map((block) =>
+        block
+          .getAllTextNodes?.()
+          .filter($isTextNode)
+          .map((node) => {
+            if (!$isKeptModelTextNode(node)) return [node.getTextContent(), null, 0, 0];
+            const origin = node.getOrigin();
+            return [
+              node.getTextContent(),
+              ids.indexOf(origin.generationId),
+              origin.from,
+              origin.length,
+            ];
+          }),
       ),
   ) as [string, number | null, number, number][][];
 }
