@@ -216,19 +216,16 @@ function pieces(
     $getRoot()
       .getChildren()
       .map((block) =>
-        block
-          .getAllTextNodes?.()
-          .filter($isTextNode)
-          .map((node) => {
-            if (!$isKeptModelTextNode(node)) return [node.getTextContent(), null, 0, 0];
-            const origin = node.getOrigin();
-            return [
-              node.getTextContent(),
-              ids.indexOf(origin.generationId),
-              origin.from,
-              origin.length,
-            ];
-          }),
+        ($isElementNode(block) ? block.getAllTextNodes() : []).filter($isTextNode).map((node) => {
+          if (!$isKeptModelTextNode(node)) return [node.getTextContent(), null, 0, 0];
+          const origin = node.getOrigin();
+          return [
+            node.getTextContent(),
+            ids.indexOf(origin.generationId),
+            origin.from,
+            origin.length,
+          ];
+        }),
       ),
   ) as [string, number | null, number, number][][];
 }
