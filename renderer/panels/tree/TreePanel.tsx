@@ -222,6 +222,9 @@ export function TreePanel(props: TreePanelProps): ReactNode {
               selected={node === selected}
               expanded={node.children.length > 0 ? !collapsed.has(node.record.id) : undefined}
               onSelect={() => {
+                // Focus coming back to the selected node (after a delete or its undo) keeps
+                // the message that says what happened.
+                if (node === selected) return;
                 setSelectedId(node.record.id);
                 setMessage(null);
               }}
