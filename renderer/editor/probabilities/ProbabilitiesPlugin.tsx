@@ -82,8 +82,18 @@ function liveStepsOf(shown: ShownSteps | null, generationId: string): TokenStep[
   return steps[start]?.index === 0 ? steps.slice(start) : null;
 }
 
-/** The piece of kept text at the caret and the caret's offset in it, if the caret is at one. */
+/**
+ * The piece of kept text at the caret and the caret's offset in it, if the caret is at one. The
+ * page's own selection first: a key that moved the caret just before (Ctrl+End, then Alt+↓) has
+ * moved it there, while Lexical learns of it only at the next selectionchange.
+ */
 function $keptCaret(): { key: string; offset: number } | null {
+  const dom = typeof window === 'undefined' ? null : window.getSelection();
+  const domNode = dom?.isCollapsed ? dom.anchorNode : null;
+  if (domNode instanceof Text) {
+    const node = $getNearestNodeFromDOMNode(domNode);
+    if ($isKeptModelTextNode(node)) return { key: node.getKey(), offset: dom?.anchorOffset ?? 0 };
+  }
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return null;
   const { anchor } = selection;
@@ -271,7 +281,7 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
             openAt(hovered.current);
             return true;
           }
-          const caret = editor.getEditorState().read($keptCaret);
+          const caret = editor.read($keptCaret);
           const token = caret && keptTokenAtCaret(readKept().ranges, caret.key, caret.offset);
           if (!token) return false;
           event.preventDefault();
@@ -300,9 +310,9 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       if (!(target instanceof Element) || !target.closest('[data-kept-model-text]')) return null;
       const caret = caretAt(event);
       if (!caret) return null;
-      const key = editor
-        .getEditorState()
-        .read(() => $getNearestNodeFromDOMNode(caret.startContainer)?.getKey() ?? null);
+      const key = editor.read(
+        () => $getNearestNodeFromDOMNode(caret.startContainer)?.getKey() ?? null,
+      );
       return key === null ? null : keptTokenAt(readKept().ranges, key, caret.startOffset);
     };
     const onMove = (event: MouseEvent): void => {

@@ -127,9 +127,15 @@ export function TreePanel(props: TreePanelProps): ReactNode {
     }
   };
 
-  const focusTree = (): void => {
-    treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
-  };
+  /** Set before the tree reloads after a delete or its undo: the focus goes back into it. */
+  const focusWhenShown = useRef(false);
+  useEffect(() => {
+    if (!focusWhenShown.current || !selected) return;
+    focusWhenShown.current = false;
+    treeRef.current
+      ?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(selected.record.id)}"]`)
+      ?.focus();
+  }, [records, selected]);
 
   const undoDelete = async (): Promise<void> => {
     const last = undoable.current.pop();
@@ -144,8 +150,8 @@ export function TreePanel(props: TreePanelProps): ReactNode {
     } catch (error) {
       reportError(error, t('tree.restoreFailed'));
     }
+    focusWhenShown.current = true;
     await load();
-    focusTree();
   };
 
   const deleteSubtree = async (node: TreeNode): Promise<void> => {
@@ -163,8 +169,8 @@ export function TreePanel(props: TreePanelProps): ReactNode {
     } catch (error) {
       reportError(error, t('tree.deleteFailed'));
     }
+    focusWhenShown.current = true;
     await load();
-    focusTree();
   };
 
   // Ctrl/Cmd+Z with the focus in the panel undoes its latest deletion.
