@@ -2,9 +2,13 @@
  * Kept text that remembers where it came from: the continuation's characters, mapped to the
  * generation and the offset in its output that each one is, go in as KeptModelTextNodes.
  */
-import { $getSelection, $isRangeSelection } from 'lexical';
+import { $getEditor, $getSelection, $isRangeSelection } from 'lexical';
 import type { ShownStep } from './continueState.js';
-import { $createKeptModelTextNode, $isKeptModelTextNode } from './KeptModelTextNode.js';
+import {
+  $createKeptModelTextNode,
+  $isKeptModelTextNode,
+  KeptModelTextNode,
+} from './KeptModelTextNode.js';
 import { $insertAcceptedText } from './pendingText.js';
 
 /** A stretch of a continuation's text [start, end) that is one generation's own output. */
@@ -62,8 +66,12 @@ export function $insertKeptText(
   start: number,
   segments: readonly OriginSegment[],
 ): void {
-  // Carriage returns change the text's length as it goes in: such text keeps no origin.
-  if (segments.length === 0 || text.includes('\r')) return $insertAcceptedText(text);
+  // Carriage returns change the text's length as it goes in: such text keeps no origin; nor
+  // does text in an editor that has no kept-text node (a test's, a headless copy).
+  const remembers = $getEditor().hasNode(KeptModelTextNode);
+  if (!remembers || segments.length === 0 || text.includes('\r')) {
+    return $insertAcceptedText(text);
+  }
   let at = 0;
   let first = true;
   const parts: { text: string; offset: number }[] = [];
