@@ -45,6 +45,8 @@ import { $getPendingNode } from '../../renderer/editor/continue/pendingText.js';
 import { $exportMarkdown } from '../../renderer/documentFormats/markdown.js';
 import { $exportPlainText } from '../../renderer/documentFormats/plainText.js';
 import { $cutKeptFrom } from '../../renderer/editor/probabilities/keptCut.js';
+import { $withoutOrigins } from '../../renderer/editor/continue/keptTextRules.js';
+import { $createKeptModelTextNode } from '../../renderer/editor/continue/KeptModelTextNode.js';
 import {
   keptTokenAtCaret,
   keptTokenRanges,
@@ -444,5 +446,64 @@ describe('choosing another token of kept text', () => {
       [' climbed the stairs slowly', 0, 0, 26],
     ]);
     controller.dispose();
+  });
+});
+
+describe('kept text copied elsewhere', () => {
+  const plainEditor = (): LexicalEditor =>
+    createEditor({
+      namespace: 'inkwell-kept-model-text-paste',
+      nodes: [KeptModelTextNode],
+      onError: (error) => {
+        throw error;
+      },
+    });
+
+  it('comes in as the writer’s plain text when pasted, keeping its formats', () => {
+    const editor = plainEditor();
+    editor.update(
+      () => {
+        const origin = { generationId: 'g1', from: 0, length: 4 };
+        const loose = $createKeptModelTextNode('lamp', origin).setFormat('bold');
+        const inside = $createParagraphNode().append($createKeptModelTextNode(' lit', origin));
+        const nodes = [loose, inside];
+        $withoutOrigins(nodes);
+        $getRoot().append($createParagraphNode().append(nodes[0]!), nodes[1]!);
+      },
+      { discrete: true },
+    );
+    const read = editor.getEditorState().read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .map((node) => [node.getTextContent(), $isKeptModelTextNode(node), node.hasFormat('bold')]),
+    );
+    assert.deepEqual(read, [
+      ['lamp', false, true],
+      [' lit', false, false],
+    ]);
+  });
+
+  it('is never cut with the run it was copied from', () => {
+    const editor = plainEditor();
+    let keys: string[] = [];
+    editor.update(
+      () => {
+        const run = $createKeptModelTextNode('The lamp was lit', {
+          generationId: 'g1',
+          from: 0,
+          length: 16,
+        });
+        // The writer's own words, then a copy of " lamp" that kept its origin somehow.
+        const copy = $createKeptModelTextNode(' lamp', { generationId: 'g1', from: 3, length: 5 });
+        $getRoot().append(
+          $createParagraphNode().append(run, $createTextNode(' and then')),
+          $createParagraphNode().append(copy),
+        );
+        keys = [run.getKey(), copy.getKey()];
+      },
+      { discrete: true },
+    );
+    editor.update(() => $cutKeptFrom(keys, 'g1', 8), { discrete: true });
+    assert.equal(documentText(editor), 'The lamp and then\n\n lamp');
   });
 });

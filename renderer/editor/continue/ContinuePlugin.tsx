@@ -33,6 +33,7 @@ import { PendingTextNode } from './PendingTextNode.js';
 import { $getPendingNode, $isCaretBefore } from './pendingText.js';
 import { createContinuePort } from './continuePort.js';
 import { createPlanWatcher } from './planWatcher.js';
+import { registerKeptModelText } from './keptTextRules.js';
 
 /**
  * Marks UI that works on the suggestion (the probabilities view's popover): focus moving into
@@ -108,6 +109,7 @@ export function registerContinue(setup: ContinueSetup): () => void {
   const onCompositionStart = (): void => controller.reject();
 
   return mergeRegister(
+    registerKeptModelText(editor),
     followEngineStatus(client, stores),
     plan.dispose,
     editor.registerCommand(KEY_DOWN_COMMAND, onKeyDown, COMMAND_PRIORITY_HIGH),

@@ -15,12 +15,20 @@ export function $cutKeptFrom(keys: readonly string[], generationId: string, from
         node.getOrigin().generationId === generationId,
     )
     .sort((a, b) => (a.isBefore(b) ? -1 : 1));
-  const first = nodes.find((node) => {
+  const start = nodes.findIndex((node) => {
     const origin = node.getOrigin();
     return origin.from <= from && from < origin.from + node.getTextContentSize();
   });
-  const last = nodes[nodes.length - 1];
-  if (!first || !last) return;
+  const first = nodes[start];
+  if (!first) return;
+  // The run goes on while each next piece continues the output after the one before it; a
+  // piece that goes back in the output is not part of it.
+  let last = first;
+  for (const node of nodes.slice(start + 1)) {
+    const previous = last.getOrigin();
+    if (node.getOrigin().from < previous.from + previous.length) break;
+    last = node;
+  }
   const offset = from - first.getOrigin().from;
   const selection = $createRangeSelection();
   selection.anchor.set(first.getKey(), offset, 'text');

@@ -44,14 +44,9 @@ export class KeptPieces {
       },
       { skipInitialization: false },
     );
-    // A piece whose text was all deleted goes (Lexical keeps empty text only of plain nodes).
-    const dropEmpty = this.editor.registerNodeTransform(KeptModelTextNode, (node) => {
-      if (node.getTextContentSize() === 0) node.remove();
-    });
     return () => {
       this.disposed = true;
       unregister();
-      dropEmpty();
     };
   }
 
