@@ -152,9 +152,11 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       new KeptPieces(
         editor,
         async (generationId) => (await client.call('probabilities.steps', { generationId })).steps,
-        () => {
+        (what) => {
           keptView.current = null;
-          setKeptVersion((version) => version + 1);
+          // A changed piece is drawn by the update listener that follows; steps that arrive on
+          // their own need a draw of their own (and no render at all while the view is off).
+          if (what === 'steps' && view.get()) setKeptVersion((version) => version + 1);
         },
       ),
   );

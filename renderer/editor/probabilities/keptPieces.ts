@@ -20,8 +20,11 @@ export class KeptPieces {
   constructor(
     private readonly editor: LexicalEditor,
     private readonly source: StepsSource,
-    /** Called when a piece or the steps of one changed. */
-    private readonly onChange: () => void,
+    /**
+     * Called when a piece changed (inside the editor's update: its update listeners follow) or
+     * the steps of a generation arrived (later, on their own).
+     */
+    private readonly onChange: (what: 'pieces' | 'steps') => void,
   ) {}
 
   /** Follows the pieces in the editor; returns the unregistration. */
@@ -40,7 +43,7 @@ export class KeptPieces {
           }
         });
         for (const piece of this.pieces.values()) this.ask(piece.generationId);
-        this.onChange();
+        this.onChange('pieces');
       },
       { skipInitialization: false },
     );
@@ -80,7 +83,7 @@ export class KeptPieces {
       .then((steps) => {
         if (this.disposed) return;
         this.steps.set(generationId, steps && steps.length > 0 ? steps : 'none');
-        if (steps && steps.length > 0) this.onChange();
+        if (steps && steps.length > 0) this.onChange('steps');
       });
   }
 }
