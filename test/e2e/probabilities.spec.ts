@@ -2,7 +2,10 @@
  * The probabilities view end to end, on the bundled demo model through the headless server:
  * continue, turn the view on (a heat map with its legend), open the popover of a token from the
  * keyboard, choose another token and see the new branch stream from it; then the tree of
- * continuations, whose first branch is used, and which is still there after a reload.
+ * continuations, whose first branch is used, and which is still there after a reload. Then kept
+ * text: tinted once kept and after a reload, its popover by a click and by Alt+↓ at the caret, a
+ * branch from a kept token and Ctrl+Z bringing the kept text back, the tint gone from an edited
+ * word, and a subtree of the tree deleted and brought back (Ctrl+Z in the panel, the toast).
  */
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
@@ -157,7 +160,7 @@ const visible = (text: string): string =>
 
 const withoutSpace = (text: string): string => text.replace(/\s/g, '');
 
-test('kept text stays tinted across a reload, branches from a kept token, and loses its tint where edited', async ({
+test('kept text stays tinted across a reload, opens its popover by click and by keyboard, branches from a kept token, and loses its tint where edited', async ({
   page,
   inkwell,
   tr,
@@ -198,11 +201,35 @@ test('kept text stays tinted across a reload, branches from a kept token, and lo
   const tokens = await tintedInOrder(page);
   expect(tokens.length).toBeGreaterThan(3);
 
+  // A click on a kept token opens its popover too; Esc closes it.
+  const firstToken = await page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (let level = 0; level < 5; level += 1) {
+      CSS.highlights.get(`inkwell-probability-${level}`)?.forEach((range) => {
+        ranges.push(range as Range);
+      });
+    }
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const rect = ranges[0]!.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(firstToken.x, firstToken.y);
+  const popover = page.getByRole('listbox');
+  await expect(popover).toBeFocused();
+  await expect(popover).toHaveAccessibleName(
+    tr('editor:probabilities.popoverLabel', {
+      token: visible(tokens[0]!),
+      index: 1,
+      count: tokens.length,
+    }),
+  );
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+
   // Keyboard only: the caret at the end of the kept text, Alt+↓ opens its last token; ← to the third.
   await editor.focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Alt+ArrowDown');
-  const popover = page.getByRole('listbox');
   await expect(popover).toBeFocused();
   await expect(popover).toHaveAccessibleName(
     tr('editor:probabilities.popoverLabel', {
