@@ -47,6 +47,7 @@ import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { DocumentsRepository } from './store/documentsRepository.js';
 import { GenerationsRepository } from './store/generationsRepository.js';
 import { TokenStepsRepository } from './store/tokenStepsRepository.js';
+import { SubtreeDeletions } from './store/subtreeDeletions.js';
 import { createProbabilitiesHandlers } from './generation/probabilitiesHandlers.js';
 import { migrate } from './store/migrations.js';
 import { SettingsRepository } from './store/settingsRepository.js';
@@ -211,7 +212,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...createHistoryHandlers(history, continueWriting),
     ...createSettingsHandlers(generationSettings),
     ...createPresetsHandlers(generationSettings),
-    ...createProbabilitiesHandlers(generations, tokenSteps),
+    ...createProbabilitiesHandlers(generations, tokenSteps, new SubtreeDeletions(database), events),
     ...createLorebookHandlers(lorebook, continueWriting),
     ...createTemplatesHandlers(templates),
     ...createPreferencesHandlers(preferences),

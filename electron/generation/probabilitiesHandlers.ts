@@ -3,13 +3,22 @@ import type { HandlersFor } from '../core/handler.js';
 import { localizedError } from '../../shared/i18n/localizedMessage.js';
 import type { GenerationsRepository } from '../store/generationsRepository.js';
 import type { TokenStepsRepository } from '../store/tokenStepsRepository.js';
+import type { SubtreeChange, SubtreeDeletions } from '../store/subtreeDeletions.js';
+import type { EventBus } from '../core/eventBus.js';
 import type { TreeRecord } from '../../shared/channels/probabilities.js';
 
 export function createProbabilitiesHandlers(
   generations: GenerationsRepository,
   tokenSteps: TokenStepsRepository,
+  deletions: SubtreeDeletions,
+  events: EventBus,
   clock: () => number = Date.now,
 ): HandlersFor<'probabilities'> {
+  const announce = (change: SubtreeChange, kind: 'deleted' | 'restored'): void => {
+    for (const id of change.ids) {
+      events.emit('history.changed', { id, documentId: change.documentId, kind });
+    }
+  };
   const requireGeneration = (generationId: string) => {
     const record = generations.find(generationId);
     if (!record) {
@@ -49,6 +58,21 @@ export function createProbabilitiesHandlers(
       tokenSteps.setBookmark(generationId, bookmarked, clock());
       return { bookmarked };
     },
+    'probabilities.deleteSubtree': ({ generationId }) => {
+      const change = deletions.delete(generationId);
+      if (!change) {
+        throw localizedError('not_found', 'errors:history.noGeneration', { id: generationId });
+      }
+      announce(change, 'deleted');
+      return { deleted: change.ids.length, undoToken: change.token };
+    },
+    'probabilities.restoreSubtree': ({ undoToken }) => {
+      const change = deletions.restore(undoToken);
+      if (!change) throw localizedError('not_found', 'errors:history.nothingToRestore');
+      announce(change, 'restored');
+      return { restored: change.ids.length };
+    },
+    'probabilities.forgetDeleted': ({ undoToken }) => ({ forgotten: deletions.forget(undoToken) }),
     'probabilities.steps': ({ generationId }) => {
       requireGeneration(generationId);
       const branch = tokenSteps.branch(generationId);

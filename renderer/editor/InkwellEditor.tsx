@@ -47,6 +47,7 @@ import { ProbabilitiesToggle } from './probabilities/ProbabilitiesToggle.js';
 import { createContinueStores } from './continue/continueState.js';
 import { ContinueStatus } from './continue/ContinueStatus.js';
 import { PendingTextNode } from './continue/PendingTextNode.js';
+import { KeptModelTextNode } from './continue/KeptModelTextNode.js';
 
 export interface InkwellEditorProps {
   /** The stored content the editor starts from; later changes to it are ignored (remount instead). */
@@ -162,7 +163,7 @@ function RichTextEditor(props: RichTextEditorProps): ReactNode {
     () => ({
       namespace: 'inkwell',
       theme: editorTheme,
-      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, PendingTextNode],
+      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, PendingTextNode, KeptModelTextNode],
       onError: (error: Error) => {
         // Later than the error itself, which can come while React is rendering or committing.
         if (loading.current) queueMicrotask(() => onLoadFailure(error));

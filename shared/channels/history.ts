@@ -40,6 +40,6 @@ export const historyEvents = {
   'history.changed': z.object({
     id: z.string(),
     documentId: z.string().nullable(),
-    kind: z.enum(['started', 'finished', 'accepted', 'deleted']),
+    kind: z.enum(['started', 'finished', 'accepted', 'deleted', 'restored']),
   }),
 } as const;

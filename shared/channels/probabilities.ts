@@ -59,4 +59,20 @@ export const probabilitiesChannels = {
       branch: branchPoint.nullable(),
     }),
   },
+  /**
+   * Deletes a generation and everything under it in the tree; the reply's undoToken brings it
+   * back exactly (restoreSubtree) until it is forgotten (forgetDeleted, or the app quits).
+   */
+  'probabilities.deleteSubtree': {
+    request: z.object({ generationId: generationIdSchema }).strict(),
+    response: z.object({ deleted: z.number().int().nonnegative(), undoToken: z.string() }),
+  },
+  'probabilities.restoreSubtree': {
+    request: z.object({ undoToken: z.string().uuid() }).strict(),
+    response: z.object({ restored: z.number().int().nonnegative() }),
+  },
+  'probabilities.forgetDeleted': {
+    request: z.object({ undoToken: z.string().uuid() }).strict(),
+    response: z.object({ forgotten: z.boolean() }),
+  },
 } as const;

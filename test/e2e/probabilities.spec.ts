@@ -2,7 +2,10 @@
  * The probabilities view end to end, on the bundled demo model through the headless server:
  * continue, turn the view on (a heat map with its legend), open the popover of a token from the
  * keyboard, choose another token and see the new branch stream from it; then the tree of
- * continuations, whose first branch is used, and which is still there after a reload.
+ * continuations, whose first branch is used, and which is still there after a reload. Then kept
+ * text: tinted once kept and after a reload, its popover by a click and by Alt+↓ at the caret, a
+ * branch from a kept token and Ctrl+Z bringing the kept text back, the tint gone from an edited
+ * word, and a subtree of the tree deleted and brought back (Ctrl+Z in the panel, the toast).
  */
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
@@ -135,6 +138,186 @@ test('the probabilities view tints the suggestion and branches from a token chos
   ).toBeFocused();
   await confirm.getByRole('button', { name: tr('generation:tree.deleteConfirm') }).click();
   await expect(tree.getByRole('treeitem')).toHaveCount(1);
+});
+
+/** The tokens tinted in the text, in the order they read (kept pieces are in several nodes). */
+function tintedInOrder(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (let level = 0; level < 5; level += 1) {
+      const highlight = CSS.highlights.get(`inkwell-probability-${level}`);
+      highlight?.forEach((range) => ranges.push(range as Range));
+    }
+    return ranges
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+      .map((range) => range.toString());
+  });
+}
+
+/** A token as the popover's label spells it. */
+const visible = (text: string): string =>
+  text.replace(/\n/g, '↵').replace(/^ /, '␣').replace(/ $/, '␣') || '∅';
+
+const withoutSpace = (text: string): string => text.replace(/\s/g, '');
+
+test('kept text stays tinted across a reload, opens its popover by click and by keyboard, branches from a kept token, and loses its tint where edited', async ({
+  page,
+  inkwell,
+  tr,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, inkwell.url);
+  await fixSettings(page, 24, 11);
+  const editor = page.getByTestId('editor');
+  await editor.click();
+  await page.keyboard.type(OPENING);
+  await waitUntilSaved(page);
+
+  await page.keyboard.press('Control+Enter');
+  const ghost = page.getByTestId('ghost-text');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
+  const first = (await ghost.textContent()) ?? '';
+  await page.keyboard.press('Tab');
+  await expect(ghost).toHaveCount(0);
+  await expect(editor).toHaveText(OPENING + first);
+
+  // The view on: the kept text is tinted as the suggestion was.
+  const toggle = page.getByTestId('probabilities-toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => withoutSpace((await tintedInOrder(page)).join('')))
+    .toBe(withoutSpace(first));
+
+  // After a reload it still is: the pieces were saved with the document, the steps in the store.
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect(editor).toHaveText(OPENING + first);
+  await toggle.click();
+  await expect
+    .poll(async () => withoutSpace((await tintedInOrder(page)).join('')))
+    .toBe(withoutSpace(first));
+  const tokens = await tintedInOrder(page);
+  expect(tokens.length).toBeGreaterThan(3);
+
+  // A click on a kept token opens its popover too; Esc closes it.
+  const firstToken = await page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (let level = 0; level < 5; level += 1) {
+      CSS.highlights.get(`inkwell-probability-${level}`)?.forEach((range) => {
+        ranges.push(range as Range);
+      });
+    }
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const rect = ranges[0]!.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(firstToken.x, firstToken.y);
+  const popover = page.getByRole('listbox');
+  await expect(popover).toBeFocused();
+  await expect(popover).toHaveAccessibleName(
+    tr('editor:probabilities.popoverLabel', {
+      token: visible(tokens[0]!),
+      index: 1,
+      count: tokens.length,
+    }),
+  );
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+
+  // Keyboard only: the caret at the end of the kept text, Alt+↓ opens its last token; ← to the third.
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(popover).toBeFocused();
+  await expect(popover).toHaveAccessibleName(
+    tr('editor:probabilities.popoverLabel', {
+      token: visible(tokens.at(-1)!),
+      index: tokens.length,
+      count: tokens.length,
+    }),
+  );
+  for (let step = tokens.length; step > 3; step -= 1) await page.keyboard.press('ArrowLeft');
+  await expect(popover).toHaveAccessibleName(
+    tr('editor:probabilities.popoverLabel', {
+      token: visible(tokens[2]!),
+      index: 3,
+      count: tokens.length,
+    }),
+  );
+  await page.keyboard.press(
+    (await popover.getByRole('option').first().getAttribute('aria-selected')) === 'true'
+      ? 'ArrowDown'
+      : 'Home',
+  );
+  const chosen = tokenText(
+    (await popover
+      .getByRole('option', { selected: true })
+      .locator('.token-option-text')
+      .textContent()) ?? '',
+  );
+  expect(chosen).not.toBe(tokens[2]);
+  await page.keyboard.press('Enter');
+  await expect(popover).toHaveCount(0);
+
+  // The kept text after the token went (the text before it stays kept), and a branch streams.
+  await expect(ghost).toHaveText(new RegExp(`^${escape(chosen)}.+`, 's'), { timeout: 60_000 });
+  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
+  const branch = (await ghost.textContent()) ?? '';
+  await expect(editor).toHaveText(OPENING + tokens[0]! + tokens[1]! + branch);
+
+  // Ctrl+Z: the kept text is back as it was, tinted again, and the suggestion has gone.
+  await page.keyboard.press('Control+z');
+  await expect(ghost).toHaveCount(0);
+  await expect(editor).toHaveText(OPENING + first);
+  await expect
+    .poll(async () => withoutSpace((await tintedInOrder(page)).join('')))
+    .toBe(withoutSpace(first));
+
+  // Typing inside the last kept word: that word is no longer the model's; the ones before are.
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('q');
+  const edited = first.slice(0, -1) + 'q' + first.slice(-1);
+  await expect(editor).toHaveText(OPENING + edited);
+  await expect.poll(async () => (await tintedInOrder(page)).length).toBe(tokens.length - 1);
+  expect((await tintedInOrder(page)).join('')).toBe(tokens.slice(0, -1).join(''));
+
+  // The tree: the first continuation and the branch; deleting the branch can be undone.
+  await page.keyboard.press('Control+Alt+KeyJ');
+  const tree = page.getByRole('tree', { name: tr('generation:tree.treeLabel') });
+  const nodes = tree.getByRole('treeitem');
+  await expect(nodes).toHaveCount(2);
+  await nodes.nth(1).click();
+  const deleteBranch = async (): Promise<void> => {
+    await page.getByRole('button', { name: tr('generation:tree.delete') }).click();
+    await page
+      .getByRole('alertdialog', { name: tr('generation:tree.deleteTitle') })
+      .getByRole('button', { name: tr('generation:tree.deleteConfirm') })
+      .click();
+    await expect(nodes).toHaveCount(1);
+  };
+  await deleteBranch();
+  // Ctrl+Z with the focus in the panel.
+  await expect(nodes.first()).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(nodes).toHaveCount(2);
+  await expect(nodes.nth(1)).toContainText(tr('generation:tree.branchAt', { index: 3 }));
+  await expect(page.getByTestId('tree-message')).toHaveText(
+    tr('generation:tree.restored', { count: 1 }),
+  );
+  await expect(editor).toHaveText(OPENING + edited, { timeout: 1_000 });
+  // The toast's Undo.
+  await nodes.nth(1).click();
+  await deleteBranch();
+  await page
+    .getByTestId('toast')
+    .getByRole('button', { name: tr('undo') })
+    .click();
+  await expect(nodes).toHaveCount(2);
+  await expect(nodes.nth(1)).toContainText(tr('generation:tree.branchAt', { index: 3 }));
 });
 
 function escape(text: string): string {

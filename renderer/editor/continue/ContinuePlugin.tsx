@@ -17,6 +17,7 @@ import {
   ACCEPT_PENDING_COMMAND,
   ANOTHER_ALTERNATIVE_COMMAND,
   BRANCH_AT_TOKEN_COMMAND,
+  BRANCH_FROM_KEPT_COMMAND,
   CONTINUE_COMMAND,
   INSERT_TEXT_COMMAND,
   REFRESH_PLAN_COMMAND,
@@ -32,6 +33,7 @@ import { PendingTextNode } from './PendingTextNode.js';
 import { $getPendingNode, $isCaretBefore } from './pendingText.js';
 import { createContinuePort } from './continuePort.js';
 import { createPlanWatcher } from './planWatcher.js';
+import { registerKeptModelText } from './keptTextRules.js';
 
 /**
  * Marks UI that works on the suggestion (the probabilities view's popover): focus moving into
@@ -107,6 +109,7 @@ export function registerContinue(setup: ContinueSetup): () => void {
   const onCompositionStart = (): void => controller.reject();
 
   return mergeRegister(
+    registerKeptModelText(editor),
     followEngineStatus(client, stores),
     plan.dispose,
     editor.registerCommand(KEY_DOWN_COMMAND, onKeyDown, COMMAND_PRIORITY_HIGH),
@@ -117,6 +120,7 @@ export function registerContinue(setup: ContinueSetup): () => void {
     command(editor, REJECT_PENDING_COMMAND, () => controller.reject()),
     command(editor, INSERT_TEXT_COMMAND, (text) => controller.insertText(text)),
     command(editor, BRANCH_AT_TOKEN_COMMAND, ({ step, text }) => controller.branchAt(step, text)),
+    command(editor, BRANCH_FROM_KEPT_COMMAND, (branch) => controller.branchFromKept(branch)),
     command(editor, REFRESH_PLAN_COMMAND, () => plan.schedule()),
     editor.registerCommand(
       BLUR_COMMAND,

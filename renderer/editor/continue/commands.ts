@@ -1,4 +1,5 @@
 import { createCommand } from 'lexical';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 
 /**
  * What the toolbar, the app's menu commands and panels ask of continue writing. Each only
@@ -24,3 +25,20 @@ export const BRANCH_AT_TOKEN_COMMAND = createCommand<{ step: number; text: strin
 );
 /** The desktop menu's View → Token probabilities: the heat map on or off. */
 export const TOGGLE_PROBABILITIES_COMMAND = createCommand<void>('TOGGLE_PROBABILITIES_COMMAND');
+
+/** A token of kept text to branch from, with the token chosen in its place. */
+export interface KeptBranch {
+  /** The generation the kept text came from, and its token there. */
+  generationId: string;
+  tokenIndex: number;
+  /** The chosen token's text, and the token's step (its alternatives) with it. */
+  text: string;
+  step: TokenStep;
+  /** The generation's own text before the token. */
+  modelBefore: string;
+  /** Removes the generation's kept text from the token on, leaving the caret there. */
+  $cut: () => void;
+}
+
+/** The probabilities view chose another token for a token of kept text (see KeptBranch). */
+export const BRANCH_FROM_KEPT_COMMAND = createCommand<KeptBranch>('BRANCH_FROM_KEPT_COMMAND');

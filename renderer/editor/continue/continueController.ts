@@ -28,6 +28,8 @@ import {
 import { alternativeLabel, cycleIndex, nextWordLength } from './pendingTextRules.js';
 import { loadingHint, type LoadingHint } from './loadingHint.js';
 import { $textBeforeCursor } from './textBeforeCursor.js';
+import { $insertKeptText, originSegments } from './keptText.js';
+import type { KeptBranch } from './commands.js';
 
 /** One continuation at one spot, from Continue until the writer keeps or drops it. */
 interface Session {
@@ -233,6 +235,54 @@ export class ContinueController {
     void this.request(session, undefined);
   }
 
+  /**
+   * Chooses another token for a token of kept text (the probabilities view): the rest of that
+   * generation's kept text goes, as one undoable step, and a new branch streams from the token,
+   * the chosen token pending before it, recorded as a child of the generation at that token.
+   */
+  branchFromKept(branch: KeptBranch): void {
+    if (branch.text === '') return;
+    this.endSession();
+    updateDocument(this.options.editor, branch.$cut, true);
+    let textBeforeCursor = '';
+    let nodeKey: NodeKey | null = null;
+    updateDisplay(this.options.editor, () => {
+      textBeforeCursor = $textBeforeCursor(MAX_TEXT_BEFORE_CURSOR_CHARS);
+      nodeKey = $insertPendingNode();
+    });
+    if (nodeKey === null) return;
+    // The generation's text before the token as the document reads it (a run of blank lines
+    // the model wrote reads as one paragraph break there).
+    const before = sharedEnd(textBeforeCursor, branch.modelBefore);
+    const session: Session = {
+      nodeKey,
+      textBeforeCursor,
+      lead: branch.text,
+      leadSteps: [{ ...branch.step, generationId: branch.generationId, index: branch.tokenIndex }],
+      steps: [],
+      branch: {
+        parentId: branch.generationId,
+        tokenIndex: branch.tokenIndex,
+        prefix: before + branch.text,
+      },
+      parentId: branch.generationId,
+      generationId: null,
+      answered: false,
+      unfollow: null,
+      spotId: null,
+      pending: branch.text,
+      accepted: '',
+      alternative: '',
+      serial: 0,
+      cancelRequested: false,
+      loading: null,
+      unwatchLoad: null,
+    };
+    this.session = session;
+    this.render();
+    void this.request(session, undefined);
+  }
+
   /** Alt+[ / Alt+]: shows the previous or next alternative for this spot. */
   async cycle(step: 1 | -1): Promise<void> {
     const session = this.session;
@@ -351,13 +401,15 @@ export class ContinueController {
   private keep(session: Session, count: number, ownStep: boolean): boolean {
     const text = session.pending.slice(0, count);
     if (text === '') return false;
+    const start = session.accepted.length;
+    const origins = originSegments(session.leadSteps, session.lead.length, session.generationId);
     session.pending = session.pending.slice(count);
     session.accepted += text;
     this.lastKeptAt = performance.now();
     updateDocument(
       this.options.editor,
       () => {
-        $insertAcceptedText(text);
+        $insertKeptText(text, start, origins);
         const node = $getPendingNode(session.nodeKey);
         if (node && $isCaretBefore(node)) {
           node.setText(session.pending);
@@ -654,4 +706,12 @@ export class ContinueController {
   private setPhase(phase: ContinuePhase): void {
     patch(this.options.stores.continueState, { phase });
   }
+}
+
+/** The longest end of `tail` that `text` ends with. */
+function sharedEnd(text: string, tail: string): string {
+  for (let start = 0; start < tail.length; start += 1) {
+    if (text.endsWith(tail.slice(start))) return tail.slice(start);
+  }
+  return '';
 }

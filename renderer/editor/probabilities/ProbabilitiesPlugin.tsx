@@ -1,30 +1,60 @@
 /**
- * The probabilities view: the suggestion tinted by how likely the model found each token (a
- * heat map with a legend), and a popover with the top alternatives of a token, from which a new
- * branch streams. Toggled with Ctrl/Cmd+Alt+I or the toolbar; Alt+↓ (or a click) on the
- * suggestion opens the popover at the token under the pointer, or at the first pending one.
+ * The probabilities view: the suggestion and the kept text that is still the model's tinted by
+ * how likely the model found each token (a heat map with a legend), and a popover with the top
+ * alternatives of a token, from which a new branch streams. Toggled with Ctrl/Cmd+Alt+I or the
+ * toolbar; Alt+↓ (or a click) on the suggestion opens the popover at the token under the
+ * pointer, or at the first pending one; with no suggestion, Alt+↓ opens it at the kept token at
+ * the caret, and a click on a kept token opens it there.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { COMMAND_PRIORITY_CRITICAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $getNearestNodeFromDOMNode,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  COMMAND_PRIORITY_CRITICAL,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
+import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
+import { useClient } from '../../api/clientContext.js';
 import { matchesCombo } from '../../keyboard/keyCombo.js';
 import { useObservable } from '../../ui/useObservable.js';
 import type { WritableObservable } from '../../api/connectionState.js';
-import { BRANCH_AT_TOKEN_COMMAND, TOGGLE_PROBABILITIES_COMMAND } from '../continue/commands.js';
+import {
+  BRANCH_AT_TOKEN_COMMAND,
+  BRANCH_FROM_KEPT_COMMAND,
+  TOGGLE_PROBABILITIES_COMMAND,
+} from '../continue/commands.js';
+import { $isKeptModelTextNode } from '../continue/KeptModelTextNode.js';
+import { $cutKeptFrom } from './keptCut.js';
 import type { ContinueStores, ShownSteps } from '../continue/continueState.js';
 import { $getPendingNode } from '../continue/pendingText.js';
 import { probabilityShortcuts } from './probabilityShortcuts.js';
 import { pendingTokenRanges, tokenAt, type TokenRange } from './heatMap.js';
+import { KeptPieces } from './keptPieces.js';
+import {
+  keptTokenAt,
+  keptTokenAtCaret,
+  keptTokenRanges,
+  keptTokensOf,
+  type KeptTokenRange,
+} from './keptRuns.js';
 import { TokenPopover } from './TokenPopover.js';
 import {
   clearHeatMap,
   drawFocus,
   drawHeatMap,
+  keptTextNodeOf,
   pendingTextNodeOf,
   tokenRect,
+  type TintedText,
 } from './tokenHighlights.js';
 import './probabilities.css';
 
@@ -34,11 +64,61 @@ export interface ProbabilitiesProps {
   view: WritableObservable<boolean>;
 }
 
-interface Open {
-  /** The step the popover is about (an index into the shown steps). */
-  step: number;
-  /** The highlighted alternative. */
-  option: number;
+type Open =
+  /** A token of the suggestion: `step` indexes the shown steps. */
+  | { kind: 'pending'; step: number; option: number }
+  /** A token of kept text: `step` indexes the generation's own steps. */
+  | { kind: 'kept'; generationId: string; step: number; option: number };
+
+/** The tinted kept tokens and the page's text node of each piece they are in. */
+interface KeptView {
+  ranges: KeptTokenRange[];
+  texts: Map<string, Text | null>;
+  tinted: TintedText[];
+}
+
+/** The shown generation's own steps (the last of the suggestion's), while it is not stored yet. */
+function liveStepsOf(shown: ShownSteps | null, generationId: string): TokenStep[] | null {
+  const steps = shown?.steps ?? [];
+  if (steps[steps.length - 1]?.generationId !== generationId) return null;
+  let start = steps.length;
+  while (start > 0 && steps[start - 1]?.generationId === generationId) start -= 1;
+  return steps[start]?.index === 0 ? steps.slice(start) : null;
+}
+
+/**
+ * The piece of kept text at the caret and the caret's offset in it, if the caret is at one. The
+ * page's own selection first: a key that moved the caret just before (Ctrl+End, then Alt+↓) has
+ * moved it there, while Lexical learns of it only at the next selectionchange.
+ */
+function $keptCaret(): { key: string; offset: number } | null {
+  const dom = typeof window === 'undefined' ? null : window.getSelection();
+  const domNode = dom?.isCollapsed ? dom.anchorNode : null;
+  if (domNode instanceof Text) {
+    const node = $getNearestNodeFromDOMNode(domNode);
+    if ($isKeptModelTextNode(node)) return { key: node.getKey(), offset: dom?.anchorOffset ?? 0 };
+  }
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const { anchor } = selection;
+  const node = anchor.getNode();
+  const at = (piece: LexicalNode | null, end: boolean): { key: string; offset: number } | null =>
+    $isKeptModelTextNode(piece)
+      ? { key: piece.getKey(), offset: end ? piece.getTextContentSize() : 0 }
+      : null;
+  if ($isKeptModelTextNode(node)) return { key: node.getKey(), offset: anchor.offset };
+  if ($isTextNode(node)) {
+    if (anchor.offset === 0) return at(node.getPreviousSibling(), true);
+    if (anchor.offset === node.getTextContentSize()) return at(node.getNextSibling(), false);
+    return null;
+  }
+  if ($isElementNode(node)) {
+    return (
+      at(node.getChildAtIndex(anchor.offset - 1), true) ??
+      at(node.getChildAtIndex(anchor.offset), false)
+    );
+  }
+  return null;
 }
 
 /** What the view reads of the editor: the pending text's node and the token ranges in it. */
@@ -58,22 +138,87 @@ function readPending(
 
 export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): ReactNode {
   const [editor] = useLexicalComposerContext();
+  const client = useClient();
   const on = useObservable(view);
   const shown = useObservable(stores.shownSteps);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const hovered = useRef<number | null>(null);
+  const openRef = useRef<Open | null>(null);
+  openRef.current = open;
   const { t } = useTranslation('editor');
+
+  // Kept text's pieces and steps; what they show is worked out again only when they change.
+  const keptView = useRef<KeptView | null>(null);
+  const [keptVersion, setKeptVersion] = useState(0);
+  const [kept] = useState(
+    () =>
+      new KeptPieces(
+        editor,
+        async (generationId) => (await client.call('probabilities.steps', { generationId })).steps,
+        (what) => {
+          keptView.current = null;
+          // A changed piece is drawn by the update listener that follows; steps that arrive on
+          // their own need a draw of their own (and no render at all while the view is off).
+          if (what === 'steps' && view.get()) setKeptVersion((version) => version + 1);
+        },
+      ),
+  );
+  useEffect(() => kept.register(), [kept]);
+  useEffect(
+    () =>
+      client.on('history.changed', (change) => {
+        if (change.kind === 'finished') kept.generationEnded(change.id);
+      }),
+    [client, kept],
+  );
+  // The shown generation's steps stand in for the stored ones while it is written.
+  useEffect(() => {
+    keptView.current = null;
+  }, [shown]);
+
+  const stepsOf = useCallback(
+    (generationId: string): readonly TokenStep[] | null =>
+      kept.stepsOf(generationId) ?? liveStepsOf(stores.shownSteps.get(), generationId),
+    [kept, stores.shownSteps],
+  );
+
+  const readKept = useCallback((): KeptView => {
+    if (keptView.current) return keptView.current;
+    const ranges = keptTokenRanges(kept.all(), stepsOf);
+    const texts = new Map<string, Text | null>();
+    for (const range of ranges) {
+      if (!texts.has(range.key)) {
+        texts.set(range.key, keptTextNodeOf(editor.getElementByKey(range.key)));
+      }
+    }
+    const tinted = [...texts].map(([key, text]) => ({
+      text,
+      ranges: ranges.filter((range) => range.key === key),
+    }));
+    keptView.current = { ranges, texts, tinted };
+    return keptView.current;
+  }, [editor, kept, stepsOf]);
 
   const redraw = useCallback((): void => {
     if (!view.get()) return clearHeatMap();
     const { text, ranges } = readPending(editor, stores.shownSteps.get());
-    drawHeatMap(text, ranges);
-    const focus = openRef.current?.step ?? hovered.current;
+    const keptNow = readKept();
+    drawHeatMap([{ text, ranges }, ...keptNow.tinted]);
+    const current = openRef.current;
+    if (current?.kind === 'kept') {
+      const token = keptTokensOf(keptNow.ranges, current.generationId).find(
+        (range) => range.step === current.step,
+      );
+      drawFocus(token ? (keptNow.texts.get(token.key) ?? null) : null, token ?? null);
+      return;
+    }
+    const focus = current?.step ?? hovered.current;
     drawFocus(text, ranges.find((range) => range.step === focus) ?? null);
-  }, [editor, stores.shownSteps, view]);
-  const openRef = useRef<Open | null>(null);
-  openRef.current = open;
+  }, [editor, readKept, stores.shownSteps, view]);
+
+  const writtenOption = (step: TokenStep | undefined): number =>
+    Math.max(0, step?.alternatives.findIndex((alternative) => alternative.text === step.text) ?? 0);
 
   const openAt = useCallback(
     (step: number | null): void => {
@@ -81,21 +226,33 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       const { ranges } = readPending(editor, current);
       const target = ranges.find((range) => range.step === step) ?? ranges[0];
       if (!current || !target) return;
-      const chosen = current.steps[target.step];
-      const option = Math.max(
-        0,
-        chosen?.alternatives.findIndex((alternative) => alternative.text === chosen.text) ?? 0,
-      );
       setNotice(null);
-      setOpen({ step: target.step, option });
+      setOpen({
+        kind: 'pending',
+        step: target.step,
+        option: writtenOption(current.steps[target.step]),
+      });
     },
     [editor, stores.shownSteps],
   );
 
-  // Draw again whenever the suggestion, its steps or the view change; clear when it goes off.
+  const openKept = useCallback(
+    (token: KeptTokenRange): void => {
+      setNotice(null);
+      setOpen({
+        kind: 'kept',
+        generationId: token.generationId,
+        step: token.step,
+        option: writtenOption(stepsOf(token.generationId)?.[token.step]),
+      });
+    },
+    [stepsOf],
+  );
+
+  // Draw again whenever the suggestion, kept text, its steps or the view change.
   useEffect(() => {
     redraw();
-  }, [redraw, on, shown, open]);
+  }, [redraw, on, shown, open, keptVersion]);
   useEffect(
     () =>
       mergeRegister(
@@ -104,12 +261,15 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       ),
     [editor, redraw],
   );
-  // The suggestion went away: so does the popover.
+  // The suggestion went away: so does its popover; the view went off: so does any.
   useEffect(() => {
-    if (!shown || shown.nodeKey === null || !on) setOpen(null);
+    if (!on) setOpen(null);
+    else if (!shown || shown.nodeKey === null) {
+      setOpen((current) => (current?.kind === 'pending' ? null : current));
+    }
   }, [shown, on]);
 
-  // Keys in the text: the toggle, and opening the popover on the suggestion.
+  // Keys in the text: the toggle, and opening the popover on the suggestion or kept text.
   useEffect(
     () =>
       editor.registerCommand(
@@ -122,14 +282,21 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
           }
           if (!view.get() || !matchesCombo(event, probabilityShortcuts.inspect.combo)) return false;
           const current = stores.shownSteps.get();
-          if (!current || current.steps.length === 0) return false;
+          if (current && current.steps.length > 0 && current.nodeKey !== null) {
+            event.preventDefault();
+            openAt(hovered.current);
+            return true;
+          }
+          const caret = editor.read($keptCaret);
+          const token = caret && keptTokenAtCaret(readKept().ranges, caret.key, caret.offset);
+          if (!token) return false;
           event.preventDefault();
-          openAt(hovered.current);
+          openKept(token);
           return true;
         },
         COMMAND_PRIORITY_CRITICAL,
       ),
-    [editor, openAt, stores.shownSteps, view],
+    [editor, openAt, openKept, readKept, stores.shownSteps, view],
   );
 
   useEffect(
@@ -145,15 +312,27 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
     [editor, view],
   );
 
-  // The pointer: hovering marks a token, a click on the suggestion opens its popover.
+  // The pointer: hovering marks a token, a click on the suggestion or kept text opens its popover.
   useEffect(() => {
+    const caretAt = (event: MouseEvent): Range | null =>
+      document.caretRangeFromPoint?.(event.clientX, event.clientY) ?? null;
     const stepUnder = (event: MouseEvent): number | null => {
       const target = event.target;
       if (!(target instanceof Element) || !target.closest('.pending-text-body')) return null;
-      const caret = document.caretRangeFromPoint?.(event.clientX, event.clientY);
+      const caret = caretAt(event);
       if (!caret) return null;
       const { ranges } = readPending(editor, stores.shownSteps.get());
       return tokenAt(ranges, caret.startOffset)?.step ?? null;
+    };
+    const keptUnder = (event: MouseEvent): KeptTokenRange | null => {
+      const target = event.target;
+      if (!(target instanceof Element) || !target.closest('[data-kept-model-text]')) return null;
+      const caret = caretAt(event);
+      if (!caret) return null;
+      const key = editor.read(
+        () => $getNearestNodeFromDOMNode(caret.startContainer)?.getKey() ?? null,
+      );
+      return key === null ? null : keptTokenAt(readKept().ranges, key, caret.startOffset);
     };
     const onMove = (event: MouseEvent): void => {
       if (!view.get()) return;
@@ -163,12 +342,18 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       redraw();
     };
     const onDown = (event: MouseEvent): void => {
-      if (!view.get()) return;
+      if (!view.get() || event.button !== 0) return;
       const step = stepUnder(event);
-      if (step === null) return;
-      // The caret stays where it is (in front of the suggestion), so the suggestion stays.
+      if (step !== null) {
+        // The caret stays where it is (in front of the suggestion), so the suggestion stays.
+        event.preventDefault();
+        openAt(step);
+        return;
+      }
+      const token = keptUnder(event);
+      if (!token) return;
       event.preventDefault();
-      openAt(step);
+      openKept(token);
     };
     return editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('mousemove', onMove);
@@ -176,7 +361,7 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       root?.addEventListener('mousemove', onMove);
       root?.addEventListener('mousedown', onDown);
     });
-  }, [editor, openAt, redraw, stores.shownSteps, view]);
+  }, [editor, openAt, openKept, readKept, redraw, stores.shownSteps, view]);
 
   const close = (): void => {
     setOpen(null);
@@ -202,7 +387,65 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
     editor.dispatchCommand(BRANCH_AT_TOKEN_COMMAND, { step, text });
   };
 
-  if (!open || !shown) return null;
+  const chooseKept = (generationId: string, index: number, text: string): void => {
+    const steps = stepsOf(generationId);
+    const step = steps?.[index];
+    const stillTinted = readKept().ranges.some(
+      (range) => range.generationId === generationId && range.step === index,
+    );
+    if (!steps || !step || !stillTinted) return close();
+    const modelBefore = steps
+      .slice(0, index)
+      .map((entry) => entry.text)
+      .join('');
+    const chosen = step.alternatives.find((alternative) => alternative.text === text);
+    setOpen(null);
+    editor.focus();
+    editor.dispatchCommand(BRANCH_FROM_KEPT_COMMAND, {
+      generationId,
+      tokenIndex: index,
+      text,
+      step: { ...step, text, p: chosen?.p ?? step.p },
+      modelBefore,
+      $cut: () =>
+        $cutKeptFrom(
+          kept.all().map((piece) => piece.key),
+          generationId,
+          modelBefore.length,
+        ),
+    });
+  };
+
+  if (!open) return null;
+  if (open.kind === 'kept') {
+    const keptNow = readKept();
+    const tokens = keptTokensOf(keptNow.ranges, open.generationId);
+    const range = tokens.find((entry) => entry.step === open.step);
+    const step = stepsOf(open.generationId)?.[open.step];
+    if (!range || !step) return null;
+    return createPortal(
+      <TokenPopover
+        key={`${open.generationId}-${open.step}`}
+        rect={tokenRect(keptNow.texts.get(range.key) ?? null, range)}
+        tokenText={step.text}
+        position={tokens.indexOf(range)}
+        count={tokens.length}
+        alternatives={step.alternatives}
+        writtenText={step.text}
+        option={open.option}
+        notice={notice}
+        onOption={(option) => setOpen({ ...open, option })}
+        onToken={(delta) => {
+          const next = tokens[tokens.indexOf(range) + delta];
+          if (next) openKept(next);
+        }}
+        onChoose={(chosenText) => chooseKept(open.generationId, open.step, chosenText)}
+        onClose={close}
+      />,
+      document.body,
+    );
+  }
+  if (!shown) return null;
   const { text, ranges } = readPending(editor, shown);
   const range = ranges.find((entry) => entry.step === open.step);
   const step = shown.steps[open.step];

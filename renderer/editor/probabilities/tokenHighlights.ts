@@ -30,11 +30,18 @@ function rangeOver(text: Text, start: number, end: number): Range | null {
   return range;
 }
 
-export function drawHeatMap(text: Text | null, ranges: readonly TokenRange[]): void {
+/** Tokens in one text node of the page: the suggestion's, or a piece of kept text's. */
+export interface TintedText {
+  text: Text | null;
+  ranges: readonly Pick<TokenRange, 'start' | 'end' | 'level'>[];
+}
+
+export function drawHeatMap(texts: readonly TintedText[]): void {
   const highlights = registry();
   if (!highlights) return;
   const byLevel = Array.from({ length: PROBABILITY_LEVELS }, () => [] as Range[]);
-  if (text) {
+  for (const { text, ranges } of texts) {
+    if (!text) continue;
     for (const token of ranges) {
       const range = rangeOver(text, token.start, token.end);
       if (range) byLevel[token.level]?.push(range);
@@ -45,7 +52,10 @@ export function drawHeatMap(text: Text | null, ranges: readonly TokenRange[]): v
   });
 }
 
-export function drawFocus(text: Text | null, token: TokenRange | null): void {
+export function drawFocus(
+  text: Text | null,
+  token: Pick<TokenRange, 'start' | 'end'> | null,
+): void {
   const highlights = registry();
   if (!highlights) return;
   const range = text && token ? rangeOver(text, token.start, token.end) : null;
@@ -62,8 +72,18 @@ export function clearHeatMap(): void {
   highlights.delete(FOCUS_HIGHLIGHT);
 }
 
+/** The text node a piece of kept text shows its text in (the element's innermost first child). */
+export function keptTextNodeOf(element: HTMLElement | null): Text | null {
+  let node: Node | null = element;
+  while (node && !(node instanceof Text)) node = node.firstChild;
+  return node;
+}
+
 /** The rectangle of a token on screen, to place the popover under it. */
-export function tokenRect(text: Text | null, token: TokenRange): DOMRect | null {
+export function tokenRect(
+  text: Text | null,
+  token: Pick<TokenRange, 'start' | 'end'>,
+): DOMRect | null {
   const range = text ? rangeOver(text, token.start, token.end) : null;
   const rects = range?.getClientRects();
   return rects && rects.length > 0 ? (rects[0] ?? null) : (range?.getBoundingClientRect() ?? null);

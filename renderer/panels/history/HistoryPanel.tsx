@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../../shared/contract.js';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/schemas/generations.js';
@@ -60,7 +61,7 @@ export function HistoryPanel(props: HistoryPanelProps): ReactNode {
 
   const selectedId = selected?.id ?? null;
   const onHistoryChange = useCallback(
-    (id: string, kind: 'started' | 'finished' | 'accepted' | 'deleted') => {
+    (id: string, kind: EventPayload<'history.changed'>['kind']) => {
       if (id !== selectedId) return;
       if (kind === 'deleted') setSelected(null);
       else void open(id);

@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../../shared/contract.js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GenerationSummary } from '../../../shared/schemas/generations.js';
 import { useClient } from '../../api/clientContext.js';
@@ -22,7 +23,7 @@ export function useHistoryList(
   documentId: string | undefined,
   query: string,
   reportError: ReportError,
-  onChange?: (id: string, kind: 'started' | 'finished' | 'accepted' | 'deleted') => void,
+  onChange?: (id: string, kind: EventPayload<'history.changed'>['kind']) => void,
 ): HistoryListState {
   const client = useClient();
   const [entries, setEntries] = useState<GenerationSummary[] | null>(null);

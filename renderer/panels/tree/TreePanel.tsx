@@ -2,7 +2,9 @@
  * The tree panel: a document's continuations as a tree (alternatives side by side, continues
  * and branches under their parent), walked with the arrow keys, each node previewed in the
  * text around it, bookmarked, and used: "Use this branch" puts its path's text in the document
- * in place of the tree's text there, as one undoable step, or says why it cannot.
+ * in place of the tree's text there, as one undoable step, or says why it cannot. Deleting a
+ * subtree asks first, and is undone (the toast's Undo, or Ctrl/Cmd+Z in the panel) while the
+ * panel is open: main holds the deleted rows until then.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +14,7 @@ import type { TreeRecord } from '../../../shared/channels/probabilities.js';
 import { useClient } from '../../api/clientContext.js';
 import { REJECT_PENDING_COMMAND } from '../../editor/continue/commands.js';
 import { SidePanel } from '../../ui/SidePanel.js';
+import { UndoToast, type UndoToastState } from '../UndoToast.js';
 import type { ReportError } from '../../ui/errorReporting.js';
 import {
   buildTree,
@@ -50,6 +53,20 @@ export function TreePanel(props: TreePanelProps): ReactNode {
   /** The node whose subtree the writer asked to delete, waiting for the confirmation. */
   const [deleting, setDeleting] = useState<TreeNode | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
+  /** Deletions that can still be undone, the latest last (main holds their rows). */
+  const undoable = useRef<{ token: string; rootId: string }[]>([]);
+  const [toast, setToast] = useState<UndoToastState | null>(null);
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  // Closing the panel lets go of what could still be undone.
+  useEffect(
+    () => () => {
+      for (const { token } of undoable.current.splice(0)) {
+        client.call('probabilities.forgetDeleted', { undoToken: token }).catch(() => undefined);
+      }
+    },
+    [client],
+  );
 
   const load = useCallback(async () => {
     try {
@@ -110,21 +127,64 @@ export function TreePanel(props: TreePanelProps): ReactNode {
     }
   };
 
+  /** Set before the tree reloads after a delete or its undo: the focus goes back into it. */
+  const focusWhenShown = useRef(false);
+  useEffect(() => {
+    if (!focusWhenShown.current || !selected) return;
+    focusWhenShown.current = false;
+    treeRef.current
+      ?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(selected.record.id)}"]`)
+      ?.focus();
+  }, [records, selected]);
+
+  const undoDelete = async (): Promise<void> => {
+    const last = undoable.current.pop();
+    if (!last) return;
+    setToast(null);
+    try {
+      const { restored } = await client.call('probabilities.restoreSubtree', {
+        undoToken: last.token,
+      });
+      setSelectedId(last.rootId);
+      setMessage(t('tree.restored', { count: restored }));
+    } catch (error) {
+      reportError(error, t('tree.restoreFailed'));
+    }
+    focusWhenShown.current = true;
+    await load();
+  };
+
   const deleteSubtree = async (node: TreeNode): Promise<void> => {
     setDeleting(null);
-    // The deepest first, so a failure half way leaves no child without its parent.
-    const doomed = subtreeOf(node).reverse();
     try {
-      for (const entry of doomed) {
-        await client.call('history.delete', { id: entry.record.id });
-      }
+      // One request: main deletes the subtree in one transaction and holds it for Undo.
+      const { deleted, undoToken } = await client.call('probabilities.deleteSubtree', {
+        generationId: node.record.id,
+      });
+      undoable.current.push({ token: undoToken, rootId: node.record.id });
       setSelectedId(node.parent?.record.id ?? null);
-      setMessage(t('tree.deleted', { count: doomed.length }));
+      const text = t('tree.deleted', { count: deleted });
+      setMessage(text);
+      setToast({ key: Date.now(), message: text, onUndo: () => void undoDelete() });
     } catch (error) {
       reportError(error, t('tree.deleteFailed'));
     }
+    focusWhenShown.current = true;
     await load();
-    treeRef.current?.querySelector<HTMLElement>('[data-nav-item], [role="treeitem"]')?.focus();
+  };
+
+  // Ctrl/Cmd+Z with the focus in the panel undoes its latest deletion.
+  const onPanelKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
+    const undo =
+      (event.ctrlKey || event.metaKey) &&
+      !event.shiftKey &&
+      !event.altKey &&
+      event.key.toLowerCase() === 'z';
+    const inField = event.target instanceof HTMLInputElement;
+    if (!undo || inField || undoable.current.length === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void undoDelete();
   };
 
   const applyBranch = (node: TreeNode): void => {
@@ -149,96 +209,103 @@ export function TreePanel(props: TreePanelProps): ReactNode {
 
   return (
     <SidePanel title={t('tree.title')} testId="tree-panel" className="tree-panel" onClose={onClose}>
-      {records !== null && records.length === 0 ? (
-        <p className="panel-empty">{t('tree.empty')}</p>
-      ) : null}
-      <ul
-        ref={treeRef}
-        role="tree"
-        aria-label={t('tree.treeLabel')}
-        className="generation-tree"
-        onKeyDown={onKeyDown}
-      >
-        {shown.map((node) => (
-          <TreeItem
-            key={node.record.id}
-            node={node}
-            selected={node === selected}
-            expanded={node.children.length > 0 ? !collapsed.has(node.record.id) : undefined}
-            onSelect={() => {
-              setSelectedId(node.record.id);
-              setMessage(null);
-            }}
-          />
-        ))}
-      </ul>
-      {selected ? (
-        <section className="tree-details" aria-label={t('tree.previewLabel')}>
-          <Preview node={selected} />
-          <div className="tree-actions">
-            <button
-              type="button"
-              className="primary-button"
-              data-testid="tree-use-branch"
-              title={t('tree.useTitle')}
-              onClick={() => applyBranch(selected)}
-            >
-              {t('tree.use')}
-            </button>
-            <button
-              type="button"
-              className="quiet-button"
-              data-testid="tree-bookmark"
-              aria-pressed={selected.record.bookmarked}
-              onClick={() => void toggleBookmark(selected)}
-            >
-              {selected.record.bookmarked ? t('tree.unbookmark') : t('tree.bookmark')}
-            </button>
-            <button
-              type="button"
-              className="quiet-button danger"
-              data-testid="tree-delete"
-              onClick={() => setDeleting(selected)}
-            >
-              {t('tree.delete')}
-            </button>
-          </div>
-          {deleting ? (
-            <div
-              className="tree-confirm"
-              role="alertdialog"
-              aria-label={t('tree.deleteTitle')}
-              aria-describedby="tree-confirm-text"
-            >
-              <p id="tree-confirm-text">
-                {t('tree.deleteQuestion', { count: subtreeOf(deleting).length })}
-              </p>
+      {/* Only catches the undo key bubbling up from the tree and its buttons. */}
+      <div className="tree-panel-body" onKeyDown={onPanelKeyDown}>
+        {records !== null && records.length === 0 ? (
+          <p className="panel-empty">{t('tree.empty')}</p>
+        ) : null}
+        <ul
+          ref={treeRef}
+          role="tree"
+          aria-label={t('tree.treeLabel')}
+          className="generation-tree"
+          onKeyDown={onKeyDown}
+        >
+          {shown.map((node) => (
+            <TreeItem
+              key={node.record.id}
+              node={node}
+              selected={node === selected}
+              expanded={node.children.length > 0 ? !collapsed.has(node.record.id) : undefined}
+              onSelect={() => {
+                // Focus coming back to the selected node (after a delete or its undo) keeps
+                // the message that says what happened.
+                if (node === selected) return;
+                setSelectedId(node.record.id);
+                setMessage(null);
+              }}
+            />
+          ))}
+        </ul>
+        {selected ? (
+          <section className="tree-details" aria-label={t('tree.previewLabel')}>
+            <Preview node={selected} />
+            <div className="tree-actions">
               <button
                 type="button"
-                className="quiet-button danger"
-                data-testid="tree-delete-confirm"
-                onClick={() => void deleteSubtree(deleting)}
+                className="primary-button"
+                data-testid="tree-use-branch"
+                title={t('tree.useTitle')}
+                onClick={() => applyBranch(selected)}
               >
-                {t('tree.deleteConfirm')}
+                {t('tree.use')}
               </button>
               <button
                 type="button"
                 className="quiet-button"
-                // The safe choice has the focus.
-                autoFocus
-                onClick={() => setDeleting(null)}
+                data-testid="tree-bookmark"
+                aria-pressed={selected.record.bookmarked}
+                onClick={() => void toggleBookmark(selected)}
               >
-                {t('tree.deleteCancel')}
+                {selected.record.bookmarked ? t('tree.unbookmark') : t('tree.bookmark')}
+              </button>
+              <button
+                type="button"
+                className="quiet-button danger"
+                data-testid="tree-delete"
+                onClick={() => setDeleting(selected)}
+              >
+                {t('tree.delete')}
               </button>
             </div>
-          ) : null}
-          {message ? (
-            <p className="tree-message" role="status" data-testid="tree-message">
-              {message}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+            {deleting ? (
+              <div
+                className="tree-confirm"
+                role="alertdialog"
+                aria-label={t('tree.deleteTitle')}
+                aria-describedby="tree-confirm-text"
+              >
+                <p id="tree-confirm-text">
+                  {t('tree.deleteQuestion', { count: subtreeOf(deleting).length })}
+                </p>
+                <button
+                  type="button"
+                  className="quiet-button danger"
+                  data-testid="tree-delete-confirm"
+                  onClick={() => void deleteSubtree(deleting)}
+                >
+                  {t('tree.deleteConfirm')}
+                </button>
+                <button
+                  type="button"
+                  className="quiet-button"
+                  // The safe choice has the focus.
+                  autoFocus
+                  onClick={() => setDeleting(null)}
+                >
+                  {t('tree.deleteCancel')}
+                </button>
+              </div>
+            ) : null}
+            {message ? (
+              <p className="tree-message" role="status" data-testid="tree-message">
+                {message}
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+      <UndoToast toast={toast} onDismiss={dismissToast} />
     </SidePanel>
   );
 }

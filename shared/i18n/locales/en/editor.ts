@@ -90,7 +90,8 @@ export const editor = {
     waiting: 'Wait until the model has answered, then choose again.',
     shortcuts: {
       toggle: 'Show or hide how likely each suggested token was',
-      inspect: 'On the suggestion: the alternatives of a token, to branch from it',
+      inspect:
+        'On the suggestion, or on kept text at the caret: the alternatives of a token, to branch from it',
     },
   },
   continue: {

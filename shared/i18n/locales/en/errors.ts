@@ -79,6 +79,8 @@ export const errors = {
     noGeneration: 'There is no generation {{id}} in the history.',
     generationDeleted: 'There is no generation {{id}} in the history (it may have been deleted).',
     interrupted: 'Interrupted: Inkwell stopped before this generation finished.',
+    nothingToRestore:
+      'These generations can no longer be brought back (the tree panel was closed, or they were brought back already).',
   },
   presets: {
     builtInUnchangeable:

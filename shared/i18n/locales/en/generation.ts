@@ -173,11 +173,13 @@ export const generation = {
     delete: 'Delete…',
     deleteTitle: 'Delete this branch',
     deleteQuestion:
-      'Delete this generation and the {{count, number}} in its branch (it included) from the history? This cannot be undone.',
+      'Delete this generation and the {{count, number}} in its branch (it included) from the history? Undo (Ctrl/Cmd+Z in this panel) brings them back while the panel is open.',
     deleteConfirm: 'Delete',
     deleteCancel: 'Keep',
     deleted: '{{count, number}} generations deleted.',
     deleteFailed: 'Could not delete the branch',
+    restored: '{{count, number}} generations brought back.',
+    restoreFailed: 'Could not bring the branch back',
     previewLabel: 'Preview in context',
     use: 'Use this branch',
     useTitle:

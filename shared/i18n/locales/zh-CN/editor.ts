@@ -82,7 +82,7 @@ export const editor: Translation<typeof english> = {
     waiting: '请等模型应答后再选择。',
     shortcuts: {
       toggle: '显示或隐藏每个建议词元的可能性',
-      inspect: '在建议文字上：查看某个词元的其他选择，并从那里分支',
+      inspect: '在建议文字上，或在光标处保留的文字上：查看某个词元的其他选择，并从那里分支',
     },
   },
   continue: {

@@ -67,6 +67,7 @@ export const errors: Translation<typeof english> = {
     noGeneration: '历史记录中没有生成记录 {{id}}。',
     generationDeleted: '历史记录中没有生成记录 {{id}}（可能已被删除）。',
     interrupted: '已中断：Inkwell 在这次生成完成前停止了。',
+    nothingToRestore: '这些生成记录已无法恢复（树面板已关闭，或已经恢复过）。',
   },
   presets: {
     builtInUnchangeable: '“{{name}}”是内置预设，无法修改；请将你的设置另存为新预设。',
