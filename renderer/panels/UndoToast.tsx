@@ -7,11 +7,16 @@ export interface UndoToastState {
   key: number;
   message: string;
   onUndo: () => void;
+  /** The key that undoes it elsewhere, for the tooltip (absent: the documents' undo delete). */
+  undoShortcut?: string;
 }
 
 const VISIBLE_MS = 12_000;
 
-/** "Deleted “X”. Undo" — with the mouse, Ctrl+Z while it has focus, or Ctrl+Alt+Z anywhere. */
+/**
+ * "Deleted “X”. Undo" — with the mouse, Ctrl+Z while it has focus, or its shortcut (Ctrl+Alt+Z
+ * anywhere for a document; Ctrl+Z in the tree panel for a branch).
+ */
 export function UndoToast(props: {
   toast: UndoToastState | null;
   onDismiss: () => void;
@@ -53,7 +58,10 @@ export function UndoToast(props: {
         type="button"
         className="toast-button"
         data-testid="toast-undo"
-        title={t('withShortcut', { label: t('undo'), shortcut: shortcutLabel('undoDelete') })}
+        title={t('withShortcut', {
+          label: t('undo'),
+          shortcut: toast.undoShortcut ?? shortcutLabel('undoDelete'),
+        })}
         onClick={undo}
       >
         {t('undo')}

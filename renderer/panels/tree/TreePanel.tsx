@@ -12,6 +12,7 @@ import type { RefObject } from 'react';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import type { TreeRecord } from '../../../shared/channels/probabilities.js';
 import { useClient } from '../../api/clientContext.js';
+import { comboLabel } from '../../keyboard/keyCombo.js';
 import { REJECT_PENDING_COMMAND } from '../../editor/continue/commands.js';
 import { SidePanel } from '../../ui/SidePanel.js';
 import { UndoToast, type UndoToastState } from '../UndoToast.js';
@@ -165,7 +166,13 @@ export function TreePanel(props: TreePanelProps): ReactNode {
       setSelectedId(node.parent?.record.id ?? null);
       const text = t('tree.deleted', { count: deleted });
       setMessage(text);
-      setToast({ key: Date.now(), message: text, onUndo: () => void undoDelete() });
+      setToast({
+        key: Date.now(),
+        message: text,
+        onUndo: () => void undoDelete(),
+        // Ctrl/Cmd+Z with the focus in the panel (the documents' Ctrl+Alt+Z is another undo).
+        undoShortcut: comboLabel({ mod: true, code: 'KeyZ' }),
+      });
     } catch (error) {
       reportError(error, t('tree.deleteFailed'));
     }
