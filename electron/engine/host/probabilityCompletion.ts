@@ -13,7 +13,7 @@
  *
  * Greedy (temperature 0) is not run on llama.cpp's greedy sampler: asked for probabilities
  * there, node-llama-cpp's addon sorts the whole ~50,000-token candidate array at every token
- * (AddonContext.cpp, SampleToken), which halves the speed. Instead each step is sampled with
+ * (AddonContext.cpp, SampleToken), which cost ~60% of the speed (bench/probabilities.ts). Instead each step is sampled with
  * the same token biases and repetition penalties but top-k GREEDY_CANDIDATES at temperature 1,
  * so llama.cpp keeps (partial-sorts) only the most likely candidates and hands over their
  * probabilities, and the token llama.cpp's greedy sampler would take is picked from them and
