@@ -257,7 +257,8 @@ export function shownDistribution(options: LlamaCompletionGenerationOptions): Sh
  * The token llama.cpp's greedy sampler takes from these candidates (the most likely ones, after
  * the same biases and penalties): the highest logit, and of equal ones the lowest token id (it
  * scans the vocabulary in id order and moves only to a strictly higher logit). Equal logits give
- * bit-equal probabilities here. The lowest-id one of a tie is always among the candidates:
+ * bit-equal probabilities here (the converse fails only for two top logits within ~3e-8 of each
+ * other and of magnitude under 0.5, where expf rounds both to the same float). The lowest-id one of a tie is always among the candidates:
  * llama.cpp keeps the top k with std::partial_sort, which lets a later token displace a kept one
  * only with a strictly higher logit.
  */
