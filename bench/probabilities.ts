@@ -1,12 +1,17 @@
 /**
  * Token probabilities benchmark, through the app's own engine (a real model host process):
  *
- * 1. Generation speed with each token's probability and top-10 alternatives on vs off (the
- *    Balanced sampler, and greedy, where the engine hands over the whole vocabulary's
- *    distribution at every token), 128 new tokens after a ~100-token prompt.
+ * 1. Generation speed with each token's probability and top-10 alternatives on vs off, 128 new
+ *    tokens after a ~100-token prompt: the Balanced sampler; greedy (temperature 0, where the
+ *    engine samples the top GREEDY_CANDIDATES and feeds back the most likely token); and
+ *    temperature 1 over the whole vocabulary (no top-k, top-p or min-p: only the chosen
+ *    token's probability).
  * 2. The time from choosing another token (a branch: the text cut after token k, the chosen
  *    token put in) to the first new token, against a cold continue of the same text in a host
  *    that has read none of it; a document that fills most of the context.
+ * 3. How much of the model's whole distribution greedy's GREEDY_CANDIDATES candidates hold (its
+ *    shown probabilities are renormalised over them, so they are this share too high): the
+ *    whole distribution at each greedy token, from node-llama-cpp in this process.
  *
  *   node --import tsx bench/probabilities.ts [--runs 5] [--types demo,q8_0]
  *
@@ -18,12 +23,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getLlama, LlamaLogLevel, type Token } from 'node-llama-cpp';
 import type { ConversionType } from '../electron/gguf/convertGpt2Checkpoint.js';
 import type { CompletionOutcome } from '../electron/engine/engine.js';
 import { EngineClient } from '../electron/engine/supervisor/engineClient.js';
 import { forkModelHost } from '../electron/engine/supervisor/forkModelHost.js';
 import type { ResolvedGenerationParams } from '../shared/schemas/engine.js';
-import type { TokenStep } from '../shared/schemas/tokenSteps.js';
+import { GREEDY_CANDIDATES, type TokenStep } from '../shared/schemas/tokenSteps.js';
 import { benchModel, benchWorkDir } from './benchModel.js';
 import { describeMachine } from './machine.js';
 
@@ -68,6 +74,15 @@ const greedy = (seed: number, maxTokens: number): ResolvedGenerationParams => ({
   temperature: 0,
 });
 
+/** Temperature 1 with no truncation: the sampled distribution is the whole vocabulary. */
+const untruncated = (seed: number, maxTokens: number): ResolvedGenerationParams => ({
+  ...balanced(seed, maxTokens),
+  temperature: 1,
+  topK: 0,
+  topP: 1,
+  minP: 0,
+});
+
 async function complete(
   engine: EngineClient,
   prompt: string,
@@ -83,10 +98,14 @@ async function complete(
   return { outcome, steps };
 }
 
-const median = (values: number[]): number => {
+const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
 };
+const median = (values: number[]): number => quantile(values, 0.5);
+/** The figures' spread: lowest–highest. */
+const range = (values: number[]): string =>
+  `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 
 function hostFor(name: string): EngineClient {
   return new EngineClient({
@@ -109,7 +128,8 @@ async function benchModelFile(type: string): Promise<void> {
     // 1. Speed, on and off interleaved so that the machine's other load falls on both alike.
     for (const [label, sampler] of [
       ['Balanced', balanced],
-      ['greedy (whole vocabulary)', greedy],
+      [`greedy (top ${GREEDY_CANDIDATES} sampled, the likeliest fed back)`, greedy],
+      ['temperature 1, whole vocabulary (chosen token only)', untruncated],
     ] as const) {
       const on: number[] = [];
       const off: number[] = [];
@@ -121,8 +141,10 @@ async function benchModelFile(type: string): Promise<void> {
         }
       }
       const ratio = median(on) / median(off);
+      // Each run's on/off pair ran back to back: their ratios show how much the load moved.
+      const pairs = on.map((value, run) => (100 * value) / (off[run] as number));
       console.log(
-        `  speed, ${label}: ${median(on).toFixed(1)} tok/s with probabilities, ${median(off).toFixed(1)} without: ${(100 * ratio).toFixed(1)}% (goal ≥ 90%)`,
+        `  speed, ${label}: ${median(on).toFixed(1)} tok/s with probabilities (${range(on)}), ${median(off).toFixed(1)} without (${range(off)}): ${(100 * ratio).toFixed(1)}% (goal ≥ 90%; run by run ${range(pairs)}%, median ${median(pairs).toFixed(1)}%)`,
       );
     }
 
@@ -161,5 +183,56 @@ async function benchModelFile(type: string): Promise<void> {
   }
 }
 
+/**
+ * At each token of a greedy run, the share of the whole distribution (after the same repetition
+ * penalty) that the GREEDY_CANDIDATES most likely tokens hold. Slow (all ~50,000 probabilities
+ * each token), so in this process, not through the engine.
+ */
+async function greedyCandidateShare(file: string, label: string): Promise<void> {
+  const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  const model = await llama.loadModel({ modelPath: file });
+  const context = await model.createContext({ contextSize: 512, threads: 2 });
+  try {
+    const sequence = context.getSequence();
+    const shares: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      await sequence.clearHistory();
+      const written: Token[] = [];
+      const evaluation = sequence.evaluateWithMetadata(
+        model.tokenize(shortPrompt(run)),
+        { probabilities: true },
+        {
+          temperature: 0,
+          repeatPenalty: { punishTokens: () => written.slice(-64), penalty: 1.1 },
+          yieldEogToken: true,
+        },
+      );
+      for await (const { token, probabilities } of evaluation) {
+        let share = 0;
+        let counted = 0;
+        for (const p of probabilities.values()) {
+          if (counted++ === GREEDY_CANDIDATES) break;
+          share += p;
+        }
+        shares.push(share);
+        written.push(token);
+        if (written.length >= 64 || model.isEogToken(token)) break;
+      }
+    }
+    console.log(
+      `  greedy's top ${GREEDY_CANDIDATES} candidates (${label}): hold a median ${(100 * median(shares)).toFixed(1)}% of the model's whole distribution (10th percentile ${(100 * quantile(shares, 0.1)).toFixed(1)}%, lowest ${(100 * Math.min(...shares)).toFixed(1)}%; ${shares.length} tokens): shown probabilities are renormalised over them, that much too high`,
+    );
+  } finally {
+    await context.dispose();
+    await model.dispose();
+  }
+}
+
 console.log(`Token probabilities benchmark — ${describeMachine()}`);
-for (const type of types) await benchModelFile(type);
+for (const type of types) {
+  await benchModelFile(type);
+  await greedyCandidateShare(
+    type === 'demo' ? demoModel : await benchModel(type as ConversionType),
+    type === 'demo' ? 'the demo model' : `random ${type}`,
+  );
+}

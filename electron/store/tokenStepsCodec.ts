@@ -1,11 +1,13 @@
 /**
  * A generation's token steps as one compact blob (not a row, nor a JSON object, per token).
  *
- * Layout (version 1), then raw-deflated:
+ * Layout (version 2), then raw-deflated:
  *   byte 'P', byte version
  *   varint n, then n strings (varint byte length, UTF-8): every distinct token text once
  *   varint steps, then per step: varint text index, uint16 p, byte k, k × (varint text index,
  *   uint16 p)
+ * The byte k holds the count in its low bits and, in its top bit, whether the step's
+ * distribution is 'greedy' (absent: 'sampled'). Version 1 (before that bit) is still read.
  * Probabilities are kept to 1/65535 (an error under 8e-6, far below what the view shows). A
  * 400-token generation with 10 alternatives each takes about 14 KB (35 bytes a token, against
  * 172 KB as JSON; test/integration/tokenProbabilities.test.ts prints the figure).
@@ -18,7 +20,11 @@ import {
 } from '../../shared/schemas/tokenSteps.js';
 
 const MAGIC = 0x50;
-const VERSION = 1;
+const VERSION = 2;
+/** Versions this reads: 1 has no distribution bit. */
+const READABLE_VERSIONS = new Set([1, 2]);
+/** In the byte k: the step's distribution is 'greedy'. */
+const GREEDY_BIT = 0x80;
 const P_SCALE = 65535;
 /** More than any generation makes (MAX_NEW_TOKENS is far less); bounds a damaged blob. */
 const MAX_STEPS = 1_000_000;
@@ -47,7 +53,7 @@ export function encodeTokenSteps(steps: readonly TokenStep[]): Buffer {
   for (const step of steps) {
     body.varint(indexOf(step.text));
     body.uint16(quantize(step.p));
-    body.byte(step.alternatives.length);
+    body.byte(step.alternatives.length | (step.distribution === 'greedy' ? GREEDY_BIT : 0));
     for (const alternative of step.alternatives) {
       body.varint(indexOf(alternative.text));
       body.uint16(quantize(alternative.p));
@@ -76,7 +82,10 @@ export function decodeTokenSteps(blob: Uint8Array): TokenStep[] {
   const reader = new ByteReader(raw);
   if (reader.byte() !== MAGIC) throw new TokenStepsFormatError('wrong magic');
   const version = reader.byte();
-  if (version !== VERSION) throw new TokenStepsFormatError(`unknown version ${version}`);
+  if (!READABLE_VERSIONS.has(version)) {
+    throw new TokenStepsFormatError(`unknown version ${version}`);
+  }
+  const greedyBit = version >= 2 ? GREEDY_BIT : 0;
   const tableSize = reader.varint(MAX_STEPS * (TOP_ALTERNATIVES + 2));
   const table: string[] = [];
   for (let i = 0; i < tableSize; i += 1) {
@@ -93,14 +102,16 @@ export function decodeTokenSteps(blob: Uint8Array): TokenStep[] {
   for (let i = 0; i < count; i += 1) {
     const stepText = text();
     const p = reader.uint16() / P_SCALE;
-    const k = reader.byte();
+    const kByte = reader.byte();
+    const greedy = (kByte & greedyBit) !== 0;
+    const k = kByte & ~greedyBit;
     if (k > TOP_ALTERNATIVES + 1) throw new TokenStepsFormatError('too many alternatives');
     const alternatives: TokenStep['alternatives'] = [];
     for (let j = 0; j < k; j += 1) {
       const altText = text();
       alternatives.push({ text: altText, p: reader.uint16() / P_SCALE });
     }
-    steps.push({ text: stepText, p, alternatives });
+    steps.push({ text: stepText, p, alternatives, ...(greedy ? { distribution: 'greedy' } : {}) });
   }
   if (!reader.atEnd()) throw new TokenStepsFormatError('bytes left over');
   return steps;

@@ -3,7 +3,8 @@
  * engine on the bundled demo model: the steps stream with the chunks and are stored with the
  * generation; a sentence end cuts them with the text; a branch from token k records its parent
  * and point, and writes exactly what a cold continue (a fresh engine) of the text cut at k plus
- * the chosen token writes with the same seed. Several alternatives asked for at once are
+ * the chosen token writes with the same seed (greedy too: its steps are stored as greedy's, with
+ * their alternatives). Several alternatives asked for at once are
  * written one after another as siblings at one spot, each reading at most the prompt's last
  * chunk again.
  */
@@ -17,7 +18,7 @@ import { after, before, describe, it } from 'node:test';
 import type { EventPayload, ResponseOf } from '../../shared/contract.js';
 import type { DocumentRecord } from '../../shared/schemas/documents.js';
 import type { DocumentGenerationSettings } from '../../shared/schemas/generations.js';
-import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
+import { TOP_ALTERNATIVES, type TokenStep } from '../../shared/schemas/tokenSteps.js';
 import { createBackend, type Backend } from '../../electron/backend.js';
 import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
 import type { RequestContext } from '../../electron/core/requestContext.js';
@@ -195,6 +196,39 @@ describe('probabilities and branches through the router', () => {
       const fresh = await cold.continue(story + prefix);
       assert.equal(branch.text, fresh.text, 'the same text as a fresh engine writes there');
     } finally {
+      cold.close();
+    }
+  });
+
+  it('stores greedy steps as greedy, and branches from one exactly as a cold continue', async () => {
+    const greedy = new Studio();
+    const cold = new Studio();
+    try {
+      await greedy.open({ seed: 4242, maxTokens: 24, temperature: 0 });
+      const parent = await greedy.continue(story);
+      const stored = await greedy.call<ResponseOf<'probabilities.steps'>>('probabilities.steps', {
+        generationId: parent.generationId,
+      });
+      const steps = stored.steps ?? [];
+      assert.equal(spelled(steps), parent.text);
+      assert.ok(steps.length > 2);
+      for (const step of steps) {
+        assert.equal(step.distribution, 'greedy', 'stored as the greedy distribution');
+        assert.equal(step.alternatives.length, TOP_ALTERNATIVES, 'with its alternatives');
+      }
+      const k = 2;
+      const chosen = steps[k]!.alternatives[1]!;
+      const prefix = spelled(steps.slice(0, k)) + chosen.text;
+      const branch = await greedy.continue(story + prefix, {
+        parentId: parent.generationId,
+        branch: { tokenIndex: k, prefix },
+      });
+      await cold.open({ seed: 4242, maxTokens: 24, temperature: 0 });
+      const fresh = await cold.continue(story + prefix);
+      assert.ok(branch.text.length > 0);
+      assert.equal(branch.text, fresh.text, 'the same text as a fresh engine writes there');
+    } finally {
+      greedy.close();
       cold.close();
     }
   });

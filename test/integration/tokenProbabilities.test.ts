@@ -2,7 +2,10 @@
  * What the model weighed at each token, from a real model host on the bundled demo model: each
  * token's probability and top alternatives come with the chunks, spell the text exactly (a stop
  * string cuts them too), are a distribution (they sum to at most 1), hold the sampled token, and
- * asking for them never changes the text a seed gives.
+ * asking for them never changes the text a seed gives. Greedy (temperature 0) lists the top
+ * alternatives too and says which distribution they are from, and still writes exactly the
+ * plain completion's text, with every repetition control and word bias, on the demo model and
+ * on a tiny model with random weights.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +19,7 @@ import type { CompletionOutcome } from '../../electron/engine/engine.js';
 import type { ResolvedGenerationParams } from '../../shared/schemas/engine.js';
 import type { EnginePrompt } from '../../shared/schemas/generations.js';
 import { TOP_ALTERNATIVES, type TokenStep } from '../../shared/schemas/tokenSteps.js';
+import { makeTinyGpt2Gguf } from '../fixtures/tinyGpt2.js';
 import { decodeTokenSteps, encodeTokenSteps } from '../../electron/store/tokenStepsCodec.js';
 
 const demoModel = fileURLToPath(
@@ -187,3 +191,144 @@ describe('token probabilities from the model host', () => {
     assert.equal(spelled(decodeTokenSteps(blob)), outcome.text);
   });
 });
+
+/**
+ * Greedy steps: the chosen token is the most likely one listed, TOP_ALTERNATIVES of the model's
+ * most likely tokens are listed (the vocabulary is GPT-2's), most likely first, summing to at
+ * most 1, and each step says it shows the greedy distribution.
+ */
+function assertGreedySteps(label: string, run: Run): void {
+  const { outcome, steps } = run;
+  assert.equal(steps.length, outcome.timings.outputTokens, `${label}: one step per token`);
+  assert.equal(spelled(steps), outcome.text, `${label}: the steps spell the text`);
+  for (const [index, step] of steps.entries()) {
+    const at = `${label}, step ${index}`;
+    assert.equal(step.distribution, 'greedy', `${at}: says it shows the greedy distribution`);
+    assert.ok(step.alternatives.length >= TOP_ALTERNATIVES, `${at}: lists the alternatives`);
+    const ranked = step.alternatives.map((alternative) => alternative.p);
+    assert.deepEqual(
+      ranked,
+      [...ranked].sort((a, b) => b - a),
+      `${at}: most likely first`,
+    );
+    assert.equal(step.p, ranked[0], `${at}: greedy takes the most likely token`);
+    const sum = ranked.reduce((total, p) => total + p, 0);
+    assert.ok(sum <= 1 + 1e-5 && step.p > 0, `${at}: a distribution (sum ${sum})`);
+    // A token that completes held ones (their steps have no text) carries the group's text.
+    const ownText = step.text !== '' && (index === 0 || steps[index - 1]?.text !== '');
+    if (ownText) {
+      assert.ok(
+        step.alternatives.some((alt) => alt.text === step.text && alt.p === step.p),
+        `${at}: the chosen token ${JSON.stringify(step.text)} is listed`,
+      );
+    }
+  }
+}
+
+/** The words greedy writes most often here (three letters or more), most often first. */
+function frequentWords(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const word of text.match(/[A-Za-z]{3,}/g) ?? []) {
+    counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+}
+
+const greedyModels: {
+  name: string;
+  file: (dir: string) => Promise<string>;
+  prompt: EnginePrompt;
+}[] = [
+  { name: 'the demo model', file: async () => demoModel, prompt: story },
+  {
+    name: 'a tiny model with random weights',
+    file: (dir) =>
+      makeTinyGpt2Gguf(dir, { nLayer: 2, nEmbd: 64, nHead: 2, nPositions: 256, seed: 3 }),
+    prompt: { kind: 'text', text: 'The harbour was quiet in the early morning.' },
+  },
+];
+
+for (const { name, file, prompt } of greedyModels) {
+  describe(`greedy with probabilities, on ${name}`, () => {
+    let dir: string;
+    let engine: EngineClient;
+    const greedy = (
+      overrides: Partial<ResolvedGenerationParams> = {},
+    ): ResolvedGenerationParams => ({
+      ...balanced(1, 96),
+      temperature: 0,
+      ...overrides,
+    });
+    /** The same params with probabilities on and off: the same text, and greedy steps. */
+    const sameText = async (label: string, params: ResolvedGenerationParams): Promise<Run> => {
+      const withSteps = await run(engine, params, true, prompt);
+      const without = await run(engine, params, false, prompt);
+      assert.equal(withSteps.outcome.text, without.outcome.text, `${label}: the same text`);
+      assert.equal(withSteps.outcome.finishReason, without.outcome.finishReason, label);
+      assertGreedySteps(label, withSteps);
+      return withSteps;
+    };
+
+    before(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'inkwell-greedy-probabilities-'));
+      engine = new EngineClient({
+        spawnHost: () => forkModelHost({ quiet: true }),
+        threadTuningFile: path.join(dir, 'threads.json'),
+      });
+      await engine.load({ path: await file(dir), backend: 'cpu', threads: 2 });
+    });
+
+    after(async () => {
+      await engine.dispose();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it("lists the top alternatives and writes the plain completion's text, penalty off and on", async () => {
+      const plain = await sameText('no repetition penalty', greedy({ repeatPenalty: 1 }));
+      assert.ok(plain.outcome.timings.outputTokens > 20, 'a real run of tokens');
+      const penalised = await sameText('repeat penalty 1.3', greedy({ repeatPenalty: 1.3 }));
+      assert.notEqual(penalised.outcome.text, plain.outcome.text, 'the penalty was at work');
+      // A window shorter than the output: the sampler's window slides while greedy feeds it.
+      await sameText(
+        'repeat penalty over 8 tokens',
+        greedy({ repeatPenalty: 1.5, repeatLastTokens: 8 }),
+      );
+    });
+
+    it("writes the plain completion's text with frequency and presence penalties", async () => {
+      const plain = await run(engine, greedy({ repeatPenalty: 1 }), false, prompt);
+      const penalised = await sameText(
+        'frequency and presence penalties',
+        greedy({
+          repeatPenalty: 1,
+          frequencyPenalty: 0.6,
+          presencePenalty: 0.4,
+          penalizeNewLine: false,
+        }),
+      );
+      assert.notEqual(penalised.outcome.text, plain.outcome.text, 'the penalties were at work');
+    });
+
+    it("writes the plain completion's text with banned words and word biases", async () => {
+      const plain = await run(engine, greedy(), false, prompt);
+      const [often, next] = frequentWords(plain.outcome.text);
+      assert.ok(often !== undefined && next !== undefined, 'greedy writes words to bias');
+      const banned = await sameText(`"${often}" banned`, greedy({ bannedWords: [often] }));
+      assert.notEqual(banned.outcome.text, plain.outcome.text, 'the ban was at work');
+      assert.ok(
+        !new RegExp(`\\b${often}\\b`, 'i').test(banned.outcome.text),
+        `"${often}" is never written`,
+      );
+      const biased = await sameText(
+        `"${next}" pushed down, "and" pulled up`,
+        greedy({
+          wordBiases: [
+            { word: next, bias: -4 },
+            { word: 'and', bias: 3 },
+          ],
+        }),
+      );
+      assert.notEqual(biased.outcome.text, plain.outcome.text, 'the biases were at work');
+    });
+  });
+}

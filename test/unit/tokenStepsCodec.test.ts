@@ -1,10 +1,12 @@
 /**
  * A generation's token steps stored as one compact blob: what goes in comes out (to the
- * probability's stored precision), a damaged blob is refused with a reason rather than read
- * as something else, and a 400-token generation with 10 alternatives a token stays small.
+ * probability's stored precision, and which distribution each step shows), older blobs still
+ * read, a damaged blob is refused with a reason rather than read as something else, and a
+ * 400-token generation with 10 alternatives a token stays small.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import {
   decodeTokenSteps,
   encodeTokenSteps,
@@ -75,6 +77,38 @@ describe('stored token steps', () => {
     steps.push({ text: 'cut', p: 0, alternatives: [] });
     assertClose(decodeTokenSteps(encodeTokenSteps(steps)), steps);
     assert.deepEqual(decodeTokenSteps(encodeTokenSteps([])), []);
+  });
+
+  it("keep which distribution a step shows: greedy's stays greedy, a sampled one has none", () => {
+    const [sampled, greedy] = generation(2) as [TokenStep, TokenStep];
+    const greedyStep: TokenStep = { ...greedy, distribution: 'greedy' };
+    const full: TokenStep = {
+      ...greedyStep,
+      alternatives: generation(TOP_ALTERNATIVES + 1).map(({ text, p }) => ({ text, p })),
+    };
+    const decoded = decodeTokenSteps(encodeTokenSteps([sampled, greedyStep, full]));
+    assertClose(decoded, [sampled, greedyStep, full]);
+    assert.deepEqual(
+      decoded.map((step) => step.distribution),
+      [undefined, 'greedy', 'greedy'],
+    );
+    assert.equal(decoded[2]?.alternatives.length, TOP_ALTERNATIVES + 1);
+    assert.ok(!('distribution' in (decoded[0] as object)), 'a sampled step has no field at all');
+  });
+
+  it('still read blobs stored before steps said their distribution (version 1)', () => {
+    // 'P', version 1, one text ("ok"), one step: text 0, p 65535, one alternative (text 0, p 65535).
+    const v1 = deflateRawSync(
+      Buffer.from([0x50, 1, 1, 2, 0x6f, 0x6b, 1, 0, 0xff, 0xff, 1, 0, 0xff, 0xff]),
+    );
+    assert.deepEqual(decodeTokenSteps(v1), [
+      { text: 'ok', p: 1, alternatives: [{ text: 'ok', p: 1 }] },
+    ]);
+    // In version 1 the top bit of the count was never written: such a byte is damage.
+    const v1Damaged = deflateRawSync(
+      Buffer.from([0x50, 1, 1, 2, 0x6f, 0x6b, 1, 0, 0xff, 0xff, 0x81, 0, 0xff, 0xff]),
+    );
+    assert.throws(() => decodeTokenSteps(v1Damaged), TokenStepsFormatError);
   });
 
   it('take a few kilobytes for 400 tokens with 10 alternatives each', () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GREEDY_CANDIDATES } from '../../../shared/schemas/tokenSteps.js';
 import { comboLabel } from '../../keyboard/keyCombo.js';
 import { useObservable } from '../../ui/useObservable.js';
 import type { ProbabilitiesProps } from './ProbabilitiesPlugin.js';
@@ -14,6 +15,7 @@ export function ProbabilitiesToggle({ stores, view }: ProbabilitiesProps): React
   const toggleKeys = comboLabel(probabilityShortcuts.toggle.combo);
   const inspectKeys = comboLabel(probabilityShortcuts.inspect.combo);
   const silentEngine = phase === 'pending' && shown !== null && shown.steps.length === 0;
+  const greedy = shown?.steps.some((step) => step.distribution === 'greedy') ?? false;
   return (
     <div className="toolbar-group probability-toggle">
       <button
@@ -42,7 +44,11 @@ export function ProbabilitiesToggle({ stores, view }: ProbabilitiesProps): React
             </span>
           ))}
           <span className="probability-legend-note">
-            {silentEngine ? t('probabilities.unavailable') : t('probabilities.legendDistribution')}
+            {silentEngine
+              ? t('probabilities.unavailable')
+              : greedy
+                ? t('probabilities.legendGreedy', { candidates: GREEDY_CANDIDATES })
+                : t('probabilities.legendDistribution')}
           </span>
         </div>
       ) : null}

@@ -72,6 +72,7 @@ export const editor = {
     toggleTitle: 'Show how likely each suggested token was ({{shortcut}})',
     legendLabel: 'Probability of each token',
     legendDistribution: 'after the sampler settings',
+    legendGreedy: "greedy: among the model's {{candidates, number}} likeliest tokens",
     legendNote:
       'Tint: how likely the model found each token, in the distribution it was drawn from (after temperature, top-k, top-p, min-p and the repetition penalty). {{shortcut}} on the suggestion lists the alternatives.',
     level0: 'under 10%',
@@ -84,7 +85,7 @@ export const editor = {
     option: '“{{token}}” {{percent}}',
     chosen: 'written',
     noAlternatives:
-      'No other tokens are listed when the sampler keeps the whole vocabulary (temperature 0, or no top-k, top-p or min-p).',
+      'No other tokens are listed when the sampler draws from the whole vocabulary (no top-k, top-p or min-p).',
     popoverHint: '↑↓ choose · Enter branch from here · ←→ other tokens · Esc close',
     kept: 'Kept text cannot be changed here: choose a token that is still pending.',
     waiting: 'Wait until the model has answered, then choose again.',

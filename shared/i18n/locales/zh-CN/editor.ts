@@ -65,6 +65,7 @@ export const editor: Translation<typeof english> = {
     toggleTitle: '显示每个建议词元的概率（{{shortcut}}）',
     legendLabel: '每个词元的概率',
     legendDistribution: '采样设置之后',
+    legendGreedy: '贪心：在模型最可能的 {{candidates, number}} 个词元之中',
     legendNote:
       '底色：模型认为每个词元有多大可能，按它被抽取时的分布计算（已应用温度、top-k、top-p、min-p 和重复惩罚）。在建议上按 {{shortcut}} 列出备选。',
     level0: '低于 10%',
@@ -76,7 +77,7 @@ export const editor: Translation<typeof english> = {
     popoverLabel: '“{{token}}”的备选，第 {{index, number}} 个词元，共 {{count, number}} 个',
     option: '“{{token}}” {{percent}}',
     chosen: '已写出',
-    noAlternatives: '采样保留整个词表时（温度为 0，或未设 top-k、top-p、min-p）不列出其他词元。',
+    noAlternatives: '采样从整个词表中抽取时（未设 top-k、top-p、min-p）不列出其他词元。',
     popoverHint: '↑↓ 选择 · Enter 从此处分支 · ←→ 其他词元 · Esc 关闭',
     kept: '已保留的文字不能在这里更改：请选择仍待定的词元。',
     waiting: '请等模型应答后再选择。',
