@@ -65,7 +65,7 @@ export async function runCompletion(
   // sequence), so DRY runs through our own completion, which gives the same tokens otherwise.
   const completion: TokenCompletion =
     trail || dryRepeatPenalty
-      ? new ProbabilityCompletion(loaded.sequence, (steps) => trail?.push(steps))
+      ? new ProbabilityCompletion(loaded.sequence, trail ? (steps) => trail.push(steps) : null)
       : loaded.completion;
   const { reserved, startedAt } = prompt;
   const fit = { tokens: prompt.tokens, maxTokens: prompt.maxTokens };

@@ -13,12 +13,12 @@
  *
  * Greedy (temperature 0) is not run on llama.cpp's greedy sampler: asked for probabilities
  * there, node-llama-cpp's addon sorts the whole ~50,000-token candidate array at every token
- * (AddonContext.cpp, SampleToken), which cost ~60% of the speed (bench/probabilities.ts). Instead each step is sampled with
- * the same token biases and repetition penalties but top-k GREEDY_CANDIDATES at temperature 1,
- * so llama.cpp keeps (partial-sorts) only the most likely candidates and hands over their
- * probabilities, and the token llama.cpp's greedy sampler would take is picked from them and
- * fed back to the evaluation in place of the sampled one (`generator.next(token)`; see
- * greedyChoice). The sampler's repetition-penalty state follows the tokens fed back, as
+ * (AddonContext.cpp, SampleToken), which cost ~60% of the speed (bench/probabilities.ts).
+ * Instead each step is sampled with the same token biases and repetition penalties but top-k
+ * GREEDY_CANDIDATES at temperature 1, so llama.cpp keeps (partial-sorts) only the most likely
+ * candidates and hands over their probabilities, and the token llama.cpp's greedy sampler
+ * would take is picked from them and fed back to the evaluation in place of the sampled one
+ * (`generator.next(token)`; see greedyChoice). The sampler's repetition-penalty state follows the tokens fed back, as
  * node-llama-cpp re-reads the punished tokens before each step.
  */
 import {
@@ -55,9 +55,13 @@ export class ProbabilityCompletion implements TokenCompletion {
   /** Each token's own text, detokenized once per completion (alternatives repeat a lot). */
   private readonly pieces = new Map<Token, string>();
 
+  /**
+   * Without a step listener it asks for no probabilities at all: it then runs what
+   * LlamaCompletion cannot (DRY, which LlamaCompletion drops), at LlamaCompletion's speed.
+   */
   constructor(
     private readonly sequence: LlamaContextSequence,
-    private readonly onSteps: StepListener,
+    private readonly onSteps: StepListener | null,
   ) {}
 
   async generateCompletionWithMeta(
@@ -97,7 +101,7 @@ export class ProbabilityCompletion implements TokenCompletion {
         ? recent
         : recent.filter((token) => token !== newline);
     };
-    const shown = shownDistribution(options);
+    const shown = this.onSteps === null ? null : shownDistribution(options);
     const sampler =
       shown === 'greedy'
         ? { temperature: 1, topK: GREEDY_CANDIDATES, topP: 1, minP: 0, seed: 0 }
@@ -110,9 +114,11 @@ export class ProbabilityCompletion implements TokenCompletion {
           };
     const evaluation = sequence.evaluateWithMetadata(
       toEvaluate,
-      shown === 'chosenOnly'
-        ? { confidence: true, probabilities: false }
-        : { confidence: false, probabilities: true },
+      shown === null
+        ? {}
+        : shown === 'chosenOnly'
+          ? { confidence: true, probabilities: false }
+          : { confidence: false, probabilities: true },
       withoutUndefined({
         ...sampler,
         xtc: options.xtc,
@@ -179,7 +185,7 @@ export class ProbabilityCompletion implements TokenCompletion {
           }));
           held = [];
           options.onToken?.(group);
-          this.onSteps(steps);
+          this.onSteps?.(steps);
           if (text !== '') options.onTextChunk?.(text);
           released.push(...group);
         }
