@@ -35,7 +35,14 @@ export function ProbabilitiesToggle({ stores, view }: ProbabilitiesProps): React
           className="probability-legend"
           role="group"
           aria-label={t('probabilities.legendLabel')}
-          title={t('probabilities.legendNote', { shortcut: inspectKeys })}
+          title={
+            greedy
+              ? t('probabilities.legendNoteGreedy', {
+                  shortcut: inspectKeys,
+                  candidates: GREEDY_CANDIDATES,
+                })
+              : t('probabilities.legendNote', { shortcut: inspectKeys })
+          }
           data-testid="probability-legend"
         >
           {[0, 1, 2, 3, 4].map((level) => (

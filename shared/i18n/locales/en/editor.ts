@@ -73,6 +73,8 @@ export const editor = {
     legendLabel: 'Probability of each token',
     legendDistribution: 'after the sampler settings',
     legendGreedy: "greedy: among the model's {{candidates, number}} likeliest tokens",
+    legendNoteGreedy:
+      'Tint: how likely the model found each token among its {{candidates, number}} likeliest (after the repetition penalty and word biases), scaled so those add up to 100%: greedy always takes the likeliest, so its own odds would always be 100%. {{shortcut}} on the suggestion lists the alternatives.',
     legendNote:
       'Tint: how likely the model found each token, in the distribution it was drawn from (after temperature, top-k, top-p, min-p and the repetition penalty). {{shortcut}} on the suggestion lists the alternatives.',
     level0: 'under 10%',

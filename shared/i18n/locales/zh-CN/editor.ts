@@ -66,6 +66,8 @@ export const editor: Translation<typeof english> = {
     legendLabel: '每个词元的概率',
     legendDistribution: '采样设置之后',
     legendGreedy: '贪心：在模型最可能的 {{candidates, number}} 个词元之中',
+    legendNoteGreedy:
+      '底色：模型认为每个词元有多大可能，按它最可能的 {{candidates, number}} 个词元计算（已应用重复惩罚和词语偏置），并缩放到合计 100%：贪心总是取最可能的词元，按它自己的分布总是 100%。在建议上按 {{shortcut}} 列出备选。',
     legendNote:
       '底色：模型认为每个词元有多大可能，按它被抽取时的分布计算（已应用温度、top-k、top-p、min-p 和重复惩罚）。在建议上按 {{shortcut}} 列出备选。',
     level0: '低于 10%',
