@@ -99,5 +99,15 @@ export const lorebook = {
     trimmedAbout_one: 'About {{count, number}} earlier token does not fit and is left out.',
     trimmedAbout_other: 'About {{count, number}} earlier tokens do not fit and are left out.',
     promptHeading: 'Exactly what the model reads',
+    usedHeading: 'The context',
+    partsHeading: 'What goes in',
+    needsModel:
+      'Token counts and the prompt appear once a model is loaded. Opening this panel does not load one by itself.',
+    count: 'Load the model and count',
+    counting: 'Loading the model…',
+    elided_one: ' … {{count, number}} more character … ',
+    elided_other: ' … {{count, number}} more characters … ',
+    showWhole: 'Show the whole prompt',
+    showEnds: 'Show only the beginning and end of long parts',
   },
 } as const;

@@ -94,5 +94,13 @@ export const lorebook: Translation<typeof english> = {
     trimmed_other: '前面有 {{count, number}} 个词元放不下，已略去。',
     trimmedAbout_other: '前面约有 {{count, number}} 个词元放不下，已略去。',
     promptHeading: '模型读到的确切内容',
+    usedHeading: '上下文',
+    partsHeading: '包含的内容',
+    needsModel: '载入模型后才会显示词元数和提示词。打开此面板本身不会载入模型。',
+    count: '载入模型并计数',
+    counting: '正在载入模型…',
+    elided_other: ' … 另有 {{count, number}} 个字符 … ',
+    showWhole: '显示完整提示词',
+    showEnds: '长的部分只显示开头和结尾',
   },
 };
