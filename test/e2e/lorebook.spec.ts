@@ -168,3 +168,30 @@ test('after typing stops, the viewer shows exactly what the continue sends: its 
     tr('generation:details.prompt', { count: shownTokens }),
   );
 });
+
+test('the lorebook form works from the keyboard: the title has the focus, Esc cancels, Enter saves, the focus goes back', async ({
+  page,
+  inkwell,
+}) => {
+  await openApp(page, inkwell.url);
+  await openPanel(page, 'toggle-lorebook', 'lorebook-panel');
+  const lorebook = page.getByTestId('lorebook-panel');
+  const add = lorebook.getByTestId('lorebook-add-entry');
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(lorebook.getByTestId('lore-title')).toBeFocused();
+  await page.keyboard.type('Draft');
+  await page.keyboard.press('Escape');
+  await expect(lorebook.getByTestId('lore-entry-form')).toHaveCount(0);
+  await expect(lorebook.getByTestId('lore-entry')).toHaveCount(0);
+  await expect(add).toBeFocused();
+  // Esc in the form cancelled only the form: the panel is still open.
+  await expect(lorebook).toBeVisible();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Everard');
+  await lorebook.getByTestId('lore-text').fill(ENTRY_TEXT);
+  await lorebook.getByTestId('lore-title').press('Enter');
+  await expect(lorebook.getByTestId('lore-entry')).toHaveAttribute('data-entry-title', 'Everard');
+  await expect(add).toBeFocused();
+});

@@ -26,7 +26,7 @@ export function LorebookPanel(props: {
   const { lorebook, reload } = useLorebook(documentId, reportError);
   const [draft, setDraft] = useState<EntryDraft | null>(null);
   const [budgetText, setBudgetText] = useState<string | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const opener = useRef<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
 
   const save = async (): Promise<void> => {
@@ -72,9 +72,15 @@ export function LorebookPanel(props: {
     }
   };
 
+  /**
+   * Opens the form. The list is not drawn while it is open, so the control that opened it is
+   * remembered by what it is (an entry's id, or which Add button), to give the focus back to
+   * the one drawn anew when the form closes (Save, Cancel, Esc).
+   */
   const open = (next: EntryDraft): void => {
-    // Where the focus goes back to when the form closes (Save, Cancel, Esc).
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opened = document.activeElement;
+    opener.current =
+      opened instanceof HTMLElement && opened.dataset.opener ? opened.dataset.opener : null;
     setDraft(next);
     requestAnimationFrame(() => body.current?.closest('.side-panel')?.scrollTo({ top: 0 }));
   };
@@ -86,7 +92,7 @@ export function LorebookPanel(props: {
     // be gone (a deleted entry). Focusing it scrolls it into view where it is further down.
     requestAnimationFrame(() => {
       body.current?.closest('.side-panel')?.scrollTo({ top: 0 });
-      if (back?.isConnected) back.focus();
+      if (back) body.current?.querySelector<HTMLElement>(`[data-opener="${back}"]`)?.focus();
     });
   };
 
@@ -122,6 +128,7 @@ export function LorebookPanel(props: {
                   type="button"
                   className="secondary-button"
                   data-testid="lorebook-add-entry"
+                  data-opener="add-entry"
                   onClick={() => open(newDraft(documentId))}
                 >
                   {t('panel.addEntry')}
@@ -146,6 +153,7 @@ export function LorebookPanel(props: {
                   type="button"
                   className="secondary-button"
                   data-testid="lorebook-add-library-entry"
+                  data-opener="add-library-entry"
                   onClick={() => open(newDraft(null))}
                 >
                   {t('panel.addLibraryEntry')}
@@ -219,6 +227,7 @@ function EntryButton(props: { entry: LoreEntry; onOpen: () => void }): ReactNode
       className="lore-entry-button"
       data-testid="lore-entry"
       data-entry-title={entry.title}
+      data-opener={`entry-${entry.id}`}
       aria-label={t('panel.editEntry', { title: entry.title || t('untitled') })}
       onClick={props.onOpen}
     >
