@@ -6,7 +6,8 @@
  *   node --import tsx bench/typingLatency.ts [--keys 200] [--words 50000] [--panel <toggle test id>]
  *
  * --panel opens a side panel for the whole run, e.g. --panel toggle-context-viewer: the context
- * viewer follows the text as it is typed, and its cost shows in the figures.
+ * viewer follows the text as it is typed, and its cost shows in the figures (most in the
+ * "single keys, idle" phase: it answers in the pauses between them). --phases runs only some.
  *
  * Each keystroke is timed in the page: from the keydown's timeStamp (when the input event was
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
@@ -64,7 +65,14 @@ const KEY_GAP_MS = 40;
 const SINGLE_KEY_GAP_MS = TYPING_PAUSE_MS + 200;
 
 /** What was going on when a key was typed. */
-const PHASES = ['idle', 'finished', 'streaming', 'afterPause', 'finishedBusyCore'] as const;
+const PHASES = [
+  'idle',
+  'idlePauses',
+  'finished',
+  'streaming',
+  'afterPause',
+  'finishedBusyCore',
+] as const;
 type Phase = (typeof PHASES)[number];
 const chosenPhases = new Set<Phase>(
   args.phases === undefined
@@ -166,13 +174,13 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(22)} n=${String(sorted.length).padStart(3)}  p50 ${format(percentile(sorted, 0.5))}  p95 ${format(percentile(sorted, 0.95))}  max ${format(sorted.at(-1) ?? Number.NaN)}`;
 }
 
-async function typeIdle(page: Page): Promise<void> {
+async function typeIdle(page: Page, keys = keyCount, gapMs = KEY_GAP_MS): Promise<void> {
   const text = ' and the lamp burned on through the long night while the sea';
-  for (let i = 0; i < keyCount; i += 1) {
+  for (let i = 0; i < keys; i += 1) {
     await page.keyboard.press(
       text[i % text.length] === ' ' ? 'Space' : (text[i % text.length] ?? 'a'),
     );
-    await page.waitForTimeout(KEY_GAP_MS);
+    await page.waitForTimeout(gapMs);
   }
 }
 
@@ -323,6 +331,14 @@ async function main(): Promise<void> {
 
     await installProbe(page);
     if (chosenPhases.has('idle')) await typeIdle(page);
+    const singleKeyCount = Math.max(10, Math.round(keyCount / 5));
+    if (chosenPhases.has('idlePauses')) {
+      // Single keys after pauses, nothing pending: what a side panel that follows the text
+      // (the context viewer) does in each pause shows here, if it delays the next key.
+      await page.evaluate(() => (window.typingPhase = 'idlePauses'));
+      await typeIdle(page, singleKeyCount, SINGLE_KEY_GAP_MS);
+      await page.evaluate(() => (window.typingPhase = 'idle'));
+    }
     if (chosenPhases.has('finished'))
       await typeThroughFinished(page, 'finished', keyCount, KEY_GAP_MS);
     const streamingStartedAt = Date.now();
@@ -331,7 +347,6 @@ async function main(): Promise<void> {
       : 0;
     const streamingSeconds = (Date.now() - streamingStartedAt) / 1000;
     await page.evaluate(() => (window.singleKeys = true));
-    const singleKeyCount = Math.max(10, Math.round(keyCount / 5));
     const singleKeyContinues = chosenPhases.has('afterPause')
       ? await typeWhileStreaming(page, singleKeyCount, SINGLE_KEY_GAP_MS)
       : 0;
@@ -372,6 +387,10 @@ async function main(): Promise<void> {
       if (chosenPhases.has(phase)) console.log(text);
     };
     line('idle', summary('idle', inPhase('idle')));
+    line(
+      'idlePauses',
+      `${summary('  single keys, idle', inPhase('idlePauses'))}  (${SINGLE_KEY_GAP_MS} ms apart, nothing pending)`,
+    );
     line(
       'finished',
       `${summary('through a suggestion', inPhase('finished'))}  (the model has finished)`,
