@@ -6,7 +6,8 @@
  *   node --import tsx bench/typingLatency.ts [--keys 200] [--words 50000] [--panel <toggle test id>]
  *
  * --panel opens a side panel for the whole run, e.g. --panel toggle-context-viewer: the context
- * viewer follows the text as it is typed, and its cost shows in the figures.
+ * viewer follows the text as it is typed, and its cost shows in the figures (most in the
+ * "single keys, idle" phase: it answers in the pauses between them). --phases runs only some.
  *
  * Each keystroke is timed in the page: from the keydown's timeStamp (when the input event was
  * made, so queueing behind other work counts) to requestAnimationFrame → setTimeout(0), which
@@ -47,6 +48,11 @@ const { values: args } = parseArgs({
     unthrottled: { type: 'boolean', default: false },
     /** A side panel's toggle (its test id) to open before typing, kept open throughout. */
     panel: { type: 'string' },
+    /**
+     * Only these kinds of typing, comma-separated (idle,finished,streaming,afterPause,
+     * finishedBusyCore): short runs to interleave, e.g. with and without a panel.
+     */
+    phases: { type: 'string' },
   },
 });
 const FRAME_FLAGS = args.unthrottled ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : [];
@@ -59,8 +65,20 @@ const KEY_GAP_MS = 40;
 const SINGLE_KEY_GAP_MS = TYPING_PAUSE_MS + 200;
 
 /** What was going on when a key was typed. */
-const PHASES = ['idle', 'finished', 'streaming', 'afterPause', 'finishedBusyCore'] as const;
+const PHASES = [
+  'idle',
+  'idlePauses',
+  'finished',
+  'streaming',
+  'afterPause',
+  'finishedBusyCore',
+] as const;
 type Phase = (typeof PHASES)[number];
+const chosenPhases = new Set<Phase>(
+  args.phases === undefined
+    ? PHASES
+    : PHASES.filter((phase) => args.phases?.split(',').includes(phase)),
+);
 
 interface Sample {
   ms: number;
@@ -156,13 +174,13 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(22)} n=${String(sorted.length).padStart(3)}  p50 ${format(percentile(sorted, 0.5))}  p95 ${format(percentile(sorted, 0.95))}  max ${format(sorted.at(-1) ?? Number.NaN)}`;
 }
 
-async function typeIdle(page: Page): Promise<void> {
+async function typeIdle(page: Page, keys = keyCount, gapMs = KEY_GAP_MS): Promise<void> {
   const text = ' and the lamp burned on through the long night while the sea';
-  for (let i = 0; i < keyCount; i += 1) {
+  for (let i = 0; i < keys; i += 1) {
     await page.keyboard.press(
       text[i % text.length] === ' ' ? 'Space' : (text[i % text.length] ?? 'a'),
     );
-    await page.waitForTimeout(KEY_GAP_MS);
+    await page.waitForTimeout(gapMs);
   }
 }
 
@@ -312,19 +330,33 @@ async function main(): Promise<void> {
     }
 
     await installProbe(page);
-    await typeIdle(page);
-    await typeThroughFinished(page, 'finished', keyCount, KEY_GAP_MS);
+    if (chosenPhases.has('idle')) await typeIdle(page);
+    const singleKeyCount = Math.max(10, Math.round(keyCount / 5));
+    if (chosenPhases.has('idlePauses')) {
+      // Single keys after pauses, nothing pending: what a side panel that follows the text
+      // (the context viewer) does in each pause shows here, if it delays the next key.
+      await page.evaluate(() => (window.typingPhase = 'idlePauses'));
+      await typeIdle(page, singleKeyCount, SINGLE_KEY_GAP_MS);
+      await page.evaluate(() => (window.typingPhase = 'idle'));
+    }
+    if (chosenPhases.has('finished'))
+      await typeThroughFinished(page, 'finished', keyCount, KEY_GAP_MS);
     const streamingStartedAt = Date.now();
-    const continues = await typeWhileStreaming(page, keyCount, KEY_GAP_MS);
+    const continues = chosenPhases.has('streaming')
+      ? await typeWhileStreaming(page, keyCount, KEY_GAP_MS)
+      : 0;
     const streamingSeconds = (Date.now() - streamingStartedAt) / 1000;
     await page.evaluate(() => (window.singleKeys = true));
-    const singleKeyCount = Math.max(10, Math.round(keyCount / 5));
-    const singleKeyContinues = await typeWhileStreaming(page, singleKeyCount, SINGLE_KEY_GAP_MS);
-    const busy = startBusyCore();
-    try {
-      await typeThroughFinished(page, 'finishedBusyCore', singleKeyCount, SINGLE_KEY_GAP_MS);
-    } finally {
-      busy.kill();
+    const singleKeyContinues = chosenPhases.has('afterPause')
+      ? await typeWhileStreaming(page, singleKeyCount, SINGLE_KEY_GAP_MS)
+      : 0;
+    if (chosenPhases.has('finishedBusyCore')) {
+      const busy = startBusyCore();
+      try {
+        await typeThroughFinished(page, 'finishedBusyCore', singleKeyCount, SINGLE_KEY_GAP_MS);
+      } finally {
+        busy.kill();
+      }
     }
     await page.waitForTimeout(200);
     const samples = await page.evaluate(() => window.typingSamples ?? []);
@@ -334,7 +366,7 @@ async function main(): Promise<void> {
     const eventMs = (sample: Sample): number => keydownDurations[String(sample.at)] ?? 0;
     const words = await page.getByTestId('word-count').textContent();
     const floor = await measureFloor(browser, false);
-    const busyFloor = await measureFloor(browser, true);
+    const busyFloor = chosenPhases.has('finishedBusyCore') ? await measureFloor(browser, true) : [];
 
     console.log(
       'Typing latency: key event → next frame (rAF → setTimeout 0), Chromium + Playwright',
@@ -351,29 +383,41 @@ async function main(): Promise<void> {
     );
     const inPhase = (phase: Phase): number[] =>
       samples.filter((sample) => sample.phase === phase).map((sample) => sample.ms);
-    console.log(summary('idle', inPhase('idle')));
-    console.log(
+    const line = (phase: Phase, text: string): void => {
+      if (chosenPhases.has(phase)) console.log(text);
+    };
+    line('idle', summary('idle', inPhase('idle')));
+    line(
+      'idlePauses',
+      `${summary('  single keys, idle', inPhase('idlePauses'))}  (${SINGLE_KEY_GAP_MS} ms apart, nothing pending)`,
+    );
+    line(
+      'finished',
       `${summary('through a suggestion', inPhase('finished'))}  (the model has finished)`,
     );
-    console.log(
+    line(
+      'streaming',
       `${summary('while streaming', inPhase('streaming'))}  (the model is writing it; it waits while the writer types)`,
     );
-    console.log(
+    line(
+      'afterPause',
       `${summary('  a key after a pause', inPhase('afterPause'))}  (the model still writing; it writes on between keys only while less than ${LOOKAHEAD_CHARS} characters are ahead)`,
     );
-    console.log(
+    line(
+      'finishedBusyCore',
       `${summary('  control: core busy', inPhase('finishedBusyCore'))}  (the same keys through a finished suggestion, no model, while another process reads through 64 MB on the other core: as if a model computed as they came)`,
     );
     console.log(
       `${summary('floor: blank textarea', floor)}  (the same probe on an empty page: the frame wait alone)`,
     );
-    console.log(
+    line(
+      'finishedBusyCore',
       `${summary('  with one core busy', busyFloor)}  (the same, while that process keeps the other core busy)`,
     );
     console.log(
       'Event Timing API, keydown duration (to next paint; under 16 ms not reported, shown as 0):',
     );
-    for (const phase of PHASES) {
+    for (const phase of chosenPhases) {
       const chosen = samples.filter((sample) => sample.phase === phase);
       console.log(summary(`  ${phase}`, chosen.map(eventMs)));
     }

@@ -69,18 +69,28 @@ export class ContinueService {
   }
 
   async plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan> {
-    return (await this.context(documentId, textBeforeCursor)).fit.plan;
+    const { fit } = await this.context(documentId, textBeforeCursor, { loadModel: true });
+    if (!fit) throw localizedError('unavailable', 'errors:continue.noModel');
+    return fit.plan;
   }
 
-  /** Exactly what a continue from this text would send, and why each lorebook entry is in it. */
+  /**
+   * Exactly what a continue from this text would send, and why each lorebook entry is in it.
+   * Without `loadModel` and with no model ready, only the entries: a look at the context is not
+   * worth loading hundreds of megabytes to count tokens (the fit comes once one is loaded).
+   */
   async context(
     documentId: string,
     textBeforeCursor: string,
-  ): Promise<{ fit: PromptFit; activations: LoreActivation[] }> {
+    { loadModel }: { loadModel: boolean },
+  ): Promise<{ fit: PromptFit | null; activations: LoreActivation[] }> {
     this.requireDocument(documentId);
+    const lore = this.loreFor(documentId, textBeforeCursor);
+    if (!loadModel && this.options.engine.status().state !== 'ready') {
+      return { fit: null, activations: lore?.activations ?? [] };
+    }
     await this.readyModel();
     const settings = this.options.settings.getDocument(documentId);
-    const lore = this.loreFor(documentId, textBeforeCursor);
     const fit = await this.options.engine.plan(
       this.promptOf(documentId, textBeforeCursor, lore),
       settings.params.maxTokens,

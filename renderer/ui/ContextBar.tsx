@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PromptPlan } from '../../shared/schemas/generations.js';
 import { contextParts } from './contextParts.js';
@@ -7,8 +7,13 @@ import '../styles/contextBar.css';
 /**
  * How the model's context is shared out for the next continue, as one coloured bar: memory,
  * lorebook, author's note, story text, the room kept for the output, and what is left free.
+ * Memoised on the plan: the status bar around it is drawn again on every keystroke (the word
+ * count), the plan changes only when the engine answers.
  */
-export function ContextBar(props: { plan: PromptPlan | null; compact?: boolean }): ReactNode {
+export const ContextBar = memo(function ContextBar(props: {
+  plan: PromptPlan | null;
+  compact?: boolean;
+}): ReactNode {
   const { t } = useTranslation('lorebook');
   const { plan, compact = false } = props;
   if (!plan) return null;
@@ -37,4 +42,4 @@ export function ContextBar(props: { plan: PromptPlan | null; compact?: boolean }
       )}
     </span>
   );
-}
+});

@@ -78,10 +78,12 @@ export const lorebookChannels = {
   /**
    * What the next continue at the cursor will send: the exact prompt with where each part lies,
    * token counts per part, what was trimmed, and each active entry with why it is active.
+   * `loadModel: false` (the viewer following the text) never loads a model to count: with none
+   * ready, `fit` is null and only the active entries come back.
    */
   'lorebook.context': {
-    request: z.object({ documentId, textBeforeCursor }).strict(),
-    response: z.object({ fit: promptFit, activations: z.array(loreActivation) }),
+    request: z.object({ documentId, textBeforeCursor, loadModel: z.boolean().optional() }).strict(),
+    response: z.object({ fit: promptFit.nullable(), activations: z.array(loreActivation) }),
   },
 } as const;
 

@@ -21,6 +21,20 @@ const STORY = {
   ],
 } as const;
 
+/** The gallery's lorebook entry: its key is in the story. */
+const LORE = {
+  en: {
+    title: 'The map',
+    keys: 'map\nriver',
+    text: 'Her father drew the river on the map the night before he died.',
+  },
+  'zh-CN': {
+    title: '地图',
+    keys: '地图\n河',
+    text: '父亲在去世前一晚把那条河画在了地图上。',
+  },
+} as const;
+
 /** The pictures the README shows in Chinese (every panel is pictured in both languages). */
 const README_IN_CHINESE = new Set(['main', 'models', 'templates', 'dark']);
 
@@ -67,8 +81,6 @@ test('the gallery: the main window, each panel, the app settings, dark mode', as
     ['toggle-history', 'history-panel', 'history'],
     ['toggle-tree', 'tree-panel', 'tree'],
     ['toggle-generation-settings', 'generation-settings-panel', 'settings'],
-    ['toggle-lorebook', 'lorebook-panel', 'lorebook'],
-    ['toggle-context-viewer', 'context-viewer', 'context'],
     ['toggle-models', 'models-panel', 'models'],
     ['toggle-templates', 'templates-panel', 'templates'],
   ] as const) {
@@ -90,4 +102,33 @@ test('the gallery: the main window, each panel, the app settings, dark mode', as
   await page.getByTestId('toggle-models').click();
   await expect(page.getByTestId('models-panel')).toBeVisible();
   await picture(page, info, 'dark-models');
+  await page.getByTestId('toggle-models').click();
+
+  // The lorebook with an entry whose key is in the story, and the context viewer counting it:
+  // last, as they load the model, which the other pictures show unloaded.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const prefix = scheme === 'dark' ? 'dark-' : '';
+    await page.getByTestId('toggle-lorebook').click();
+    const lorebook = page.getByTestId('lorebook-panel');
+    if (scheme === 'light') {
+      await lorebook.getByTestId('lorebook-add-entry').click();
+      await lorebook.getByTestId('lore-title').fill(LORE[language].title);
+      await lorebook.getByTestId('lore-keys').fill(LORE[language].keys);
+      await lorebook.getByTestId('lore-text').fill(LORE[language].text);
+      await picture(page, info, 'lorebook-entry');
+      await lorebook.getByTestId('lore-save').click();
+    }
+    await expect(lorebook.getByTestId('lore-entry')).toHaveCount(1);
+    if (scheme === 'light') await picture(page, info, 'lorebook');
+    await page.getByTestId('toggle-context-viewer').click();
+    const viewer = page.getByTestId('context-viewer');
+    if (scheme === 'light') await viewer.getByTestId('context-count').click();
+    await expect(viewer.getByTestId('context-entry')).toHaveAttribute('data-state', 'included', {
+      timeout: 90_000,
+    });
+    await picture(page, info, `${prefix}context`);
+    await page.getByTestId('toggle-context-viewer').click();
+    await expect(viewer).toBeHidden();
+  }
 });

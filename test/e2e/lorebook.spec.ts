@@ -41,10 +41,18 @@ test('a lorebook entry lights up in the context viewer when its key is typed, an
   await page.getByTestId('editor').click();
   await page.keyboard.type('At dawn the old knight walked down to the chapel.');
   await waitUntilSaved(page);
-  // The first answer waits for the demo model to load (its tokenizer counts the parts).
-  await expect(viewer.getByTestId('context-no-entries')).toBeVisible({
+  // Opening the viewer loads no model: it shows which entries are active and offers to count.
+  await expect(viewer.getByTestId('context-needs-model')).toBeVisible();
+  await expect(viewer.getByTestId('context-no-entries')).toBeVisible();
+  await expect(page.getByTestId('status-model')).toHaveAttribute('data-state', 'idle');
+  await viewer.getByTestId('context-count').click();
+  // The demo model loads; its tokenizer counts the parts.
+  await expect(viewer.getByTestId('context-summary')).toBeVisible({
     timeout: MODEL_LOAD_LIMIT_MS,
   });
+  await expect(viewer.getByTestId('context-needs-model')).toHaveCount(0);
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+End');
   await expect(viewer.getByTestId('status-context-bar')).toHaveCount(0);
   await expect(page.getByTestId('status-context-bar')).toBeVisible();
 
@@ -97,6 +105,7 @@ test("the author's note depth set in the settings is what the context viewer sho
 
   await openPanel(page, 'toggle-context-viewer', 'context-viewer');
   const viewer = page.getByTestId('context-viewer');
+  await viewer.getByTestId('context-count').click();
   await expect(viewer.getByTestId('context-note-depth')).toHaveText(
     tr('lorebook:viewer.noteDepthTokens', { count: 12 }),
     { timeout: MODEL_LOAD_LIMIT_MS },
@@ -104,4 +113,85 @@ test("the author's note depth set in the settings is what the context viewer sho
   await expect(viewer.getByTestId('context-prompt').locator('[data-part="note"]')).toHaveText(
     "[Author's note: Keep it bright.]\n",
   );
+});
+
+test('after typing stops, the viewer shows exactly what the continue sends: its prompt and its token count', async ({
+  page,
+  inkwell,
+  tr,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, inkwell.url);
+  await page.getByTestId('editor').click();
+  // More than the demo model's context holds: the viewer shows what is trimmed.
+  const opening = 'The keeper climbed the stairs at dusk and lit the lamp for the ships. '.repeat(
+    40,
+  );
+  await page.keyboard.insertText(opening);
+  await waitUntilSaved(page);
+
+  await openPanel(page, 'toggle-context-viewer', 'context-viewer');
+  const viewer = page.getByTestId('context-viewer');
+  await viewer.getByTestId('context-count').click();
+  await expect(viewer.getByTestId('context-summary')).toBeVisible({
+    timeout: MODEL_LOAD_LIMIT_MS,
+  });
+  await expect(viewer.getByTestId('context-trimmed')).toBeVisible();
+
+  // Typed straight on, key after key, with no pause for the viewer to answer in between.
+  await page.getByTestId('editor').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  const typed = 'Far out, a bell rang twice';
+  await page.keyboard.type(typed);
+  const prompt = viewer.getByTestId('context-prompt');
+  await expect(prompt).toContainText(typed);
+  const shownPrompt = (await prompt.textContent()) ?? '';
+  expect(shownPrompt.endsWith(typed)).toBe(true);
+  const shownTokens = Number(
+    await viewer.getByTestId('context-summary').getAttribute('data-prompt-tokens'),
+  );
+  expect(shownTokens).toBeGreaterThan(100);
+
+  // The caret is still at the end of what was typed.
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('ghost-text')).toHaveText(/\S/, { timeout: 60_000 });
+  await expect(page.getByTestId('status-generating')).toHaveCount(0, { timeout: 60_000 });
+  await page.keyboard.press('Escape');
+
+  await openPanel(page, 'toggle-history', 'history-panel');
+  const history = page.getByTestId('history-panel');
+  await history.getByTestId('history-item').first().click();
+  const recorded = history.getByTestId('history-prompt');
+  await expect(recorded).toHaveText(shownPrompt, { useInnerText: false });
+  await expect(history.locator('.history-prompt summary')).toHaveText(
+    tr('generation:details.prompt', { count: shownTokens }),
+  );
+});
+
+test('the lorebook form works from the keyboard: the title has the focus, Esc cancels, Enter saves, the focus goes back', async ({
+  page,
+  inkwell,
+}) => {
+  await openApp(page, inkwell.url);
+  await openPanel(page, 'toggle-lorebook', 'lorebook-panel');
+  const lorebook = page.getByTestId('lorebook-panel');
+  const add = lorebook.getByTestId('lorebook-add-entry');
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(lorebook.getByTestId('lore-title')).toBeFocused();
+  await page.keyboard.type('Draft');
+  await page.keyboard.press('Escape');
+  await expect(lorebook.getByTestId('lore-entry-form')).toHaveCount(0);
+  await expect(lorebook.getByTestId('lore-entry')).toHaveCount(0);
+  await expect(add).toBeFocused();
+  // Esc in the form cancelled only the form: the panel is still open.
+  await expect(lorebook).toBeVisible();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Everard');
+  await lorebook.getByTestId('lore-text').fill(ENTRY_TEXT);
+  await lorebook.getByTestId('lore-title').press('Enter');
+  await expect(lorebook.getByTestId('lore-entry')).toHaveAttribute('data-entry-title', 'Everard');
+  await expect(add).toBeFocused();
 });

@@ -159,16 +159,32 @@ describe('the lorebook through the router', () => {
     assert.equal(again.imported, 2);
   });
 
+  it('shows the active entries without loading a model when the viewer only follows the text', async () => {
+    const before = await call<ResponseOf<'engine.status'>>('engine.status', {});
+    assert.equal(before.state, 'idle', 'nothing has loaded the model yet');
+    const view = await call<ResponseOf<'lorebook.context'>>('lorebook.context', {
+      documentId,
+      textBeforeCursor: 'At dawn Everard walked down to the chapel.',
+      loadModel: false,
+    });
+    assert.equal(view.fit, null, 'no counts without a model');
+    assert.ok(view.activations.some((activation) => activation.title === 'Everard'));
+    const after = await call<ResponseOf<'engine.status'>>('engine.status', {});
+    assert.equal(after.state, 'idle', 'and no model was loaded for it');
+  });
+
   it('gives a continue the entry whose key appears and not the one whose key does not', async () => {
     await call('lorebook.saveEntry', {
       documentId,
       fields: { title: 'Sea', text: 'The grey sea swallows ships.', keys: ['harbour'] },
     });
     const text = 'At dawn Everard walked down to the chapel and looked at the hives.';
-    const view = await call<ResponseOf<'lorebook.context'>>('lorebook.context', {
+    const { fit, activations } = await call<ResponseOf<'lorebook.context'>>('lorebook.context', {
       documentId,
       textBeforeCursor: text,
     });
+    assert.ok(fit, 'asked with the model: the counts');
+    const view = { fit, activations };
     assert.deepEqual(
       view.activations.map((activation) => [
         activation.title,
@@ -208,8 +224,8 @@ describe('the lorebook through the router', () => {
       documentId,
       textBeforeCursor: 'Nobody came to the harbour that night.',
     });
-    assert.ok(elsewhere.fit.promptText.includes('The grey sea swallows ships.'));
-    assert.ok(!elsewhere.fit.promptText.includes('Everard keeps bees'));
+    assert.ok(elsewhere.fit?.promptText.includes('The grey sea swallows ships.'));
+    assert.ok(!elsewhere.fit?.promptText.includes('Everard keeps bees'));
   });
 
   it('keeps the prompt with its entries reusable: the next continue a few words on reads only what differs', async () => {

@@ -34,9 +34,15 @@ describe('lorebook key matching', () => {
       'a key ending in punctuation needs no boundary',
     );
     assert.equal(
-      matchPlain('北京很大', '北京', false),
+      matchPlain('他去了北京很多次', '北京', false),
+      '北京',
+      'Chinese has no spaces between words: a Chinese key matches inside running text',
+    );
+    assert.equal(matchPlain('東京へ行く', '東京', true), '東京');
+    assert.equal(
+      matchPlain('在Adam家', 'Ada', false),
       null,
-      'CJK letters touch each other: no whole word',
+      'a Latin key beside Chinese text still needs its own word to end',
     );
   });
 

@@ -61,7 +61,11 @@ function matchLoose(text: string, key: string, caseSensitive: boolean): string |
   const flags = caseSensitive ? 'u' : 'iu';
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A literal pattern with lookarounds of one character: linear, no backtracking to speak of.
-  const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags).exec(text);
+  const first = String.fromCodePoint(key.codePointAt(0) ?? 0);
+  const last = String.fromCodePoint(key.codePointAt(key.length - 1) ?? 0);
+  const before = UNSPACED_SCRIPT.test(first) ? '' : '(?<![\\p{L}\\p{N}])';
+  const after = UNSPACED_SCRIPT.test(last) ? '' : '(?![\\p{L}\\p{N}])';
+  const found = new RegExp(`${before}${escaped}${after}`, flags).exec(text);
   return found ? found[0] : null;
 }
 
@@ -70,6 +74,9 @@ function isWordCharacter(text: string, index: number, key: string, before: boole
   if (index < 0 || index >= text.length) return false;
   const keyEdge = before ? key.codePointAt(0) : key.codePointAt(key.length - 1);
   if (keyEdge === undefined || !WORD_CHARACTER.test(String.fromCodePoint(keyEdge))) return false;
+  // Chinese and Japanese are written without spaces: a key ending in one of their characters
+  // cannot wait for a word boundary, which running text there almost never has.
+  if (UNSPACED_SCRIPT.test(String.fromCodePoint(keyEdge))) return false;
   let at = index;
   // Before the match, the code point ends at index: step back over a surrogate pair.
   if (before && isLowSurrogate(text.charCodeAt(at)) && at > 0) at -= 1;
@@ -77,6 +84,7 @@ function isWordCharacter(text: string, index: number, key: string, before: boole
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]/u;
+const UNSPACED_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;

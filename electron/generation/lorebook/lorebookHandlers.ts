@@ -18,6 +18,8 @@ export function createLorebookHandlers(
     'lorebook.import': (request) => lorebook.import(request.documentId, request.text),
     'lorebook.export': (request) => lorebook.export(request.documentId, request.format),
     'lorebook.context': (request) =>
-      continueWriting.context(request.documentId, request.textBeforeCursor),
+      continueWriting.context(request.documentId, request.textBeforeCursor, {
+        loadModel: request.loadModel ?? true,
+      }),
   };
 }

@@ -1,4 +1,4 @@
-import type { ReactNode, RefObject } from 'react';
+import { memo, useId, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { LexicalEditor } from 'lexical';
@@ -7,12 +7,15 @@ import type { LoreActivation } from '../../../shared/schemas/lorebook.js';
 import { ContextBar } from '../../ui/ContextBar.js';
 import { contextParts } from '../../ui/contextParts.js';
 import { SidePanel } from '../../ui/SidePanel.js';
-import { useContextPreview } from './useContextPreview.js';
+import { PromptText } from './PromptText.js';
+import { useContextPreview, type ContextView } from './useContextPreview.js';
+import '../../styles/contextViewer.css';
 
 /**
  * The context viewer: exactly what the next continue at the cursor will send — the prompt with
  * each part coloured, each lorebook entry and why it is there, token counts per part, what was
- * trimmed and the room left for the output. It follows the text (useContextPreview).
+ * trimmed and the room left for the output. It follows the text (useContextPreview) and never
+ * loads a model by itself: without one, it shows the entries and offers to count.
  */
 export function ContextViewerPanel(props: {
   documentId: string;
@@ -20,7 +23,10 @@ export function ContextViewerPanel(props: {
   onClose: () => void;
 }): ReactNode {
   const { t } = useTranslation('lorebook');
-  const { view, problem } = useContextPreview(props.documentId, props.editorRef);
+  const { view, problem, countWithModel, counting } = useContextPreview(
+    props.documentId,
+    props.editorRef,
+  );
   return (
     <SidePanel
       title={t('viewer.title')}
@@ -28,108 +34,177 @@ export function ContextViewerPanel(props: {
       className="context-viewer"
       onClose={props.onClose}
     >
-      {problem !== null && (
-        <p className="panel-problem" role="alert" data-testid="context-problem">
-          {problem}
-        </p>
-      )}
-      {view === null && problem === null && <p>{t('viewer.loading')}</p>}
-      {view && <ContextDetails fit={view.fit} activations={view.activations} />}
+      <div className="context-body">
+        {problem !== null && (
+          <p className="context-problem" role="alert" data-testid="context-problem">
+            {problem}
+          </p>
+        )}
+        {view === null && problem === null && (
+          <p className="sidebar-note" role="status">
+            {t('viewer.loading')}
+          </p>
+        )}
+        {view && view.fit === null && (
+          <section className="context-needs-model" data-testid="context-needs-model">
+            <p>{t('viewer.needsModel')}</p>
+            <button
+              type="button"
+              className="secondary-button"
+              data-testid="context-count"
+              disabled={counting}
+              onClick={countWithModel}
+            >
+              {counting ? t('viewer.counting') : t('viewer.count')}
+            </button>
+          </section>
+        )}
+        {view && <ContextDetails view={view} />}
+      </div>
     </SidePanel>
   );
 }
 
-function ContextDetails({
-  fit,
-  activations,
-}: {
-  fit: PromptFit;
-  activations: LoreActivation[];
-}): ReactNode {
+/** Drawn again only when an answer differs from the last one (useContextPreview). */
+const ContextDetails = memo(function ContextDetails({ view }: { view: ContextView }): ReactNode {
   const { t } = useTranslation('lorebook');
-  const { plan } = fit;
-  const tokens = Object.fromEntries(contextParts(plan).map((part) => [part.part, part.tokens]));
-  const loreTokens = new Map((plan.lore ?? []).map((entry) => [entry.id, entry]));
-  const noteDepth = plan.noteDepth;
+  const id = useId();
+  const { fit, activations } = view;
+  const plan = fit?.plan ?? null;
+  const tokens = plan
+    ? Object.fromEntries(contextParts(plan).map((part) => [part.part, part.tokens]))
+    : {};
+  const count = (part: string): number | null => (plan ? (tokens[part] ?? 0) : null);
+  const noteDepth = plan?.noteDepth;
   return (
     <>
-      <ContextBar plan={plan} />
-      <p data-testid="context-summary">
-        {t('viewer.summary', {
-          prompt: plan.promptTokens,
-          output: plan.maxNewTokens,
-          free: tokens.free ?? 0,
-          size: plan.contextSize,
-        })}
+      {plan && (
+        <section className="context-section" aria-labelledby={`${id}-used`}>
+          <h3 id={`${id}-used`}>{t('viewer.usedHeading')}</h3>
+          <ContextBar plan={plan} />
+          <p
+            className="context-summary"
+            data-testid="context-summary"
+            data-prompt-tokens={plan.promptTokens}
+          >
+            {t('viewer.summary', {
+              prompt: plan.promptTokens,
+              output: plan.maxNewTokens,
+              free: tokens.free ?? 0,
+              size: plan.contextSize,
+            })}
+          </p>
+        </section>
+      )}
+      <section className="context-section" aria-labelledby={`${id}-parts`}>
+        <h3 id={`${id}-parts`}>{t('viewer.partsHeading')}</h3>
+        <ul className="context-parts">
+          <PartLine part="memory" label={t('parts.memory')} tokens={count('memory')} />
+          <li className="context-lore" data-testid="context-part-lore">
+            <span className="context-part-name">
+              <span className="context-swatch context-part-lore" aria-hidden="true" />
+              {t('parts.lore')}
+            </span>
+            <ActiveEntries activations={activations} fit={fit} />
+          </li>
+          <PartLine part="note" label={t('parts.note')} tokens={count('note')}>
+            {noteDepth && (tokens.note ?? 0) > 0 && (
+              <div className="context-why" data-testid="context-note-depth">
+                {t(
+                  noteDepth.unit === 'lines' ? 'viewer.noteDepthLines' : 'viewer.noteDepthTokens',
+                  { count: noteDepth.amount },
+                )}
+              </div>
+            )}
+          </PartLine>
+          <PartLine part="text" label={t('parts.text')} tokens={count('text')}>
+            {plan && plan.droppedTokens > 0 && (
+              <div className="context-why" data-testid="context-trimmed">
+                {t(plan.droppedTokensEstimated ? 'viewer.trimmedAbout' : 'viewer.trimmed', {
+                  count: plan.droppedTokens,
+                })}
+              </div>
+            )}
+          </PartLine>
+          {plan && <PartLine part="output" label={t('parts.output')} tokens={plan.maxNewTokens} />}
+        </ul>
+      </section>
+      {fit && (
+        <section className="context-section" aria-labelledby={`${id}-prompt`}>
+          <h3 id={`${id}-prompt`}>{t('viewer.promptHeading')}</h3>
+          <PromptText fit={fit} />
+        </section>
+      )}
+    </>
+  );
+});
+
+function ActiveEntries(props: { activations: LoreActivation[]; fit: PromptFit | null }): ReactNode {
+  const { t } = useTranslation('lorebook');
+  const { activations, fit } = props;
+  if (activations.length === 0) {
+    return (
+      <p className="context-why context-quiet" data-testid="context-no-entries">
+        {t('viewer.noEntries')}
       </p>
-      <ul className="context-parts">
-        <PartLine part="memory" label={t('parts.memory')} tokens={tokens.memory ?? 0} />
-        {activations.map((activation) => {
-          const fitted = loreTokens.get(activation.entryId);
-          const state =
-            activation.reason === 'timedOut'
-              ? 'timedOut'
-              : fitted?.included
+    );
+  }
+  const fitted = new Map((fit?.plan.lore ?? []).map((entry) => [entry.id, entry]));
+  return (
+    <ul className="context-entries">
+      {activations.map((activation) => {
+        const entry = fitted.get(activation.entryId);
+        const state =
+          activation.reason === 'timedOut'
+            ? 'timedOut'
+            : fit === null
+              ? 'active'
+              : entry?.included
                 ? 'included'
                 : 'overBudget';
-          return (
-            <li
-              key={activation.entryId}
-              data-testid="context-entry"
-              data-entry-title={activation.title}
-              data-state={state}
+        return (
+          <li
+            key={activation.entryId}
+            className="context-entry"
+            data-testid="context-entry"
+            data-entry-title={activation.title}
+            data-state={state}
+          >
+            <span className="context-entry-title">{activation.title || t('viewer.untitled')}</span>
+            {state === 'included' && (
+              <span className="context-count">
+                {t('viewer.tokens', { count: entry?.tokens ?? 0 })}
+              </span>
+            )}
+            <div
+              className={`context-why${state === 'overBudget' || state === 'timedOut' ? ' context-left-out' : ''}`}
             >
-              <span className="context-swatch context-part-lore" />
-              {activation.title || t('viewer.untitled')}
-              {state === 'included' && ` — ${t('viewer.tokens', { count: fitted?.tokens ?? 0 })}`}
-              <div className={`context-why${state === 'included' ? '' : ' context-left-out'}`}>
-                {whyText(activation, state, t)}
-              </div>
-            </li>
-          );
-        })}
-        {activations.length === 0 && (
-          <li className="context-why" data-testid="context-no-entries">
-            {t('viewer.noEntries')}
+              {whyText(activation, state, t)}
+            </div>
           </li>
-        )}
-        <PartLine part="note" label={t('parts.note')} tokens={tokens.note ?? 0}>
-          {noteDepth && (tokens.note ?? 0) > 0 && (
-            <div className="context-why" data-testid="context-note-depth">
-              {t(noteDepth.unit === 'lines' ? 'viewer.noteDepthLines' : 'viewer.noteDepthTokens', {
-                count: noteDepth.amount,
-              })}
-            </div>
-          )}
-        </PartLine>
-        <PartLine part="text" label={t('parts.text')} tokens={tokens.text ?? 0}>
-          {plan.droppedTokens > 0 && (
-            <div className="context-why" data-testid="context-trimmed">
-              {t(plan.droppedTokensEstimated ? 'viewer.trimmedAbout' : 'viewer.trimmed', {
-                count: plan.droppedTokens,
-              })}
-            </div>
-          )}
-        </PartLine>
-        <PartLine part="output" label={t('parts.output')} tokens={plan.maxNewTokens} />
-      </ul>
-      <h3>{t('viewer.promptHeading')}</h3>
-      <PromptText fit={fit} />
-    </>
+        );
+      })}
+    </ul>
   );
 }
 
 function PartLine(props: {
   part: string;
   label: string;
-  tokens: number;
+  /** Null while no model counts. */
+  tokens: number | null;
   children?: ReactNode;
 }): ReactNode {
   const { t } = useTranslation('lorebook');
   return (
     <li data-testid={`context-part-${props.part}`}>
-      <span className={`context-swatch context-part-${props.part}`} />
-      {props.label} — {t('viewer.tokens', { count: props.tokens })}
+      <span className="context-part-name">
+        <span className={`context-swatch context-part-${props.part}`} aria-hidden="true" />
+        {props.label}
+      </span>
+      {props.tokens !== null && (
+        <span className="context-count">{t('viewer.tokens', { count: props.tokens })}</span>
+      )}
       {props.children}
     </li>
   );
@@ -137,7 +212,7 @@ function PartLine(props: {
 
 function whyText(
   activation: LoreActivation,
-  state: 'included' | 'overBudget' | 'timedOut',
+  state: 'included' | 'active' | 'overBudget' | 'timedOut',
   t: TFunction<'lorebook'>,
 ): string {
   if (state === 'timedOut') return t('viewer.whyTimedOut', { key: activation.key ?? '' });
@@ -146,20 +221,4 @@ function whyText(
       ? t('viewer.whyAlwaysOn')
       : t('viewer.whyKey', { key: activation.key ?? '', match: activation.match ?? '' });
   return state === 'overBudget' ? `${why} ${t('viewer.overBudget')}` : why;
-}
-
-/** The exact prompt text, each part marked so the panel's styles colour it. */
-function PromptText({ fit }: { fit: PromptFit }): ReactNode {
-  const segments = fit.segments ?? [
-    { part: 'text' as const, start: 0, end: fit.promptText.length },
-  ];
-  return (
-    <pre className="context-prompt" data-testid="context-prompt">
-      {segments.map((segment) => (
-        <span key={segment.start} data-part={segment.part} data-entry-id={segment.entryId}>
-          {fit.promptText.slice(segment.start, segment.end)}
-        </span>
-      ))}
-    </pre>
-  );
 }

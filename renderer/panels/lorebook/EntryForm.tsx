@@ -27,10 +27,16 @@ export function EntryForm(props: {
     const parsed = Number.parseInt(value, 10);
     return Number.isFinite(parsed) ? parsed : fallback;
   };
+  const field = (name: string): string => `${id}-${name}`;
+  const heading =
+    draft.id === undefined
+      ? t(draft.documentId === null ? 'entry.newLibraryHeading' : 'entry.newHeading')
+      : t('entry.editHeading', { title: draft.fields.title || t('untitled') });
   return (
     <form
       className="lore-entry-form"
       data-testid="lore-entry-form"
+      aria-labelledby={field('heading')}
       onSubmit={(event) => {
         event.preventDefault();
         props.onSave();
@@ -42,54 +48,152 @@ export function EntryForm(props: {
         }
       }}
     >
-      <label htmlFor={`${id}-title`}>{t('entry.title')}</label>
-      <input
-        id={`${id}-title`}
-        data-testid="lore-title"
-        maxLength={MAX_LORE_TITLE_CHARS}
-        value={draft.fields.title}
-        onChange={(event) => set({ title: event.target.value })}
-      />
-      <label htmlFor={`${id}-keys`}>{t('entry.keys')}</label>
-      <textarea
-        id={`${id}-keys`}
-        data-testid="lore-keys"
-        rows={3}
-        value={draft.keysText}
-        aria-describedby={`${id}-keys-help`}
-        onChange={(event) => onChange({ ...draft, keysText: event.target.value })}
-      />
-      <p id={`${id}-keys-help`} className="field-help">
-        {t('entry.keysHelp')}
-      </p>
-      <label htmlFor={`${id}-text`}>{t('entry.text')}</label>
-      <textarea
-        id={`${id}-text`}
-        data-testid="lore-text"
-        rows={5}
-        maxLength={MAX_LORE_TEXT_CHARS}
-        value={draft.fields.text}
-        onChange={(event) => set({ text: event.target.value })}
-      />
-      <label className="checkbox-field">
+      <div className="lore-form-head">
+        <h3 id={field('heading')}>{heading}</h3>
+        {draft.documentId === null && <span className="lore-badge">{t('entry.inLibrary')}</span>}
+      </div>
+      <div className="lore-field">
+        <label htmlFor={field('title')}>{t('entry.title')}</label>
         <input
-          type="checkbox"
-          data-testid="lore-always-on"
-          checked={draft.fields.alwaysOn}
-          onChange={(event) => set({ alwaysOn: event.target.checked })}
+          id={field('title')}
+          data-testid="lore-title"
+          maxLength={MAX_LORE_TITLE_CHARS}
+          autoFocus
+          value={draft.fields.title}
+          onChange={(event) => set({ title: event.target.value })}
         />
-        {t('entry.alwaysOn')}
-      </label>
-      <label className="checkbox-field">
-        <input
-          type="checkbox"
-          data-testid="lore-case-sensitive"
-          checked={draft.fields.caseSensitive}
-          onChange={(event) => set({ caseSensitive: event.target.checked })}
+      </div>
+      <div className="lore-field">
+        <label htmlFor={field('text')}>{t('entry.text')}</label>
+        <textarea
+          id={field('text')}
+          data-testid="lore-text"
+          rows={5}
+          maxLength={MAX_LORE_TEXT_CHARS}
+          value={draft.fields.text}
+          onChange={(event) => set({ text: event.target.value })}
         />
-        {t('entry.caseSensitive')}
-      </label>
-      <label className="checkbox-field">
+      </div>
+
+      <fieldset className="lore-fieldset">
+        <legend>{t('entry.matchHeading')}</legend>
+        <label className="lore-check">
+          <input
+            type="checkbox"
+            data-testid="lore-always-on"
+            checked={draft.fields.alwaysOn}
+            onChange={(event) => set({ alwaysOn: event.target.checked })}
+          />
+          {t('entry.alwaysOn')}
+        </label>
+        <div className="lore-field">
+          <label htmlFor={field('keys')}>{t('entry.keys')}</label>
+          <textarea
+            id={field('keys')}
+            data-testid="lore-keys"
+            rows={3}
+            className="lore-keys"
+            value={draft.keysText}
+            disabled={draft.fields.alwaysOn}
+            aria-describedby={field('keys-help')}
+            onChange={(event) => onChange({ ...draft, keysText: event.target.value })}
+          />
+          <p id={field('keys-help')} className="lore-help">
+            {t('entry.keysHelp')}
+          </p>
+        </div>
+        <label className="lore-check">
+          <input
+            type="checkbox"
+            data-testid="lore-case-sensitive"
+            checked={draft.fields.caseSensitive}
+            disabled={draft.fields.alwaysOn}
+            onChange={(event) => set({ caseSensitive: event.target.checked })}
+          />
+          {t('entry.caseSensitive')}
+        </label>
+        <div className="lore-field">
+          <label htmlFor={field('scan')}>{t('entry.scanDepth')}</label>
+          <input
+            id={field('scan')}
+            type="number"
+            className="lore-number"
+            data-testid="lore-scan-depth"
+            min={1}
+            max={MAX_LORE_SCAN_CHARS}
+            disabled={draft.fields.alwaysOn}
+            aria-describedby={field('scan-help')}
+            value={draft.fields.scanDepthChars}
+            onChange={(event) =>
+              set({ scanDepthChars: number(event.target.value, draft.fields.scanDepthChars) })
+            }
+          />
+          <p id={field('scan-help')} className="lore-help">
+            {t('entry.scanDepthHelp')}
+          </p>
+        </div>
+      </fieldset>
+
+      <fieldset className="lore-fieldset">
+        <legend>{t('entry.placementHeading')}</legend>
+        <div className="lore-field">
+          <label htmlFor={field('position')}>{t('entry.position')}</label>
+          <select
+            id={field('position')}
+            data-testid="lore-position"
+            aria-describedby={field('position-help')}
+            value={draft.fields.position}
+            onChange={(event) => set({ position: lorePosition.parse(event.target.value) })}
+          >
+            {lorePosition.options.map((position) => (
+              <option key={position} value={position}>
+                {t(`entry.positions.${position}`)}
+              </option>
+            ))}
+          </select>
+          <p id={field('position-help')} className="lore-help">
+            {t('entry.positionHelp')}
+          </p>
+        </div>
+        {draft.fields.position === 'atDepth' && (
+          <div className="lore-field">
+            <label htmlFor={field('depth')}>{t('entry.depthLines')}</label>
+            <input
+              id={field('depth')}
+              type="number"
+              className="lore-number"
+              data-testid="lore-depth"
+              min={0}
+              max={MAX_LORE_DEPTH_LINES}
+              value={draft.fields.depthLines}
+              onChange={(event) =>
+                set({ depthLines: number(event.target.value, draft.fields.depthLines) })
+              }
+            />
+          </div>
+        )}
+        <div className="lore-field">
+          <label htmlFor={field('priority')}>{t('entry.priority')}</label>
+          <input
+            id={field('priority')}
+            type="number"
+            className="lore-number"
+            data-testid="lore-priority"
+            min={-1000}
+            max={1000}
+            aria-describedby={field('priority-help')}
+            value={draft.fields.priority}
+            onChange={(event) =>
+              set({ priority: number(event.target.value, draft.fields.priority) })
+            }
+          />
+          <p id={field('priority-help')} className="lore-help">
+            {t('entry.priorityHelp')}
+          </p>
+        </div>
+      </fieldset>
+
+      <label className="lore-check">
         <input
           type="checkbox"
           data-testid="lore-enabled"
@@ -98,71 +202,18 @@ export function EntryForm(props: {
         />
         {t('entry.enabled')}
       </label>
-      <label htmlFor={`${id}-scan`}>{t('entry.scanDepth')}</label>
-      <input
-        id={`${id}-scan`}
-        type="number"
-        data-testid="lore-scan-depth"
-        min={1}
-        max={MAX_LORE_SCAN_CHARS}
-        value={draft.fields.scanDepthChars}
-        onChange={(event) =>
-          set({ scanDepthChars: number(event.target.value, draft.fields.scanDepthChars) })
-        }
-      />
-      <p className="field-help">{t('entry.scanDepthHelp')}</p>
-      <label htmlFor={`${id}-priority`}>{t('entry.priority')}</label>
-      <input
-        id={`${id}-priority`}
-        type="number"
-        data-testid="lore-priority"
-        min={-1000}
-        max={1000}
-        value={draft.fields.priority}
-        onChange={(event) => set({ priority: number(event.target.value, draft.fields.priority) })}
-      />
-      <p className="field-help">{t('entry.priorityHelp')}</p>
-      <label htmlFor={`${id}-position`}>{t('entry.position')}</label>
-      <select
-        id={`${id}-position`}
-        data-testid="lore-position"
-        value={draft.fields.position}
-        onChange={(event) => set({ position: lorePosition.parse(event.target.value) })}
-      >
-        {lorePosition.options.map((position) => (
-          <option key={position} value={position}>
-            {t(`entry.positions.${position}`)}
-          </option>
-        ))}
-      </select>
-      {draft.fields.position === 'atDepth' && (
-        <>
-          <label htmlFor={`${id}-depth`}>{t('entry.depthLines')}</label>
-          <input
-            id={`${id}-depth`}
-            type="number"
-            data-testid="lore-depth"
-            min={0}
-            max={MAX_LORE_DEPTH_LINES}
-            value={draft.fields.depthLines}
-            onChange={(event) =>
-              set({ depthLines: number(event.target.value, draft.fields.depthLines) })
-            }
-          />
-        </>
-      )}
-      <p className="field-help">{t('entry.positionHelp')}</p>
+
       <div className="lore-form-actions">
-        <button type="submit" data-testid="lore-save">
+        <button type="submit" className="primary-button" data-testid="lore-save">
           {t('entry.save')}
         </button>
-        <button type="button" className="quiet-button" onClick={props.onCancel}>
+        <button type="button" className="secondary-button" onClick={props.onCancel}>
           {t('entry.cancel')}
         </button>
         {props.onDelete && (
           <button
             type="button"
-            className="quiet-button"
+            className="quiet-button danger lore-delete"
             data-testid="lore-delete"
             onClick={props.onDelete}
           >
@@ -170,6 +221,7 @@ export function EntryForm(props: {
           </button>
         )}
       </div>
+      <p className="lore-help lore-keys-hint">{t('entry.keyboardHint')}</p>
     </form>
   );
 }

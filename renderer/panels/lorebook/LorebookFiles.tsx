@@ -51,33 +51,45 @@ export function LorebookFiles(props: { documentId: string; reportError: ReportEr
   };
 
   return (
-    <section className="lore-files" aria-label={t('files.heading')}>
-      <h3>{t('files.heading')}</h3>
-      <label htmlFor={`${id}-target`}>{t('files.importInto')}</label>
-      <select
-        id={`${id}-target`}
-        value={target}
-        onChange={(event) => setTarget(event.target.value === 'library' ? 'library' : 'document')}
-      >
-        <option value="document">{t('files.intoDocument')}</option>
-        <option value="library">{t('files.intoLibrary')}</option>
-      </select>
-      <label htmlFor={`${id}-file`}>{t('files.import')}</label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        data-testid="lore-import-file"
-        accept=".json,.lorebook,application/json"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
-      <p className="field-help">{t('files.importHelp')}</p>
+    <section className="lore-section lore-files" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t('files.heading')}</h3>
+      <div className="lore-field">
+        <label htmlFor={`${id}-target`}>{t('files.importInto')}</label>
+        <select
+          id={`${id}-target`}
+          value={target}
+          onChange={(event) => setTarget(event.target.value === 'library' ? 'library' : 'document')}
+        >
+          <option value="document">{t('files.intoDocument')}</option>
+          <option value="library">{t('files.intoLibrary')}</option>
+        </select>
+      </div>
+      <div className="lore-field">
+        <label htmlFor={`${id}-file`}>{t('files.import')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          className="lore-file"
+          data-testid="lore-import-file"
+          accept=".json,.lorebook,application/json"
+          aria-describedby={`${id}-file-help`}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        <p id={`${id}-file-help`} className="lore-help">
+          {t('files.importHelp')}
+        </p>
+      </div>
       {report && (
-        <div data-testid="lore-import-report" role="status">
-          <p>
+        <div
+          className={`lore-report${report.notUnderstood.length > 0 ? ' has-notes' : ''}`}
+          data-testid="lore-import-report"
+          role="status"
+        >
+          <p className="lore-report-done">
             {t('files.imported', {
               count: report.imported,
               format: FORMAT_NAMES[report.format],
@@ -93,11 +105,20 @@ export function LorebookFiles(props: { documentId: string; reportError: ReportEr
               </ul>
             </>
           )}
+          <button
+            type="button"
+            className="quiet-button"
+            data-testid="lore-import-report-close"
+            onClick={() => setReport(null)}
+          >
+            {t('files.dismiss')}
+          </button>
         </div>
       )}
-      <div className="lore-form-actions">
+      <div className="lore-form-actions" role="group" aria-label={t('files.exportGroup')}>
         <button
           type="button"
+          className="secondary-button"
           data-testid="lore-export-inkwell"
           onClick={() => void exportAs('inkwell')}
         >
@@ -105,6 +126,7 @@ export function LorebookFiles(props: { documentId: string; reportError: ReportEr
         </button>
         <button
           type="button"
+          className="secondary-button"
           data-testid="lore-export-novelai"
           onClick={() => void exportAs('novelai')}
         >

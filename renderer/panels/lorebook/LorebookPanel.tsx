@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoreEntry } from '../../../shared/schemas/lorebook.js';
 import { useClient } from '../../api/clientContext.js';
@@ -26,6 +26,8 @@ export function LorebookPanel(props: {
   const { lorebook, reload } = useLorebook(documentId, reportError);
   const [draft, setDraft] = useState<EntryDraft | null>(null);
   const [budgetText, setBudgetText] = useState<string | null>(null);
+  const opener = useRef<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
 
   const save = async (): Promise<void> => {
     if (!draft) return;
@@ -35,7 +37,7 @@ export function LorebookPanel(props: {
         ...(draft.id !== undefined ? { id: draft.id } : {}),
         fields: { ...draft.fields, keys: keysFromText(draft.keysText) },
       });
-      setDraft(null);
+      close();
       reload();
     } catch (error) {
       reportError(error, t('failed.save'));
@@ -44,7 +46,7 @@ export function LorebookPanel(props: {
   const remove = async (entryId: string): Promise<void> => {
     try {
       await client.call('lorebook.deleteEntry', { id: entryId });
-      setDraft(null);
+      close();
       reload();
     } catch (error) {
       reportError(error, t('failed.delete'));
@@ -70,20 +72,29 @@ export function LorebookPanel(props: {
     }
   };
 
-  const entryButton = (entry: LoreEntry): ReactNode => (
-    <button
-      type="button"
-      className="lore-entry-button"
-      data-testid="lore-entry"
-      data-entry-title={entry.title}
-      onClick={() => setDraft(draftOf(entry))}
-    >
-      <strong>{entry.title || t('untitled')}</strong>
-      <span className="lore-entry-keys">
-        {entry.alwaysOn ? t('alwaysOnShort') : entry.keys.join(', ') || t('noKeys')}
-      </span>
-    </button>
-  );
+  /**
+   * Opens the form. The list is not drawn while it is open, so the control that opened it is
+   * remembered by what it is (an entry's id, or which Add button), to give the focus back to
+   * the one drawn anew when the form closes (Save, Cancel, Esc).
+   */
+  const open = (next: EntryDraft): void => {
+    const opened = document.activeElement;
+    opener.current =
+      opened instanceof HTMLElement && opened.dataset.opener ? opened.dataset.opener : null;
+    setDraft(next);
+    requestAnimationFrame(() => body.current?.closest('.side-panel')?.scrollTo({ top: 0 }));
+  };
+  const close = (): void => {
+    setDraft(null);
+    const back = opener.current;
+    opener.current = null;
+    // After React has drawn the list again, from its top (the form was longer); the opener may
+    // be gone (a deleted entry). Focusing it scrolls it into view where it is further down.
+    requestAnimationFrame(() => {
+      body.current?.closest('.side-panel')?.scrollTo({ top: 0 });
+      if (back) body.current?.querySelector<HTMLElement>(`[data-opener="${back}"]`)?.focus();
+    });
+  };
 
   return (
     <SidePanel
@@ -92,73 +103,144 @@ export function LorebookPanel(props: {
       className="lorebook-panel"
       onClose={props.onClose}
     >
-      {lorebook === null && <p>{t('panel.loading')}</p>}
-      {draft && (
-        <EntryForm
-          draft={draft}
-          onChange={setDraft}
-          onSave={() => void save()}
-          onCancel={() => setDraft(null)}
-          onDelete={draft.id !== undefined ? () => void remove(draft.id as string) : null}
-        />
-      )}
-      {lorebook && !draft && (
-        <>
-          <p className="field-help">{t('panel.intro')}</p>
-          <div className="settings-field">
-            <label htmlFor={`${id}-budget`}>{t('panel.budget')}</label>
-            <input
-              id={`${id}-budget`}
-              type="number"
-              data-testid="lore-budget"
-              min={0}
-              max={4096}
-              value={budgetText ?? String(lorebook.budgetTokens)}
-              onChange={(event) => setBudgetText(event.target.value)}
-              onBlur={(event) => void saveBudget(event.target.value)}
-            />
-            <p className="field-help">{t('panel.budgetHelp')}</p>
-          </div>
-          <h3>{t('panel.ownEntries')}</h3>
-          {lorebook.entries.length === 0 && <p className="field-help">{t('panel.noEntries')}</p>}
-          <ul className="lore-entries">
-            {lorebook.entries.map((entry) => (
-              <li key={entry.id}>{entryButton(entry)}</li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            data-testid="lorebook-add-entry"
-            onClick={() => setDraft(newDraft(documentId))}
-          >
-            {t('panel.addEntry')}
-          </button>
-          <h3>{t('panel.library')}</h3>
-          <p className="field-help">{t('panel.libraryHelp')}</p>
-          <ul className="lore-entries">
-            {lorebook.library.map((entry) => (
-              <li key={entry.id} className="lore-library-entry">
+      <div className="lore-body" ref={body}>
+        {lorebook === null && (
+          <p className="sidebar-note" role="status">
+            {t('panel.loading')}
+          </p>
+        )}
+        {draft && (
+          <EntryForm
+            draft={draft}
+            onChange={setDraft}
+            onSave={() => void save()}
+            onCancel={close}
+            onDelete={draft.id !== undefined ? () => void remove(draft.id as string) : null}
+          />
+        )}
+        {lorebook && !draft && (
+          <>
+            <p className="lore-intro">{t('panel.intro')}</p>
+            <section className="lore-section" aria-labelledby={`${id}-own`}>
+              <div className="lore-section-head">
+                <h3 id={`${id}-own`}>{t('panel.ownEntries')}</h3>
+                <button
+                  type="button"
+                  className="secondary-button"
+                  data-testid="lorebook-add-entry"
+                  data-opener="add-entry"
+                  onClick={() => open(newDraft(documentId))}
+                >
+                  {t('panel.addEntry')}
+                </button>
+              </div>
+              {lorebook.entries.length === 0 ? (
+                <p className="lore-empty">{t('panel.noEntries')}</p>
+              ) : (
+                <ul className="lore-entries">
+                  {lorebook.entries.map((entry) => (
+                    <li key={entry.id} className="lore-card">
+                      <EntryButton entry={entry} onOpen={() => open(draftOf(entry))} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section className="lore-section" aria-labelledby={`${id}-library`}>
+              <div className="lore-section-head">
+                <h3 id={`${id}-library`}>{t('panel.library')}</h3>
+                <button
+                  type="button"
+                  className="secondary-button"
+                  data-testid="lorebook-add-library-entry"
+                  data-opener="add-library-entry"
+                  onClick={() => open(newDraft(null))}
+                >
+                  {t('panel.addLibraryEntry')}
+                </button>
+              </div>
+              <p className="lore-note">{t('panel.libraryHelp')}</p>
+              {lorebook.library.length === 0 ? (
+                <p className="lore-empty">{t('panel.noLibrary')}</p>
+              ) : (
+                <ul className="lore-entries">
+                  {lorebook.library.map((entry) => (
+                    <li
+                      key={entry.id}
+                      className="lore-card lore-library-entry"
+                      data-on={entry.switchedOn}
+                    >
+                      <input
+                        type="checkbox"
+                        aria-label={t('panel.useInDocument', {
+                          title: entry.title || t('untitled'),
+                        })}
+                        data-testid="lore-library-switch"
+                        checked={entry.switchedOn}
+                        onChange={(event) => void switchOn(entry.id, event.target.checked)}
+                      />
+                      <EntryButton entry={entry} onOpen={() => open(draftOf(entry))} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section className="lore-section" aria-labelledby={`${id}-budget-heading`}>
+              <h3 id={`${id}-budget-heading`}>{t('panel.budgetHeading')}</h3>
+              <div className="lore-field">
+                <label htmlFor={`${id}-budget`}>{t('panel.budget')}</label>
                 <input
-                  type="checkbox"
-                  aria-label={t('panel.useInDocument', { title: entry.title || t('untitled') })}
-                  data-testid="lore-library-switch"
-                  checked={entry.switchedOn}
-                  onChange={(event) => void switchOn(entry.id, event.target.checked)}
+                  id={`${id}-budget`}
+                  type="number"
+                  className="lore-number"
+                  data-testid="lore-budget"
+                  min={0}
+                  max={4096}
+                  aria-describedby={`${id}-budget-help`}
+                  value={budgetText ?? String(lorebook.budgetTokens)}
+                  onChange={(event) => setBudgetText(event.target.value)}
+                  onBlur={(event) => void saveBudget(event.target.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') void saveBudget(event.currentTarget.value);
+                  }}
                 />
-                {entryButton(entry)}
-              </li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            data-testid="lorebook-add-library-entry"
-            onClick={() => setDraft(newDraft(null))}
-          >
-            {t('panel.addLibraryEntry')}
-          </button>
-          <LorebookFiles documentId={documentId} reportError={reportError} />
-        </>
-      )}
+                <p id={`${id}-budget-help`} className="lore-help">
+                  {t('panel.budgetHelp')}
+                </p>
+              </div>
+            </section>
+            <LorebookFiles documentId={documentId} reportError={reportError} />
+          </>
+        )}
+      </div>
     </SidePanel>
+  );
+}
+
+/** One entry as a card: its title, its keys (or always on), and what is unusual about it. */
+function EntryButton(props: { entry: LoreEntry; onOpen: () => void }): ReactNode {
+  const { t } = useTranslation('lorebook');
+  const { entry } = props;
+  return (
+    <button
+      type="button"
+      className="lore-entry-button"
+      data-testid="lore-entry"
+      data-entry-title={entry.title}
+      data-opener={`entry-${entry.id}`}
+      aria-label={t('panel.editEntry', { title: entry.title || t('untitled') })}
+      onClick={props.onOpen}
+    >
+      <span className="lore-entry-head">
+        <strong className="lore-entry-title">{entry.title || t('untitled')}</strong>
+        {entry.alwaysOn && <span className="lore-badge">{t('alwaysOnShort')}</span>}
+        {!entry.enabled && <span className="lore-badge muted">{t('disabledShort')}</span>}
+      </span>
+      <span className="lore-entry-keys">
+        {entry.alwaysOn
+          ? t(`entry.positions.${entry.position}`)
+          : entry.keys.join(', ') || t('noKeys')}
+      </span>
+    </button>
   );
 }
