@@ -93,8 +93,19 @@ class Studio {
       textBeforeCursor,
       ...extra,
     });
+    return this.endOf(generationId);
+  }
+
+  /** Replays a stored generation (history.replay) and waits for the end. */
+  async replay(id: string): Promise<End> {
+    const generationId = randomUUID();
+    await this.call('history.replay', { id, generationId });
+    return this.endOf(generationId);
+  }
+
+  private endOf(generationId: string): Promise<End> {
     const ended = this.ends.get(generationId);
-    if (ended) return ended;
+    if (ended) return Promise.resolve(ended);
     return new Promise((resolve) => this.waiting.set(generationId, resolve));
   }
 
@@ -198,6 +209,9 @@ describe('probabilities and branches through the router', () => {
     } finally {
       cold.close();
     }
+    // A branch node replays like any other: its recorded prompt already holds the chosen token.
+    const again = await studio.replay(branch.generationId);
+    assert.equal(again.text, branch.text, 'the branch replays exactly');
   });
 
   it('stores greedy steps as greedy, and branches from one exactly as a cold continue', async () => {
