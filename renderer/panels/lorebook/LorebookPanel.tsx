@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoreEntry } from '../../../shared/schemas/lorebook.js';
 import { useClient } from '../../api/clientContext.js';
@@ -27,6 +27,8 @@ export function LorebookPanel(props: {
   const [draft, setDraft] = useState<EntryDraft | null>(null);
   const [budgetText, setBudgetText] = useState<string | null>(null);
   const opener = useRef<string | null>(null);
+  /** Set when the form closes: the opener to focus once the list is back ('' for none). */
+  const focusBack = useRef<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
 
   const save = async (): Promise<void> => {
@@ -85,16 +87,20 @@ export function LorebookPanel(props: {
     requestAnimationFrame(() => body.current?.closest('.side-panel')?.scrollTo({ top: 0 }));
   };
   const close = (): void => {
-    setDraft(null);
-    const back = opener.current;
+    focusBack.current = opener.current ?? '';
     opener.current = null;
-    // After React has drawn the list again, from its top (the form was longer); the opener may
-    // be gone (a deleted entry). Focusing it scrolls it into view where it is further down.
-    requestAnimationFrame(() => {
-      body.current?.closest('.side-panel')?.scrollTo({ top: 0 });
-      if (back) body.current?.querySelector<HTMLElement>(`[data-opener="${back}"]`)?.focus();
-    });
+    setDraft(null);
   };
+  // Once the list is drawn again (in the render that closes the form, however late that comes
+  // after a save's reply), from its top: the form was longer. The opener may be gone (a deleted
+  // entry). Focusing it scrolls it into view where it is further down.
+  useLayoutEffect(() => {
+    const back = focusBack.current;
+    if (draft || back === null) return;
+    focusBack.current = null;
+    body.current?.closest('.side-panel')?.scrollTo({ top: 0 });
+    if (back) body.current?.querySelector<HTMLElement>(`[data-opener="${back}"]`)?.focus();
+  }, [draft]);
 
   return (
     <SidePanel
