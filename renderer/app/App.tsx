@@ -224,6 +224,7 @@ export function App({ languages }: { languages: LanguagePreferenceStore }): Reac
             initialText={current.initialText}
             saver={current.saver}
             editorRef={editorRef}
+            continueStores={current.continueStores}
             onError={(error) => reportError(error, t('failed.editor'))}
             header={
               <DocumentTitle

@@ -157,7 +157,7 @@ export const SIDE_PANELS: readonly SidePanelDefinition[] = [
     render: (context, document) => (
       <ContextViewerPanel
         key={document.id}
-        documentId={document.id}
+        stores={document.continueStores}
         editorRef={context.editorRef}
         onClose={context.close}
       />

@@ -6,6 +6,7 @@ import { DocumentSaver } from '../editor/autosave/documentSaver.js';
 import { i18n } from '../i18n/i18n.js';
 import { writeDocumentHash } from './documentHash.js';
 import type { ReportError } from '../ui/errorReporting.js';
+import { createContinueStores, type ContinueStores } from '../editor/continue/continueState.js';
 
 /** The document in the editor: what it was loaded with, and the saver that owns its changes. */
 export interface OpenDocument {
@@ -16,6 +17,11 @@ export interface OpenDocument {
   saver: DocumentSaver;
   /** Changes on every (re)load, so the editor remounts with a fresh history. */
   loadKey: number;
+  /**
+   * What the editor's continue plugin shares with the toolbar, the status bar and the context
+   * viewer for this load of the document.
+   */
+  continueStores: ContinueStores;
 }
 
 export interface DocumentSession {
@@ -96,6 +102,7 @@ export function useDocumentSession(reportError: ReportError): DocumentSession {
           initialText,
           saver,
           loadKey: sequence,
+          continueStores: createContinueStores(),
         };
         currentRef.current = next;
         setCurrent(next);

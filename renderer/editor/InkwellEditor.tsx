@@ -44,7 +44,7 @@ import { ContinueButtons } from './continue/ContinueButtons.js';
 import { ContinuePlugin } from './continue/ContinuePlugin.js';
 import { ProbabilitiesPlugin } from './probabilities/ProbabilitiesPlugin.js';
 import { ProbabilitiesToggle } from './probabilities/ProbabilitiesToggle.js';
-import { createContinueStores } from './continue/continueState.js';
+import type { ContinueStores } from './continue/continueState.js';
 import { ContinueStatus } from './continue/ContinueStatus.js';
 import { PendingTextNode } from './continue/PendingTextNode.js';
 import { KeptModelTextNode } from './continue/KeptModelTextNode.js';
@@ -56,6 +56,8 @@ export interface InkwellEditorProps {
   saver: DocumentSaver;
   /** Lets panels outside the editor (revisions) dispatch commands into it. */
   editorRef: RefObject<LexicalEditor | null>;
+  /** What the continue plugin, the toolbar, the status bar and the context viewer share. */
+  continueStores: ContinueStores;
   onError: (error: Error) => void;
   /** Shown between the toolbar and the text (the document title). */
   header?: ReactNode;
@@ -154,8 +156,7 @@ function RichTextEditor(props: RichTextEditorProps): ReactNode {
   // A store rather than state: a keystroke changes the counts, and re-rendering this whole
   // component (toolbar, plugins, status bar) for that cost a 50,000-word document its frames.
   const [counts] = useState(() => createObservable<TextCounts>({ words: 0, characters: 0 }));
-  // What the continue plugin, the toolbar and the status bar share for this document.
-  const [continueStores] = useState(createContinueStores);
+  const { continueStores } = props;
   // Whether the probabilities view is on (its toolbar toggle and its plugin share it).
   const [probabilityView] = useState(() => createObservable(false));
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import {
   createPreviewFollower,
   type FollowerClock,
-} from '../../renderer/panels/contextViewer/previewFollower.js';
+} from '../../renderer/editor/continue/previewFollower.js';
 
 /** A clock moved by hand: timers fire on advance(), idle callbacks on idle(). */
 function manualClock(): FollowerClock & { advance(ms: number): void; idle(): void } {

@@ -21,6 +21,7 @@ import {
   CONTINUE_COMMAND,
   INSERT_TEXT_COMMAND,
   REFRESH_PLAN_COMMAND,
+  COUNT_CONTEXT_WITH_MODEL_COMMAND,
   REJECT_PENDING_COMMAND,
   STOP_CONTINUE_COMMAND,
 } from './commands.js';
@@ -32,7 +33,7 @@ import { CONTINUE_UPDATE_TAG } from './editorUpdates.js';
 import { PendingTextNode } from './PendingTextNode.js';
 import { $getPendingNode, $isCaretBefore } from './pendingText.js';
 import { createContinuePort } from './continuePort.js';
-import { createPlanWatcher } from './planWatcher.js';
+import { followNextContext } from './nextContext.js';
 import { registerKeptModelText } from './keptTextRules.js';
 
 /**
@@ -81,8 +82,8 @@ function command<T>(
 export function registerContinue(setup: ContinueSetup): () => void {
   const { editor, client, documentId, stores } = setup;
   const port = createContinuePort(client);
-  const plan = createPlanWatcher(editor, port, documentId, stores);
-  const controller = new ContinueController({ ...setup, port, onIdle: plan.schedule });
+  const nextContext = followNextContext(editor, port, documentId, stores);
+  const controller = new ContinueController({ ...setup, port, onIdle: nextContext.changed });
 
   const onKeyDown = (event: KeyboardEvent): boolean => {
     const action = continueKeyAction(event, controller.active ? controller.pendingText : null);
@@ -111,7 +112,7 @@ export function registerContinue(setup: ContinueSetup): () => void {
   return mergeRegister(
     registerKeptModelText(editor),
     followEngineStatus(client, stores),
-    plan.dispose,
+    nextContext.dispose,
     editor.registerCommand(KEY_DOWN_COMMAND, onKeyDown, COMMAND_PRIORITY_HIGH),
     command(editor, CONTINUE_COMMAND, () => controller.continueAtCursor()),
     command(editor, STOP_CONTINUE_COMMAND, () => controller.stop()),
@@ -121,7 +122,8 @@ export function registerContinue(setup: ContinueSetup): () => void {
     command(editor, INSERT_TEXT_COMMAND, (text) => controller.insertText(text)),
     command(editor, BRANCH_AT_TOKEN_COMMAND, ({ step, text }) => controller.branchAt(step, text)),
     command(editor, BRANCH_FROM_KEPT_COMMAND, (branch) => controller.branchFromKept(branch)),
-    command(editor, REFRESH_PLAN_COMMAND, () => plan.schedule()),
+    command(editor, REFRESH_PLAN_COMMAND, () => nextContext.changed()),
+    command(editor, COUNT_CONTEXT_WITH_MODEL_COMMAND, () => nextContext.countWithModel()),
     editor.registerCommand(
       BLUR_COMMAND,
       (event) => {

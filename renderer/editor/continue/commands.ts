@@ -14,8 +14,15 @@ export const ACCEPT_PENDING_COMMAND = createCommand<void>('ACCEPT_PENDING_COMMAN
 export const REJECT_PENDING_COMMAND = createCommand<void>('REJECT_PENDING_COMMAND');
 /** Inserts text at the caret as ordinary, undoable text (the history panel's "insert"). */
 export const INSERT_TEXT_COMMAND = createCommand<string>('INSERT_TEXT_COMMAND');
-/** Asks for the status bar's "context used" again (the generation settings changed). */
+/**
+ * Asks again what the next continue would send (the status bar's "context used", the context
+ * viewer): the generation settings changed.
+ */
 export const REFRESH_PLAN_COMMAND = createCommand<void>('REFRESH_PLAN_COMMAND');
+/** Counts the next continue's context with the model, loading it if need be (the viewer's button). */
+export const COUNT_CONTEXT_WITH_MODEL_COMMAND = createCommand<void>(
+  'COUNT_CONTEXT_WITH_MODEL_COMMAND',
+);
 /**
  * The probabilities view chose another token for one of the shown continuation's tokens: the
  * text after it goes, the chosen token takes its place, and a new branch streams from there.

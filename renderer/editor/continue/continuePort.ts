@@ -1,10 +1,10 @@
 /**
  * The few calls the continue feature makes, as one narrow port onto the client (as Lexical's
  * playground AI plugin talks to one adapter): start a generation under an id the port chooses,
- * follow its events, steer it, keep it, and plan the next one.
+ * follow its events, steer it, keep it, and see what the next one would send.
  */
 import type { EventPayload, ResponseOf } from '../../../shared/contract.js';
-import type { GenerationSummary, PromptPlan } from '../../../shared/schemas/generations.js';
+import type { GenerationSummary } from '../../../shared/schemas/generations.js';
 import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import type { InkwellClient } from '../../api/client.js';
 import {
@@ -42,9 +42,16 @@ export interface ContinuePort {
   alternatives(spotId: string): Promise<GenerationSummary[]>;
   /** A generation was recorded or finished (alternatives written after this one, say). */
   onHistoryChanged(listener: (change: EventPayload<'history.changed'>) => void): () => void;
+  /** Lorebook entries, switches or the budget changed (for this document or the library). */
+  onLorebookChanged(listener: (change: EventPayload<'lorebook.changed'>) => void): () => void;
   /** The token steps recorded with a generation (null: none). */
   steps(generationId: string): Promise<TokenStep[] | null>;
-  plan(documentId: string, textBeforeCursor: string): Promise<PromptPlan>;
+  /** What a continue from this text would send; loads a model to count only if asked to. */
+  context(
+    documentId: string,
+    textBeforeCursor: string,
+    loadModel: boolean,
+  ): Promise<ResponseOf<'lorebook.context'>>;
   dispose(): void;
 }
 
@@ -65,10 +72,11 @@ export function createContinuePort(client: InkwellClient): ContinuePort {
       client.call('continue.accept', { generationId, acceptedText }),
     alternatives: (spotId) => client.call('continue.alternatives', { spotId }),
     onHistoryChanged: (listener) => client.on('history.changed', listener),
+    onLorebookChanged: (listener) => client.on('lorebook.changed', listener),
     steps: async (generationId) =>
       (await client.call('probabilities.steps', { generationId })).steps,
-    plan: (documentId, textBeforeCursor) =>
-      client.call('continue.plan', { documentId, textBeforeCursor }),
+    context: (documentId, textBeforeCursor, loadModel) =>
+      client.call('lorebook.context', { documentId, textBeforeCursor, loadModel }),
     dispose: () => events.dispose(),
   };
 }

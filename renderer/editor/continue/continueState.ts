@@ -1,4 +1,5 @@
 import type { EngineStatus, LoadProgress } from '../../../shared/schemas/engine.js';
+import type { ResponseOf } from '../../../shared/contract.js';
 import type { PromptPlan } from '../../../shared/schemas/generations.js';
 import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import { MAX_ALTERNATIVES_AT_ONCE } from '../../../shared/channels/continue.js';
@@ -42,13 +43,30 @@ export interface ShownSteps {
   answered: boolean;
 }
 
-/** What the status bar and the toolbar show, written by the continue plugin. */
+/**
+ * Exactly what a continue at the caret would send (memory, lorebook entries and why, the author's
+ * note, the text, what was trimmed), with `fit` null while no model is ready to count it.
+ */
+export type ContextView = ResponseOf<'lorebook.context'>;
+
+export interface NextContext {
+  /** null until first asked about. */
+  view: ContextView | null;
+  /** Why the last question got no answer, in the writer's language. */
+  problem: string | null;
+  /** The writer asked to count with the model (it is loading for that). */
+  counting: boolean;
+}
+
+/** What the status bar, the toolbar and the context viewer show, written by the continue plugin. */
 export interface ContinueStores {
   /** How many alternatives each continue writes for its spot (1–8; the toolbar's "×N"). */
   alternativesAtOnce: WritableObservable<number>;
   /** null: no continuation is shown, or its engine told nothing of its tokens. */
   shownSteps: WritableObservable<ShownSteps | null>;
   continueState: WritableObservable<ContinueState>;
+  /** Followed from the text after each pause (nextContext.ts); its plan is continueState's. */
+  nextContext: WritableObservable<NextContext>;
   engineStatus: WritableObservable<EngineStatus | null>;
   /** The latest step of a model load while the engine is loading; null otherwise. */
   loadProgress: WritableObservable<LoadProgress | null>;
@@ -62,6 +80,7 @@ export function createContinueStores(): ContinueStores {
       lastTimeToFirstTokenMs: null,
       plan: null,
     }),
+    nextContext: createObservable<NextContext>({ view: null, problem: null, counting: false }),
     alternativesAtOnce: createObservable(rememberedAlternativesAtOnce()),
     shownSteps: createObservable<ShownSteps | null>(null),
     engineStatus: createObservable<EngineStatus | null>(null),

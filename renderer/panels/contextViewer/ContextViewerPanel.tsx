@@ -8,23 +8,24 @@ import { ContextBar } from '../../ui/ContextBar.js';
 import { contextParts } from '../../ui/contextParts.js';
 import { SidePanel } from '../../ui/SidePanel.js';
 import { PromptText } from './PromptText.js';
-import { useContextPreview, type ContextView } from './useContextPreview.js';
+import type { ContextView, ContinueStores } from '../../editor/continue/continueState.js';
+import { useContextPreview } from './useContextPreview.js';
 import '../../styles/contextViewer.css';
 
 /**
  * The context viewer: exactly what the next continue at the cursor will send — the prompt with
  * each part coloured, each lorebook entry and why it is there, token counts per part, what was
- * trimmed and the room left for the output. It follows the text (useContextPreview) and never
+ * trimmed and the room left for the output. It shows what the continue plugin follows (nextContext.ts), which never
  * loads a model by itself: without one, it shows the entries and offers to count.
  */
 export function ContextViewerPanel(props: {
-  documentId: string;
+  stores: Pick<ContinueStores, 'nextContext'>;
   editorRef: RefObject<LexicalEditor | null>;
   onClose: () => void;
 }): ReactNode {
   const { t } = useTranslation('lorebook');
   const { view, problem, countWithModel, counting } = useContextPreview(
-    props.documentId,
+    props.stores,
     props.editorRef,
   );
   return (
@@ -65,7 +66,7 @@ export function ContextViewerPanel(props: {
   );
 }
 
-/** Drawn again only when an answer differs from the last one (useContextPreview). */
+/** Drawn again only when an answer differs from the last one (nextContext.ts). */
 const ContextDetails = memo(function ContextDetails({ view }: { view: ContextView }): ReactNode {
   const { t } = useTranslation('lorebook');
   const id = useId();

@@ -1,5 +1,5 @@
 /**
- * When the context viewer asks the engine again, kept off the typing path: an edit only marks
+ * When the next continue's context is asked about again, kept off the typing path: an edit only marks
  * the preview out of date and restarts a quiet timer; once the writer has paused, the question
  * waits for an idle moment of the page (so it never shares a frame with a key), and at most one
  * is in flight. Edits made while one is in flight make its answer stale: it is dropped, and the
