@@ -140,6 +140,17 @@ test('the probabilities view tints the suggestion and branches from a token chos
   await expect(tree.getByRole('treeitem')).toHaveCount(1);
 });
 
+/** The token the view marks (under the pointer or with its popover open), or null. */
+async function markedToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    let marked: string | null = null;
+    CSS.highlights.get('inkwell-probability-focus')?.forEach((range) => {
+      marked = (range as Range).toString();
+    });
+    return marked;
+  });
+}
+
 /** The tokens tinted in the text, in the order they read (kept pieces are in several nodes). */
 function tintedInOrder(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -213,6 +224,9 @@ test('kept text stays tinted across a reload, opens its popover by click and by 
     const rect = ranges[0]!.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   });
+  // Hovering a kept token marks it, as on the suggestion.
+  await page.mouse.move(firstToken.x, firstToken.y);
+  await expect.poll(() => markedToken(page)).toBe(tokens[0]);
   await page.mouse.click(firstToken.x, firstToken.y);
   const popover = page.getByRole('listbox');
   await expect(popover).toBeFocused();

@@ -2,9 +2,10 @@
  * The probabilities view: the suggestion and the kept text that is still the model's tinted by
  * how likely the model found each token (a heat map with a legend), and a popover with the top
  * alternatives of a token, from which a new branch streams. Toggled with Ctrl/Cmd+Alt+I or the
- * toolbar; Alt+↓ (or a click) on the suggestion opens the popover at the token under the
- * pointer, or at the first pending one; with no suggestion, Alt+↓ opens it at the kept token at
- * the caret, and a click on a kept token opens it there.
+ * toolbar. Hovering marks a token of the suggestion or of kept text; Alt+↓ (or a click) on the
+ * suggestion opens the popover at the token under the pointer, or at the first pending one; with
+ * no suggestion, Alt+↓ opens it at the kept token at the caret, and a click on a kept token opens
+ * it there.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -64,11 +65,33 @@ export interface ProbabilitiesProps {
   view: WritableObservable<boolean>;
 }
 
-type Open =
+/** A token the view points at (hovered, or with its popover open). */
+type TokenAt =
   /** A token of the suggestion: `step` indexes the shown steps. */
-  | { kind: 'pending'; step: number; option: number }
+  | { kind: 'pending'; step: number }
   /** A token of kept text: `step` indexes the generation's own steps. */
-  | { kind: 'kept'; generationId: string; step: number; option: number };
+  | { kind: 'kept'; generationId: string; step: number };
+
+type Open = TokenAt & { option: number };
+
+const tokenKey = (token: TokenAt): string =>
+  token.kind === 'kept' ? `${token.generationId}-${token.step}` : `pending-${token.step}`;
+
+const keptToken = (token: KeptTokenRange): TokenAt => ({
+  kind: 'kept',
+  generationId: token.generationId,
+  step: token.step,
+});
+
+/** A token as the page shows it: its text node and range, its step, and its row of tokens. */
+interface Located {
+  text: Text | null;
+  range: TokenRange;
+  step: TokenStep;
+  /** The tokens ← and → move through (the suggestion's, or its generation's kept ones). */
+  row: TokenAt[];
+  position: number;
+}
 
 /** The tinted kept tokens and the page's text node of each piece they are in. */
 interface KeptView {
@@ -143,7 +166,7 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
   const shown = useObservable(stores.shownSteps);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const hovered = useRef<number | null>(null);
+  const hovered = useRef<TokenAt | null>(null);
   const openRef = useRef<Open | null>(null);
   openRef.current = open;
   const { t } = useTranslation('editor');
@@ -200,54 +223,69 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
     return keptView.current;
   }, [editor, kept, stepsOf]);
 
+  const locate = useCallback(
+    (token: TokenAt): Located | null => {
+      if (token.kind === 'kept') {
+        const keptNow = readKept();
+        const tokens = keptTokensOf(keptNow.ranges, token.generationId);
+        const position = tokens.findIndex((range) => range.step === token.step);
+        const range = tokens[position];
+        const step = stepsOf(token.generationId)?.[token.step];
+        if (!range || !step) return null;
+        return {
+          text: keptNow.texts.get(range.key) ?? null,
+          range,
+          step,
+          row: tokens.map(keptToken),
+          position,
+        };
+      }
+      const current = stores.shownSteps.get();
+      const { text, ranges } = readPending(editor, current);
+      const position = ranges.findIndex((range) => range.step === token.step);
+      const range = ranges[position];
+      const step = current?.steps[token.step];
+      if (!range || !step) return null;
+      return {
+        text,
+        range,
+        step,
+        row: ranges.map((entry) => ({ kind: 'pending', step: entry.step })),
+        position,
+      };
+    },
+    [editor, readKept, stepsOf, stores.shownSteps],
+  );
+
   const redraw = useCallback((): void => {
     if (!view.get()) return clearHeatMap();
     const { text, ranges } = readPending(editor, stores.shownSteps.get());
-    const keptNow = readKept();
-    drawHeatMap([{ text, ranges }, ...keptNow.tinted]);
-    const current = openRef.current;
-    if (current?.kind === 'kept') {
-      const token = keptTokensOf(keptNow.ranges, current.generationId).find(
-        (range) => range.step === current.step,
-      );
-      drawFocus(token ? (keptNow.texts.get(token.key) ?? null) : null, token ?? null);
-      return;
-    }
-    const focus = current?.step ?? hovered.current;
-    drawFocus(text, ranges.find((range) => range.step === focus) ?? null);
-  }, [editor, readKept, stores.shownSteps, view]);
+    drawHeatMap([{ text, ranges }, ...readKept().tinted]);
+    const marked = openRef.current ?? hovered.current;
+    const at = marked ? locate(marked) : null;
+    drawFocus(at?.text ?? null, at?.range ?? null);
+  }, [editor, locate, readKept, stores.shownSteps, view]);
 
   const writtenOption = (step: TokenStep | undefined): number =>
     Math.max(0, step?.alternatives.findIndex((alternative) => alternative.text === step.text) ?? 0);
 
-  const openAt = useCallback(
-    (step: number | null): void => {
-      const current = stores.shownSteps.get();
-      const { ranges } = readPending(editor, current);
-      const target = ranges.find((range) => range.step === step) ?? ranges[0];
-      if (!current || !target) return;
+  const openToken = useCallback(
+    (token: TokenAt): void => {
+      const at = locate(token);
+      if (!at) return;
       setNotice(null);
-      setOpen({
-        kind: 'pending',
-        step: target.step,
-        option: writtenOption(current.steps[target.step]),
-      });
+      setOpen({ ...token, option: writtenOption(at.step) });
     },
-    [editor, stores.shownSteps],
+    [locate],
   );
 
-  const openKept = useCallback(
-    (token: KeptTokenRange): void => {
-      setNotice(null);
-      setOpen({
-        kind: 'kept',
-        generationId: token.generationId,
-        step: token.step,
-        option: writtenOption(stepsOf(token.generationId)?.[token.step]),
-      });
-    },
-    [stepsOf],
-  );
+  /** The suggestion's token under the pointer, or its first one. */
+  const openPending = useCallback((): void => {
+    const marked = hovered.current;
+    const first = readPending(editor, stores.shownSteps.get()).ranges[0];
+    if (marked?.kind === 'pending' && locate(marked)) openToken(marked);
+    else if (first) openToken({ kind: 'pending', step: first.step });
+  }, [editor, locate, openToken, stores.shownSteps]);
 
   // Draw again whenever the suggestion, kept text, its steps or the view change.
   useEffect(() => {
@@ -284,19 +322,19 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
           const current = stores.shownSteps.get();
           if (current && current.steps.length > 0 && current.nodeKey !== null) {
             event.preventDefault();
-            openAt(hovered.current);
+            openPending();
             return true;
           }
           const caret = editor.read($keptCaret);
           const token = caret && keptTokenAtCaret(readKept().ranges, caret.key, caret.offset);
           if (!token) return false;
           event.preventDefault();
-          openKept(token);
+          openToken(keptToken(token));
           return true;
         },
         COMMAND_PRIORITY_CRITICAL,
       ),
-    [editor, openAt, openKept, readKept, stores.shownSteps, view],
+    [editor, openPending, openToken, readKept, stores.shownSteps, view],
   );
 
   useEffect(
@@ -316,44 +354,39 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
   useEffect(() => {
     const caretAt = (event: MouseEvent): Range | null =>
       document.caretRangeFromPoint?.(event.clientX, event.clientY) ?? null;
-    const stepUnder = (event: MouseEvent): number | null => {
+    const tokenUnder = (event: MouseEvent): TokenAt | null => {
       const target = event.target;
-      if (!(target instanceof Element) || !target.closest('.pending-text-body')) return null;
+      if (!(target instanceof Element)) return null;
+      const inPending = target.closest('.pending-text-body') !== null;
+      if (!inPending && !target.closest('[data-kept-model-text]')) return null;
       const caret = caretAt(event);
       if (!caret) return null;
-      const { ranges } = readPending(editor, stores.shownSteps.get());
-      return tokenAt(ranges, caret.startOffset)?.step ?? null;
-    };
-    const keptUnder = (event: MouseEvent): KeptTokenRange | null => {
-      const target = event.target;
-      if (!(target instanceof Element) || !target.closest('[data-kept-model-text]')) return null;
-      const caret = caretAt(event);
-      if (!caret) return null;
+      if (inPending) {
+        const { ranges } = readPending(editor, stores.shownSteps.get());
+        const step = tokenAt(ranges, caret.startOffset)?.step;
+        return step === undefined ? null : { kind: 'pending', step };
+      }
       const key = editor.read(
         () => $getNearestNodeFromDOMNode(caret.startContainer)?.getKey() ?? null,
       );
-      return key === null ? null : keptTokenAt(readKept().ranges, key, caret.startOffset);
+      const token = key === null ? null : keptTokenAt(readKept().ranges, key, caret.startOffset);
+      return token ? keptToken(token) : null;
     };
     const onMove = (event: MouseEvent): void => {
       if (!view.get()) return;
-      const step = stepUnder(event);
-      if (step === hovered.current) return;
-      hovered.current = step;
+      const token = tokenUnder(event);
+      const before = hovered.current;
+      if ((token && tokenKey(token)) === (before && tokenKey(before))) return;
+      hovered.current = token;
       redraw();
     };
     const onDown = (event: MouseEvent): void => {
       if (!view.get() || event.button !== 0) return;
-      const step = stepUnder(event);
-      if (step !== null) {
-        // The caret stays where it is (in front of the suggestion), so the suggestion stays.
-        event.preventDefault();
-        openAt(step);
-        return;
-      }
-      const token = keptUnder(event);
+      const token = tokenUnder(event);
       if (!token) return;
+      // On the suggestion the caret stays where it is (in front of it), so the suggestion stays.
       event.preventDefault();
-      openKept(token);
+      openToken(token);
     };
     return editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('mousemove', onMove);
@@ -361,7 +394,7 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
       root?.addEventListener('mousemove', onMove);
       root?.addEventListener('mousedown', onDown);
     });
-  }, [editor, openAt, openKept, readKept, redraw, stores.shownSteps, view]);
+  }, [editor, openToken, readKept, redraw, stores.shownSteps, view]);
 
   const close = (): void => {
     setOpen(null);
@@ -417,56 +450,29 @@ export function ProbabilitiesPlugin({ stores, view }: ProbabilitiesProps): React
   };
 
   if (!open) return null;
-  if (open.kind === 'kept') {
-    const keptNow = readKept();
-    const tokens = keptTokensOf(keptNow.ranges, open.generationId);
-    const range = tokens.find((entry) => entry.step === open.step);
-    const step = stepsOf(open.generationId)?.[open.step];
-    if (!range || !step) return null;
-    return createPortal(
-      <TokenPopover
-        key={`${open.generationId}-${open.step}`}
-        rect={tokenRect(keptNow.texts.get(range.key) ?? null, range)}
-        tokenText={step.text}
-        position={tokens.indexOf(range)}
-        count={tokens.length}
-        alternatives={step.alternatives}
-        writtenText={step.text}
-        option={open.option}
-        notice={notice}
-        onOption={(option) => setOpen({ ...open, option })}
-        onToken={(delta) => {
-          const next = tokens[tokens.indexOf(range) + delta];
-          if (next) openKept(next);
-        }}
-        onChoose={(chosenText) => chooseKept(open.generationId, open.step, chosenText)}
-        onClose={close}
-      />,
-      document.body,
-    );
-  }
-  if (!shown) return null;
-  const { text, ranges } = readPending(editor, shown);
-  const range = ranges.find((entry) => entry.step === open.step);
-  const step = shown.steps[open.step];
-  if (!range || !step) return null;
+  const at = locate(open);
+  if (!at) return null;
   return createPortal(
     <TokenPopover
-      key={open.step}
-      rect={tokenRect(text, range)}
-      tokenText={step.text}
-      position={ranges.indexOf(range)}
-      count={ranges.length}
-      alternatives={step.alternatives}
-      writtenText={step.text}
+      key={tokenKey(open)}
+      rect={tokenRect(at.text, at.range)}
+      tokenText={at.step.text}
+      position={at.position}
+      count={at.row.length}
+      alternatives={at.step.alternatives}
+      writtenText={at.step.text}
       option={open.option}
       notice={notice}
       onOption={(option) => setOpen({ ...open, option })}
       onToken={(delta) => {
-        const next = ranges[ranges.indexOf(range) + delta];
-        if (next) openAt(next.step);
+        const next = at.row[at.position + delta];
+        if (next) openToken(next);
       }}
-      onChoose={(chosenText) => choose(open.step, chosenText)}
+      onChoose={(chosenText) =>
+        open.kind === 'kept'
+          ? chooseKept(open.generationId, open.step, chosenText)
+          : choose(open.step, chosenText)
+      }
       onClose={close}
     />,
     document.body,
