@@ -9,6 +9,7 @@ import {
   type LoreEntryFields,
 } from '../../../shared/schemas/lorebook.js';
 import type { EntryDraft } from './entryDraft.js';
+import { Check, Field, NumberField, helpIdOf } from './formFields.js';
 
 /** The fields of one entry, each with its plain-language help. */
 export function EntryForm(props: {
@@ -21,17 +22,14 @@ export function EntryForm(props: {
   const { t } = useTranslation('lorebook');
   const id = useId();
   const { draft, onChange } = props;
+  const { fields } = draft;
   const set = (change: Partial<LoreEntryFields>): void =>
     onChange({ ...draft, fields: { ...draft.fields, ...change } });
-  const number = (value: string, fallback: number): number => {
-    const parsed = Number.parseInt(value, 10);
-    return Number.isFinite(parsed) ? parsed : fallback;
-  };
   const field = (name: string): string => `${id}-${name}`;
   const heading =
     draft.id === undefined
       ? t(draft.documentId === null ? 'entry.newLibraryHeading' : 'entry.newHeading')
-      : t('entry.editHeading', { title: draft.fields.title || t('untitled') });
+      : t('entry.editHeading', { title: fields.title || t('untitled') });
   return (
     <form
       className="lore-entry-form"
@@ -49,100 +47,80 @@ export function EntryForm(props: {
       }}
     >
       <div className="lore-form-head">
-        <h3 id={field('heading')}>{heading}</h3>
+        <h3 id={field('heading')} className="panel-heading">
+          {heading}
+        </h3>
         {draft.documentId === null && <span className="lore-badge">{t('entry.inLibrary')}</span>}
       </div>
-      <div className="lore-field">
-        <label htmlFor={field('title')}>{t('entry.title')}</label>
+      <Field id={field('title')} label={t('entry.title')}>
         <input
           id={field('title')}
           data-testid="lore-title"
           maxLength={MAX_LORE_TITLE_CHARS}
           autoFocus
-          value={draft.fields.title}
+          value={fields.title}
           onChange={(event) => set({ title: event.target.value })}
         />
-      </div>
-      <div className="lore-field">
-        <label htmlFor={field('text')}>{t('entry.text')}</label>
+      </Field>
+      <Field id={field('text')} label={t('entry.text')}>
         <textarea
           id={field('text')}
           data-testid="lore-text"
           rows={5}
           maxLength={MAX_LORE_TEXT_CHARS}
-          value={draft.fields.text}
+          value={fields.text}
           onChange={(event) => set({ text: event.target.value })}
         />
-      </div>
+      </Field>
 
       <fieldset className="lore-fieldset">
         <legend>{t('entry.matchHeading')}</legend>
-        <label className="lore-check">
-          <input
-            type="checkbox"
-            data-testid="lore-always-on"
-            checked={draft.fields.alwaysOn}
-            onChange={(event) => set({ alwaysOn: event.target.checked })}
-          />
-          {t('entry.alwaysOn')}
-        </label>
-        <div className="lore-field">
-          <label htmlFor={field('keys')}>{t('entry.keys')}</label>
+        <Check
+          label={t('entry.alwaysOn')}
+          testId="lore-always-on"
+          checked={fields.alwaysOn}
+          onChange={(alwaysOn) => set({ alwaysOn })}
+        />
+        <Field id={field('keys')} label={t('entry.keys')} help={t('entry.keysHelp')}>
           <textarea
             id={field('keys')}
             data-testid="lore-keys"
             rows={3}
             className="lore-keys"
             value={draft.keysText}
-            disabled={draft.fields.alwaysOn}
-            aria-describedby={field('keys-help')}
+            disabled={fields.alwaysOn}
+            aria-describedby={helpIdOf(field('keys'))}
             onChange={(event) => onChange({ ...draft, keysText: event.target.value })}
           />
-          <p id={field('keys-help')} className="lore-help">
-            {t('entry.keysHelp')}
-          </p>
-        </div>
-        <label className="lore-check">
-          <input
-            type="checkbox"
-            data-testid="lore-case-sensitive"
-            checked={draft.fields.caseSensitive}
-            disabled={draft.fields.alwaysOn}
-            onChange={(event) => set({ caseSensitive: event.target.checked })}
-          />
-          {t('entry.caseSensitive')}
-        </label>
-        <div className="lore-field">
-          <label htmlFor={field('scan')}>{t('entry.scanDepth')}</label>
-          <input
-            id={field('scan')}
-            type="number"
-            className="lore-number"
-            data-testid="lore-scan-depth"
-            min={1}
-            max={MAX_LORE_SCAN_CHARS}
-            disabled={draft.fields.alwaysOn}
-            aria-describedby={field('scan-help')}
-            value={draft.fields.scanDepthChars}
-            onChange={(event) =>
-              set({ scanDepthChars: number(event.target.value, draft.fields.scanDepthChars) })
-            }
-          />
-          <p id={field('scan-help')} className="lore-help">
-            {t('entry.scanDepthHelp')}
-          </p>
-        </div>
+        </Field>
+        <Check
+          label={t('entry.caseSensitive')}
+          testId="lore-case-sensitive"
+          checked={fields.caseSensitive}
+          disabled={fields.alwaysOn}
+          onChange={(caseSensitive) => set({ caseSensitive })}
+        />
+        <NumberField
+          id={field('scan')}
+          label={t('entry.scanDepth')}
+          help={t('entry.scanDepthHelp')}
+          testId="lore-scan-depth"
+          min={1}
+          max={MAX_LORE_SCAN_CHARS}
+          disabled={fields.alwaysOn}
+          value={fields.scanDepthChars}
+          onChange={(scanDepthChars) => set({ scanDepthChars })}
+        />
       </fieldset>
 
       <fieldset className="lore-fieldset">
         <legend>{t('entry.placementHeading')}</legend>
-        <div className="lore-field">
-          <label htmlFor={field('position')}>{t('entry.position')}</label>
+        <Field id={field('position')} label={t('entry.position')} help={t('entry.positionHelp')}>
           <select
             id={field('position')}
             data-testid="lore-position"
-            aria-describedby={field('position-help')}
-            value={draft.fields.position}
+            aria-describedby={helpIdOf(field('position'))}
+            value={fields.position}
             onChange={(event) => set({ position: lorePosition.parse(event.target.value) })}
           >
             {lorePosition.options.map((position) => (
@@ -151,57 +129,36 @@ export function EntryForm(props: {
               </option>
             ))}
           </select>
-          <p id={field('position-help')} className="lore-help">
-            {t('entry.positionHelp')}
-          </p>
-        </div>
-        {draft.fields.position === 'atDepth' && (
-          <div className="lore-field">
-            <label htmlFor={field('depth')}>{t('entry.depthLines')}</label>
-            <input
-              id={field('depth')}
-              type="number"
-              className="lore-number"
-              data-testid="lore-depth"
-              min={0}
-              max={MAX_LORE_DEPTH_LINES}
-              value={draft.fields.depthLines}
-              onChange={(event) =>
-                set({ depthLines: number(event.target.value, draft.fields.depthLines) })
-              }
-            />
-          </div>
-        )}
-        <div className="lore-field">
-          <label htmlFor={field('priority')}>{t('entry.priority')}</label>
-          <input
-            id={field('priority')}
-            type="number"
-            className="lore-number"
-            data-testid="lore-priority"
-            min={-1000}
-            max={1000}
-            aria-describedby={field('priority-help')}
-            value={draft.fields.priority}
-            onChange={(event) =>
-              set({ priority: number(event.target.value, draft.fields.priority) })
-            }
+        </Field>
+        {fields.position === 'atDepth' && (
+          <NumberField
+            id={field('depth')}
+            label={t('entry.depthLines')}
+            testId="lore-depth"
+            min={0}
+            max={MAX_LORE_DEPTH_LINES}
+            value={fields.depthLines}
+            onChange={(depthLines) => set({ depthLines })}
           />
-          <p id={field('priority-help')} className="lore-help">
-            {t('entry.priorityHelp')}
-          </p>
-        </div>
+        )}
+        <NumberField
+          id={field('priority')}
+          label={t('entry.priority')}
+          help={t('entry.priorityHelp')}
+          testId="lore-priority"
+          min={-1000}
+          max={1000}
+          value={fields.priority}
+          onChange={(priority) => set({ priority })}
+        />
       </fieldset>
 
-      <label className="lore-check">
-        <input
-          type="checkbox"
-          data-testid="lore-enabled"
-          checked={draft.fields.enabled}
-          onChange={(event) => set({ enabled: event.target.checked })}
-        />
-        {t('entry.enabled')}
-      </label>
+      <Check
+        label={t('entry.enabled')}
+        testId="lore-enabled"
+        checked={fields.enabled}
+        onChange={(enabled) => set({ enabled })}
+      />
 
       <div className="lore-form-actions">
         <button type="submit" className="primary-button" data-testid="lore-save">

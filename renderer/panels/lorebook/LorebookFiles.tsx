@@ -6,6 +6,8 @@ import { useClient } from '../../api/clientContext.js';
 import { localizedText } from '../../ui/describeError.js';
 import { downloadFile } from '../../ui/downloadFile.js';
 import type { ReportError } from '../../ui/errorReporting.js';
+import { Field, helpIdOf } from './formFields.js';
+import { LoreSection } from './LoreSection.js';
 
 /** Product names, the same in every language. */
 const FORMAT_NAMES = {
@@ -51,10 +53,8 @@ export function LorebookFiles(props: { documentId: string; reportError: ReportEr
   };
 
   return (
-    <section className="lore-section lore-files" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('files.heading')}</h3>
-      <div className="lore-field">
-        <label htmlFor={`${id}-target`}>{t('files.importInto')}</label>
+    <LoreSection id={`${id}-heading`} heading={t('files.heading')} className="lore-files">
+      <Field id={`${id}-target`} label={t('files.importInto')}>
         <select
           id={`${id}-target`}
           value={target}
@@ -63,26 +63,22 @@ export function LorebookFiles(props: { documentId: string; reportError: ReportEr
           <option value="document">{t('files.intoDocument')}</option>
           <option value="library">{t('files.intoLibrary')}</option>
         </select>
-      </div>
-      <div className="lore-field">
-        <label htmlFor={`${id}-file`}>{t('files.import')}</label>
+      </Field>
+      <Field id={`${id}-file`} label={t('files.import')} help={t('files.importHelp')}>
         <input
           id={`${id}-file`}
           type="file"
           className="lore-file"
           data-testid="lore-import-file"
           accept=".json,.lorebook,application/json"
-          aria-describedby={`${id}-file-help`}
+          aria-describedby={helpIdOf(`${id}-file`)}
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
             if (file) void importFile(file);
           }}
         />
-        <p id={`${id}-file-help`} className="lore-help">
-          {t('files.importHelp')}
-        </p>
-      </div>
+      </Field>
       {report && (
         <div
           className={`lore-report${report.notUnderstood.length > 0 ? ' has-notes' : ''}`}
@@ -133,6 +129,6 @@ export function LorebookFiles(props: { documentId: string; reportError: ReportEr
           {t('files.exportNovelAi')}
         </button>
       </div>
-    </section>
+    </LoreSection>
   );
 }

@@ -5,6 +5,8 @@ import { useClient } from '../../api/clientContext.js';
 import type { ReportError } from '../../ui/errorReporting.js';
 import { SidePanel } from '../../ui/SidePanel.js';
 import { EntryForm } from './EntryForm.js';
+import { Field, helpIdOf } from './formFields.js';
+import { LoreSection } from './LoreSection.js';
 import { LorebookFiles } from './LorebookFiles.js';
 import { draftOf, keysFromText, newDraft, type EntryDraft } from './entryDraft.js';
 import { useLorebook } from './useLorebook.js';
@@ -127,19 +129,16 @@ export function LorebookPanel(props: {
         {lorebook && !draft && (
           <>
             <p className="lore-intro">{t('panel.intro')}</p>
-            <section className="lore-section" aria-labelledby={`${id}-own`}>
-              <div className="lore-section-head">
-                <h3 id={`${id}-own`}>{t('panel.ownEntries')}</h3>
-                <button
-                  type="button"
-                  className="secondary-button"
-                  data-testid="lorebook-add-entry"
-                  data-opener="add-entry"
-                  onClick={() => open(newDraft(documentId))}
-                >
-                  {t('panel.addEntry')}
-                </button>
-              </div>
+            <LoreSection
+              id={`${id}-own`}
+              heading={t('panel.ownEntries')}
+              action={{
+                label: t('panel.addEntry'),
+                testId: 'lorebook-add-entry',
+                opener: 'add-entry',
+                onClick: () => open(newDraft(documentId)),
+              }}
+            >
               {lorebook.entries.length === 0 ? (
                 <p className="lore-empty">{t('panel.noEntries')}</p>
               ) : (
@@ -151,20 +150,17 @@ export function LorebookPanel(props: {
                   ))}
                 </ul>
               )}
-            </section>
-            <section className="lore-section" aria-labelledby={`${id}-library`}>
-              <div className="lore-section-head">
-                <h3 id={`${id}-library`}>{t('panel.library')}</h3>
-                <button
-                  type="button"
-                  className="secondary-button"
-                  data-testid="lorebook-add-library-entry"
-                  data-opener="add-library-entry"
-                  onClick={() => open(newDraft(null))}
-                >
-                  {t('panel.addLibraryEntry')}
-                </button>
-              </div>
+            </LoreSection>
+            <LoreSection
+              id={`${id}-library`}
+              heading={t('panel.library')}
+              action={{
+                label: t('panel.addLibraryEntry'),
+                testId: 'lorebook-add-library-entry',
+                opener: 'add-library-entry',
+                onClick: () => open(newDraft(null)),
+              }}
+            >
               <p className="lore-note">{t('panel.libraryHelp')}</p>
               {lorebook.library.length === 0 ? (
                 <p className="lore-empty">{t('panel.noLibrary')}</p>
@@ -190,11 +186,9 @@ export function LorebookPanel(props: {
                   ))}
                 </ul>
               )}
-            </section>
-            <section className="lore-section" aria-labelledby={`${id}-budget-heading`}>
-              <h3 id={`${id}-budget-heading`}>{t('panel.budgetHeading')}</h3>
-              <div className="lore-field">
-                <label htmlFor={`${id}-budget`}>{t('panel.budget')}</label>
+            </LoreSection>
+            <LoreSection id={`${id}-budget-heading`} heading={t('panel.budgetHeading')}>
+              <Field id={`${id}-budget`} label={t('panel.budget')} help={t('panel.budgetHelp')}>
                 <input
                   id={`${id}-budget`}
                   type="number"
@@ -202,7 +196,7 @@ export function LorebookPanel(props: {
                   data-testid="lore-budget"
                   min={0}
                   max={4096}
-                  aria-describedby={`${id}-budget-help`}
+                  aria-describedby={helpIdOf(`${id}-budget`)}
                   value={budgetText ?? String(lorebook.budgetTokens)}
                   onChange={(event) => setBudgetText(event.target.value)}
                   onBlur={(event) => void saveBudget(event.target.value)}
@@ -210,11 +204,8 @@ export function LorebookPanel(props: {
                     if (event.key === 'Enter') void saveBudget(event.currentTarget.value);
                   }}
                 />
-                <p id={`${id}-budget-help`} className="lore-help">
-                  {t('panel.budgetHelp')}
-                </p>
-              </div>
-            </section>
+              </Field>
+            </LoreSection>
             <LorebookFiles documentId={documentId} reportError={reportError} />
           </>
         )}
