@@ -80,7 +80,7 @@ const ContextDetails = memo(function ContextDetails({ view }: { view: ContextVie
   return (
     <>
       {plan && (
-        <section className="context-section" aria-labelledby={`${id}-used`}>
+        <section className="panel-section" aria-labelledby={`${id}-used`}>
           <h3 id={`${id}-used`}>{t('viewer.usedHeading')}</h3>
           <ContextBar plan={plan} />
           <p
@@ -97,7 +97,7 @@ const ContextDetails = memo(function ContextDetails({ view }: { view: ContextVie
           </p>
         </section>
       )}
-      <section className="context-section" aria-labelledby={`${id}-parts`}>
+      <section className="panel-section" aria-labelledby={`${id}-parts`}>
         <h3 id={`${id}-parts`}>{t('viewer.partsHeading')}</h3>
         <ul className="context-parts">
           <PartLine part="memory" label={t('parts.memory')} tokens={count('memory')} />
@@ -131,7 +131,7 @@ const ContextDetails = memo(function ContextDetails({ view }: { view: ContextVie
         </ul>
       </section>
       {fit && (
-        <section className="context-section" aria-labelledby={`${id}-prompt`}>
+        <section className="panel-section" aria-labelledby={`${id}-prompt`}>
           <h3 id={`${id}-prompt`}>{t('viewer.promptHeading')}</h3>
           <PromptText fit={fit} />
         </section>

@@ -70,7 +70,7 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
 
   return (
     <>
-      <section className="models-section model-sources" aria-labelledby="models-add-title">
+      <section className="panel-section model-sources" aria-labelledby="models-add-title">
         <h3 id="models-add-title">{t('add.title')}</h3>
         {desktop && (
           <p className="models-note model-add-desktop">
@@ -115,7 +115,7 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
         </form>
       </section>
 
-      <section className="models-section" aria-labelledby="models-import-title">
+      <section className="panel-section" aria-labelledby="models-import-title">
         <h3 id="models-import-title">{t('importCheckpoint.title')}</h3>
         <form
           className="models-form"
@@ -160,7 +160,7 @@ export function ModelSources({ reportError }: { reportError: ReportError }): Rea
         </form>
       </section>
 
-      <section className="models-section" aria-labelledby="models-download-title">
+      <section className="panel-section" aria-labelledby="models-download-title">
         <h3 id="models-download-title">{t('download.title')}</h3>
         <ul className="model-catalog">
           {catalog.map((entry) => (

@@ -13,7 +13,7 @@ import '../../styles/models.css';
 
 /**
  * The Models panel, one section after another: the library (with running downloads and imports
- * under it), where models come from, and how they run. Each section is a `models-section` with
+ * under it), where models come from, and how they run. Each section is a `panel-section` with
  * its own heading, so a further source of models slots in as one more.
  */
 export function ModelsPanel(props: { reportError: ReportError; onClose: () => void }): ReactNode {
@@ -30,7 +30,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
       onClose={onClose}
     >
       <div className="models-body">
-        <section className="models-section" aria-labelledby="models-library-title">
+        <section className="panel-section" aria-labelledby="models-library-title">
           <h3 id="models-library-title">{t('library.title')}</h3>
           <ModelList models={models} reportError={reportError} />
           {jobs.length > 0 && (

@@ -61,7 +61,7 @@ export function RunSettingsForm(props: {
 
   return (
     <>
-      <section className="models-section run-settings" aria-labelledby="models-run-title">
+      <section className="panel-section run-settings" aria-labelledby="models-run-title">
         <h3 id="models-run-title">{t('runSettings.title')}</h3>
         <div className="run-settings-grid">
           <label className="models-field">
@@ -120,7 +120,7 @@ export function RunSettingsForm(props: {
           </p>
         )}
       </section>
-      <section className="models-section engine-now" aria-labelledby="models-engine-title">
+      <section className="panel-section engine-now" aria-labelledby="models-engine-title">
         <h3 id="models-engine-title">{t('engine.title')}</h3>
         <div className="engine-card">
           {loaded ? (
