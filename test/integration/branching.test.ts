@@ -10,126 +10,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { EventPayload, ResponseOf } from '../../shared/contract.js';
-import type { DocumentRecord } from '../../shared/schemas/documents.js';
-import type { DocumentGenerationSettings } from '../../shared/schemas/generations.js';
-import { TOP_ALTERNATIVES, type TokenStep } from '../../shared/schemas/tokenSteps.js';
-import { createBackend, type Backend } from '../../electron/backend.js';
-import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
-import type { RequestContext } from '../../electron/core/requestContext.js';
+import type { ResponseOf } from '../../shared/contract.js';
+import { TOP_ALTERNATIVES } from '../../shared/schemas/tokenSteps.js';
+import { Studio, spelled } from '../fixtures/studio.js';
 
-const demoModel = fileURLToPath(
-  new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
-);
-const context: RequestContext = { transport: 'test', clientId: 'branching-test' };
 const story = 'The old man walked slowly into the village. He looked at the houses and';
-
-type End = EventPayload<'generation.end'>;
-
-/** A backend with its own data folder and model host, and what its generations sent. */
-class Studio {
-  readonly dir = mkdtempSync(join(tmpdir(), 'inkwell-branching-'));
-  readonly backend: Backend;
-  readonly steps = new Map<string, TokenStep[]>();
-  readonly texts = new Map<string, string>();
-  readonly ends = new Map<string, End>();
-  private endWatchers: (() => void)[] = [];
-  private readonly waiting = new Map<string, (end: End) => void>();
-  documentId = '';
-
-  constructor() {
-    this.backend = createBackend({
-      dataDir: this.dir,
-      transport: 'test',
-      appVersion: '0.0.0-test',
-      spawnModelHost: () => forkModelHost({ quiet: true }),
-      defaultModelPath: demoModel,
-    });
-    this.backend.events.subscribe((event, payload) => {
-      if (event === 'generation.chunk') {
-        const { generationId } = payload;
-        this.texts.set(generationId, (this.texts.get(generationId) ?? '') + payload.text);
-        const known = this.steps.get(generationId) ?? [];
-        this.steps.set(generationId, [...known, ...(payload.steps ?? [])]);
-      } else if (event === 'generation.end') {
-        this.ends.set(payload.generationId, payload);
-        this.waiting.get(payload.generationId)?.(payload);
-        for (const watcher of this.endWatchers) watcher();
-      }
-    });
-  }
-
-  async call<T>(channel: string, payload: unknown): Promise<T> {
-    const reply = await this.backend.router.dispatch(channel, payload, context);
-    if (!reply.ok) assert.fail(`${channel} failed: ${JSON.stringify(reply.error)}`);
-    return reply.data as T;
-  }
-
-  async open(params: Partial<DocumentGenerationSettings['params']>): Promise<void> {
-    const document = await this.call<DocumentRecord>('documents.create', { title: 'Village' });
-    this.documentId = document.id;
-    const current = await this.call<DocumentGenerationSettings>('settings.getDocument', {
-      documentId: this.documentId,
-    });
-    const { documentId: _id, ...rest } = current;
-    await this.call('settings.saveDocument', {
-      ...rest,
-      documentId: this.documentId,
-      params: { ...current.params, ...params },
-    });
-  }
-
-  /** Continues and waits for the end. */
-  async continue(textBeforeCursor: string, extra: Record<string, unknown> = {}): Promise<End> {
-    const generationId = randomUUID();
-    await this.call('continue.start', {
-      generationId,
-      documentId: this.documentId,
-      textBeforeCursor,
-      ...extra,
-    });
-    return this.endOf(generationId);
-  }
-
-  /** Replays a stored generation (history.replay) and waits for the end. */
-  async replay(id: string): Promise<End> {
-    const generationId = randomUUID();
-    await this.call('history.replay', { id, generationId });
-    return this.endOf(generationId);
-  }
-
-  private endOf(generationId: string): Promise<End> {
-    const ended = this.ends.get(generationId);
-    if (ended) return Promise.resolve(ended);
-    return new Promise((resolve) => this.waiting.set(generationId, resolve));
-  }
-
-  /** Resolves once `count` generations have ended in all. */
-  endsReach(count: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        if (this.ends.size >= count) resolve();
-      };
-      this.endWatchers.push(check);
-      check();
-    });
-  }
-
-  close(): void {
-    this.backend.close();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 /** Long enough (over two 64-token chunks) that reading it again would show. */
 const longStory = `${story} ${'The wind came up from the sea and the shutters rattled. '.repeat(12)}`;
-
-const spelled = (steps: readonly TokenStep[]): string => steps.map((step) => step.text).join('');
 
 describe('probabilities and branches through the router', () => {
   let studio: Studio;
@@ -249,17 +138,13 @@ describe('probabilities and branches through the router', () => {
 
   it('refuses a branch that does not fit the text before the cursor', async () => {
     const parent = await studio.continue(story);
-    const reply = await studio.backend.router.dispatch(
-      'continue.start',
-      {
-        generationId: randomUUID(),
-        documentId: studio.documentId,
-        textBeforeCursor: story + ' something else',
-        parentId: parent.generationId,
-        branch: { tokenIndex: 1, prefix: ' not what the text ends with' },
-      },
-      context,
-    );
+    const reply = await studio.dispatch('continue.start', {
+      generationId: randomUUID(),
+      documentId: studio.documentId,
+      textBeforeCursor: story + ' something else',
+      parentId: parent.generationId,
+      branch: { tokenIndex: 1, prefix: ' not what the text ends with' },
+    });
     assert.equal(reply.ok, false);
     assert.equal(!reply.ok && reply.error.code, 'invalid_request');
   });

@@ -8,115 +8,28 @@
  * makes a word come more often, and the repetition penalties reach the server.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { createBackend, type Backend } from '../../electron/backend.js';
-import type { RequestContext } from '../../electron/core/requestContext.js';
 import { RemoteEngine } from '../../electron/engine/remote/remoteEngine.js';
-import { forkModelHost } from '../../electron/engine/supervisor/forkModelHost.js';
-import type { EventPayload, ResponseOf } from '../../shared/contract.js';
-import type { DocumentRecord } from '../../shared/schemas/documents.js';
+import type { ResponseOf } from '../../shared/contract.js';
 import {
   generationParams,
   type GenerationParamsInput,
   type ResolvedGenerationParams,
 } from '../../shared/schemas/engine.js';
-import type { DocumentGenerationSettings } from '../../shared/schemas/generations.js';
-import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
 import { startLlamaServer, type RunningLlamaServer } from '../fixtures/llamaServer.js';
+import { Studio, demoModel, spelled } from '../fixtures/studio.js';
 
-const demoModel = fileURLToPath(
-  new URL('../../resources/models/gpt2-brown-mini.q8_0.gguf', import.meta.url),
-);
-const context: RequestContext = { transport: 'test', clientId: 'remote-steering-test' };
 const story = 'The old man walked slowly into the village. He';
-type End = EventPayload<'generation.end'>;
-
-const spelled = (steps: readonly TokenStep[]): string => steps.map((step) => step.text).join('');
-
-/** A backend with its own data folder, continuing on a llama.cpp server. */
-class RemoteStudio {
-  readonly dir = mkdtempSync(join(tmpdir(), 'inkwell-remote-steering-'));
-  readonly backend: Backend;
-  readonly steps = new Map<string, TokenStep[]>();
-  readonly texts = new Map<string, string>();
-  private readonly ends = new Map<string, End>();
-  private readonly waiting = new Map<string, (end: End) => void>();
-  documentId = '';
-
-  constructor() {
-    this.backend = createBackend({
-      dataDir: this.dir,
-      transport: 'test',
-      appVersion: '0.0.0-test',
-      spawnModelHost: () => forkModelHost({ quiet: true }),
-      defaultModelPath: demoModel,
-    });
-    this.backend.events.subscribe((event, payload) => {
-      if (event === 'generation.chunk') {
-        const { generationId } = payload;
-        this.texts.set(generationId, (this.texts.get(generationId) ?? '') + payload.text);
-        const known = this.steps.get(generationId) ?? [];
-        this.steps.set(generationId, [...known, ...(payload.steps ?? [])]);
-      } else if (event === 'generation.end') {
-        this.ends.set(payload.generationId, payload);
-        this.waiting.get(payload.generationId)?.(payload);
-      }
-    });
-  }
-
-  async call<T>(channel: string, payload: unknown): Promise<T> {
-    const reply = await this.backend.router.dispatch(channel, payload, context);
-    if (!reply.ok) assert.fail(`${channel} failed: ${JSON.stringify(reply.error)}`);
-    return reply.data as T;
-  }
-
-  async open(baseUrl: string, params: Partial<DocumentGenerationSettings['params']>) {
-    await this.call('remote.save', { baseUrl, model: demoModel, contextSize: null });
-    const document = await this.call<DocumentRecord>('documents.create', { title: 'Village' });
-    this.documentId = document.id;
-    const current = await this.call<DocumentGenerationSettings>('settings.getDocument', {
-      documentId: this.documentId,
-    });
-    const { documentId: _id, ...rest } = current;
-    await this.call('settings.saveDocument', {
-      ...rest,
-      documentId: this.documentId,
-      params: { ...current.params, ...params },
-    });
-  }
-
-  async continue(textBeforeCursor: string, extra: Record<string, unknown> = {}): Promise<End> {
-    const generationId = randomUUID();
-    await this.call('continue.start', {
-      generationId,
-      documentId: this.documentId,
-      textBeforeCursor,
-      ...extra,
-    });
-    const ended = this.ends.get(generationId);
-    if (ended) return ended;
-    return new Promise((resolve) => this.waiting.set(generationId, resolve));
-  }
-
-  close(): void {
-    this.backend.close();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 describe('token probabilities and branches with a remote server, through the app', () => {
   let server: RunningLlamaServer;
-  let studio: RemoteStudio;
+  let studio: Studio;
 
   before(async () => {
     server = await startLlamaServer(demoModel);
-    studio = new RemoteStudio();
-    await studio.open(server.baseUrl, { seed: 4242, maxTokens: 32 });
+    studio = new Studio();
+    await studio.useServer(server.baseUrl);
+    await studio.open({ seed: 4242, maxTokens: 32 });
   });
   after(async () => {
     studio?.close();
@@ -183,9 +96,10 @@ describe('token probabilities and branches with a remote server, through the app
     // A fresh server, nothing cached: the same text (one slot, one thread: llama.cpp is
     // deterministic for a seed; the prompt cache does not change what it computes).
     const freshServer = await startLlamaServer(demoModel);
-    const cold = new RemoteStudio();
+    const cold = new Studio();
     try {
-      await cold.open(freshServer.baseUrl, { seed: 4242, maxTokens: 32 });
+      await cold.useServer(freshServer.baseUrl);
+      await cold.open({ seed: 4242, maxTokens: 32 });
       const fresh = await cold.continue(story + prefix);
       assert.equal(fresh.text, branch.text, 'the same text as a fresh server writes there');
     } finally {
