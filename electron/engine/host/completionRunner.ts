@@ -20,7 +20,7 @@ import { localizedError } from '../../../shared/i18n/localizedMessage.js';
 import type { TokenStep } from '../../../shared/schemas/tokenSteps.js';
 import { TokenStepTrail } from '../../../shared/tokenStepTrail.js';
 import type { LoadedModel } from './modelLoader.js';
-import { ProbabilityCompletion, type TokenCompletion } from './probabilityCompletion.js';
+import { ProbabilityCompletion } from './probabilityCompletion.js';
 import { completionStartToken, type FittedPrompt } from './promptFit.js';
 import { StopStringMatcher } from './stopStringMatcher.js';
 import { TypingHold } from './typingHold.js';
@@ -61,12 +61,13 @@ export async function runCompletion(
   const { llama, info } = loaded;
   const trail = withProbabilities ? new TokenStepTrail() : null;
   const dryRepeatPenalty = dryRepeatPenaltyOf(params, loaded.sequence.context.contextSize);
-  // LlamaCompletion drops the DRY option (node-llama-cpp 3.21.1 does not pass it on to the
-  // sequence), so DRY runs through our own completion, which gives the same tokens otherwise.
-  const completion: TokenCompletion =
-    trail || dryRepeatPenalty
-      ? new ProbabilityCompletion(loaded.sequence, trail ? (steps) => trail.push(steps) : null)
-      : loaded.completion;
+  // One completion for every run, probabilities or not: node-llama-cpp's LlamaCompletion gives the
+  // same tokens (test/integration/completionMatchesLlamaCompletion.test.ts) but no steps, and it
+  // drops the DRY option (3.21.1 does not pass it on to the sequence).
+  const completion = new ProbabilityCompletion(
+    loaded.sequence,
+    trail ? (steps) => trail.push(steps) : null,
+  );
   const { reserved, startedAt } = prompt;
   const fit = { tokens: prompt.tokens, maxTokens: prompt.maxTokens };
   const droppedPromptTokens = prompt.fit.plan.droppedTokens;

@@ -5,13 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import {
-  LlamaCompletion,
-  type Llama,
-  type LlamaContext,
-  type LlamaContextSequence,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import type {
   LoadStep,
   LoadedModelInfo,
@@ -36,7 +30,6 @@ export interface LoadedModel {
   model: LlamaModel;
   context: LlamaContext;
   sequence: LlamaContextSequence;
-  completion: LlamaCompletion;
   /** The evaluated prefix kept between completions. */
   cache: PromptCache;
   info: LoadedModelInfo;
@@ -231,7 +224,6 @@ export async function loadModel(
     };
     return {
       ...parts,
-      completion: new LlamaCompletion({ contextSequence: sequence }),
       cache: new PromptCache(sequence),
       info,
       vramBaseline: baseline,
@@ -244,7 +236,6 @@ export async function loadModel(
 }
 
 export async function disposeLoadedModel(loaded: LoadedModel): Promise<void> {
-  loaded.completion.dispose();
   await loaded.context.dispose();
   await loaded.model.dispose();
 }

@@ -1,14 +1,13 @@
 /**
- * A completion that also reports what the model weighed at each token: node-llama-cpp's
- * LlamaCompletion has no way to hand out per-token probabilities, so this one drives the
- * sequence itself through `evaluateWithMetadata` (which LlamaCompletion's `evaluate` is a thin
- * wrapper of) with the same sampler options, the same way of holding back a token that ends in
- * half a character, and the same repetition-penalty window. With the same seed it gives the same
- * tokens as LlamaCompletion (test/integration/tokenProbabilities.test.ts checks it), so turning
- * probabilities on never changes the text.
+ * The host's completion, for every run: node-llama-cpp's LlamaCompletion has no way to hand out
+ * per-token probabilities (and drops the DRY option), so this one drives the sequence itself
+ * through `evaluateWithMetadata` (which LlamaCompletion's `evaluate` is a thin wrapper of) with
+ * the same sampler options, the same way of holding back a token that ends in half a character,
+ * and the same repetition-penalty window. With the same seed it gives the same tokens as
+ * LlamaCompletion, steps asked for or not (test/integration/completionMatchesLlamaCompletion.test.ts),
+ * so turning probabilities on never changes the text and older history replays as written.
  *
- * It takes LlamaCompletion's options object, so completionRunner passes one set of sampler
- * options to whichever of the two runs. What it does not implement (grammars, custom stop
+ * It takes LlamaCompletion's options object. What it does not implement (grammars, custom stop
  * triggers, context shifts: completionRunner uses none of them) is refused, not ignored.
  *
  * Greedy (temperature 0) is not run on llama.cpp's greedy sampler: asked for probabilities
@@ -43,15 +42,7 @@ const DEFAULT_REPEAT_LAST_TOKENS = 64;
 
 export type StepListener = (steps: TokenStep[]) => void;
 
-/** The part of LlamaCompletion that completionRunner calls. */
-export interface TokenCompletion {
-  generateCompletionWithMeta(
-    tokens: Token[],
-    options: LlamaCompletionGenerationOptions,
-  ): Promise<LlamaCompletionResponse>;
-}
-
-export class ProbabilityCompletion implements TokenCompletion {
+export class ProbabilityCompletion {
   /** Each token's own text, detokenized once per completion (alternatives repeat a lot). */
   private readonly pieces = new Map<Token, string>();
 
