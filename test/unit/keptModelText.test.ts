@@ -362,6 +362,138 @@ describe('keeping a suggestion', () => {
   });
 });
 
+describe('kept text formatted or split by the writer', () => {
+  /** The tokens tinted now, with the steps the test's generation streamed. */
+  const tintedNow = (editor: LexicalEditor, ...tokens: string[]): string[] => {
+    const kept = editor.getEditorState().read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .filter($isKeptModelTextNode)
+        .map((node) => ({ key: node.getKey(), ...node.getOrigin(), text: node.getTextContent() })),
+    );
+    return keptTokenRanges(kept, () => tokens.map((text) => stepOf(text, 0.4))).map((range) =>
+      kept.find((entry) => entry.key === range.key)!.text.slice(range.start, range.end),
+    );
+  };
+
+  it('stays tinted where a word of it is made bold: each part holds its share', async () => {
+    const { editor, server, controller } = await continuing(' climbed', ' the', ' stairs');
+    controller.acceptAll();
+    controller.dispose();
+    editor.update(
+      () => {
+        const kept = $getRoot().getAllTextNodes().find($isKeptModelTextNode)!;
+        kept.select(8, 12);
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.formatText('bold');
+      },
+      { discrete: true },
+    );
+    assert.deepEqual(pieces(editor, server), [
+      [
+        ['The keeper', null, 0, 0],
+        [' climbed', 0, 0, 8],
+        [' the', 0, 8, 4],
+        [' stairs', 0, 12, 7],
+      ],
+    ]);
+    const bold = editor.getEditorState().read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .filter((node) => node.hasFormat('bold'))
+        .map((node) => node.getTextContent()),
+    );
+    assert.deepEqual(bold, [' the']);
+    assert.deepEqual(tintedNow(editor, ' climbed', ' the', ' stairs'), [
+      ' climbed',
+      ' the',
+      ' stairs',
+    ]);
+  });
+
+  it('stays tinted on both sides of an Enter typed inside it, the caret on the new line', async () => {
+    const { editor, server, controller } = await continuing(' climbed', ' the', ' stairs');
+    controller.acceptAll();
+    controller.dispose();
+    editor.update(
+      () => {
+        $getRoot().getAllTextNodes().find($isKeptModelTextNode)!.select(8, 8);
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.insertParagraph();
+      },
+      { discrete: true },
+    );
+    assert.deepEqual(pieces(editor, server), [
+      [
+        ['The keeper', null, 0, 0],
+        [' climbed', 0, 0, 8],
+      ],
+      [[' the stairs', 0, 8, 11]],
+    ]);
+    // What the writer types next, at the start of the new line, is the writer's own.
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.insertText('Then');
+      },
+      { discrete: true },
+    );
+    assert.deepEqual(pieces(editor, server)[1], [
+      ['Then', null, 0, 0],
+      [' the stairs', 0, 8, 11],
+    ]);
+    assert.deepEqual(tintedNow(editor, ' climbed', ' the', ' stairs'), [
+      ' climbed',
+      ' the',
+      ' stairs',
+    ]);
+  });
+
+  it('keeps a cut short piece cut short when it is split', () => {
+    const editor = createEditor({
+      namespace: 'inkwell-kept-model-text-split',
+      nodes: [KeptModelTextNode],
+      onError: (error) => {
+        throw error;
+      },
+    });
+    editor.update(
+      () => {
+        // "The lamp was lit" kept, then its last character deleted; then split after "lamp".
+        const kept = $createKeptModelTextNode('The lamp was li', {
+          generationId: 'g1',
+          from: 0,
+          length: 16,
+        });
+        $getRoot().append($createParagraphNode().append(kept));
+        kept.splitText(8);
+      },
+      { discrete: true },
+    );
+    const parts = editor.getEditorState().read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .map((node) =>
+          $isKeptModelTextNode(node)
+            ? { ...node.getOrigin(), key: node.getKey(), text: node.getTextContent() }
+            : null,
+        ),
+    );
+    assert.ok(
+      parts.every((part) => part !== null),
+      'both parts are kept text',
+    );
+    assert.deepEqual(
+      tinted(parts.map((part) => piece(part!.text, part!.from, part!.length, `k${part!.from}`))),
+      [
+        ['k0', 0, 'The'],
+        ['k0', 1, ' lamp'],
+        ['k8', 2, ' was'],
+      ],
+    );
+  });
+});
+
 describe('kept text in HTML', () => {
   let dom: JSDOM;
   before(() => {

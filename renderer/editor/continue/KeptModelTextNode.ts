@@ -1,5 +1,7 @@
 import {
   $applyNodeReplacement,
+  $getSelection,
+  $isRangeSelection,
   TextNode,
   type EditorConfig,
   type LexicalNode,
@@ -41,6 +43,8 @@ function readOrigin(value: unknown): ModelOrigin {
  * formats, HTML, Markdown, Word and plain-text exports are a TextNode's. Text typed at either
  * end goes into a plain node beside it (the writer's own words never look like the model's);
  * text typed or deleted inside it changes it, and the view stops tinting it from there on.
+ * Split (bold on part of it, Enter inside it), each part stays kept text with its own share of
+ * the output: formats and line breaks change no character the model wrote.
  */
 export class KeptModelTextNode extends TextNode {
   __generationId: string;
@@ -104,6 +108,36 @@ export class KeptModelTextNode extends TextNode {
     return { generationId: latest.__generationId, from: latest.__from, length: latest.__length };
   }
 
+  /**
+   * Lexical makes the parts after the first plain text nodes; here each part is kept text again,
+   * holding the characters of the output it shows. The last part holds what is left of the
+   * piece's share, so a piece cut short before it was split still reads as cut short.
+   */
+  override splitText(...splitOffsets: number[]): TextNode[] {
+    const origin = this.getOrigin();
+    const parts = super.splitText(...splitOffsets);
+    if (parts.length < 2 || origin.generationId === '') return parts;
+    let offset = 0;
+    return parts.map((part, index) => {
+      const size = part.getTextContentSize();
+      const share: ModelOrigin = {
+        generationId: origin.generationId,
+        from: origin.from + offset,
+        length: index === parts.length - 1 ? Math.max(0, origin.length - offset) : size,
+      };
+      offset += size;
+      return $isKeptModelTextNode(part) ? part.setOrigin(share) : $keepAsModelText(part, share);
+    });
+  }
+
+  setOrigin(origin: ModelOrigin): this {
+    const writable = this.getWritable();
+    writable.__generationId = origin.generationId;
+    writable.__from = origin.from;
+    writable.__length = origin.length;
+    return writable;
+  }
+
   /** The piece now holds `length` characters of the output (more were kept, or some were cut). */
   setModelLength(length: number): this {
     const writable = this.getWritable();
@@ -119,6 +153,28 @@ export class KeptModelTextNode extends TextNode {
   override canInsertTextAfter(): boolean {
     return false;
   }
+}
+
+/** A plain text node made kept text in its place, with the caret where it was in it. */
+function $keepAsModelText(node: TextNode, origin: ModelOrigin): KeptModelTextNode {
+  const kept = $createKeptModelTextNode(node.getTextContent(), origin)
+    .setFormat(node.getFormat())
+    .setStyle(node.getStyle())
+    .setDetail(node.getDetail());
+  const key = node.getKey();
+  const before = $getSelection();
+  const offsetOf = (point: { key: string; offset: number } | undefined): number | null =>
+    point?.key === key ? point.offset : null;
+  const anchor = $isRangeSelection(before) ? offsetOf(before.anchor) : null;
+  const focus = $isRangeSelection(before) ? offsetOf(before.focus) : null;
+  node.replace(kept);
+  // replace() puts a point that was in the node at the end of its stand-in.
+  const after = $getSelection();
+  if ($isRangeSelection(after)) {
+    if (anchor !== null) after.anchor.set(kept.getKey(), anchor, 'text');
+    if (focus !== null) after.focus.set(kept.getKey(), focus, 'text');
+  }
+  return kept;
 }
 
 export function $createKeptModelTextNode(text: string, origin: ModelOrigin): KeptModelTextNode {
