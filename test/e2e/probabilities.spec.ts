@@ -4,8 +4,9 @@
  * keyboard, choose another token and see the new branch stream from it; then the tree of
  * continuations, whose first branch is used, and which is still there after a reload. Then kept
  * text: tinted once kept and after a reload, its popover by a click and by Alt+↓ at the caret, a
- * branch from a kept token and Ctrl+Z bringing the kept text back, the tint gone from an edited
- * word, and a subtree of the tree deleted and brought back (Ctrl+Z in the panel, the toast).
+ * branch from a kept token and Ctrl+Z bringing the kept text back, the tint kept through bold,
+ * the tint gone from an edited word, and a subtree of the tree deleted and brought back (Ctrl+Z
+ * in the panel, the toast).
  */
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
@@ -288,6 +289,29 @@ test('kept text stays tinted across a reload, opens its popover by click and by 
   await expect
     .poll(async () => withoutSpace((await tintedInOrder(page)).join('')))
     .toBe(withoutSpace(first));
+
+  // Bold on a kept token (selected on the page, then Ctrl+B) changes no character: every token
+  // stays tinted, the bold one too. Ctrl+Z takes the bold off again.
+  await editor.focus();
+  await page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (let level = 0; level < 5; level += 1) {
+      CSS.highlights.get(`inkwell-probability-${level}`)?.forEach((range) => {
+        ranges.push(range as Range);
+      });
+    }
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(ranges[1]!.cloneRange());
+  });
+  await page.keyboard.press('Control+b');
+  await expect
+    .poll(async () => withoutSpace((await editor.locator('.ed-bold').allTextContents()).join('')))
+    .toBe(withoutSpace(tokens[1]!));
+  await expect.poll(async () => (await tintedInOrder(page)).join('')).toBe(tokens.join(''));
+  await page.keyboard.press('Control+z');
+  await expect(editor.locator('.ed-bold')).toHaveCount(0);
 
   // Typing inside the last kept word: that word is no longer the model's; the ones before are.
   await editor.focus();
