@@ -65,21 +65,7 @@ describe('probabilities and branches through the router', () => {
 
   it('branches from token k exactly as a cold continue of the text cut there', async () => {
     const parent = await studio.continue(story);
-    const steps = studio.steps.get(parent.generationId) ?? [];
-    const k = steps.findIndex(
-      (step, index) =>
-        index >= 2 && step.alternatives.some((alt) => alt.text !== step.text && alt.text !== ''),
-    );
-    assert.ok(k >= 2, 'a token with another alternative');
-    const chosen = steps[k]!.alternatives.find(
-      (alt) => alt.text !== steps[k]!.text && alt.text !== '',
-    )!;
-    const prefix = spelled(steps.slice(0, k)) + chosen.text;
-
-    const branch = await studio.continue(story + prefix, {
-      parentId: parent.generationId,
-      branch: { tokenIndex: k, prefix },
-    });
+    const { branch, tokenIndex: k, prefix } = await studio.branchAtAlternative(story, parent);
     assert.ok(branch.text.length > 0);
     const recorded = await studio.call<ResponseOf<'probabilities.steps'>>('probabilities.steps', {
       generationId: branch.generationId,
