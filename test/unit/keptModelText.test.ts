@@ -22,17 +22,6 @@ import {
   UNDO_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import type {
-  Channel,
-  EventName,
-  EventPayload,
-  RequestOf,
-  ResponseOf,
-} from '../../shared/contract.js';
-import { ApiError } from '../../shared/errors.js';
-import type { TokenStep } from '../../shared/schemas/tokenSteps.js';
-import type { InkwellClient } from '../../renderer/api/client.js';
-import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
 import { ContinueController } from '../../renderer/editor/continue/continueController.js';
 import { createContinuePort } from '../../renderer/editor/continue/continuePort.js';
 import { createContinueStores } from '../../renderer/editor/continue/continueState.js';
@@ -52,20 +41,12 @@ import {
   keptTokenRanges,
   type KeptPiece,
 } from '../../renderer/editor/probabilities/keptRuns.js';
-import { EventListeners } from './support/eventListeners.js';
+import { ContinueServer, stepOf } from './support/continueServer.js';
 
 globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback): number =>
   Number(setTimeout(() => callback(performance.now()), 0));
 const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const stepOf = (text: string, p: number): TokenStep => ({
-  text,
-  p,
-  alternatives: [
-    { text, p },
-    { text: ' other', p: 0.2 },
-  ],
-});
 /** "The lamp was lit": four tokens, one of each of four tint levels. */
 const STEPS = [stepOf('The', 0.9), stepOf(' lamp', 0.3), stepOf(' was', 0.05), stepOf(' lit', 0.6)];
 const piece = (text: string, from: number, length: number, key = `k${from}`): KeptPiece => ({
@@ -134,45 +115,9 @@ describe('the tint of kept text', () => {
   });
 });
 
-/** The server side of continue: each start is a generation the test streams tokens into. */
-class Server implements InkwellClient {
-  readonly connection = createObservable<ConnectionState>('connected');
-  readonly starts: RequestOf<'continue.start'>[] = [];
-  private readonly events = new EventListeners();
-
-  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    if (channel === 'continue.accept') return Promise.resolve({} as ResponseOf<C>);
-    if (channel !== 'continue.start') {
-      return Promise.reject(new ApiError('unavailable', 'not part of this test'));
-    }
-    const start = request as RequestOf<'continue.start'>;
-    this.starts.push(start);
-    const started: ResponseOf<'continue.start'> = {
-      generationId: start.generationId,
-      spotId: start.generationId,
-      seed: 7,
-      plan: { promptTokens: 3, maxNewTokens: 40, contextSize: 1024, droppedTokens: 0 },
-    };
-    return Promise.resolve(started as ResponseOf<C>);
-  }
-
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    return this.events.on(event, listener);
-  }
-
-  tokens(...texts: string[]): void {
-    const generationId = this.starts.at(-1)?.generationId ?? '';
-    this.events.emit('generation.chunk', {
-      generationId,
-      text: texts.join(''),
-      steps: texts.map((text) => stepOf(text, 0.4)),
-    });
-  }
-}
-
 interface Setup {
   editor: LexicalEditor;
-  server: Server;
+  server: ContinueServer;
   controller: ContinueController;
 }
 
@@ -192,7 +137,7 @@ async function continuing(...tokens: string[]): Promise<Setup> {
     },
     { discrete: true },
   );
-  const server = new Server();
+  const server = new ContinueServer();
   const controller = new ContinueController({
     editor,
     port: createContinuePort(server),
@@ -211,7 +156,7 @@ async function continuing(...tokens: string[]): Promise<Setup> {
 /** Each paragraph's text nodes: [text, generation (by start number) or null, from, length]. */
 function pieces(
   editor: LexicalEditor,
-  server: Server,
+  server: ContinueServer,
 ): [string, number | null, number, number][][] {
   const ids = server.starts.map((start) => start.generationId);
   return editor.getEditorState().read(() =>

@@ -16,69 +16,27 @@ import {
   UNDO_COMMAND,
   type LexicalEditor,
 } from 'lexical';
-import type {
-  Channel,
-  EventName,
-  EventPayload,
-  RequestOf,
-  ResponseOf,
-} from '../../shared/contract.js';
 import {
   LOOKAHEAD_CHARS,
   TYPING_PAUSE_MS,
   WRITER_ENGAGED_MS,
 } from '../../shared/channels/generation.js';
-import { ApiError } from '../../shared/errors.js';
-import type { InkwellClient } from '../../renderer/api/client.js';
-import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
 import { ContinueController } from '../../renderer/editor/continue/continueController.js';
 import { createContinuePort } from '../../renderer/editor/continue/continuePort.js';
 import { createContinueStores } from '../../renderer/editor/continue/continueState.js';
 import { $getPendingNode, $isCaretBefore } from '../../renderer/editor/continue/pendingText.js';
 import { PendingTextNode } from '../../renderer/editor/continue/PendingTextNode.js';
-import { EventListeners } from './support/eventListeners.js';
+import { ContinueServer } from './support/continueServer.js';
 
 // Frames, as a browser would give them (Node has none).
 globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback): number =>
   Number(setTimeout(() => callback(performance.now()), 0));
 
-/** The server side of continue: one generation, whose tokens the test sends. */
-class FakeServer implements InkwellClient {
-  readonly connection = createObservable<ConnectionState>('connected');
-  readonly calls: { channel: Channel; request: unknown }[] = [];
-  /** The id the controller named its generation with. */
-  generationId = '';
-  private readonly events = new EventListeners();
-
-  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    this.calls.push({ channel, request });
-    if (channel !== 'continue.start') {
-      return Promise.reject(new ApiError('unavailable', 'not part of this test'));
-    }
-    this.generationId = (request as RequestOf<'continue.start'>).generationId;
-    const started: ResponseOf<'continue.start'> = {
-      generationId: this.generationId,
-      spotId: this.generationId,
-      seed: 7,
-      plan: { promptTokens: 3, maxNewTokens: 40, contextSize: 1024, droppedTokens: 0 },
-    };
-    return Promise.resolve(started as ResponseOf<C>);
-  }
-
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    return this.events.on(event, listener);
-  }
-
-  token(text: string): void {
-    this.events.emit('generation.chunk', { generationId: this.generationId, text });
-  }
-}
-
 const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Setup {
   editor: LexicalEditor;
-  server: FakeServer;
+  server: ContinueServer;
   controller: ContinueController;
   /** Editor updates committed so far. */
   updates: () => number;
@@ -111,7 +69,7 @@ async function continuing(firstTokens: string, stores = createContinueStores()):
   );
   let updates = 0;
   editor.registerUpdateListener(() => (updates += 1));
-  const server = new FakeServer();
+  const server = new ContinueServer();
   const controller = new ContinueController({
     editor,
     port: createContinuePort(server),

@@ -7,16 +7,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { $createParagraphNode, $createTextNode, $getRoot, createEditor } from 'lexical';
-import type {
-  Channel,
-  EventName,
-  EventPayload,
-  RequestOf,
-  ResponseOf,
-} from '../../shared/contract.js';
-import { ApiError } from '../../shared/errors.js';
-import type { InkwellClient } from '../../renderer/api/client.js';
-import { createObservable, type ConnectionState } from '../../renderer/api/connectionState.js';
 import { ContinueController } from '../../renderer/editor/continue/continueController.js';
 import { createContinuePort } from '../../renderer/editor/continue/continuePort.js';
 import {
@@ -25,7 +15,7 @@ import {
 } from '../../renderer/editor/continue/continueState.js';
 import { $getPendingNode } from '../../renderer/editor/continue/pendingText.js';
 import { PendingTextNode } from '../../renderer/editor/continue/PendingTextNode.js';
-import { EventListeners } from './support/eventListeners.js';
+import { ContinueServer } from './support/continueServer.js';
 import {
   formatPercent,
   pendingTokenRanges,
@@ -95,49 +85,6 @@ describe('the heat map of the suggestion', () => {
   });
 });
 
-/** The server side of continue for the controller: each start is a generation the test feeds. */
-class BranchServer implements InkwellClient {
-  readonly connection = createObservable<ConnectionState>('connected');
-  readonly starts: RequestOf<'continue.start'>[] = [];
-  private readonly events = new EventListeners();
-
-  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    if (channel !== 'continue.start') {
-      return Promise.reject(new ApiError('unavailable', 'not part of this test'));
-    }
-    const start = request as RequestOf<'continue.start'>;
-    this.starts.push(start);
-    const started: ResponseOf<'continue.start'> = {
-      generationId: start.generationId,
-      spotId: start.generationId,
-      seed: 7,
-      plan: { promptTokens: 3, maxNewTokens: 40, contextSize: 1024, droppedTokens: 0 },
-    };
-    return Promise.resolve(started as ResponseOf<C>);
-  }
-
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    return this.events.on(event, listener);
-  }
-
-  /** The latest generation streams these tokens, with their steps. */
-  tokens(...texts: string[]): void {
-    const generationId = this.starts.at(-1)?.generationId ?? '';
-    this.events.emit('generation.chunk', {
-      generationId,
-      text: texts.join(''),
-      steps: texts.map((text) => ({
-        text,
-        p: 0.4,
-        alternatives: [
-          { text, p: 0.4 },
-          { text: ' other', p: 0.2 },
-        ],
-      })),
-    });
-  }
-}
-
 describe('choosing another token of the suggestion', () => {
   it('cuts the text after it, puts the chosen token in, and streams a branch recorded at it', async () => {
     const editor = createEditor({
@@ -154,7 +101,7 @@ describe('choosing another token of the suggestion', () => {
       },
       { discrete: true },
     );
-    const server = new BranchServer();
+    const server = new ContinueServer();
     const stores = createContinueStores();
     const controller = new ContinueController({
       editor,
