@@ -37,7 +37,7 @@ export function ContextViewerPanel(props: {
     >
       <div className="context-body">
         {problem !== null && (
-          <p className="context-problem" role="alert" data-testid="context-problem">
+          <p className="panel-problem" role="alert" data-testid="context-problem">
             {problem}
           </p>
         )}

@@ -41,7 +41,7 @@ export function ModelsPanel(props: { reportError: ReportError; onClose: () => vo
             </ul>
           )}
           {lastEnd && !lastEnd.ok && (
-            <p role="alert" className="models-problem">
+            <p role="alert" className="panel-problem">
               {localizedText(lastEnd.errorLocalized, lastEnd.error ?? '')}
             </p>
           )}

@@ -161,7 +161,7 @@ export function RunSettingsForm(props: {
                 </p>
               )}
               {loaded.fallbackReason && (
-                <p role="alert" className="models-problem" data-testid="engine-fallback">
+                <p role="alert" className="panel-problem" data-testid="engine-fallback">
                   {t('engine.fallback', {
                     reason: localizedText(loaded.fallbackReasonLocalized, loaded.fallbackReason),
                   })}
@@ -192,7 +192,7 @@ export function RunSettingsForm(props: {
             </p>
           )}
           {engine?.message && (
-            <p role="alert" className="models-problem">
+            <p role="alert" className="panel-problem">
               {localizedText(engine.messageLocalized, engine.message)}
             </p>
           )}
