@@ -68,6 +68,29 @@ interface Session {
   unwatchLoad: (() => void) | null;
 }
 
+/** A session that has asked for nothing yet; what it shows starts as `pending`. */
+function freshSession(
+  start: Pick<
+    Session,
+    'nodeKey' | 'textBeforeCursor' | 'lead' | 'leadSteps' | 'branch' | 'parentId' | 'pending'
+  >,
+): Session {
+  return {
+    ...start,
+    steps: [],
+    generationId: null,
+    answered: false,
+    unfollow: null,
+    spotId: null,
+    accepted: '',
+    alternative: '',
+    serial: 0,
+    cancelRequested: false,
+    loading: null,
+    unwatchLoad: null,
+  };
+}
+
 export interface ContinueControllerOptions {
   editor: LexicalEditor;
   port: ContinuePort;
@@ -153,26 +176,15 @@ export class ContinueController {
       nodeKey = $insertPendingNode();
     });
     if (nodeKey === null) return;
-    const session: Session = {
+    const session = freshSession({
       nodeKey,
       textBeforeCursor,
       lead: '',
       leadSteps: [],
-      steps: [],
       branch: null,
       parentId: this.lastAcceptedId,
-      generationId: null,
-      answered: false,
-      unfollow: null,
-      spotId: null,
       pending: '',
-      accepted: '',
-      alternative: '',
-      serial: 0,
-      cancelRequested: false,
-      loading: null,
-      unwatchLoad: null,
-    };
+    });
     this.session = session;
     void this.request(session, undefined);
   }
@@ -254,30 +266,19 @@ export class ContinueController {
     // The generation's text before the token as the document reads it (a run of blank lines
     // the model wrote reads as one paragraph break there).
     const before = sharedEnd(textBeforeCursor, branch.modelBefore);
-    const session: Session = {
+    const session = freshSession({
       nodeKey,
       textBeforeCursor,
       lead: branch.text,
       leadSteps: [{ ...branch.step, generationId: branch.generationId, index: branch.tokenIndex }],
-      steps: [],
       branch: {
         parentId: branch.generationId,
         tokenIndex: branch.tokenIndex,
         prefix: before + branch.text,
       },
       parentId: branch.generationId,
-      generationId: null,
-      answered: false,
-      unfollow: null,
-      spotId: null,
       pending: branch.text,
-      accepted: '',
-      alternative: '',
-      serial: 0,
-      cancelRequested: false,
-      loading: null,
-      unwatchLoad: null,
-    };
+    });
     this.session = session;
     this.render();
     void this.request(session, undefined);
