@@ -49,6 +49,19 @@ function pictureAt(name: string, info: TestInfo): string {
     : info.outputPath(name);
 }
 
+/** Types the opening with fixed settings, continues, and waits for the whole suggestion. */
+async function continueOpening(page: Page): Promise<string> {
+  await fixSettings(page, 24, 11);
+  await page.getByTestId('editor').click();
+  await page.keyboard.type(OPENING);
+  await waitUntilSaved(page);
+  await page.keyboard.press('Control+Enter');
+  const ghost = page.getByTestId('ghost-text');
+  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
+  return (await ghost.textContent()) ?? '';
+}
+
 test('the probabilities view tints the suggestion and branches from a token chosen by keyboard', async ({
   page,
   inkwell,
@@ -56,16 +69,8 @@ test('the probabilities view tints the suggestion and branches from a token chos
 }, info) => {
   test.setTimeout(120_000);
   await openApp(page, inkwell.url);
-  await fixSettings(page, 24, 11);
-  await page.getByTestId('editor').click();
-  await page.keyboard.type(OPENING);
-  await waitUntilSaved(page);
-
-  await page.keyboard.press('Control+Enter');
+  const first = await continueOpening(page);
   const ghost = page.getByTestId('ghost-text');
-  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
-  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
-  const first = (await ghost.textContent()) ?? '';
 
   await page.getByTestId('probabilities-toggle').click();
   await expect(page.getByTestId('probabilities-toggle')).toHaveAttribute('aria-pressed', 'true');
@@ -179,17 +184,9 @@ test('kept text stays tinted across a reload, opens its popover by click and by 
 }) => {
   test.setTimeout(180_000);
   await openApp(page, inkwell.url);
-  await fixSettings(page, 24, 11);
+  const first = await continueOpening(page);
   const editor = page.getByTestId('editor');
-  await editor.click();
-  await page.keyboard.type(OPENING);
-  await waitUntilSaved(page);
-
-  await page.keyboard.press('Control+Enter');
   const ghost = page.getByTestId('ghost-text');
-  await expect(ghost).not.toBeEmpty({ timeout: 60_000 });
-  await expect(page.getByTestId('continue')).toBeVisible({ timeout: 60_000 });
-  const first = (await ghost.textContent()) ?? '';
   await page.keyboard.press('Tab');
   await expect(ghost).toHaveCount(0);
   await expect(editor).toHaveText(OPENING + first);
